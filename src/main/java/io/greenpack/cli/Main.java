@@ -1,0 +1,100 @@
+package io.greenpack.cli;
+
+import io.greenpack.util.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code greenpack} command. Each subcommand is a {@code Callable<Integer>}; this class only
+ * wires them up and maps failures to exit codes: 0 success, 2 bad usage or bad input
+ * ({@link UserError}), 1 an unexpected failure.
+ */
+@Command(name = "greenpack",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Green-IT power and consolidation analysis: what each application really costs in power,",
+                "money and CO2e, and what co-hosting workloads on fewer, better machines would save.",
+                ""},
+        subcommands = {
+                ReportCommand.class,
+                ValidateCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"",
+                "Examples:",
+                "  greenpack report                          # the bundled sample -> reports/<run-id>/",
+                "  greenpack validate --data my-fleet/       # check inputs before a long run",
+                "  greenpack <command> --help                # every option of one command",
+                "",
+                "Exit codes: 0 success, 2 bad usage or bad input, 1 unexpected failure."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs a command in-process (tests use this) and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(100);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(Main::handleFailure);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("greenpack: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            c.getErr().flush();
+            return 2;
+        });
+        return cl;
+    }
+
+    private static int handleFailure(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        boolean verbose = parseResult != null && verbose(parseResult);
+        UserError user = Failures.userErrorIn(ex);
+        if (user != null) {
+            err.println("greenpack: " + user.getMessage());
+            if (verbose) {
+                user.printStackTrace(err);
+            }
+            err.flush();
+            return 2;
+        }
+        err.println("greenpack: unexpected failure: " + Failures.describe(ex));
+        if (verbose) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("Run again with --verbose for the stack trace; please report it with the command you ran.");
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult pr) {
+        for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,23 @@
+package io.greenpack.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Run the whole analysis and write a report.")
+public final class ReportCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--data", description = "Data directory (default: the bundled sample).")
+    Path data;
+
+    @Override
+    public Integer call() {
+        return 0;
+    }
+}
