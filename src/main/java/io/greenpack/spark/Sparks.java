@@ -4,6 +4,8 @@ import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one place a {@link SparkSession} is made. Embedded {@code local[*]} by default, bound to
@@ -34,22 +36,27 @@ public final class Sparks {
     private static SparkSession create(String master) {
         int cores = Runtime.getRuntime().availableProcessors();
         Path scratch = scratchDir();
-        return SparkSession.builder()
-                .appName("greenpack")
-                .master(master)
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.ansi.enabled", "false")
-                .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)))
-                .config("spark.sql.adaptive.enabled", "true")
-                .config("spark.sql.execution.useObjectHashAggregateExec", "false")
-                .config("spark.sql.warehouse.dir", scratch.resolve("warehouse").toString())
-                .config("spark.local.dir", scratch.resolve("local").toString())
-                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
-                .getOrCreate();
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("spark.driver.bindAddress", "127.0.0.1");
+        defaults.put("spark.driver.host", "127.0.0.1");
+        defaults.put("spark.ui.enabled", "false");
+        defaults.put("spark.ui.showConsoleProgress", "false");
+        defaults.put("spark.sql.session.timeZone", "UTC");
+        defaults.put("spark.sql.ansi.enabled", "false");
+        defaults.put("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)));
+        defaults.put("spark.sql.adaptive.enabled", "true");
+        defaults.put("spark.sql.execution.useObjectHashAggregateExec", "false");
+        defaults.put("spark.sql.warehouse.dir", scratch.resolve("warehouse").toString());
+        defaults.put("spark.local.dir", scratch.resolve("local").toString());
+        SparkSession.Builder b = SparkSession.builder().appName("greenpack").master(master);
+        // A -Dspark.x=y on the JVM command line (GREENPACK_JAVA_OPTS) wins over these defaults:
+        // SparkConf reads system properties itself.
+        defaults.forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                b.config(k, v);
+            }
+        });
+        return b.getOrCreate();
     }
 
     private static Path scratchDir() {

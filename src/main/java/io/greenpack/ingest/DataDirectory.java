@@ -1,0 +1,80 @@
+package io.greenpack.ingest;
+
+import io.greenpack.util.UserError;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Finds the input files of a data directory and checks that the required kinds are there. */
+public final class DataDirectory {
+    private final Path dir;
+    private final Map<InputKind, List<InputFile>> files;
+
+    private DataDirectory(Path dir, Map<InputKind, List<InputFile>> files) {
+        this.dir = dir;
+        this.files = files;
+    }
+
+    public static DataDirectory scan(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError("data directory " + dir + " does not exist or is not a directory"
+                    + " (expected a folder holding hosts.csv, power.* and utilization.*)");
+        }
+        Map<InputKind, List<InputFile>> byKind = new EnumMap<>(InputKind.class);
+        for (InputKind k : InputKind.values()) {
+            byKind.put(k, new ArrayList<>());
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            list.filter(p -> Files.isRegularFile(p)
+                    // Spark writes Parquet as a folder of part files: accept power.parquet/ too.
+                    || (Files.isDirectory(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet"))).sorted(Comparator.comparing(Path::toString)).forEach(p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                InputFormat.of(p).ifPresent(format -> {
+                    for (InputKind k : InputKind.values()) {
+                        if (name.startsWith(k.prefix())) {
+                            byKind.get(k).add(new InputFile(p, k, format));
+                            return;
+                        }
+                    }
+                });
+            });
+        } catch (IOException e) {
+            throw new UserError("cannot list data directory " + dir + ": " + e.getMessage(), e);
+        }
+        for (InputKind k : InputKind.values()) {
+            if (k.required() && byKind.get(k).isEmpty()) {
+                throw new UserError("data directory " + dir + " has no " + k.prefix()
+                        + " file (expected " + k.prefix() + ".csv, .csv.gz, .parquet or .jsonl)");
+            }
+        }
+        if (byKind.get(InputKind.HOSTS).size() > 1) {
+            throw new UserError("data directory " + dir + " has several hosts files "
+                    + byKind.get(InputKind.HOSTS).stream().map(InputFile::name).toList() + "; expected one");
+        }
+        return new DataDirectory(dir, byKind);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public List<InputFile> files(InputKind kind) {
+        return List.copyOf(files.get(kind));
+    }
+
+    public List<InputFile> all() {
+        List<InputFile> all = new ArrayList<>();
+        for (InputKind k : InputKind.values()) {
+            all.addAll(files.get(k));
+        }
+        return all;
+    }
+}

@@ -1,0 +1,106 @@
+package io.greenpack.ingest;
+
+import io.greenpack.model.HostSpec;
+import io.greenpack.util.UserError;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.map_from_arrays;
+
+/**
+ * hosts.csv: the inventory every sample must refer to. Validated in Spark like every file (same
+ * formats, same reasons), then collected: it is small, and samples look hosts up in a literal
+ * map instead of a join, which saves a broadcast job per query.
+ */
+public record HostInventory(List<HostSpec> hosts, FileStats stats, List<Row> rejectRows) {
+
+    public static HostInventory read(SparkSession spark, InputFile file) {
+        RawTable t = RawReader.read(spark, file);
+        Column host = Parse.text(t, "host");
+        Column model = Parse.text(t, "model");
+        Column cores = Parse.number(t, "cores");
+        Column memGb = Parse.number(t, "mem_gb");
+        Column sockets = Parse.number(t, "sockets");
+        Column idle = Parse.number(t, "idle_watts");
+        Column max = Parse.number(t, "max_watts");
+        Column rack = Parse.number(t, "rack_units");
+        Reasons r = new Reasons()
+                .add(host.isNull(), "missing host", lit("host is empty"))
+                .add(model.isNull(), "missing model", lit("model is empty"))
+                .add(cores.isNull(), "cores not a number", Reasons.shown("cores", Parse.text(t, "cores")))
+                .add(cores.leq(0), "cores not positive", Reasons.shown("cores", cores))
+                .add(memGb.isNull(), "mem_gb not a number", Reasons.shown("mem_gb", Parse.text(t, "mem_gb")))
+                .add(memGb.leq(0), "mem_gb not positive", Reasons.shown("mem_gb", memGb))
+                .add(Parse.present(t, "sockets").and(sockets.isNull().or(sockets.lt(1))), "sockets not a positive number",
+                        Reasons.shown("sockets", Parse.text(t, "sockets")))
+                .add(Parse.present(t, "idle_watts").and(idle.isNull().or(idle.lt(0))), "idle_watts not a non-negative number",
+                        Reasons.shown("idle_watts", Parse.text(t, "idle_watts")))
+                .add(Parse.present(t, "max_watts").and(max.isNull().or(max.leq(0))), "max_watts not a positive number",
+                        Reasons.shown("max_watts", Parse.text(t, "max_watts")))
+                .add(idle.isNotNull().and(max.isNotNull()).and(idle.geq(max)), "idle_watts not below max_watts",
+                        lit("idle_watts >= max_watts"));
+        Column role = lower(Parse.text(t, "role"));
+        List<Row> rows = new ArrayList<>(t.rows().select(col("_mid"), col("_blk"), col("_raw"),
+                host.as("host"), model.as("model"), coalesce(sockets, lit(1.0)).cast("int").as("sockets"),
+                cores.as("cores"), memGb.as("mem_gb"), coalesce(role, lit("physical")).as("role"),
+                Parse.text(t, "site").as("site"), rack.as("rack_units"), idle.as("idle_watts"), max.as("max_watts"),
+                r.reason().as("reason"), r.detail().as("detail")).collectAsList());
+        rows.sort(Comparator.comparingLong((Row row) -> row.getLong(1)).thenComparingLong(row -> row.getLong(0)));
+
+        Map<String, HostSpec> byName = new LinkedHashMap<>();
+        Map<String, Long> reasons = new HashMap<>();
+        List<Row> rejects = new ArrayList<>();
+        for (Row row : rows) {
+            String reason = row.getAs("reason");
+            String detail = row.getAs("detail");
+            if (reason == null) {
+                HostSpec h = new HostSpec(row.getAs("host"), row.getAs("model"), row.<Integer>getAs("sockets"),
+                        row.<Double>getAs("cores"), row.<Double>getAs("mem_gb"), row.getAs("role"), row.getAs("site"),
+                        row.getAs("rack_units"), row.getAs("idle_watts"), row.getAs("max_watts"));
+                HostSpec earlier = byName.putIfAbsent(h.host(), h);
+                if (earlier == null) {
+                    continue;
+                }
+                reason = Objects.equals(earlier, h) ? "duplicate row" : "conflicting duplicate host";
+                detail = "host = '" + h.host() + "' already defined earlier in the file";
+            }
+            reasons.merge(reason, 1L, Long::sum);
+            rejects.add(RowFactory.create(file.name(), row.getAs("_mid"), row.getAs("_blk"), reason, detail, row.getAs("_raw")));
+        }
+        if (byName.isEmpty()) {
+            throw new UserError(file.path() + ": no usable host rows (" + rows.size() + " rows read"
+                    + (reasons.isEmpty() ? "" : ", rejected: " + reasons) + "); expected at least one host with model, cores and mem_gb");
+        }
+        FileStats stats = new FileStats(file.name(), InputKind.HOSTS, rows.size(), byName.size(), reasons,
+                byName.size(), 0, null, null, 0, 0, Map.of());
+        return new HostInventory(List.copyOf(byName.values()), stats, List.copyOf(rejects));
+    }
+
+    /** A Spark expression giving a host's value (null for an unknown host). */
+    public Column lookup(Column host, ToDoubleFunction<HostSpec> field) {
+        String[] names = hosts.stream().map(HostSpec::host).toArray(String[]::new);
+        Double[] values = hosts.stream().map(h -> field.applyAsDouble(h)).toArray(Double[]::new);
+        return try_element_at(map_from_arrays(lit(names), lit(values)), host);
+    }
+
+    public Dataset<Row> rejects(SparkSession spark) {
+        return spark.createDataFrame(rejectRows, RejectsSchema.SCHEMA);
+    }
+}

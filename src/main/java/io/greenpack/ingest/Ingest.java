@@ -1,0 +1,255 @@
+package io.greenpack.ingest;
+
+import io.greenpack.util.Progress;
+import io.greenpack.util.UserError;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The ingest stage: a data directory in, canonical aligned Datasets out (DESIGN §2). Bad rows
+ * are quarantined with file, line and reason; a file that is unusable as a whole (unreadable,
+ * missing a column, every row bad) stops the run with a {@link UserError}.
+ */
+public final class Ingest {
+    public static final int GAPS_LISTED = 1000;
+    private static final int CONTENT_CHARS = 200;
+
+    private Ingest() {
+    }
+
+    public static IngestResult run(SparkSession spark, Path dataDir, IngestOptions o, Progress progress) {
+        DataDirectory dir = DataDirectory.scan(dataDir);
+        HostInventory hosts = progress.step("ingest: hosts", () ->
+                HostInventory.read(spark, dir.files(InputKind.HOSTS).get(0)));
+        Map<String, InputFile> byName = new LinkedHashMap<>();
+        dir.all().forEach(f -> byName.put(f.name(), f));
+
+        Series power = progress.step("ingest: power samples", () -> series(spark, dir.files(InputKind.POWER), hosts, o,
+                PowerIngest::validate, PowerIngest::sequence, PowerIngest::align, true));
+        Series util = progress.step("ingest: utilization samples", () -> series(spark, dir.files(InputKind.UTILIZATION),
+                hosts, o, UtilizationIngest::validate, UtilizationIngest::sequence, UtilizationIngest::align, false));
+
+        Map<String, Long> notes = new LinkedHashMap<>(power.notes);
+        notes.putAll(util.notes);
+        Dataset<Row> complete = power.aligned.filter(col("complete")).drop("complete");
+        long incomplete = 0;
+        for (Row r : power.aligned.groupBy("complete").count().collectAsList()) {
+            incomplete += r.getBoolean(0) ? 0 : r.getLong(1);
+        }
+        if (incomplete > 0) {
+            notes.put("power intervals dropped: a PSU of the host missing", incomplete);
+        }
+        List<FileStats> files = new ArrayList<>();
+        files.add(hosts.stats());
+        files.addAll(power.stats);
+        files.addAll(util.stats);
+        List<Gap> gaps = new ArrayList<>(power.gaps);
+        gaps.addAll(util.gaps);
+        gaps.sort(Comparator.comparing(Gap::from).thenComparing(Gap::host).thenComparing(Gap::series));
+        if (gaps.size() > GAPS_LISTED) {
+            gaps = new ArrayList<>(gaps.subList(0, GAPS_LISTED));
+        }
+        Instant first = earliest(power.first, util.first);
+        Instant last = latest(power.last, util.last);
+        List<RejectRow> rejects = progress.step("ingest: rejected rows", () ->
+                collectRejects(spark, byName, hosts.rejects(spark).unionByName(power.rejects).unionByName(util.rejects)));
+        return new IngestResult(hosts, complete, util.aligned, rejects, files, gaps, power.gapCount + util.gapCount,
+                notes, first, last, o.intervalSeconds());
+    }
+
+    private interface Validator {
+        Dataset<Row> validate(SparkSession spark, RawTable t, HostInventory hosts, IngestOptions o);
+    }
+
+    private record Series(Dataset<Row> aligned, Dataset<Row> rejects, List<FileStats> stats, List<Gap> gaps,
+                          long gapCount, Map<String, Long> notes, Instant first, Instant last) {
+    }
+
+    private static Series series(SparkSession spark, List<InputFile> files, HostInventory hosts, IngestOptions o,
+                                 Validator validator, BiFunction<Dataset<Row>, IngestOptions, Dataset<Row>> sequencer,
+                                 BiFunction<Dataset<Row>, IngestOptions, Dataset<Row>> aligner, boolean isPower) {
+        Dataset<Row> validated = null;
+        for (InputFile f : files) {
+            RawTable t = RawReader.read(spark, f);
+            Dataset<Row> v = validator.validate(spark, t, hosts, o);
+            validated = validated == null ? v : validated.unionByName(v);
+        }
+        validated = validated.persist(StorageLevel.MEMORY_AND_DISK());
+        InputKind kind = files.get(0).kind();
+
+        // One pass: counts per file and reason; time span, hosts and apps of the good rows.
+        Column good = col("reason").isNull();
+        Map<String, Row> perFile = new HashMap<>();
+        Map<String, Map<String, Long>> reasons = new HashMap<>();
+        for (Row r : validated.groupBy("file", "reason").agg(count(lit(1)).as("rows"),
+                min("ts").as("first"), max("ts").as("last"),
+                when(good, size(collect_set("host"))).otherwise(0).cast("long").as("hosts"),
+                isPower ? lit(0L).as("apps") : when(good, size(collect_set("app"))).otherwise(0).cast("long").as("apps"))
+                .collectAsList()) {
+            if (r.isNullAt(1)) {
+                perFile.put(r.getString(0), r);
+            } else {
+                reasons.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+            }
+        }
+
+        Dataset<Row> sequenced = sequencer.apply(validated.filter(good), o).persist(StorageLevel.MEMORY_AND_DISK());
+        Column seriesName = isPower ? col("psu") : concat(col("app"), when(col("instance").notEqual(""),
+                concat(lit("#"), col("instance"))).otherwise(lit("")));
+        List<Column> seqAggs = new ArrayList<>(List.of(
+                sum(when(col(TimeSeries.DUP).equalTo("duplicate row"), 1).otherwise(0)).as("dup"),
+                sum(when(col(TimeSeries.DUP).equalTo("conflicting duplicate"), 1).otherwise(0)).as("conflict"),
+                sum(when(col(TimeSeries.GAP), 1).otherwise(0)).as("gaps"),
+                sum(when(col(TimeSeries.GAP), col(TimeSeries.TS_S).minus(col(TimeSeries.PREV_TS_S))).otherwise(0)).as("gap_s"),
+                slice(collect_list(when(col(TimeSeries.GAP), struct(col("host"), seriesName.as("series"),
+                        col(TimeSeries.PREV_TS_S), col(TimeSeries.TS_S)))), 1, GAPS_LISTED).as("gap_list")));
+        if (isPower) {
+            seqAggs.add(sum(when(col("_counter_event").equalTo("counter reset"), 1).otherwise(0)).as("resets"));
+            seqAggs.add(sum(when(col("_counter_event").equalTo("counter wrap"), 1).otherwise(0)).as("wraps"));
+            seqAggs.add(sum(when(col("_counter_baseline"), 1).otherwise(0)).as("baselines"));
+            seqAggs.add(sum(when(col("_counter").and(col(TimeSeries.DUP).isNull())
+                    .and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS)), 1).otherwise(0)).as("jumps"));
+        }
+        Map<String, Row> seqStats = new HashMap<>();
+        List<Gap> gaps = new ArrayList<>();
+        for (Row r : sequenced.groupBy("file").agg(seqAggs.get(0), seqAggs.subList(1, seqAggs.size()).toArray(Column[]::new))
+                .collectAsList()) {
+            seqStats.put(r.getString(0), r);
+            for (Row g : r.<Row>getList(5)) {
+                gaps.add(new Gap(kind, r.getString(0), g.getString(0), g.getString(1),
+                        Instant.ofEpochSecond(g.getLong(2)), Instant.ofEpochSecond(g.getLong(3))));
+            }
+        }
+
+        Column seqReject = col(TimeSeries.DUP).isNotNull();
+        Column seqDetail = concat(lit("same series and timestamp as an earlier row"));
+        Column seqReason = col(TimeSeries.DUP);
+        if (isPower) {
+            Column jump = col("_counter").and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS));
+            seqReject = seqReject.or(jump);
+            seqReason = when(col(TimeSeries.DUP).isNotNull(), col(TimeSeries.DUP)).otherwise(lit("counter jump implausible"));
+            seqDetail = when(col(TimeSeries.DUP).isNotNull(), seqDetail)
+                    .otherwise(concat(lit("energy difference gives "), col("watts").cast("long").cast("string"), lit(" W")));
+        }
+        Dataset<Row> seqRejects = sequenced.filter(seqReject).select(col("file"), col("_mid"), col("_blk"),
+                seqReason.as("reason"), seqDetail.as("detail"), col("_raw"));
+        Dataset<Row> usable = isPower
+                ? sequenced.filter(not(col("_counter").and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS)))
+                        .or(col(TimeSeries.DUP).isNotNull()))
+                : sequenced.filter(col(TimeSeries.DUP).isNull());
+        Dataset<Row> aligned = aligner.apply(usable, o).persist(StorageLevel.MEMORY_AND_DISK());
+
+        List<FileStats> stats = new ArrayList<>();
+        Map<String, Long> notes = new LinkedHashMap<>();
+        long gapCount = 0;
+        Instant first = null;
+        Instant last = null;
+        Map<String, Row> byFile = perFile;
+        for (InputFile f : files) {
+            Row r = byFile.get(f.name());
+            Map<String, Long> why = new HashMap<>(reasons.getOrDefault(f.name(), Map.of()));
+            long rows = (r == null ? 0 : r.getLong(2)) + why.values().stream().mapToLong(Long::longValue).sum();
+            if (rows == 0) {
+                throw new UserError(f.path() + ": the file has a header but no data rows (expected "
+                        + kind.prefix() + " samples)");
+            }
+            Row s = seqStats.get(f.name());
+            Map<String, Long> fileNotes = new LinkedHashMap<>();
+            long fileGaps = 0;
+            long gapSeconds = 0;
+            if (s != null) {
+                putIfPositive(why, "duplicate row", s.getLong(1));
+                putIfPositive(why, "conflicting duplicate", s.getLong(2));
+                fileGaps = s.getLong(3);
+                gapSeconds = s.getLong(4);
+                if (isPower) {
+                    putIfPositive(fileNotes, "counter resets", s.getLong(6));
+                    putIfPositive(fileNotes, "counter wraps", s.getLong(7));
+                    putIfPositive(fileNotes, "counter baselines (first reading of a series or after a gap)", s.getLong(8));
+                    putIfPositive(why, "counter jump implausible", s.getLong(9));
+                }
+            }
+            long rejected = why.values().stream().mapToLong(Long::longValue).sum();
+            long kept = rows - rejected;
+            if (kept <= 0) {
+                String top = why.entrySet().stream().max(Map.Entry.comparingByValue())
+                        .map(e -> e.getKey() + " (" + e.getValue() + " rows)").orElse("?");
+                throw new UserError(f.path() + ": no usable rows: all " + rows + " rows were rejected; most common reason: "
+                        + top + ". A whole column of the wrong type or unit? Run 'greenpack validate --data "
+                        + f.path().getParent() + "' for details.");
+            }
+            Instant fFirst = r.isNullAt(3) ? null : r.getTimestamp(3).toInstant();
+            Instant fLast = r.isNullAt(4) ? null : r.getTimestamp(4).toInstant();
+            // r is the good-rows group: hosts at 5, apps at 6.
+            first = earliest(first, fFirst);
+            last = latest(last, fLast);
+            gapCount += fileGaps;
+            fileNotes.forEach((k, v) -> notes.merge(k, v, Long::sum));
+            stats.add(new FileStats(f.name(), kind, rows, kept, why, r.getLong(5), r.getLong(6), fFirst, fLast,
+                    fileGaps, gapSeconds, fileNotes));
+        }
+        Dataset<Row> rejects = validated.filter(not(good)).select(col("file"), col("_mid"), col("_blk"), col("reason"), col("detail"), col("_raw"))
+                .unionByName(seqRejects);
+        return new Series(aligned, rejects, stats, gaps, gapCount, notes, first, last);
+    }
+
+    private static void putIfPositive(Map<String, Long> m, String key, long v) {
+        if (v > 0) {
+            m.merge(key, v, Long::sum);
+        }
+    }
+
+    private static List<RejectRow> collectRejects(SparkSession spark, Map<String, InputFile> files, Dataset<Row> rejects) {
+        List<Row> rows = rejects.collectAsList();
+        Map<String, LineNumbers> lines = new HashMap<>();
+        List<RejectRow> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            String file = r.getString(0);
+            LineNumbers ln = lines.computeIfAbsent(file, name -> LineNumbers.of(spark, files.get(name)));
+            String raw = r.isNullAt(5) ? "" : r.getString(5);
+            if (raw.length() > CONTENT_CHARS) {
+                raw = raw.substring(0, CONTENT_CHARS) + "...";
+            }
+            out.add(new RejectRow(file, ln.line(r.getLong(1), r.getLong(2)), r.getString(3),
+                    r.isNullAt(4) ? "" : r.getString(4), raw));
+        }
+        out.sort(Comparator.comparing(RejectRow::file).thenComparingLong(RejectRow::line));
+        return out;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,32 @@
+package io.greenpack.ingest;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical, aligned fleet data every later stage reads.
+ *
+ * @param power       host, ts (end of interval, UTC), watts (PSUs summed), psus, coverage — only
+ *                    intervals with every PSU of the host present
+ * @param utilization host, app, ts, cpu_cores, mem_gb, disk_iops, disk_mbps, net_mbps, gpu_pct,
+ *                    coverage — instances of an app on a host summed
+ * @param rejects     every quarantined row, with its file and line
+ * @param gaps        the first {@link Ingest#GAPS_LISTED} gaps; {@code gapCount} counts all
+ * @param notes       fleet-level counts worth reporting (counter resets, intervals missing a PSU, …)
+ */
+public record IngestResult(HostInventory hosts, Dataset<Row> power, Dataset<Row> utilization, List<RejectRow> rejects,
+                           List<FileStats> files, List<Gap> gaps, long gapCount, Map<String, Long> notes,
+                           Instant first, Instant last, long intervalSeconds) {
+
+    public long rowsRead() {
+        return files.stream().mapToLong(FileStats::rowsRead).sum();
+    }
+
+    public long rowsRejected() {
+        return files.stream().mapToLong(FileStats::rowsRejected).sum();
+    }
+}
