@@ -165,7 +165,15 @@ public final class LowerBounds {
                 restBins = Math.max(restBins, (int) Math.ceil(v - EPS * Math.max(1, v)));
             }
         }
-        return Math.max(size, dedicated + restBins);
+        // Replicas of one anti-affinity group pairwise conflict: the largest group is a clique too.
+        java.util.Map<Integer, Integer> groupSizes = new java.util.HashMap<>();
+        int largestGroup = 0;
+        for (int i = 0; i < c.n; i++) {
+            if (c.group[i] >= 0) {
+                largestGroup = Math.max(largestGroup, groupSizes.merge(c.group[i], 1, Integer::sum));
+            }
+        }
+        return Math.max(Math.max(size, largestGroup), dedicated + restBins);
     }
 
     /** True when items i and j can never be in the same bin. */
