@@ -131,10 +131,10 @@ public final class PackingSolver {
             Comparator<Integer> cmp = s == Strategy.FIRST_FIT_FIRST_DIMENSION
                     ? Comparator.<Integer>comparingDouble(i -> -peak(i, 0))
                     : Comparator.<Integer>comparingDouble(i -> -c.size[i]);
-            // Constrained items first (dedicated, pinned, grouped): they have fewer places to go.
-            if (s != Strategy.FIRST_FIT_FIRST_DIMENSION) {
-                cmp = Comparator.<Integer>comparingInt(i -> c.dedicated[i] ? 0 : 1).thenComparing(cmp);
-            }
+            // Constrained items first (pinned, then dedicated): they have fewer places to go, and a
+            // limited type must not be used up by items that could have gone anywhere.
+            cmp = Comparator.<Integer>comparingInt(this::allowedTypes)
+                    .thenComparingInt(i -> c.dedicated[i] ? 0 : 1).thenComparing(cmp);
             Arrays.sort(order, cmp.thenComparingInt(i -> idRank[i]));
             for (int i : order) {
                 BinState b = s == Strategy.BEST_FIT_NORM ? bestFit(i) : firstFit(i);
@@ -153,6 +153,14 @@ public final class PackingSolver {
                 b.objective = c.binObjective(b.type, b.load);
                 total += b.objective;
             }
+        }
+
+        int allowedTypes(int i) {
+            int n = 0;
+            for (int t = 0; t < c.types; t++) {
+                n += c.allowed[i][t] ? 1 : 0;
+            }
+            return n;
         }
 
         double peak(int i, int d) {
@@ -470,7 +478,8 @@ public final class PackingSolver {
                 cmp = Comparator.comparingDouble(i -> -c.size[i]);
             }
             if (cmp != null) {
-                Arrays.sort(order, Comparator.<Integer>comparingInt(i -> c.dedicated[i] ? 0 : 1)
+                Arrays.sort(order, Comparator.<Integer>comparingInt(this::allowedTypes)
+                        .thenComparingInt(i -> c.dedicated[i] ? 0 : 1)
                         .thenComparing(cmp).thenComparingInt(i -> idRank[i]));
             }
             for (int i : order) {
