@@ -21,11 +21,13 @@ import java.io.PrintWriter;
         subcommands = {
                 ReportCommand.class,
                 ValidateCommand.class,
+                PackCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples:",
                 "  greenpack report                          # the bundled sample -> reports/<run-id>/",
                 "  greenpack validate --data my-fleet/       # check inputs before a long run",
+                "  greenpack pack --items i.csv --bins b.csv # the packing optimizer alone",
                 "  greenpack <command> --help                # every option of one command",
                 "",
                 "Exit codes: 0 success, 2 bad usage or bad input, 1 unexpected failure."})

@@ -1,0 +1,163 @@
+package io.greenpack.optimize;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The problem as flat arrays for the solver's inner loops. Each item and bin type has one vector of
+ * length K = hours × dimensions (index h·D + d); items without an hourly profile repeat their demand
+ * in every hour so that one loop checks every dimension and hour.
+ */
+final class CompiledProblem {
+    static final double EPS = 1e-9;
+
+    final PackingProblem problem;
+    final int n;
+    final int types;
+    final int dims;
+    final int hours;
+    final int k;
+    final String[] ids;
+    final double[][] demand;      // [item][k]
+    final double[][] capacity;    // [type][k], usable (after headroom)
+    final double[] maxCapacity;   // [k], largest usable capacity over types
+    final boolean[][] allowed;    // [item][type], false when pinned elsewhere
+    final int[] group;            // group index or −1
+    final boolean[] dedicated;
+    final int[] available;
+    final double[] typeRate;      // objective per unit of capacity at planned-full load: lower = more efficient
+    final double[] size;          // item size, normalised to the largest capacities (sort key)
+    final boolean uniformCost;    // BIN_COST with all costs equal: objective = count × cost
+
+    CompiledProblem(PackingProblem p) {
+        this.problem = p;
+        List<Item> items = p.items();
+        List<BinType> bt = p.binTypes();
+        n = items.size();
+        types = bt.size();
+        dims = p.dimensions().size();
+        hours = p.hours();
+        k = hours * dims;
+        ids = new String[n];
+        demand = new double[n][k];
+        capacity = new double[types][k];
+        maxCapacity = new double[k];
+        allowed = new boolean[n][types];
+        group = new int[n];
+        dedicated = new boolean[n];
+        available = new int[types];
+        typeRate = new double[types];
+        size = new double[n];
+
+        Map<String, Integer> typeIndex = new HashMap<>();
+        for (int t = 0; t < types; t++) {
+            BinType b = bt.get(t);
+            typeIndex.put(b.id(), t);
+            available[t] = b.available();
+            for (int h = 0; h < hours; h++) {
+                for (int d = 0; d < dims; d++) {
+                    capacity[t][h * dims + d] = p.usableCapacity(b, d);
+                    maxCapacity[h * dims + d] = Math.max(maxCapacity[h * dims + d], capacity[t][h * dims + d]);
+                }
+            }
+        }
+        Map<String, Integer> groupIndex = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Item it = items.get(i);
+            ids[i] = it.id();
+            for (int h = 0; h < hours; h++) {
+                for (int d = 0; d < dims; d++) {
+                    // An item without a profile uses its flat demand in every hour.
+                    demand[i][h * dims + d] = it.hourlyDemand() == null ? it.demand()[d] : it.hourlyDemand()[h][d];
+                }
+            }
+            for (int t = 0; t < types; t++) {
+                allowed[i][t] = it.pinType() == null || it.pinType().equals(bt.get(t).id());
+            }
+            group[i] = it.group() == null ? -1 : groupIndex.computeIfAbsent(it.group(), g -> groupIndex.size());
+            dedicated[i] = it.dedicated();
+            double s = 0;
+            for (int d = 0; d < dims; d++) {
+                double peak = 0;
+                for (int h = 0; h < hours; h++) {
+                    peak = Math.max(peak, demand[i][h * dims + d]);
+                }
+                s += maxCapacity[d] > 0 ? peak / maxCapacity[d] : 0;
+            }
+            size[i] = s;
+        }
+        boolean uniform = p.objective().kind() == Objective.Kind.BIN_COST;
+        for (int t = 0; t < types; t++) {
+            double capShare = 0;
+            for (int d = 0; d < dims; d++) {
+                capShare += maxCapacity[d] > 0 ? capacity[t][d] / maxCapacity[d] : 0;
+            }
+            capShare = Math.max(capShare / dims, 1e-12);
+            // What a full bin of this type costs, per unit of (normalised) capacity it offers.
+            typeRate[t] = fullBinObjective(t) / capShare;
+            if (bt.get(t).cost() != bt.get(0).cost()) {
+                uniform = false;
+            }
+        }
+        uniformCost = uniform;
+    }
+
+    /** The objective of one bin of type t loaded to its usable capacity in every hour. */
+    private double fullBinObjective(int t) {
+        double[] load = capacity[t].clone();
+        return binObjective(t, load);
+    }
+
+    /** This bin's contribution to the objective. */
+    double binObjective(int t, double[] load) {
+        BinType b = problem.binTypes().get(t);
+        Objective o = problem.objective();
+        if (o.kind() == Objective.Kind.BIN_COST) {
+            return b.cost();
+        }
+        double kwh = energyKwh(t, load);
+        return o.kind() == Objective.Kind.ENERGY ? kwh : kwh * o.pricePerKwh() + b.cost();
+    }
+
+    /** Energy of one bin over the horizon: the power curve at each hour's CPU load. */
+    double energyKwh(int t, double[] load) {
+        return meanWatts(t, load) * problem.objective().horizonHours() / 1000.0;
+    }
+
+    double meanWatts(int t, double[] load) {
+        BinType b = problem.binTypes().get(t);
+        if (b.powerCurve() == null || problem.cpuDimension() < 0) {
+            return Double.NaN;
+        }
+        int c = problem.cpuDimension();
+        double full = b.capacity()[c];
+        double sum = 0;
+        for (int h = 0; h < hours; h++) {
+            double u = full > 0 ? load[h * dims + c] / full : 0;
+            sum += b.powerCurve().watts(u);
+        }
+        return sum / hours;
+    }
+
+    boolean fitsCapacity(int item, int t, double[] load) {
+        double[] dem = demand[item];
+        double[] cap = capacity[t];
+        for (int x = 0; x < k; x++) {
+            if (load[x] + dem[x] > cap[x] + EPS * Math.max(1, cap[x])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean loadFits(int t, double[] load) {
+        double[] cap = capacity[t];
+        for (int x = 0; x < k; x++) {
+            if (load[x] > cap[x] + EPS * Math.max(1, cap[x])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

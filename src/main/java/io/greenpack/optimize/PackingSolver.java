@@ -1,0 +1,563 @@
+package io.greenpack.optimize;
+
+import io.greenpack.util.UserError;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Solves a {@link PackingProblem}: a vector-aware constructive start followed by ruin-and-recreate
+ * local search under an iteration budget and a time limit.
+ *
+ * <p><b>Construction.</b> Three greedy orders are built and the best one kept: best fit by the L2
+ * norm of the normalised residual capacity (items by decreasing normalised size; this is the rule
+ * that puts a memory-heavy item where CPU-heavy ones left memory free), first fit by the same
+ * order, and plain first-fit decreasing by the first dimension. Keeping the best of these means the
+ * start is never worse than FFD. When no open bin fits, a new bin is opened of the allowed, still
+ * available type with the lowest objective per unit of capacity; afterwards each bin is switched to
+ * the type that serves its load at the lowest objective ("right-sizing").
+ *
+ * <p><b>Search.</b> Each iteration ruins part of the plan and recreates it by best fit: either it
+ * empties one of the emptiest bins (bin elimination) plus a few items of other bins, or it removes
+ * random items from a handful of bins (which lets CPU-heavy and memory-heavy items swap partners),
+ * or it re-types one bin. A move is kept when the objective does not get worse; among equal
+ * objectives, when the sum of squared bin fills (which rises as load concentrates and a bin nears
+ * empty) does not drop by more than a threshold that shrinks to zero over the iteration budget.
+ *
+ * <p><b>Determinism.</b> All randomness comes from one {@link SplittableRandom} seeded by
+ * {@link SolverSettings#seed()}; ties are broken by item id and bin creation order; the clock is
+ * read only every {@value #CLOCK_CHECK_EVERY} iterations. See {@link SolverSettings}.
+ */
+public final class PackingSolver {
+    public static final int CLOCK_CHECK_EVERY = 64;
+    private static final double ACCEPT_THRESHOLD_START = 0.05;
+
+    private final SolverSettings settings;
+
+    public PackingSolver(SolverSettings settings) {
+        this.settings = settings;
+    }
+
+    public PackingSolver() {
+        this(SolverSettings.defaults());
+    }
+
+    /** Solves with the default settings. */
+    public static Plan solve(PackingProblem problem, SolverSettings settings) {
+        return new PackingSolver(settings).solve(problem);
+    }
+
+    public Plan solve(PackingProblem problem) {
+        long start = System.nanoTime();
+        CompiledProblem c = new CompiledProblem(problem);
+        LowerBounds.Bounds bounds = LowerBounds.of(c);
+        Search best = null;
+        for (Strategy s : Strategy.values()) {
+            Search candidate = new Search(c, settings.seed());
+            candidate.construct(s);
+            candidate.rightSize();
+            if (best == null || candidate.total < best.total - tolerance(best.total)
+                    || (Math.abs(candidate.total - best.total) <= tolerance(best.total)
+                    && candidate.bins.size() < best.bins.size())) {
+                best = candidate;
+            }
+        }
+        String stoppedBy = best.improve(settings, bounds.best(), start);
+        return best.toPlan(bounds, (System.nanoTime() - start) / 1e9, stoppedBy, settings.seed());
+    }
+
+    /**
+     * The textbook baseline: first-fit decreasing by the first dimension, no search. New bins are
+     * opened with the same type rule as the solver. Used by the benchmark for comparison.
+     */
+    public static Plan firstFitDecreasing(PackingProblem problem) {
+        long start = System.nanoTime();
+        CompiledProblem c = new CompiledProblem(problem);
+        Search s = new Search(c, 0);
+        s.construct(Strategy.FIRST_FIT_FIRST_DIMENSION);
+        return s.toPlan(LowerBounds.of(c), (System.nanoTime() - start) / 1e9, "construction", 0);
+    }
+
+    static double tolerance(double v) {
+        return 1e-9 * Math.max(1, Math.abs(v));
+    }
+
+    enum Strategy { BEST_FIT_NORM, FIRST_FIT_SIZE, FIRST_FIT_FIRST_DIMENSION }
+
+    /** One solution and the moves that change it. */
+    private static final class Search {
+        final CompiledProblem c;
+        final List<BinState> bins = new ArrayList<>();
+        final BinState[] where;
+        final int[] used;
+        final int[] idRank;
+        final SplittableRandom rng;
+        double total;
+        long iteration;
+        long iterationsDone;
+
+        // Per-move bookkeeping.
+        final List<BinState> touched = new ArrayList<>();
+        final List<BinState> created = new ArrayList<>();
+        double objBefore;
+        double secBefore;
+
+        Search(CompiledProblem c, long seed) {
+            this.c = c;
+            this.where = new BinState[c.n];
+            this.used = new int[c.types];
+            this.rng = new SplittableRandom(seed);
+            Integer[] byId = new Integer[c.n];
+            for (int i = 0; i < c.n; i++) {
+                byId[i] = i;
+            }
+            Arrays.sort(byId, Comparator.comparing(i -> c.ids[i]));
+            idRank = new int[c.n];
+            for (int r = 0; r < c.n; r++) {
+                idRank[byId[r]] = r;
+            }
+        }
+
+        // ---------------------------------------------------------------- construction
+
+        void construct(Strategy s) {
+            Integer[] order = new Integer[c.n];
+            for (int i = 0; i < c.n; i++) {
+                order[i] = i;
+            }
+            Comparator<Integer> cmp = s == Strategy.FIRST_FIT_FIRST_DIMENSION
+                    ? Comparator.<Integer>comparingDouble(i -> -peak(i, 0))
+                    : Comparator.<Integer>comparingDouble(i -> -c.size[i]);
+            // Constrained items first (pinned, then dedicated): they have fewer places to go, and a
+            // limited type must not be used up by items that could have gone anywhere.
+            cmp = Comparator.<Integer>comparingInt(this::allowedTypes)
+                    .thenComparingInt(i -> c.dedicated[i] ? 0 : 1).thenComparing(cmp);
+            Arrays.sort(order, cmp.thenComparingInt(i -> idRank[i]));
+            for (int i : order) {
+                BinState b = s == Strategy.BEST_FIT_NORM ? bestFit(i) : firstFit(i);
+                if (b == null) {
+                    b = openBin(i);
+                }
+                if (b == null) {
+                    throw new UserError("could not place item '" + c.ids[i] + "': every bin that could hold it is "
+                            + "already in use (availability per type is too small for the demand, or the pins "
+                            + "and anti-affinity groups leave no room); add bins or relax the constraints");
+                }
+                add(i, b);
+            }
+            total = 0;
+            for (BinState b : bins) {
+                b.objective = c.binObjective(b.type, b.load);
+                total += b.objective;
+            }
+        }
+
+        int allowedTypes(int i) {
+            int n = 0;
+            for (int t = 0; t < c.types; t++) {
+                n += c.allowed[i][t] ? 1 : 0;
+            }
+            return n;
+        }
+
+        double peak(int i, int d) {
+            double p = 0;
+            for (int h = 0; h < c.hours; h++) {
+                p = Math.max(p, c.demand[i][h * c.dims + d]);
+            }
+            return p;
+        }
+
+        /** Switch each bin to the type that carries its load at the lowest objective. */
+        void rightSize() {
+            for (BinState b : bins) {
+                retype(b);
+            }
+        }
+
+        boolean canAdd(int i, BinState b) {
+            if (!c.allowed[i][b.type] || b.dedicatedCount > 0 || (c.dedicated[i] && !b.items.isEmpty())) {
+                return false;
+            }
+            int g = c.group[i];
+            if (g >= 0) {
+                for (int j : b.items) {
+                    if (c.group[j] == g) {
+                        return false;
+                    }
+                }
+            }
+            return c.fitsCapacity(i, b.type, b.load);
+        }
+
+        BinState firstFit(int i) {
+            for (BinState b : bins) {
+                if (!b.items.isEmpty() && canAdd(i, b)) {
+                    return b;
+                }
+            }
+            return null;
+        }
+
+        /** The non-empty bin where the item leaves the smallest residual (L2 norm, normalised). */
+        BinState bestFit(int i) {
+            BinState best = null;
+            double bestScore = Double.POSITIVE_INFINITY;
+            double[] dem = c.demand[i];
+            for (BinState b : bins) {
+                if (b.items.isEmpty() || !canAdd(i, b)) {
+                    continue;
+                }
+                double[] cap = c.capacity[b.type];
+                double score = 0;
+                for (int x = 0; x < c.k; x++) {
+                    if (cap[x] > 0) {
+                        double r = (cap[x] - b.load[x] - dem[x]) / cap[x];
+                        score += r * r;
+                    }
+                }
+                if (score < bestScore - 1e-12) {
+                    bestScore = score;
+                    best = b;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * A bin for an item that fits no open bin: the allowed, available type with the lowest
+         * objective per unit of capacity; an emptied bin of that type is reused before a new one.
+         */
+        BinState openBin(int i) {
+            int bestType = -1;
+            BinState reuse = null;
+            for (int t = 0; t < c.types; t++) {
+                if (!c.allowed[i][t] || !c.fitsCapacity(i, t, new double[c.k])) {
+                    continue;
+                }
+                BinState empty = null;
+                for (BinState b : touched) {
+                    if (b.type == t && b.items.isEmpty()) {
+                        empty = b;
+                        break;
+                    }
+                }
+                if (empty == null && used[t] >= c.available[t]) {
+                    continue;
+                }
+                if (bestType < 0 || c.typeRate[t] < c.typeRate[bestType] - 1e-12) {
+                    bestType = t;
+                    reuse = empty;
+                }
+            }
+            if (bestType < 0) {
+                return null;
+            }
+            if (reuse != null) {
+                return reuse;
+            }
+            BinState b = new BinState(bestType, c.k);
+            b.savedAt = iteration; // nothing to restore: a created bin is dropped on undo
+            bins.add(b);
+            used[bestType]++;
+            created.add(b);
+            touched.add(b);
+            return b;
+        }
+
+        void add(int i, BinState b) {
+            touch(b);
+            b.items.add(i);
+            double[] dem = c.demand[i];
+            for (int x = 0; x < c.k; x++) {
+                b.load[x] += dem[x];
+            }
+            if (c.dedicated[i]) {
+                b.dedicatedCount++;
+            }
+            where[i] = b;
+        }
+
+        void remove(int i) {
+            BinState b = where[i];
+            touch(b);
+            b.items.remove((Integer) i);
+            double[] dem = c.demand[i];
+            for (int x = 0; x < c.k; x++) {
+                b.load[x] -= dem[x];
+            }
+            if (b.items.isEmpty()) {
+                Arrays.fill(b.load, 0); // no drift left behind in an empty bin
+            }
+            if (c.dedicated[i]) {
+                b.dedicatedCount--;
+            }
+            where[i] = null;
+        }
+
+        /** Remembers a bin's state before the current move first changes it. */
+        void touch(BinState b) {
+            if (b.savedAt != iteration) {
+                b.save(iteration);
+                touched.add(b);
+                objBefore += b.objective;
+                double f = b.fill(c);
+                secBefore += f * f;
+            }
+        }
+
+        /** Tries every other type for a bin; keeps the one with the lowest objective. */
+        boolean retype(BinState b) {
+            int bestType = b.type;
+            double bestObj = c.binObjective(b.type, b.load);
+            for (int t = 0; t < c.types; t++) {
+                if (t == b.type || used[t] >= c.available[t] || !c.loadFits(t, b.load)) {
+                    continue;
+                }
+                boolean allowed = true;
+                for (int j : b.items) {
+                    allowed &= c.allowed[j][t];
+                }
+                double o = c.binObjective(t, b.load);
+                if (allowed && o < bestObj - tolerance(bestObj)) {
+                    bestObj = o;
+                    bestType = t;
+                }
+            }
+            total += bestObj - b.objective;
+            b.objective = bestObj;
+            if (bestType == b.type) {
+                return false;
+            }
+            used[b.type]--;
+            used[bestType]++;
+            b.type = bestType;
+            return true;
+        }
+
+        // ---------------------------------------------------------------- local search
+
+        String improve(SolverSettings s, int lowerBound, long startNanos) {
+            long deadline = startNanos + (long) (s.timeLimitSeconds() * 1e9);
+            long max = s.maxIterations();
+            for (long it = 0; ; it++) {
+                if (c.n == 0 || (c.uniformCost && bins.size() <= lowerBound)) {
+                    return "optimal";
+                }
+                if (it >= max) {
+                    return "iterations";
+                }
+                if (it % CLOCK_CHECK_EVERY == 0 && System.nanoTime() > deadline) {
+                    return "time-limit";
+                }
+                iteration = it + 1; // BinState.savedAt starts at −1; iteration 0 is construction
+                iterationsDone = it + 1;
+                double threshold = ACCEPT_THRESHOLD_START * (1 - (double) it / Math.max(1, max));
+                step(threshold);
+            }
+        }
+
+        void step(double threshold) {
+            touched.clear();
+            created.clear();
+            objBefore = 0;
+            secBefore = 0;
+            int move = rng.nextInt(10);
+            if (move == 9 && c.types > 1) {
+                BinState b = bins.get(rng.nextInt(bins.size()));
+                retype(b);
+                return;
+            }
+            List<Integer> removed = move < 5 ? ruinEmptiest() : ruinRandom();
+            if (!recreate(removed)) {
+                undo();
+                return;
+            }
+            double objAfter = 0;
+            double secAfter = 0;
+            for (BinState b : touched) {
+                b.objective = b.items.isEmpty() ? 0 : c.binObjective(b.type, b.load);
+                objAfter += b.objective;
+                double f = b.fill(c);
+                secAfter += f * f;
+            }
+            double delta = objAfter - objBefore;
+            boolean accept = delta < -tolerance(total)
+                    || (delta <= tolerance(total) && secAfter >= secBefore - threshold);
+            if (!accept) {
+                undo();
+                return;
+            }
+            total += delta;
+            for (BinState b : touched) {
+                if (b.items.isEmpty()) {
+                    bins.remove(b);
+                    used[b.type]--;
+                }
+            }
+        }
+
+        /** Empties the least-filled of three random bins, and takes a few items from two others. */
+        List<Integer> ruinEmptiest() {
+            List<Integer> removed = new ArrayList<>();
+            BinState victim = null;
+            double lowest = Double.POSITIVE_INFINITY;
+            for (int s = 0; s < 3; s++) {
+                BinState b = bins.get(rng.nextInt(bins.size()));
+                double f = b.fill(c);
+                if (f < lowest) {
+                    lowest = f;
+                    victim = b;
+                }
+            }
+            removeAll(victim, 1.0, removed);
+            if (bins.size() > 1 && rng.nextBoolean()) {
+                for (int s = 0; s < 2; s++) {
+                    BinState b = bins.get(rng.nextInt(bins.size()));
+                    if (b != victim) {
+                        removeAll(b, 0.3, removed);
+                    }
+                }
+            }
+            return removed;
+        }
+
+        /** Removes about half the items of two to four random bins. */
+        List<Integer> ruinRandom() {
+            List<Integer> removed = new ArrayList<>();
+            int m = Math.min(bins.size(), 2 + rng.nextInt(3));
+            for (int s = 0; s < m; s++) {
+                removeAll(bins.get(rng.nextInt(bins.size())), 0.5, removed);
+            }
+            if (removed.isEmpty()) {
+                BinState b = bins.get(rng.nextInt(bins.size()));
+                removeAll(b, 1.0, removed);
+            }
+            return removed;
+        }
+
+        void removeAll(BinState b, double probability, List<Integer> out) {
+            List<Integer> items = new ArrayList<>(b.items);
+            for (int i : items) {
+                if (probability >= 1.0 || rng.nextDouble() < probability) {
+                    remove(i);
+                    out.add(i);
+                }
+            }
+        }
+
+        boolean recreate(List<Integer> removed) {
+            Integer[] order = removed.toArray(new Integer[0]);
+            int how = rng.nextInt(4);
+            Comparator<Integer> cmp;
+            if (how == 0) {
+                cmp = Comparator.comparingDouble(i -> -peak(i, 0));
+            } else if (how == 1 && c.dims > 1) {
+                cmp = Comparator.comparingDouble(i -> -peak(i, 1));
+            } else if (how == 2) {
+                // Random order: a different insertion order finds different pairings.
+                double[] key = new double[order.length];
+                for (int q = 0; q < key.length; q++) {
+                    key[q] = rng.nextDouble();
+                }
+                Integer[] pos = new Integer[order.length];
+                for (int q = 0; q < pos.length; q++) {
+                    pos[q] = q;
+                }
+                Arrays.sort(pos, Comparator.comparingDouble(q -> key[q]));
+                Integer[] shuffled = new Integer[order.length];
+                for (int q = 0; q < pos.length; q++) {
+                    shuffled[q] = order[pos[q]];
+                }
+                order = shuffled;
+                cmp = null;
+            } else {
+                cmp = Comparator.comparingDouble(i -> -c.size[i]);
+            }
+            if (cmp != null) {
+                Arrays.sort(order, Comparator.<Integer>comparingInt(this::allowedTypes)
+                        .thenComparingInt(i -> c.dedicated[i] ? 0 : 1)
+                        .thenComparing(cmp).thenComparingInt(i -> idRank[i]));
+            }
+            for (int i : order) {
+                BinState b = bestFit(i);
+                if (b == null) {
+                    b = openBin(i);
+                }
+                if (b == null) {
+                    return false;
+                }
+                add(i, b);
+            }
+            return true;
+        }
+
+        void undo() {
+            for (int q = created.size() - 1; q >= 0; q--) {
+                BinState b = created.get(q);
+                // Created bins sit at the end of the list, in creation order: drop from the tail.
+                bins.remove(bins.size() - 1);
+                used[b.type]--;
+            }
+            for (BinState b : touched) {
+                if (created.contains(b)) {
+                    continue;
+                }
+                b.restore();
+                for (int j : b.items) {
+                    where[j] = b;
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- result
+
+        Plan toPlan(LowerBounds.Bounds bounds, double seconds, String stoppedBy, long seed) {
+            PackingProblem p = c.problem;
+            List<PlannedBin> out = new ArrayList<>();
+            double objective = 0;
+            double balanceSum = 0;
+            for (BinState b : bins) {
+                if (b.items.isEmpty()) {
+                    continue;
+                }
+                List<String> ids = b.items.stream().map(i -> c.ids[i]).sorted().toList();
+                BinType type = p.binTypes().get(b.type);
+                double[] peakFill = new double[c.dims];
+                for (int d = 0; d < c.dims; d++) {
+                    for (int h = 0; h < c.hours; h++) {
+                        double full = type.capacity()[d];
+                        peakFill[d] = Math.max(peakFill[d], full > 0 ? b.load[h * c.dims + d] / full : 0);
+                    }
+                }
+                double min = Double.POSITIVE_INFINITY;
+                double max = 0;
+                for (double f : peakFill) {
+                    min = Math.min(min, f);
+                    max = Math.max(max, f);
+                }
+                double balance = max > 0 ? min / max : 1;
+                double obj = c.binObjective(b.type, b.load);
+                objective += obj;
+                balanceSum += balance;
+                out.add(new PlannedBin(type.id(), ids, peakFill,
+                        p.cpuDimension() >= 0 ? peakFill[p.cpuDimension()] : Double.NaN,
+                        p.memDimension() >= 0 ? peakFill[p.memDimension()] : Double.NaN,
+                        balance, c.meanWatts(b.type, b.load), obj));
+            }
+            out.sort(Comparator.comparing(PlannedBin::type).thenComparing(b -> b.items().get(0)));
+            int lb = bounds.best();
+            double objLb = Double.NaN;
+            if (p.objective().kind() == Objective.Kind.BIN_COST) {
+                double minCost = p.binTypes().stream().mapToDouble(BinType::cost).min().orElse(0);
+                objLb = lb * minCost;
+            }
+            double gap = lb == 0 ? 0 : (out.size() - lb) / (double) lb;
+            return new Plan(List.copyOf(out), p.objective().kind(), objective, out.size(), lb, objLb, gap, seconds,
+                    iterationsDone, stoppedBy, seed, out.isEmpty() ? 1 : balanceSum / out.size(), bounds);
+        }
+    }
+}
