@@ -107,8 +107,10 @@ public final class CsvWriter implements Closeable {
             if (d == 0) {
                 return "0"; // also for -0.0
             }
-            // Double.toString is the shortest repr that round-trips; BigDecimal un-exponents it.
-            return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+            // toString is the shortest text that round-trips (per type: a float's 0.1 is "0.1",
+            // not its double widening 0.10000000149…); BigDecimal removes the exponent.
+            String shortest = n instanceof Float f ? Float.toString(f) : Double.toString(d);
+            return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
         }
         if (n instanceof BigDecimal b) {
             return b.stripTrailingZeros().toPlainString();
