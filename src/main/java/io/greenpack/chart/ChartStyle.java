@@ -61,7 +61,7 @@ public final class ChartStyle {
     static final Font AXIS_LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 24);
     static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 20);
     static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, 22);
-    static final Font FOOTER_FONT = new Font(FONT_FAMILY, Font.PLAIN, 17);
+    static final Font FOOTER_FONT = new Font(FONT_FAMILY, Font.PLAIN, 19);
 
     static final Stroke GRID_STROKE = new BasicStroke(1.0f);
     /** Data lines: thick enough to tell colours apart at slide distance. */

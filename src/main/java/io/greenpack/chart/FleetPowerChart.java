@@ -4,6 +4,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
@@ -18,7 +21,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.text.DateFormat;
 import java.text.DecimalFormat;
+import java.text.SimpleDateFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,7 +113,7 @@ public final class FleetPowerChart {
      */
     public static JFreeChart chart(XYSeriesCollection lines, YIntervalSeriesCollection band, String footer) {
         DateAxis time = new DateAxis("Time (UTC)", UTC, Locale.ROOT);
-        time.setStandardTickUnits(DateAxis.createStandardDateTickUnits(UTC, Locale.ROOT));
+        time.setStandardTickUnits(utcTickUnits());
         time.setLowerMargin(0.0);
         time.setUpperMargin(0.0);
 
@@ -150,6 +155,36 @@ public final class FleetPowerChart {
 
         JFreeChart chart = new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartStyle.apply(chart, new ChartStyle.ChartText(TITLE, "Time (UTC)", "Power (kW)", footer));
+    }
+
+    /**
+     * Tick units whose labels always carry the date: JFreeChart's defaults label sub-day ticks
+     * "04:00" only, which over a multi-day window does not say which day. ISO-like, UTC.
+     */
+    static TickUnits utcTickUnits() {
+        TickUnits units = new TickUnits();
+        DateFormat minutes = utc("MM-dd HH:mm");
+        DateFormat days = utc("yyyy-MM-dd");
+        for (int m : new int[]{1, 5, 10, 15, 30}) {
+            units.add(new DateTickUnit(DateTickUnitType.MINUTE, m, minutes));
+        }
+        for (int h : new int[]{1, 2, 3, 4, 6, 12}) {
+            units.add(new DateTickUnit(DateTickUnitType.HOUR, h, minutes));
+        }
+        for (int d : new int[]{1, 2, 7, 14}) {
+            units.add(new DateTickUnit(DateTickUnitType.DAY, d, days));
+        }
+        for (int m : new int[]{1, 3, 6}) {
+            units.add(new DateTickUnit(DateTickUnitType.MONTH, m, utc("yyyy-MM")));
+        }
+        units.add(new DateTickUnit(DateTickUnitType.YEAR, 1, utc("yyyy")));
+        return units;
+    }
+
+    private static DateFormat utc(String pattern) {
+        SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.ROOT);
+        f.setTimeZone(UTC);
+        return f;
     }
 
     private static final BasicStroke LINE = new BasicStroke(3.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);

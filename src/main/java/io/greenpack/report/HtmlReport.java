@@ -283,7 +283,7 @@ public final class HtmlReport {
             h2 { font-size: 1.4rem; margin: 2.5rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
             .subtitle { color: var(--muted); margin: 0 0 1rem; }
             nav h2 { font-size: 1rem; border: 0; margin: 1rem 0 .25rem; }
-            nav ol { margin: 0; padding-left: 1.5rem; columns: 2 16rem; }
+            nav ol { margin: 0; padding-left: 1.5rem; }
             a { color: #0b5c8e; }
             p { max-width: 48rem; }
             .note { background: #fff8e5; border-left: 4px solid var(--modelled); padding: .5rem .75rem; }
