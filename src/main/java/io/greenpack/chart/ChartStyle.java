@@ -7,6 +7,8 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
@@ -171,9 +173,16 @@ public final class ChartStyle {
         }
         if (plot.getDomainAxis() != null) {
             plot.getDomainAxis().setLabel(text.xAxisLabel());
+            // Host names are long: wrap onto a second line before cutting them off with "…".
+            plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         }
         if (plot.getRangeAxis() != null) {
             plot.getRangeAxis().setLabel(text.yAxisLabel());
+        }
+        if (plot.getRenderer() instanceof BarRenderer bars) {
+            // Flat bars: gradients and shadows add ink without information.
+            bars.setBarPainter(new StandardBarPainter());
+            bars.setShadowVisible(false);
         }
     }
 

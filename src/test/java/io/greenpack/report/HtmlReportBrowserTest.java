@@ -58,4 +58,20 @@ class HtmlReportBrowserTest {
         assertThat(page.requests()).contains("http://example.invalid/pixel.png");
         assertThat(page.consoleErrors()).anySatisfy(e -> assertThat(e).contains("boom"));
     }
+
+    /** Control: a bug that put an external image into the report would be caught (CSP blocks it and says so). */
+    @Test
+    void anExternalResourceSlippedIntoTheReportIsCaught(@TempDir Path dir) throws Exception {
+        Chromium.findOrSkip();
+        Path html = dir.resolve("index.html");
+        String page = new HtmlReport().title("t").paragraph("p").render()
+                .replace("<p>p</p>", "<p>p</p><img src=\"https://example.invalid/tracker.png\" alt=\"\">");
+        Files.writeString(html, page);
+
+        PageLoad load = Chromium.load(html, dir.resolve("chromium"));
+
+        assertThat(load.monitored()).as(load.monitorProblem()).isTrue();
+        assertThat(String.join("\n", load.requests()) + String.join("\n", load.consoleErrors()))
+                .contains("example.invalid/tracker.png");
+    }
 }

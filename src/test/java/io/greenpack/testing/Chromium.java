@@ -69,9 +69,12 @@ public final class Chromium {
                            boolean monitored, String monitorProblem) {
     }
 
-    /** The Chromium binary, if installed. */
+    /** The Chromium binary, if installed. {@code CHROMIUM=/path} picks one; {@code CHROMIUM=none} acts as absent. */
     public static Optional<Path> find() {
         String override = System.getenv("CHROMIUM");
+        if ("none".equals(override)) {
+            return Optional.empty();
+        }
         Stream<String> names = override == null || override.isBlank()
                 ? CANDIDATES.stream() : Stream.concat(Stream.of(override), CANDIDATES.stream());
         return names.map(Path::of).filter(Files::isExecutable).findFirst();
