@@ -286,7 +286,7 @@ public final class HtmlReport {
             nav ol { margin: 0; padding-left: 1.5rem; }
             a { color: #0b5c8e; }
             p { max-width: 48rem; }
-            .note { background: #fff8e5; border-left: 4px solid var(--modelled); padding: .5rem .75rem; }
+            .note { background: #f4f4f4; border-left: 4px solid #888; padding: .5rem .75rem; }
             .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .75rem; margin: 1rem 0; }
             .tile { border: 1px solid var(--line); border-left: 6px solid var(--measured); border-radius: 4px;
               padding: .75rem 1rem; }

@@ -38,7 +38,7 @@ class HtmlReportBrowserTest {
         assertThat(page.requests()).as("requests leaving the file").isEmpty();
         assertThat(page.consoleErrors()).as("console errors").isEmpty();
 
-        // Left for a human to look at: target/…/screenshot.png when the run keeps temp files.
+        // Kept for a human to look at (the temp dir is deleted after the test).
         Files.copy(page.screenshot(), Path.of("target", "report-screenshot.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

@@ -167,7 +167,7 @@ public final class Chromium {
             List<String> cmd = new ArrayList<>();
             cmd.add(bin.toString());
             cmd.addAll(baseFlags(profile));
-            cmd.addAll(List.of("--remote-debugging-port=0", "--remote-allow-origins=*", "about:blank"));
+            cmd.addAll(List.of("--remote-debugging-port=0", "about:blank"));
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 String wsUrl = devToolsUrl(p, workDir.resolve("cdp.stderr"));
