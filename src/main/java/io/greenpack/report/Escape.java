@@ -1,0 +1,90 @@
+package io.greenpack.report;
+
+/**
+ * Escaping for text that came from input (host and app names, file names, messages) on its way
+ * into HTML and CSV. Every writer in this package sends text through here; nothing else builds
+ * markup or CSV cells from input.
+ */
+public final class Escape {
+    private Escape() {
+    }
+
+    /** Text content of an HTML element. Null becomes the empty string. */
+    public static String html(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    // Control characters other than tab/newline are invalid in HTML; show a
+                    // replacement character rather than pass them on or drop them silently.
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A value inside a double-quoted HTML attribute ({@code alt="…"}). Besides what {@link #html}
+     * escapes, backtick and line breaks are written as references so that the value stays one
+     * token even for lenient parsers.
+     */
+    public static String attr(String s) {
+        String h = html(s);
+        StringBuilder out = new StringBuilder(h.length());
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            switch (c) {
+                case '`' -> out.append("&#96;");
+                case '\n' -> out.append("&#10;");
+                case '\r' -> out.append("&#13;");
+                case '\t' -> out.append("&#9;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * One text cell of a CSV file: RFC 4180 quoting plus a defence against formula injection.
+     * A cell starting with {@code = + - @}, tab or carriage return would be run as a formula by
+     * spreadsheet programs; it gets a leading single quote (shown as text, not evaluated) and is
+     * quoted. Cells holding a comma, quote, line break or semicolon (the separator of many
+     * European spreadsheet locales) are quoted with inner quotes doubled.
+     *
+     * <p>Numbers must not come through here ("-5" would become "'-5"): {@link CsvWriter} writes
+     * them on a separate numeric path.
+     */
+    public static String csvCell(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        boolean formula = switch (s.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> true;
+            default -> false;
+        };
+        String text = formula ? "'" + s : s;
+        boolean quote = formula;
+        for (int i = 0; i < text.length() && !quote; i++) {
+            char c = text.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';';
+        }
+        if (!quote) {
+            return text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}
