@@ -1,0 +1,161 @@
+package io.greenpack.report;
+
+import io.greenpack.chart.ChartFiles;
+import io.greenpack.chart.ChartStyle;
+import io.greenpack.chart.FleetPowerChart;
+import io.greenpack.chart.FleetPowerChart.PowerPoint;
+import io.greenpack.correlate.FleetPower;
+import io.greenpack.ingest.DataDirectory;
+import io.greenpack.ingest.Ingest;
+import io.greenpack.ingest.IngestResult;
+import io.greenpack.ingest.InputFile;
+import io.greenpack.util.Progress;
+import org.apache.spark.sql.SparkSession;
+import org.jfree.chart.JFreeChart;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The batch report: ingest, then everything a run folder holds, written into a temporary folder
+ * that is renamed into place only when complete (a failed run leaves the previous reports alone).
+ */
+public final class ReportJob {
+    private static final String MEASURED_ONLY = "none (measured data only)";
+
+    private ReportJob() {
+    }
+
+    public static Path run(SparkSession spark, ReportRequest req, Progress progress) throws IOException {
+        Instant started = Instant.now();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        DataDirectory dir = DataDirectory.scan(req.dataDir());
+        List<Manifest.InputFile> inputs = checksums(dir);
+        List<byte[]> digestParts = new ArrayList<>();
+        inputs.forEach(i -> digestParts.add(i.sha256().getBytes(StandardCharsets.UTF_8)));
+        digestParts.add(req.ingest().toString().replaceAll("now=[^,)]*", "").getBytes(StandardCharsets.UTF_8));
+        String runId = RunFolder.runId(started, digestParts.toArray(byte[][]::new));
+
+        IngestResult ingest = timed(timings, "ingest", () -> Ingest.run(spark, req.dataDir(), req.ingest(), progress));
+        Table fleet = timed(timings, "fleet power", () -> FleetPower.perInterval(ingest));
+
+        try (RunFolder run = RunFolder.begin(req.outDir(), runId)) {
+            progress.say("report: writing " + run.finalDir());
+            long t0 = System.nanoTime();
+            RejectsFile.write(run.resolve("rejects.csv"), ingest.rejects());
+            Files.createDirectories(run.resolve("tables"));
+            fleet.write().csv(run.resolve("tables/fleet_power.csv").toFile());
+            Files.createDirectories(run.resolve("charts"));
+            String footer = ChartStyle.footer(window(ingest), MEASURED_ONLY);
+            JFreeChart power = FleetPowerChart.chart(points(fleet), footer);
+            ChartFiles.write(power, run.resolve("charts"), "fleet-power");
+
+            HtmlReport html = new HtmlReport();
+            html.title("greenpack report");
+            html.subtitle("Data " + req.dataDir().getFileName() + " \u00b7 " + ChartStyle.dataWindow(ingest.first(), ingest.last()));
+            html.section("summary", "Summary");
+            html.keyNumbers(keyNumbers(ingest, fleet));
+            html.section("fleet-power", "Fleet power");
+            html.paragraph("Measured power of all hosts, summed per " + ingest.intervalSeconds() / 60
+                    + "-minute interval. Intervals in which a host was silent count without it (see Data quality).");
+            html.image("Fleet power over time (kW)", ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
+            IngestSection.add(html, ingest);
+            html.footer("greenpack " + io.greenpack.cli.VersionProvider.version() + " \u00b7 run " + runId
+                    + " \u00b7 generated " + DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)));
+            html.write(run.resolve("index.html"));
+            timings.put("render", (System.nanoTime() - t0) / 1e9);
+
+            Map<String, Long> rows = new LinkedHashMap<>();
+            rows.put("rows_read", ingest.rowsRead());
+            rows.put("rows_rejected", ingest.rowsRejected());
+            rows.put("hosts", (long) ingest.hosts().hosts().size());
+            rows.put("fleet_intervals", (long) fleet.rowCount());
+            Map<String, Object> scenario = new LinkedHashMap<>();
+            scenario.put("interval_seconds", req.ingest().intervalSeconds());
+            scenario.put("max_gap_seconds", req.ingest().maxGapSeconds());
+            new Manifest(io.greenpack.cli.VersionProvider.version(), Manifest.currentJavaVersion(), spark.version(),
+                    req.commandLine(), inputs, scenario, timings, rows, started, Instant.now())
+                    .write(run.resolve("manifest.json"));
+            return run.commit();
+        }
+    }
+
+    private static List<HtmlReport.KeyNumber> keyNumbers(IngestResult ingest, Table fleet) {
+        double kwh = FleetPower.kwh(fleet, ingest.intervalSeconds());
+        double days = (ingest.last().getEpochSecond() - ingest.first().getEpochSecond()) / 86400.0;
+        double meanKw = fleet.rowCount() == 0 ? 0 : fleet.doubleColumn("watts").mean() / 1000.0;
+        long apps = ingest.files().stream().mapToLong(f -> f.apps()).max().orElse(0);
+        return List.of(
+                new HtmlReport.KeyNumber("hosts", String.valueOf(ingest.hosts().hosts().size()), "in hosts.csv", false),
+                new HtmlReport.KeyNumber("applications", String.valueOf(apps), "seen in utilization samples", false),
+                new HtmlReport.KeyNumber("IT energy", String.format(Locale.ROOT, "%,.0f kWh", kwh),
+                        String.format(Locale.ROOT, "over %.1f days", days), false),
+                new HtmlReport.KeyNumber("mean fleet power", String.format(Locale.ROOT, "%,.1f kW", meanKw),
+                        "measured", false),
+                new HtmlReport.KeyNumber("rows rejected", String.format(Locale.ROOT, "%,d", ingest.rowsRejected()),
+                        String.format(Locale.ROOT, "of %,d read (rejects.csv)", ingest.rowsRead()), false));
+    }
+
+    private static List<PowerPoint> points(Table fleet) {
+        List<PowerPoint> points = new ArrayList<>(fleet.rowCount());
+        for (int i = 0; i < fleet.rowCount(); i++) {
+            points.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i)));
+        }
+        return points;
+    }
+
+    private static String window(IngestResult ingest) {
+        return ChartStyle.dataWindow(ingest.first(), ingest.last());
+    }
+
+    /** Checksums of every input (a Parquet folder hashes its part files in name order). */
+    static List<Manifest.InputFile> checksums(DataDirectory dir) throws IOException {
+        List<Manifest.InputFile> out = new ArrayList<>();
+        for (InputFile f : dir.all()) {
+            if (Files.isDirectory(f.path())) {
+                java.security.MessageDigest sha = RunFolder.sha256();
+                long bytes = 0;
+                try (Stream<Path> parts = Files.list(f.path())) {
+                    for (Path p : parts.filter(Files::isRegularFile).sorted().toList()) {
+                        Manifest.InputFile part = Manifest.InputFile.of(p);
+                        sha.update(part.sha256().getBytes(StandardCharsets.UTF_8));
+                        bytes += part.bytes();
+                    }
+                }
+                out.add(new Manifest.InputFile(f.path().toString(), bytes, HexFormat.of().formatHex(sha.digest())));
+            } else {
+                out.add(Manifest.InputFile.of(f.path()));
+            }
+        }
+        return out;
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T timed(Map<String, Double> timings, String stage, IoSupplier<T> body) throws IOException {
+        long t0 = System.nanoTime();
+        try {
+            return body.get();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            timings.put(stage, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+}
