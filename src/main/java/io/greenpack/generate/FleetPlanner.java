@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  *
  * <p>Sizing is done per host after placement so that utilization really spans a wide range:
  * every host gets a target peak utilization (cool 10-35 %, warm 45-70 %, hot 80-93 %; every model
- * gets at least one hot and one warm host so that its curve can be fitted), and the CPU-heavy
+ * gets a hot, a cool and a warm host first so that its curve can be fitted), and the CPU-heavy
  * apps placed on it share that budget. Apps on one host peak within +-1.5 h of each other
  * (they serve the same business), apps on different hosts peak at different hours.
  */
@@ -122,7 +122,7 @@ public final class FleetPlanner {
             candidates.get(i).comatose = true;
         }
 
-        // ---- target peak utilization per host; each model gets a hot and a warm host first.
+        // ---- target peak utilization per host; each model gets a hot, a cool and a warm host first.
         for (HardwareModel m : models) {
             List<HostState> ofModel = new ArrayList<>();
             for (HostState h : hosts) {
@@ -133,7 +133,7 @@ public final class FleetPlanner {
             shuffle(ofModel);
             for (int i = 0; i < ofModel.size(); i++) {
                 double p = rng.nextDouble();
-                String tier = i == 0 ? "hot" : i == 1 ? "warm" : p < 0.12 ? "hot" : p < 0.37 ? "warm" : "cool";
+                String tier = i == 0 ? "hot" : i == 1 ? "cool" : i == 2 ? "warm" : p < 0.12 ? "hot" : p < 0.37 ? "warm" : "cool";
                 ofModel.get(i).target = switch (tier) {
                     case "hot" -> uniform(0.80, 0.93);
                     case "warm" -> uniform(0.45, 0.70);
@@ -452,17 +452,8 @@ public final class FleetPlanner {
                 d.peakHour = d.cls == AppClass.IDLE ? uniform(0, 24) : wrap(h.peakHour + uniform(-1.5, 1.5));
             }
         }
-        // Replicas keep one peak hour: they serve the same traffic.
-        for (Draft d : apps) {
-            if (!d.group.isEmpty()) {
-                for (Draft first : apps) {
-                    if (first.group.equals(d.group)) {
-                        d.peakHour = first.peakHour;
-                        break;
-                    }
-                }
-            }
-        }
+        // Replicas keep their host's peak hour rather than the group's: a host's apps must peak
+        // together for hot hosts to reach their target (replicas behind a balancer also lag a bit).
     }
 
     /** apps.csv facts and instance splits. */

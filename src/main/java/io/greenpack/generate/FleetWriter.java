@@ -71,8 +71,8 @@ public final class FleetWriter {
         String ext = options.extension();
         List<String> files = new ArrayList<>(List.of("hosts.csv", "apps.csv", "targets.csv",
                 "power" + ext, "utilization" + ext, "truth.json"));
-        writeSmall("hosts.csv", hostsCsv());
-        writeSmall("apps.csv", appsCsv());
+        writeSmall("hosts.csv", hostsCsv(plan));
+        writeSmall("apps.csv", appsCsv(plan));
         writeSmall("targets.csv", targetsCsv());
         Samples samples = writeSamples("power" + ext, "utilization" + ext);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -90,7 +90,8 @@ public final class FleetWriter {
 
     // ------------------------------------------------------------------ small files
 
-    private byte[] hostsCsv() {
+    /** hosts.csv of a plan (the nameplate watts, not the truth). */
+    static byte[] hostsCsv(FleetPlan plan) {
         StringBuilder sb = new StringBuilder("host,model,sockets,cores,mem_gb,role,site,rack_units,idle_watts,max_watts\n");
         for (Host h : plan.hosts()) {
             HardwareModel m = h.model();
@@ -103,7 +104,7 @@ public final class FleetWriter {
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private byte[] appsCsv() {
+    static byte[] appsCsv(FleetPlan plan) {
         StringBuilder sb = new StringBuilder("app,owner,group,pin_host,needs,may_share_os,reserved_cores,reserved_mem_gb\n");
         for (App a : plan.apps()) {
             sb.append(a.name()).append(',').append(a.owner()).append(',').append(a.group()).append(',')
