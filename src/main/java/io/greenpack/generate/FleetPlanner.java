@@ -451,6 +451,22 @@ public final class FleetPlanner {
                 }
                 d.peakHour = d.cls == AppClass.IDLE ? uniform(0, 24) : wrap(h.peakHour + uniform(-1.5, 1.5));
             }
+            // Resident memory must fit the host; trim the balanced apps (rarely needed, never below half).
+            double memSum = 0;
+            double balancedMem = 0;
+            for (Draft d : on) {
+                memSum += d.peakMem;
+                balancedMem += d.cls == AppClass.BALANCED ? d.peakMem : 0;
+            }
+            double limit = 0.92 * h.model.memGb();
+            if (memSum > limit && balancedMem > 0) {
+                double f = Math.max(0.5, 1 - (memSum - limit) / balancedMem);
+                for (Draft d : on) {
+                    if (d.cls == AppClass.BALANCED) {
+                        d.peakMem *= f;
+                    }
+                }
+            }
         }
         // Replicas keep their host's peak hour rather than the group's: a host's apps must peak
         // together for hot hosts to reach their target (replicas behind a balancer also lag a bit).
