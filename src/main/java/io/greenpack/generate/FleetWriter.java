@@ -38,6 +38,7 @@ public final class FleetWriter {
     static final double CPU_NOISE = 0.08;
     static final double IO_NOISE = 0.15;
     static final double MEM_NOISE = 0.02;
+    static final int GZIP_LEVEL = 1;
 
     private final FleetPlan plan;
     private final GenerateOptions options;
@@ -153,7 +154,12 @@ public final class FleetWriter {
     private OutputStream open(Path path) throws IOException {
         OutputStream file = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
         // GZIPOutputStream writes MTIME = 0 and no file name, so the bytes depend on content only.
-        return options.compress() ? new GZIPOutputStream(file, 1 << 16) : file;
+        // Level 1: deflate at the default level 6 took two thirds of the run time for 10 % smaller files.
+        return options.compress() ? new GZIPOutputStream(file, 1 << 16) {
+            {
+                def.setLevel(GZIP_LEVEL);
+            }
+        } : file;
     }
 
     // ------------------------------------------------------------------ the samples
