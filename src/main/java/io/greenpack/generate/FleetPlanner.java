@@ -196,6 +196,15 @@ public final class FleetPlanner {
 
         place(hosts, apps);
         size(hosts, apps);
+        // Truth follows what was built: a host left with idle apps only (more hosts than busy apps)
+        // is comatose too.
+        boolean[] busy = new boolean[nHosts];
+        for (Draft d : apps) {
+            busy[d.host] |= d.cls != AppClass.IDLE;
+        }
+        for (HostState h : hosts) {
+            h.comatose = !busy[h.index];
+        }
         decorate(hosts, apps);
 
         // ---- meters, PSUs, outages, counter reset.
