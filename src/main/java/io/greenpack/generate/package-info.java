@@ -26,7 +26,7 @@
  *       without busy apps in fleets with more hosts than busy apps). A host with no apps has no
  *       utilization rows at all, only power rows.</li>
  *   <li>Classes are unambiguous relative to the host the app runs on: cpu-bound = at least 2 cores at
- *       peak and a CPU share of the host at least ~4x its memory share; memory-bound the reverse
+ *       peak and a CPU share of the host at least ~3x its memory share; memory-bound the reverse
  *       (32-112 GB, under 0.6 cores); io-bound = thousands of IOPS and 100+ MB/s; idle = under
  *       0.05 cores at every sample; balanced = 1-4 cores and memory at the host's own GB per core.</li>
  *   <li>The gzip stream is level 1 with MTIME 0: same options and JDK, same bytes (a different
