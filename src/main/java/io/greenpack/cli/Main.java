@@ -21,13 +21,17 @@ import java.io.PrintWriter;
         subcommands = {
                 ReportCommand.class,
                 ValidateCommand.class,
+                GenerateCommand.class,
                 PackCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples:",
                 "  greenpack report                          # the bundled sample -> reports/<run-id>/",
                 "  greenpack validate --data my-fleet/       # check inputs before a long run",
+                "  greenpack generate --out demo/ --hosts 200 # a synthetic fleet with known truth",
                 "  greenpack pack --items i.csv --bins b.csv # the packing optimizer alone",
+                "  greenpack bench pack                      # optimizer figures -> reports/bench/",
                 "  greenpack <command> --help                # every option of one command",
                 "",
                 "Exit codes: 0 success, 2 bad usage or bad input, 1 unexpected failure."})

@@ -1,0 +1,21 @@
+package io.greenpack.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code greenpack bench …}: measured figures written to reports/bench/ for BENCHMARKS.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks. Each writes its figures (CSV and Markdown) to reports/bench/ and prints them;",
+                "compare ratios measured in the same run rather than absolute times across machines."},
+        subcommands = {BenchPackCommand.class},
+        footer = {"", "Examples:",
+                "  greenpack bench pack                 # optimizer vs first-fit decreasing vs lower bound"})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,167 @@
+package io.greenpack.generate;
+
+import io.greenpack.generate.FleetPlan.App;
+import io.greenpack.generate.FleetPlan.CounterReset;
+import io.greenpack.generate.FleetPlan.Host;
+import io.greenpack.generate.FleetPlan.Meter;
+import io.greenpack.generate.FleetPlan.Outage;
+import io.greenpack.generate.FleetWriter.WrittenBadRow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * truth.json: the DESIGN section 7 keys ({@code models}, {@code apps}, {@code comatose_hosts})
+ * plus what a test needs to check the analysis against the generator's intent.
+ */
+final class Truth {
+    private Truth() {
+    }
+
+    static String json(FleetPlan plan, List<WrittenBadRow> badRows, long powerRows, long utilRows,
+                       String powerFile, String utilFile) {
+        GenerateOptions o = plan.options();
+        Map<String, Object> root = new LinkedHashMap<>();
+
+        Map<String, Object> models = new LinkedHashMap<>();
+        for (HardwareModel m : o.modelSet().models()) {
+            Map<String, Object> mm = new LinkedHashMap<>();
+            mm.put("idle_watts", m.idleWatts());
+            mm.put("max_watts", m.maxWatts());
+            mm.put("exponent", m.exponent());
+            mm.put("family", m.family());
+            mm.put("nameplate_idle_watts", m.nameplateIdleWatts());
+            mm.put("nameplate_max_watts", m.nameplateMaxWatts());
+            mm.put("cores", m.cores());
+            mm.put("mem_gb", m.memGb());
+            models.put(m.name(), mm);
+        }
+        root.put("models", models);
+
+        Map<String, Object> apps = new LinkedHashMap<>();
+        for (App a : plan.apps()) {
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("class", a.appClass().label());
+            am.put("host", plan.hosts().get(a.hostIndex()).name());
+            am.put("instances", a.instances());
+            am.put("peak_cpu_cores", a.peakCpuCores());
+            am.put("peak_mem_gb", a.peakMemGb());
+            am.put("peak_hour_utc", a.peakHour());
+            am.put("weekend_factor", a.weekendFactor());
+            am.put("group", a.group().isEmpty() ? null : a.group());
+            apps.put(a.name(), am);
+        }
+        root.put("apps", apps);
+        root.put("comatose_hosts", plan.comatoseHostNames());
+
+        root.put("generator", "greenpack generate");
+        root.put("seed", o.seed());
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("hosts", o.hosts());
+        flags.put("apps", o.apps());
+        flags.put("days", o.days());
+        flags.put("interval_minutes", o.intervalMinutes());
+        flags.put("start", o.start().toString());
+        flags.put("format", o.compress() ? "csv.gz" : "csv");
+        flags.put("model_set", o.modelSet().id());
+        root.put("flags", flags);
+        root.put("command", command(o));
+
+        Map<String, Object> hosts = new LinkedHashMap<>();
+        List<String> counterHosts = new ArrayList<>();
+        List<String> dualPsu = new ArrayList<>();
+        for (Host h : plan.hosts()) {
+            Map<String, Object> hm = new LinkedHashMap<>();
+            hm.put("model", h.model().name());
+            hm.put("target_peak_util", h.targetPeakUtil());
+            hm.put("psus", h.psus());
+            hm.put("meter", h.meter() == Meter.ENERGY_COUNTER ? "energy_wh" : "watts");
+            hm.put("source", h.source());
+            hm.put("comatose", h.comatose());
+            hosts.put(h.name(), hm);
+            if (h.meter() == Meter.ENERGY_COUNTER) {
+                counterHosts.add(h.name());
+            }
+            if (h.psus() == 2) {
+                dualPsu.add(h.name());
+            }
+        }
+        root.put("hosts", hosts);
+        root.put("energy_counter_hosts", counterHosts);
+        List<Object> resets = new ArrayList<>();
+        for (CounterReset r : plan.counterResets()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("host", plan.hosts().get(r.hostIndex()).name());
+            rm.put("timestamp", stamp(o, r.interval()));
+            resets.add(rm);
+        }
+        root.put("counter_resets", resets);
+        root.put("dual_psu_hosts", dualPsu);
+        List<Object> outages = new ArrayList<>();
+        for (Outage g : plan.outages()) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("host", plan.hosts().get(g.hostIndex()).name());
+            gm.put("first_missing", stamp(o, g.fromInterval()));
+            gm.put("last_missing", stamp(o, g.toInterval() - 1));
+            gm.put("intervals", g.toInterval() - g.fromInterval());
+            outages.add(gm);
+        }
+        root.put("outages", outages);
+
+        Map<String, Object> bad = new LinkedHashMap<>();
+        for (String file : List.of(powerFile, utilFile)) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            Map<String, Object> byReason = new TreeMap<>();
+            List<Object> rows = new ArrayList<>();
+            for (WrittenBadRow b : badRows) {
+                if (!b.file().equals(file)) {
+                    continue;
+                }
+                byReason.merge(b.reason(), 1, (x, y) -> (Integer) x + (Integer) y);
+                Map<String, Object> rm = new LinkedHashMap<>();
+                rm.put("line", b.line());
+                rm.put("reason", b.reason());
+                rm.put("host", b.host());
+                if (!b.app().isEmpty()) {
+                    rm.put("app", b.app());
+                }
+                rm.put("timestamp", b.timestamp());
+                rows.add(rm);
+            }
+            fm.put("total", rows.size());
+            fm.put("by_reason", byReason);
+            fm.put("rows", rows);
+            bad.put(file, fm);
+        }
+        root.put("bad_rows", bad);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put(powerFile, powerRows);
+        counts.put(utilFile, utilRows);
+        root.put("data_rows", counts);
+        root.put("notes", List.of(
+                "watts = mean power over the interval ending at timestamp; utilization likewise",
+                "true power: linear P = idle + (max - idle) u; fan P = idle + (max - idle)(2u - u^r), r = exponent",
+                "u = sum of the host's apps' cpu_cores / host cores (capped at 1); meter noise "
+                        + FleetWriter.METER_NOISE + " gaussian (relative)",
+                "power and utilization bad rows replace the good row of that host (and app) and interval; "
+                        + "unknown_host rows are extra",
+                "energy_wh is a cumulative counter; at counter_resets it restarts from 0 at the start of that interval",
+                "two-PSU hosts have rows psu=1 and psu=2 per timestamp; sum them",
+                "outages: neither power nor utilization rows for those intervals (a collector outage; the host ran)"));
+        return Json.write(root);
+    }
+
+    private static String stamp(GenerateOptions o, int interval) {
+        return Instant.ofEpochSecond(o.start().getEpochSecond() + (interval + 1L) * o.intervalMinutes() * 60L).toString();
+    }
+
+    static String command(GenerateOptions o) {
+        return "greenpack generate --out DIR --hosts " + o.hosts() + " --apps " + o.apps() + " --days " + o.days()
+                + " --interval-minutes " + o.intervalMinutes() + " --seed " + o.seed() + " --start " + o.start()
+                + " --format " + (o.compress() ? "csv.gz" : "csv") + " --model-set " + o.modelSet().id();
+    }
+}

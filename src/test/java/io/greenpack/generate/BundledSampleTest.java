@@ -1,0 +1,65 @@
+package io.greenpack.generate;
+
+import io.greenpack.util.Home;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sample in notebooks-data/sample is what the default command makes (cheap checks only). */
+class BundledSampleTest {
+    private final Path sample = Home.sampleData();
+
+    @Test
+    void isSmallCompressedAndDocumented() throws IOException {
+        for (String f : List.of("hosts.csv", "apps.csv", "targets.csv", "power.csv.gz", "utilization.csv.gz",
+                "truth.json", "README.md")) {
+            assertThat(sample.resolve(f)).as(f).isNotEmptyFile();
+            assertThat(Files.size(sample.resolve(f))).as(f).isLessThan(15L << 20);
+        }
+        assertThat(Files.readString(sample.resolve("README.md"))).contains("./greenpack generate --out notebooks-data/sample");
+        assertThat(Home.notebookResults().resolve("README.md")).isNotEmptyFile();
+    }
+
+    @Test
+    void smallFilesAreExactlyWhatTheDefaultFlagsPlan() throws IOException {
+        FleetPlan plan = FleetPlanner.plan(GenerateOptions.defaults());
+        assertThat(Files.readAllBytes(sample.resolve("hosts.csv"))).isEqualTo(FleetWriter.hostsCsv(plan));
+        assertThat(Files.readAllBytes(sample.resolve("apps.csv"))).isEqualTo(FleetWriter.appsCsv(plan));
+        assertThat(Files.readAllBytes(sample.resolve("targets.csv"))).isEqualTo(FleetWriter.targetsCsv());
+
+        GeneratedFiles files = new GeneratedFiles(sample);
+        assertThat(files.truth.get("seed").asLong()).isEqualTo(42);
+        assertThat(files.truth.at("/flags/hosts").asInt()).isEqualTo(40);
+        assertThat(files.truth.at("/flags/apps").asInt()).isEqualTo(150);
+        assertThat(files.truth.at("/flags/days").asInt()).isEqualTo(7);
+        for (FleetPlan.App a : plan.apps()) {
+            assertThat(files.truth.at("/apps/" + a.name() + "/class").asText()).isEqualTo(a.appClass().label());
+        }
+        Set<String> comatose = new HashSet<>();
+        files.truth.get("comatose_hosts").forEach(n -> comatose.add(n.asText()));
+        assertThat(comatose).containsExactlyInAnyOrderElementsOf(plan.comatoseHostNames()).isNotEmpty();
+        for (HardwareModel m : GenerateOptions.defaults().modelSet().models()) {
+            assertThat(files.truth.at("/models/" + m.name() + "/exponent").asDouble()).isEqualTo(m.exponent());
+        }
+    }
+
+    @Test
+    void powerFileMatchesItsRecordedRowCountAndBadRows() {
+        GeneratedFiles files = new GeneratedFiles(sample);
+        List<String[]> power = files.rows("power.csv.gz");
+        assertThat(power.size() - 1).isEqualTo(files.truth.at("/data_rows/power.csv.gz").asInt());
+        assertThat(power.get(1)[0]).isEqualTo("2026-10-05T00:05:00Z");
+        files.truth.at("/bad_rows/power.csv.gz/rows").forEach(r -> {
+            String[] row = power.get(r.get("line").asInt() - 1);
+            assertThat(row[1]).isEqualTo(r.get("host").asText());
+            assertThat(row[0]).isEqualTo(r.get("timestamp").asText());
+        });
+    }
+}
