@@ -1,0 +1,54 @@
+package io.greenpack.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The assumptions of one run (DESIGN §8): prices, carbon, facility overhead, how demand is
+ * sized and how much headroom a consolidation plan keeps. Immutable; {@link #defaults()} is
+ * what {@code report} uses without a scenario file. Loading from YAML with validation lives in
+ * this package too ({@code ScenarioFile}).
+ *
+ * @param name                 shown in chart footers and reports
+ * @param tariffPerKwh         energy price, currency per kWh
+ * @param currency             ISO code or symbol, shown with money figures
+ * @param gridGco2ePerKwh      grid carbon intensity, gCO2e per kWh (constant)
+ * @param hourlyGridGco2ePerKwh optional 24 values (hour of day, UTC) replacing the constant; empty when not given
+ * @param pue                  power usage effectiveness, facility kWh per IT kWh (≥ 1)
+ * @param headroom             fraction of each target's capacity kept free, in [0, 1)
+ * @param percentile           demand percentile used for sizing, in (0, 100]
+ * @param hourlySizing         size one demand vector per hour of day (workloads peaking at different hours share)
+ * @param hypervisorCpuOverhead fraction of a VM's CPU added by virtualisation, in [0, 1)
+ * @param hypervisorMemGb      memory the hypervisor takes per VM, GB
+ * @param targets              target model names from targets.csv, or ["all"]
+ * @param horizonYears         horizon for total cost and payback
+ * @param idlePolicy           how idle power is split among apps: cpu-share, equal, reserved, unattributed
+ * @param migrationGbps        network bandwidth for live migration estimates, Gbit/s
+ */
+public record Scenario(String name, double tariffPerKwh, String currency, double gridGco2ePerKwh,
+                       List<Double> hourlyGridGco2ePerKwh, double pue, double headroom, double percentile,
+                       boolean hourlySizing, double hypervisorCpuOverhead, double hypervisorMemGb,
+                       List<String> targets, double horizonYears, IdlePolicy idlePolicy, double migrationGbps) {
+
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(currency, "currency");
+        hourlyGridGco2ePerKwh = List.copyOf(hourlyGridGco2ePerKwh);
+        targets = List.copyOf(targets);
+        Objects.requireNonNull(idlePolicy, "idlePolicy");
+    }
+
+    public static Scenario defaults() {
+        return new Scenario("base", 0.18, "EUR", 350, List.of(), 1.6, 0.2, 95, false, 0.1, 2.0,
+                List.of("all"), 3, IdlePolicy.CPU_SHARE, 10);
+    }
+
+    /** Grid intensity for an hour of day (UTC), gCO2e per kWh. */
+    public double gridGco2ePerKwhAt(int hourOfDay) {
+        return hourlyGridGco2ePerKwh.isEmpty() ? gridGco2ePerKwh : hourlyGridGco2ePerKwh.get(hourOfDay);
+    }
+
+    public boolean allTargets() {
+        return targets.contains("all");
+    }
+}
