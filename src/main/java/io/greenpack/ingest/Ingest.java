@@ -47,6 +47,19 @@ public final class Ingest {
 
     public static IngestResult run(SparkSession spark, Path dataDir, IngestOptions o, Progress progress) {
         DataDirectory dir = DataDirectory.scan(dataDir);
+        try {
+            return read(spark, dir, o, progress);
+        } catch (Exception e) {
+            // Spark's SparkException is checked in Java terms but thrown unchecked from Scala.
+            if (!(e instanceof UserError) && Damage.isCorruptCompression(e)) {
+                // Spark found a damaged compressed file somewhere mid-job; name it for the user.
+                throw Damage.findDamagedGzip(dir.all()).orElseThrow(() -> Damage.unreadable(e));
+            }
+            throw Damage.<RuntimeException>rethrow(e);
+        }
+    }
+
+    private static IngestResult read(SparkSession spark, DataDirectory dir, IngestOptions o, Progress progress) {
         HostInventory hosts = progress.step("ingest: hosts", () ->
                 HostInventory.read(spark, dir.files(InputKind.HOSTS).get(0)));
         Map<String, InputFile> byName = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -75,8 +77,11 @@ public final class Parse {
         }
         Column s = text(t, name);
         Column epochNumber = s.rlike("^[0-9]{9,14}(\\.[0-9]+)?$");
+        // Spark's own cast reads ISO-8601 with seconds; "2026-10-05T02:05+02:00" (seconds left
+        // out, as java.time prints them) needs a pattern.
         return when(epochNumber, epoch(s.cast(DataTypes.DoubleType)))
-                .otherwise(s.try_cast(DataTypes.TimestampType));
+                .otherwise(coalesce(s.try_cast(DataTypes.TimestampType),
+                        try_to_timestamp(s, lit("yyyy-MM-dd'T'HH:mmXXX"))));
     }
 
     private static Column epoch(Column seconds) {

@@ -64,9 +64,14 @@ public final class RawReader {
                 .select(col("value").as("_raw"),
                         monotonically_increasing_id().as("_mid"),
                         col("_metadata.file_block_start").as("_blk"));
-        // Drop the header line (a repeated header in concatenated files too) and blank lines.
-        Dataset<Row> data = lines.filter(col("_raw").notEqual(lit(header.rawLine()))
-                .and(trim(col("_raw")).notEqual(lit(""))));
+        // Drop blank lines and, in CSV, the header line (a repeated header in concatenated files
+        // too; Spark's reader may or may not have kept the BOM).
+        Column keep = trim(col("_raw")).notEqual(lit(""));
+        if (file.format() != InputFormat.JSONL) {
+            String noBom = header.rawLine().startsWith("\uFEFF") ? header.rawLine().substring(1) : header.rawLine();
+            keep = keep.and(col("_raw").notEqual(lit(header.rawLine()))).and(col("_raw").notEqual(lit(noBom)));
+        }
+        Dataset<Row> data = lines.filter(keep);
         Column parsed;
         Map<String, String> options = new LinkedHashMap<>();
         if (file.format() == InputFormat.JSONL) {
