@@ -1,0 +1,118 @@
+package io.greenpack.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenpack.testing.CliRun;
+import io.greenpack.util.Home;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main job end to end through the real CLI, on the bundled sample and on hostile input. */
+class ReportJobTest {
+    @TempDir
+    Path tmp;
+
+    private static Path onlyRun(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            List<Path> runs = s.toList();
+            assertThat(runs).hasSize(1);
+            return runs.get(0);
+        }
+    }
+
+    @Test
+    void bundledSampleGivesACompleteRunFolderWhoseRejectsMatchTheTruth() throws Exception {
+        CliRun run = CliRun.of("report", "--out", tmp.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Path dir = onlyRun(tmp);
+        assertThat(dir.getFileName().toString()).matches("\\d{8}-\\d{6}-[0-9a-f]{7}");
+        assertThat(run.out()).contains(dir.toString());
+        for (String f : List.of("index.html", "manifest.json", "rejects.csv", "charts/fleet-power.png",
+                "charts/fleet-power.svg", "tables/fleet_power.csv")) {
+            assertThat(dir.resolve(f)).as(f).isRegularFile();
+        }
+        BufferedImage png = ImageIO.read(dir.resolve("charts/fleet-power.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(1600);
+
+        // Every bad row the generator injected is in rejects.csv at its line, and nothing else is.
+        JsonNode truth = new ObjectMapper().readTree(Home.sampleData().resolve("truth.json").toFile());
+        List<String> rejects = Files.readAllLines(dir.resolve("rejects.csv"));
+        int injected = 0;
+        for (JsonNode file : truth.get("bad_rows")) {
+            injected += file.get("total").asInt();
+        }
+        assertThat(rejects).hasSize(1 + injected);
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertThat(manifest.get("inputs")).hasSize(5); // hosts, apps, power, targets, utilization
+        assertThat(manifest.get("rowCounts").get("rows_rejected").asInt()).isEqualTo(injected);
+        String html = Files.readString(dir.resolve("index.html"));
+        assertThat(html).contains("Fleet power").contains("Data quality").contains("data:image/png;base64,");
+    }
+
+    @Test
+    void hostileNamesAreEscapedInEveryOutput() throws Exception {
+        String script = "<script>alert(1)</script>";
+        String formula = "=HYPERLINK(\"http://x\")";
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("hosts.csv"), "host,model,cores,mem_gb\n\"" + script + "\",m1,16,64\n"
+                + "\"" + formula.replace("\"", "\"\"") + "\",m1,16,64\n");
+        StringBuilder power = new StringBuilder("timestamp,host,watts\n");
+        StringBuilder util = new StringBuilder("timestamp,host,app,cpu_cores,mem_gb\n");
+        for (int i = 1; i <= 12; i++) {
+            String ts = Instant.parse("2026-10-05T00:00:00Z").plusSeconds(300L * i).toString();
+            if (i < 5 || i > 9) { // a gap, so that the host's name appears in the gaps table
+                power.append(ts).append(",\"").append(script).append("\",100\n");
+            }
+            power.append(ts).append(",\"").append(formula.replace("\"", "\"\"")).append("\",90\n");
+            util.append(ts).append(",\"").append(script).append("\",\"<img src=x onerror=alert(1)>\",2,8\n");
+        }
+        power.append("=1+2,\"").append(script).append("\",100\n");   // rejected: its line starts with '='
+        Files.writeString(data.resolve("power.csv"), power);
+        Files.writeString(data.resolve("utilization.csv"), util);
+        Path out = tmp.resolve("out");
+
+        CliRun run = CliRun.of("report", "--data", data.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Path dir = onlyRun(out);
+        String html = Files.readString(dir.resolve("index.html"));
+        assertThat(html).doesNotContain(script).doesNotContain("<img src=x").contains("&lt;script&gt;");
+        List<String> rejects = Files.readAllLines(dir.resolve("rejects.csv"), StandardCharsets.UTF_8);
+        assertThat(rejects).hasSize(2);
+        assertThat(rejects.get(1)).startsWith("power.csv,21,unreadable timestamp,").contains("\"'=1+2,");
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".svg")).toList()) {
+                assertThat(Files.readString(f)).doesNotContain(script);
+            }
+        }
+    }
+
+    @Test
+    void failedRunLeavesNoFolderBehind() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("bad"));
+        Files.writeString(data.resolve("hosts.csv"), "host,model,cores,mem_gb\nh1,m1,16,64\n");
+        Files.writeString(data.resolve("power.csv"), "timestamp,host,watts\n");
+        Files.writeString(data.resolve("utilization.csv"), "timestamp,host,app,cpu_cores,mem_gb\n");
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path earlier = Files.createDirectories(out.resolve("20260101-000000-abcdef0"));
+        Files.writeString(earlier.resolve("index.html"), "earlier report");
+
+        CliRun run = CliRun.of("report", "--data", data.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("power.csv").contains("no data rows").doesNotContain("\tat ");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.toList()).containsExactly(earlier);
+        }
+        assertThat(Files.readString(earlier.resolve("index.html"))).isEqualTo("earlier report");
+    }
+}
