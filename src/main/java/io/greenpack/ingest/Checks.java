@@ -1,29 +1,31 @@
 package io.greenpack.ingest;
 
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.types.DataTypes;
 
 import java.sql.Timestamp;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-/** Validation steps shared by the time-series files (timestamp, host, the host inventory). */
+/**
+ * Validation steps shared by the time-series files. They read the columns of a first
+ * projection ({@code _ts_text}, {@code ts}, {@code host}, {@code _h_cores}): parsing once and
+ * checking the parsed values keeps Spark's generated code small (a check that re-parses a value
+ * in every branch makes methods too large to compile, and Spark then interprets them slowly).
+ */
 final class Checks {
     private Checks() {
     }
 
-    /** Adds the timestamp and host checks; the row must carry the hosts-table columns {@code _h_cores}. */
-    static Reasons timeAndHost(RawTable t, Column ts, Column host, IngestOptions o) {
+    static Reasons timeAndHost(IngestOptions o) {
         return new Reasons()
-                .add(Parse.text(t, "timestamp").isNull(), "missing timestamp", lit("timestamp is empty"))
-                .add(ts.isNull(), "unreadable timestamp",
-                        Reasons.shown("timestamp", Parse.text(t, "timestamp")).cast(DataTypes.StringType))
-                .add(ts.lt(lit(Timestamp.from(IngestOptions.EARLIEST))), "timestamp before 1990",
-                        Reasons.shown("timestamp", Parse.text(t, "timestamp")))
-                .add(ts.gt(lit(Timestamp.from(o.now()))), "timestamp in the future",
-                        Reasons.shown("timestamp", Parse.text(t, "timestamp")))
-                .add(host.isNull(), "missing host", lit("host is empty"))
-                .add(org.apache.spark.sql.functions.col("_h_cores").isNull(), "unknown host",
-                        Reasons.shown("host", host).cast(DataTypes.StringType));
+                .add(col("_ts_text").isNull(), "missing timestamp", lit("timestamp is empty"))
+                .add(col("ts").isNull(), "unreadable timestamp", Reasons.shown("timestamp", col("_ts_text")))
+                .add(col("ts").lt(lit(Timestamp.from(IngestOptions.EARLIEST))), "timestamp before 1990",
+                        Reasons.shown("timestamp", col("_ts_text")))
+                .add(col("ts").gt(lit(Timestamp.from(o.now()))), "timestamp in the future",
+                        Reasons.shown("timestamp", col("_ts_text")))
+                .add(col("host").isNull(), "missing host", lit("host is empty"))
+                .add(col("_h_cores").isNull(), "unknown host", Reasons.shown("host", col("host")));
     }
 }

@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.struct;
@@ -122,10 +123,15 @@ public final class Ingest {
         Column good = col("reason").isNull();
         Map<String, Row> perFile = new HashMap<>();
         Map<String, Map<String, Long>> reasons = new HashMap<>();
-        for (Row r : validated.groupBy("file", "reason").agg(count(lit(1)).as("rows"),
-                min("ts").as("first"), max("ts").as("last"),
-                when(good, size(collect_set("host"))).otherwise(0).cast("long").as("hosts"),
-                isPower ? lit(0L).as("apps") : when(good, size(collect_set("app"))).otherwise(0).cast("long").as("apps"))
+        // Per series first (a hash aggregation), then per file: counting distinct hosts and apps
+        // with collect_set would sort every row.
+        Dataset<Row> perSeries = validated.groupBy(col("file"), col("reason"), col("host"),
+                        isPower ? lit("").as("app") : col("app"))
+                .agg(count(lit(1)).as("rows"), min("ts").as("first"), max("ts").as("last"));
+        for (Row r : perSeries.groupBy("file", "reason").agg(sum("rows").as("rows"),
+                        min("first").as("first"), max("last").as("last"),
+                        when(good, countDistinct("host")).otherwise(0).cast("long").as("hosts"),
+                        isPower ? lit(0L).as("apps") : when(good, countDistinct("app")).otherwise(0).cast("long").as("apps"))
                 .collectAsList()) {
             if (r.isNullAt(1)) {
                 perFile.put(r.getString(0), r);

@@ -46,30 +46,34 @@ final class PowerIngest {
             throw new UserError(t.file().path() + ": no power column: expected 'watts', 'energy_wh' or 'energy_kwh'"
                     + hint + " (found columns: " + String.join(", ", t.columns().keySet()) + ")");
         }
-        Dataset<Row> joined = t.rows().withColumn("_h_cores", hosts.lookup(Parse.text(t, "host"), HostSpec::cores));
-        Column ts = Parse.timestamp(t, "timestamp");
-        Column host = Parse.text(t, "host");
-        Column watts = Parse.number(t, "watts");
+        // 1. Parse every value once (see Checks for why), 2. check the parsed values.
         Column energy = energyCol == null ? lit(null).cast("double") : Parse.number(t, energyCol);
-        Column energyWh = "energy_kwh".equals(energyCol) ? energy.multiply(1000.0) : energy;
-        Column wattsGiven = Parse.present(t, "watts");
-        Column energyGiven = energyCol == null ? lit(false) : Parse.present(t, energyCol);
-        Reasons r = Checks.timeAndHost(t, ts, host, o)
+        Dataset<Row> p = t.rows().select(lit(t.file().name()).as("file"), col("_mid"), col("_blk"), col("_raw"),
+                Parse.text(t, "timestamp").as("_ts_text"), Parse.timestamp(t, "timestamp").as("ts"),
+                Parse.text(t, "host").as("host"), coalesce(Parse.text(t, "psu"), lit("")).as("psu"),
+                Parse.text(t, "watts").as("_watts_text"), Parse.number(t, "watts").as("_watts"),
+                (energyCol == null ? lit(null).cast("string") : Parse.text(t, energyCol)).as("_energy_text"),
+                ("energy_kwh".equals(energyCol) ? energy.multiply(1000.0) : energy).as("_energy_wh"),
+                Parse.text(t, "source").as("_source"),
+                hosts.lookup(Parse.text(t, "host"), HostSpec::cores).as("_h_cores"));
+        Column wattsGiven = col("_watts_text").isNotNull();
+        Column energyGiven = col("_energy_text").isNotNull();
+        String energyName = String.valueOf(energyCol);
+        Reasons r = Checks.timeAndHost(o)
                 .add(not(wattsGiven).and(not(energyGiven)), "no watts or energy value",
                         lit("watts and energy are both empty"))
-                .add(wattsGiven.and(watts.isNull()), "watts not a number", Reasons.shown("watts", Parse.text(t, "watts")))
-                .add(wattsGiven.and(watts.lt(0)), "negative watts", Reasons.shown("watts", watts))
-                .add(wattsGiven.and(watts.gt(MAX_PLAUSIBLE_WATTS)), "watts implausibly high",
-                        Reasons.shown("watts", watts))
-                .add(not(wattsGiven).and(energy.isNull()), "energy not a number",
-                        Reasons.shown(String.valueOf(energyCol), energyCol == null ? lit("") : Parse.text(t, energyCol)))
-                .add(not(wattsGiven).and(energy.lt(0)), "negative energy counter",
-                        Reasons.shown(String.valueOf(energyCol), energy));
-        return joined.select(lit(t.file().name()).as("file"), col("_mid"), col("_blk"), col("_raw"),
-                ts.as("ts"), ts.cast("long").as(TimeSeries.TS_S), host.as("host"),
-                coalesce(Parse.text(t, "psu"), lit("")).as("psu"),
-                when(wattsGiven, watts).as("watts"), when(not(wattsGiven), energyWh).as("energy_wh"),
-                coalesce(Parse.text(t, "source"), lit(energyCol == null ? "meter" : "counter")).as("source"),
+                .add(wattsGiven.and(col("_watts").isNull()), "watts not a number", Reasons.shown("watts", col("_watts_text")))
+                .add(wattsGiven.and(col("_watts").lt(0)), "negative watts", Reasons.shown("watts", col("_watts")))
+                .add(wattsGiven.and(col("_watts").gt(MAX_PLAUSIBLE_WATTS)), "watts implausibly high",
+                        Reasons.shown("watts", col("_watts")))
+                .add(not(wattsGiven).and(col("_energy_wh").isNull()), "energy not a number",
+                        Reasons.shown(energyName, col("_energy_text")))
+                .add(not(wattsGiven).and(col("_energy_wh").lt(0)), "negative energy counter",
+                        Reasons.shown(energyName, col("_energy_text")));
+        return p.select(col("file"), col("_mid"), col("_blk"), col("_raw"), col("ts"),
+                col("ts").cast("long").as(TimeSeries.TS_S), col("host"), col("psu"),
+                when(wattsGiven, col("_watts")).as("watts"), when(not(wattsGiven), col("_energy_wh")).as("energy_wh"),
+                coalesce(col("_source"), lit(energyCol == null ? "meter" : "counter")).as("source"),
                 r.reason().as("reason"), r.detail().as("detail"));
     }
 

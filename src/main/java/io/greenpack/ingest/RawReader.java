@@ -72,6 +72,11 @@ public final class RawReader {
             keep = keep.and(col("_raw").notEqual(lit(header.rawLine()))).and(col("_raw").notEqual(lit(noBom)));
         }
         Dataset<Row> data = lines.filter(keep);
+        int cores = spark.sparkContext().defaultParallelism();
+        if (file.name().toLowerCase(Locale.ROOT).endsWith(".gz") && cores > 1) {
+            // A gzip stream is read by one task; spread the parsing over every core.
+            data = data.repartition(cores);
+        }
         Column parsed;
         Map<String, String> options = new LinkedHashMap<>();
         if (file.format() == InputFormat.JSONL) {

@@ -7,14 +7,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 
 /**
@@ -24,6 +26,7 @@ import static org.apache.spark.sql.functions.sum;
  */
 final class UtilizationIngest {
     static final List<String> VALUES = List.of("cpu_cores", "mem_gb", "disk_iops", "disk_mbps", "net_mbps", "gpu_pct");
+    private static final List<String> OPTIONAL = List.of("disk_iops", "disk_mbps", "net_mbps", "gpu_pct");
     private static final double SLACK = 1.05; // meters overshoot a little; more than 5 % is a bad row
 
     private UtilizationIngest() {
@@ -39,53 +42,55 @@ final class UtilizationIngest {
             throw new UserError(t.file().path() + ": missing column 'mem_gb' (or 'mem_mb'); found columns: "
                     + String.join(", ", t.columns().keySet()));
         }
-        Column hostName = Parse.text(t, "host");
-        Dataset<Row> joined = t.rows()
-                .withColumn("_h_cores", hosts.lookup(hostName, HostSpec::cores))
-                .withColumn("_h_sockets", hosts.lookup(hostName, h -> (double) h.sockets()))
-                .withColumn("_h_mem_gb", hosts.lookup(hostName, HostSpec::memGb));
-        Column ts = Parse.timestamp(t, "timestamp");
-        Column host = Parse.text(t, "host");
-        Column app = Parse.text(t, "app");
-        Column coresGiven = Parse.number(t, "cpu_cores");
-        Column pct = Parse.number(t, "cpu_pct");
         boolean usesCores = t.has("cpu_cores");
-        Column cpuPresent = Parse.present(t, "cpu_cores").or(Parse.present(t, "cpu_pct"));
-        Column cores = usesCores && t.has("cpu_pct")
-                ? coalesce(coresGiven, least(pct, lit(100.0)).divide(100.0).multiply(col("_h_cores")))
-                : usesCores ? coresGiven : least(pct, lit(100.0)).divide(100.0).multiply(col("_h_cores"));
-        Column memGb = t.has("mem_gb") ? Parse.number(t, "mem_gb") : Parse.number(t, "mem_mb").divide(1024.0);
+        String cpuName = usesCores ? "cpu_cores" : "cpu_pct";
         String memName = t.has("mem_gb") ? "mem_gb" : "mem_mb";
-        Reasons r = Checks.timeAndHost(t, ts, host, o)
-                .add(app.isNull(), "missing app", lit("app is empty"))
-                .add(not(cpuPresent), "missing cpu", lit("cpu_cores/cpu_pct is empty"))
-                .add(pct.isNotNull().and(pct.gt(col("_h_sockets").multiply(100))), "cpu_pct above 100 x sockets",
-                        Reasons.shown("cpu_pct", pct))
-                .add(cores.isNull(), "cpu not a number",
-                        Reasons.shown(usesCores ? "cpu_cores" : "cpu_pct", Parse.text(t, usesCores ? "cpu_cores" : "cpu_pct")))
-                .add(cores.lt(0), "negative cpu", Reasons.shown("cpu_cores", cores))
-                .add(cores.gt(col("_h_cores").multiply(SLACK)), "cpu above host cores",
-                        org.apache.spark.sql.functions.concat(Reasons.shown("cpu_cores", cores), lit(" on a host with "),
+        // 1. Parse every value once.
+        List<Column> parsed = new ArrayList<>(List.of(lit(t.file().name()).as("file"), col("_mid"), col("_blk"), col("_raw"),
+                Parse.text(t, "timestamp").as("_ts_text"), Parse.timestamp(t, "timestamp").as("ts"),
+                Parse.text(t, "host").as("host"), Parse.text(t, "app").as("app"),
+                coalesce(Parse.text(t, "instance"), lit("")).as("instance"),
+                Parse.text(t, cpuName).as("_cpu_text"), Parse.number(t, "cpu_cores").as("_cores_given"),
+                Parse.text(t, "cpu_pct").as("_pct_text"), Parse.number(t, "cpu_pct").as("_pct"),
+                Parse.text(t, memName).as("_mem_text"),
+                (memName.equals("mem_gb") ? Parse.number(t, "mem_gb") : Parse.number(t, "mem_mb").divide(1024.0)).as("mem_gb"),
+                hosts.lookup(Parse.text(t, "host"), HostSpec::cores).as("_h_cores"),
+                hosts.lookup(Parse.text(t, "host"), h -> (double) h.sockets()).as("_h_sockets"),
+                hosts.lookup(Parse.text(t, "host"), HostSpec::memGb).as("_h_mem_gb")));
+        for (String opt : OPTIONAL) {
+            parsed.add(Parse.text(t, opt).as("_" + opt + "_text"));
+            parsed.add(Parse.number(t, opt).as(opt));
+        }
+        Dataset<Row> p = t.rows().select(parsed.toArray(Column[]::new));
+        Column pctCores = least(col("_pct"), lit(100.0)).divide(100.0).multiply(col("_h_cores"));
+        p = p.withColumn("cpu_cores", usesCores ? coalesce(col("_cores_given"), pctCores) : pctCores);
+
+        // 2. Check the parsed values; the first failed check is the row's reason.
+        Reasons r = Checks.timeAndHost(o)
+                .add(col("app").isNull(), "missing app", lit("app is empty"))
+                .add(col("_cpu_text").isNull().and(col("_pct_text").isNull()), "missing cpu", lit("cpu_cores/cpu_pct is empty"))
+                .add(col("_pct").gt(col("_h_sockets").multiply(100)), "cpu_pct above 100 x sockets",
+                        Reasons.shown("cpu_pct", col("_pct")))
+                .add(col("cpu_cores").isNull(), "cpu not a number", Reasons.shown(cpuName, col("_cpu_text")))
+                .add(col("cpu_cores").lt(0), "negative cpu", Reasons.shown("cpu_cores", col("cpu_cores")))
+                .add(col("cpu_cores").gt(col("_h_cores").multiply(SLACK)), "cpu above host cores",
+                        concat(Reasons.shown("cpu_cores", col("cpu_cores")), lit(" on a host with "),
                                 col("_h_cores").cast("string"), lit(" cores")))
-                .add(not(Parse.present(t, memName)), "missing memory", lit(memName + " is empty"))
-                .add(memGb.isNull(), "memory not a number", Reasons.shown(memName, Parse.text(t, memName)))
-                .add(memGb.lt(0), "negative memory", Reasons.shown(memName, Parse.text(t, memName)))
-                .add(memGb.gt(col("_h_mem_gb").multiply(SLACK)), "memory above host memory",
-                        org.apache.spark.sql.functions.concat(Reasons.shown("mem_gb", memGb), lit(" on a host with "),
+                .add(col("_mem_text").isNull(), "missing memory", lit(memName + " is empty"))
+                .add(col("mem_gb").isNull(), "memory not a number", Reasons.shown(memName, col("_mem_text")))
+                .add(col("mem_gb").lt(0), "negative memory", Reasons.shown(memName, col("_mem_text")))
+                .add(col("mem_gb").gt(col("_h_mem_gb").multiply(SLACK)), "memory above host memory",
+                        concat(Reasons.shown("mem_gb", col("mem_gb")), lit(" on a host with "),
                                 col("_h_mem_gb").cast("string"), lit(" GB")));
-        for (String opt : List.of("disk_iops", "disk_mbps", "net_mbps", "gpu_pct")) {
+        for (String opt : OPTIONAL) {
             if (t.has(opt)) {
-                Column v = Parse.number(t, opt);
-                r.add(Parse.present(t, opt).and(v.isNull().or(v.lt(0))), opt + " not a non-negative number",
-                        Reasons.shown(opt, Parse.text(t, opt)));
+                r.add(col("_" + opt + "_text").isNotNull().and(col(opt).isNull().or(col(opt).lt(0))),
+                        opt + " not a non-negative number", Reasons.shown(opt, col("_" + opt + "_text")));
             }
         }
-        return joined.select(lit(t.file().name()).as("file"), col("_mid"), col("_blk"), col("_raw"),
-                ts.as("ts"), ts.cast("long").as(TimeSeries.TS_S), host.as("host"), app.as("app"),
-                coalesce(Parse.text(t, "instance"), lit("")).as("instance"),
-                cores.as("cpu_cores"), memGb.as("mem_gb"), Parse.number(t, "disk_iops").as("disk_iops"),
-                Parse.number(t, "disk_mbps").as("disk_mbps"), Parse.number(t, "net_mbps").as("net_mbps"),
-                Parse.number(t, "gpu_pct").as("gpu_pct"),
+        return p.select(col("file"), col("_mid"), col("_blk"), col("_raw"), col("ts"),
+                col("ts").cast("long").as(TimeSeries.TS_S), col("host"), col("app"), col("instance"),
+                col("cpu_cores"), col("mem_gb"), col("disk_iops"), col("disk_mbps"), col("net_mbps"), col("gpu_pct"),
                 r.reason().as("reason"), r.detail().as("detail"));
     }
 
@@ -102,5 +107,9 @@ final class UtilizationIngest {
         System.arraycopy(sums, 1, aggs, 0, sums.length - 1);
         aggs[sums.length - 1] = max(col("coverage")).as("coverage");
         return perInstance.groupBy("host", "app", "ts").agg(sums[0], aggs);
+    }
+
+    static Column notNull(Column c) {
+        return not(c.isNull());
     }
 }
