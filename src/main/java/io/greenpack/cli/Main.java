@@ -21,6 +21,7 @@ import java.io.PrintWriter;
         subcommands = {
                 ReportCommand.class,
                 ValidateCommand.class,
+                ImportCommand.class,
                 PackCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
