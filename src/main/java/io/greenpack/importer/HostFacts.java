@@ -13,6 +13,12 @@ record HostFacts(String model, Double cores, Double memGb) {
     }
 
     private static Double max(Double a, Double b) {
-        return a == null ? b : b == null ? a : Math.max(a, b);
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return Math.max(a, b);
     }
 }
