@@ -32,6 +32,15 @@ class ImportEndToEndTest {
     }
 
     @Test
+    void perfmonWithPowerMeterPassesValidate() {
+        Path out = tmp.resolve("perfmon");
+        importOk("perfmon", fixture("perfmon"), out, "--host-mem-gb", "32");
+        CliRun v = CliRun.of("validate", "--data", out.toString());
+        assertThat(v.exitCode()).as(v.toString()).isZero();
+        assertThat(v.out()).contains("rejected rows: 0 of");
+    }
+
+    @Test
     void commandRefusesToOverwriteWithoutForce() throws Exception {
         Path out = tmp.resolve("again");
         importOk("prometheus", fixture("prometheus"), out);
