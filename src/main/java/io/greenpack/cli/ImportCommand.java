@@ -73,7 +73,7 @@ public final class ImportCommand implements Callable<Integer> {
     int vmsPerHost;
 
     @Option(names = "--vm-cores", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_VM_CORES,
-            description = "planetlab: cores of one VM; its CPU % is of these (default: ${DEFAULT-VALUE}).")
+            description = "planetlab: cores of one VM; its CPU %% is of these (default: ${DEFAULT-VALUE}).")
     double vmCores;
 
     @Option(names = "--vm-mem-gb", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_VM_MEM_GB,
