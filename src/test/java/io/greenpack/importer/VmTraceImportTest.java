@@ -112,4 +112,14 @@ class VmTraceImportTest {
         Files.writeString(in.resolve("20110303/planetlab1_cs_du_edu_uw_oneswarm"), "0\n140\n");
         assertThat(importFails("planetlab", in, tmp.resolve("out"))).contains("line 2: CPU utilisation 140 % is outside 0..100");
     }
+
+    @Test
+    void namesFromInputAreEscapedAgainstFormulaInjection() throws Exception {
+        Path day = tmp.resolve("in/20110303");
+        Files.createDirectories(day);
+        Files.writeString(day.resolve("=HYPERLINK(1)"), "5\n");
+        Path out = tmp.resolve("out");
+        importOk("planetlab", tmp.resolve("in"), out);
+        assertThat(Files.readAllLines(out.resolve("utilization.csv")).get(1)).contains(",\"'=HYPERLINK(1)\",");
+    }
 }
