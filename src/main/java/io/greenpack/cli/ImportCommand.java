@@ -1,0 +1,162 @@
+package io.greenpack.cli;
+
+import io.greenpack.importer.CanonicalWriter;
+import io.greenpack.importer.ImportFormat;
+import io.greenpack.importer.ImportOptions;
+import io.greenpack.importer.ImportRun;
+import io.greenpack.util.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Convert what data-centre tools export into a greenpack data directory (hosts.csv, power.csv",
+                "and/or utilization.csv) that 'validate' and 'report' read. Prints rows in and out, hosts, apps,",
+                "time span and what was skipped and why; IMPORT.md and import.json in DIR say the same."},
+        footer = {"", "Examples:",
+                "  greenpack import --format perfmon    --in typeperf.csv --out dc1 --host-mem-gb 64",
+                "  greenpack import --format ipmitool   --in ipmi-logs/ --out dc1 --host-cores 32 --host-mem-gb 256",
+                "  greenpack import --format redfish    --in redfish/ --out dc1 --host-cores 32 --host-mem-gb 256",
+                "  greenpack import --format prometheus --in prom-export/ --out dc1",
+                "  greenpack import --format planetlab  --in planetlab/20110303 --out pl --vms-per-host 8",
+                "  greenpack import --format bitbrains  --in fastStorage/2013-8 --out bb --vms-per-host 20",
+                "",
+                "Then: greenpack validate --data dc1"})
+public final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
+            completionCandidates = FormatNames.class,
+            description = "Input format: ${COMPLETION-CANDIDATES}.")
+    ImportFormat format;
+
+    @Option(names = "--in", required = true, paramLabel = "PATH",
+            description = "An export file, or a folder of them (read recursively, in name order; .gz is unpacked).")
+    Path in;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Data directory to write (created if missing).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace hosts.*, power.* and utilization.* files already in DIR.")
+    boolean force;
+
+    @Option(names = "--host-cores", paramLabel = "N",
+            description = "Cores of each host the input does not size (ipmitool, redfish, perfmon without per-CPU "
+                    + "counters, prometheus without node_cpu_seconds_total; planetlab/bitbrains synthetic hosts).")
+    Double hostCores;
+
+    @Option(names = "--host-mem-gb", paramLabel = "N",
+            description = "Memory (GB) of each host the input does not size (as --host-cores; perfmon always needs it: "
+                    + "its counters do not show total memory).")
+    Double hostMemGb;
+
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "Host name for ipmitool and redfish input (default: the file name up to its first dot).")
+    String host;
+
+    @Option(names = "--vms-per-host", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_VMS_PER_HOST,
+            description = "planetlab, bitbrains: VMs dealt round-robin onto each synthetic host (default: ${DEFAULT-VALUE}).")
+    int vmsPerHost;
+
+    @Option(names = "--vm-cores", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_VM_CORES,
+            description = "planetlab: cores of one VM; its CPU %% is of these (default: ${DEFAULT-VALUE}).")
+    double vmCores;
+
+    @Option(names = "--vm-mem-gb", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_VM_MEM_GB,
+            description = "planetlab: memory of one VM, which the traces lack (default: ${DEFAULT-VALUE}).")
+    double vmMemGb;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "ipmitool, redfish: time zone of timestamps that carry none, e.g. Europe/Amsterdam "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String zone;
+
+    @Option(names = "--time-from-filename", paramLabel = "PATTERN",
+            description = "redfish: a java.time pattern that finds the collection time in each file name when the "
+                    + "document has none, e.g. yyyyMMdd'T'HHmmss for host01.20261005T100000.json.")
+    String timeFromFilename;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        requirePositive(hostCores, "--host-cores");
+        requirePositive(hostMemGb, "--host-mem-gb");
+        List<Path> existing = CanonicalWriter.existingCanonicalFiles(out);
+        if (!existing.isEmpty() && !force) {
+            throw new UserError("--out " + out + " already holds " + existing.stream().map(p -> p.getFileName().toString()).toList()
+                    + "; pass --force to replace them or choose another directory");
+        }
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new UserError("--zone " + zone + ": unknown time zone; expected an id like UTC or Europe/Amsterdam");
+        }
+        ImportOptions options = new ImportOptions(hostCores, hostMemGb, host, vmsPerHost, vmCores, vmMemGb, zoneId,
+                timeFromFilename);
+        CanonicalWriter.Summary s = ImportRun.run(format, in, out, options);
+        print(s, o);
+        return 0;
+    }
+
+    private static void requirePositive(Double v, String name) {
+        if (v != null && !(v > 0)) {
+            throw new UserError(name + " must be a positive number, found " + v);
+        }
+    }
+
+    private void print(CanonicalWriter.Summary s, PrintWriter o) {
+        o.printf("imported %s: %d files, %d records read%n", format.cliName(), s.filesRead(), s.recordsIn());
+        o.printf("  power.csv        %s%n", s.written().contains("power.csv") ? s.powerRows() + " rows" : "not written (no power readings)");
+        o.printf("  utilization.csv  %s%n", s.written().contains("utilization.csv") ? s.utilizationRows() + " rows" : "not written (no utilization samples)");
+        o.printf("  hosts.csv        %d hosts; %d apps%n", s.hosts(), s.apps());
+        o.printf("  time span        %s .. %s (UTC)%n", Text.time(s.first()), Text.time(s.last()));
+        if (!s.skipped().isEmpty()) {
+            o.println("skipped:");
+            for (Map.Entry<String, CanonicalWriter.Skip> e : s.skipped().entrySet()) {
+                o.printf("  %-60s %8d  (first at %s)%n", e.getKey(), e.getValue().count(), e.getValue().firstAt());
+            }
+        }
+        for (String n : s.notes()) {
+            o.println("note: " + n);
+        }
+        o.printf("wrote %s to %s%n", String.join(", ", s.written()), out);
+        o.flush();
+    }
+
+    /** --format names; an unknown one is a usage error listing the allowed names (exit 2). */
+    static final class FormatConverter implements CommandLine.ITypeConverter<ImportFormat> {
+        @Override
+        public ImportFormat convert(String value) {
+            try {
+                return ImportFormat.parse(value);
+            } catch (UserError e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return java.util.Arrays.stream(ImportFormat.values()).map(ImportFormat::cliName).iterator();
+        }
+    }
+}

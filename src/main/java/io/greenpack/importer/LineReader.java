@@ -1,0 +1,94 @@
+package io.greenpack.importer;
+
+import io.greenpack.util.UserError;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads a text file line by line (gzip when the name ends in .gz), dropping a UTF-8 BOM and CR
+ * line ends, and knows the line number so that every error names file and line.
+ */
+final class LineReader implements Closeable {
+    private final Path file;
+    private final BufferedReader reader;
+    private long line;
+
+    private LineReader(Path file, BufferedReader reader) {
+        this.file = file;
+        this.reader = reader;
+    }
+
+    static LineReader open(Path file) {
+        try {
+            return new LineReader(file, new BufferedReader(new InputStreamReader(stream(file), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    static InputStream stream(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /** The next line without its line end, or null at the end of the file. */
+    String next() {
+        try {
+            String s = reader.readLine();
+            if (s == null) {
+                return null;
+            }
+            line++;
+            if (line == 1 && s.startsWith("\uFEFF")) {
+                s = s.substring(1);
+            }
+            return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+        } catch (EOFException | ZipException e) {
+            throw new UserError(file + ", line " + (line + 1) + ": the compressed file is damaged or truncated (" + e.getMessage()
+                    + "); expected a complete gzip file", e);
+        } catch (IOException e) {
+            throw new UserError(file + ", line " + (line + 1) + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    long line() {
+        return line;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** "file, line N" for messages. */
+    String where() {
+        return file + ", line " + line;
+    }
+
+    UserError error(String what) {
+        return new UserError(where() + ": " + what);
+    }
+
+    UserError error(int column, String what) {
+        return new UserError(where() + ", column " + column + ": " + what);
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // read-only: nothing was lost
+        }
+    }
+}
