@@ -70,6 +70,10 @@ public final class SavingsBreakdownChart {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart, new ChartStyle.ChartText(title, "", "", footer));
         categories.setLabel(null);
+        // The shared category axis belongs to the combined plot, which the style does not reach.
+        categories.setTickLabelFont(ChartStyle.AXIS_LABEL_FONT);
+        categories.setTickLabelPaint(Palette.TEXT);
+        categories.setAxisLinePaint(Palette.MUTED_TEXT);
         return chart;
     }
 }

@@ -332,7 +332,14 @@ public final class ScenarioFile {
                 }
                 case "migration_gbps" -> b.migrationGbps = number(v, path, Double.MIN_VALUE, 1000,
                         "a bandwidth in Gbit/s in (0, 1000]");
-                default -> throw error(path, "unknown key '" + key + "'" + suggest(key, KEYS));
+                default -> {
+                    // At top level of a flat file the structure keys are candidates too ("sweeps:").
+                    List<String> candidates = new ArrayList<>(KEYS);
+                    if (path.equals(key)) {
+                        candidates.addAll(TOP_KEYS);
+                    }
+                    throw error(path, "unknown key '" + key + "'" + suggest(key, candidates));
+                }
             }
         }
 

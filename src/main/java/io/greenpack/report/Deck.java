@@ -138,17 +138,21 @@ public final class Deck {
         for (int i = 0; i < figures.size(); i++) {
             Figure f = figures.get(i);
             XSLFTextBox box = s.createTextBox();
-            box.setAnchor(new Rectangle2D.Double(60 + i * (w + gap), 150, w, 220));
+            box.setAnchor(new Rectangle2D.Double(60 + i * (w + gap), 130, w, 150));
             box.setLineColor(new Color(0xDDDDDD));
             box.setWordWrap(true);
             box.clearText();
             line(box, f.label(), 16, false, MUTED, true);
             line(box, valueOnly(f), 30, true, TEXT, false);
-            line(box, unitOnly(f), 14, false, TEXT, false);
+            String unit = unitOnly(f);
+            if (f.key().equals("servers_freed")) {
+                unit = "of " + r.serversBefore() + " today";
+            }
+            line(box, unit.isEmpty() ? " " : unit, 14, false, TEXT, false);
             line(box, f.provenance(), 12, false, f.modelled() ? MODELLED : MEASURED, false);
         }
         XSLFTextBox note = s.createTextBox();
-        note.setAnchor(new Rectangle2D.Double(60, 400, 840, 80));
+        note.setAnchor(new Rectangle2D.Double(60, 310, 840, 80));
         note.clearText();
         line(note, "Energy saved, range from the power model's error: "
                 + Figure.format(r.facilityKwhSavedLow(), "") + " – " + Figure.format(r.facilityKwhSavedHigh(), "kWh/year")
@@ -210,6 +214,27 @@ public final class Deck {
             p.setSpaceAfter(30.0);
             first = false;
         }
+    }
+
+    /** The scenario's assumptions as deck bullets (each says where it comes from). */
+    public static List<String> assumptions(io.greenpack.config.Scenario s, double modelErrorFraction) {
+        List<String> out = new ArrayList<>();
+        out.add("Energy price " + Figure.format(s.tariffPerKwh(), s.currency() + "/kWh") + " (scenario)");
+        out.add("PUE " + Figure.format(s.pue(), "") + ": facility energy = IT energy × PUE (scenario)");
+        out.add(s.hourlyGridGco2ePerKwh().isEmpty()
+                ? "Grid carbon intensity " + Figure.format(s.gridGco2ePerKwh(), "gCO2e/kWh") + " (scenario)"
+                : "Grid carbon intensity by hour of day, mean " + Figure.format(s.gridGco2ePerKwh(), "gCO2e/kWh") + " (scenario)");
+        out.add("Each new host keeps " + Figure.format(s.headroom() * 100, "%") + " of its capacity free; demand sized at p"
+                + Figure.format(s.percentile(), "") + (s.hourlySizing() ? ", hour of day by hour of day" : ""));
+        out.add("Virtualisation adds " + Figure.format(s.hypervisorCpuOverhead() * 100, "%") + " CPU and "
+                + Figure.format(s.hypervisorMemGb(), "GB") + " memory per VM (rule of thumb)");
+        out.add("Every host of the plan is bought new; payback = hardware cost ÷ money saved per month; horizon "
+                + Figure.format(s.horizonYears(), "years"));
+        out.add("Power after consolidation is modelled from power curves; model error ± "
+                + Figure.format(modelErrorFraction * 100, "%") + " gives the range of the savings");
+        out.add("Live migration over " + Figure.format(s.migrationGbps(), "Gbit/s")
+                + " at 70 % efficiency plus 20 % re-sent memory (rule of thumb)");
+        return out;
     }
 
     private static XSLFSlide titled(XMLSlideShow ppt, String title) {

@@ -109,6 +109,7 @@ class ScenarioFileTest {
             migration_gbps: 0              | migration_gbps: expected a bandwidth in Gbit/s in (0, 1000], got 0
             idle_policy: cpu_share         | idle_policy: expected one of cpu-share, equal, reserved, unattributed, got 'cpu_share' — did you mean 'cpu-share'?
             headrom: 0.2                   | headrom: unknown key 'headrom' — did you mean 'headroom'?
+            sweeps: {pue: [1.2]}           | sweeps: unknown key 'sweeps' — did you mean 'sweep'?
             tarif_per_kwh: 0.2             | tarif_per_kwh: unknown key 'tarif_per_kwh' — did you mean 'tariff_per_kwh'?
             colour: red                    | colour: unknown key 'colour' (known keys: name, tariff_per_kwh,
             hypervisor: {cpu_overheads: 1} | hypervisor.cpu_overheads: unknown key 'cpu_overheads' — did you mean 'cpu_overhead'?

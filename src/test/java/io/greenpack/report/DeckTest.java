@@ -104,6 +104,34 @@ class DeckTest {
         }
     }
 
+    /** A deck with the real savings charts, left in target/ for a person to look at. */
+    @Test
+    void deckWithTheSavingsChartsIsLeftInTargetForPreview() throws Exception {
+        SavingsResult r = SmallFleet.result();
+        String footer = io.greenpack.chart.ChartStyle.footer("2024-05-01 00:00 – 2024-05-08 00:00 UTC", r.scenario());
+        byte[] breakdown = ChartFiles.pngBytes(io.greenpack.chart.SavingsBreakdownChart.chart(
+                new io.greenpack.chart.SavingsBreakdownChart.Breakdown(r.beforeFacilityKwhPerYear(),
+                        r.afterFacilityKwhPerYear(), r.beforeMoneyPerYear(), r.afterMoneyPerYear(),
+                        r.beforeCo2eKgPerYear(), r.afterCo2eKgPerYear(), r.currency()), footer), 1600, 900);
+        byte[] top = ChartFiles.pngBytes(io.greenpack.chart.CountBarChart.topConsumers(
+                java.util.Map.of("old-1", 4380.0 * 1.5, "old-2", 3504.0 * 1.5), 10, footer), 1600, 900);
+        byte[] fill = ChartFiles.pngBytes(io.greenpack.chart.HostFillChart.chart(
+                List.of(new io.greenpack.chart.HostFillChart.HostFill("old-1", 0.3, 0.4),
+                        new io.greenpack.chart.HostFillChart.HostFill("old-2", 0.1, 0.05)),
+                List.of(new io.greenpack.chart.HostFillChart.HostFill("NewBox-1", 11 / 32.0, 94 / 256.0)), 0.2, footer),
+                1600, 900);
+        Path out = Path.of("target", "chart-preview", "deck.pptx");
+        Deck.write(new Deck.Content("What consolidation would save", r.scenario(), "2024-05-01 00:00 – 2024-05-08 00:00 UTC",
+                r, breakdown, top, fill, Deck.assumptions(io.greenpack.savings.SmallFleet.scenario(), 0.05), ""), out);
+        try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(out))) {
+            assertThat(ppt.getSlides()).hasSize(6);
+            String risks = String.join("\n", texts(ppt.getSlides().get(5)));
+            assertThat(risks).contains("Energy price 0.20 EUR/kWh (scenario)", "PUE 1.5", "400 gCO2e/kWh",
+                    "keeps 20 % of its capacity free", "model error ± 5 %");
+            assertThat(String.join("\n", texts(ppt.getSlides().get(1)))).contains("of 2 today");
+        }
+    }
+
     static String entry(byte[] zip, String name) throws Exception {
         try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {

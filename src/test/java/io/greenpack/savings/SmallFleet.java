@@ -5,6 +5,10 @@ public final class SmallFleet {
     private SmallFleet() {
     }
 
+    public static io.greenpack.config.Scenario scenario() {
+        return SavingsTest.scenario();
+    }
+
     public static SavingsResult result() {
         return Savings.compute(SavingsTest.input());
     }
