@@ -158,6 +158,18 @@ public final class ChartStyle {
         }
     }
 
+    /** Styles one subplot of a combined plot (the chart-level {@link #apply} only sees the parent). */
+    static void styleSubplot(Plot plot, String xAxisLabel, String yAxisLabel) {
+        ChartText text = new ChartText("subplot (n/a)", xAxisLabel, yAxisLabel, "");
+        plot.setBackgroundPaint(Palette.BACKGROUND);
+        plot.setOutlineVisible(false);
+        if (plot instanceof XYPlot xy) {
+            styleXY(xy, text);
+        } else if (plot instanceof CategoryPlot cat) {
+            styleCategory(cat, text);
+        }
+    }
+
     private static void styleCategory(CategoryPlot plot, ChartText text) {
         plot.setDrawingSupplier(drawingSupplier());
         plot.setRangeGridlinePaint(Palette.GRID);

@@ -1,6 +1,8 @@
 package io.greenpack.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,5 +52,31 @@ public record Scenario(String name, double tariffPerKwh, String currency, double
 
     public boolean allTargets() {
         return targets.contains("all");
+    }
+
+    /**
+     * The scenario with the YAML's snake_case keys (for manifest.json and reports); loading this map
+     * as a scenario file gives the same scenario back. An hourly grid profile is written as the
+     * list of 24 values.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("tariff_per_kwh", tariffPerKwh);
+        m.put("currency", currency);
+        m.put("grid_gco2e_per_kwh", hourlyGridGco2ePerKwh.isEmpty() ? (Object) gridGco2ePerKwh : hourlyGridGco2ePerKwh);
+        m.put("pue", pue);
+        m.put("headroom", headroom);
+        m.put("percentile", percentile);
+        m.put("hourly_sizing", hourlySizing);
+        Map<String, Object> hv = new LinkedHashMap<>();
+        hv.put("cpu_overhead", hypervisorCpuOverhead);
+        hv.put("mem_overhead_gb", hypervisorMemGb);
+        m.put("hypervisor", hv);
+        m.put("targets", targets);
+        m.put("horizon_years", horizonYears);
+        m.put("idle_policy", idlePolicy.key());
+        m.put("migration_gbps", migrationGbps);
+        return m;
     }
 }

@@ -12,5 +12,13 @@
  * ({@code default-src 'none'; img-src data:; style-src 'unsafe-inline'}) so the browser itself
  * refuses any load that slipped in. Run ids are {@code yyyyMMdd-HHmmss-<7 hex of SHA-256>}; a run
  * whose folder already exists is refused (exit 2), never merged or overwritten.
+ *
+ * <p>{@link io.greenpack.report.Deck} writes {@code deck.pptx} (16:9, 13.333 × 7.5 in): title, key
+ * numbers in native text boxes, before/after, top consumers, the plan, assumptions and risks; charts
+ * are PNG pictures, words are never baked into them; input text is set as plain runs (POI escapes
+ * it; XML-illegal control characters become U+FFFD). {@link io.greenpack.report.Summary} writes
+ * {@code summary.md} with the key numbers, all figures with their provenance, showback, the first
+ * migration moves and relative links {@code charts/<name>.png}; input text is backslash-escaped for
+ * Markdown ({@code \ ` * _ [ ] ( ) < > | # ~ ! & { } $}), line breaks become spaces.
  */
 package io.greenpack.report;

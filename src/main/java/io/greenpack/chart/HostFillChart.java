@@ -1,0 +1,101 @@
+package io.greenpack.chart;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedRangeCategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import java.awt.BasicStroke;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How full each host is, today and after consolidation: CPU and memory bars per host (percent of
+ * the host's capacity), today's hosts on the left, the plan's on the right, one shared 0–100 %
+ * axis, and the headroom limit drawn on the plan's side. Well-paired hosts have CPU and memory
+ * bars of similar height.
+ */
+public final class HostFillChart {
+    private HostFillChart() {
+    }
+
+    public static final String TITLE = "Host fill, today and after (% of capacity)";
+
+    /** One host: CPU and memory in use as fractions of its capacity (0.5 = 50 %). */
+    public record HostFill(String host, double cpuFraction, double memFraction) {
+        public HostFill {
+            Objects.requireNonNull(host, "host");
+        }
+    }
+
+    public static DefaultCategoryDataset dataset(List<HostFill> hosts) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (HostFill h : hosts) {
+            d.addValue(h.cpuFraction() * 100, "CPU", h.host());
+            d.addValue(h.memFraction() * 100, "memory", h.host());
+        }
+        return d;
+    }
+
+    /** {@code headroom} is the fraction the plan keeps free (drawn as a line at 1 − headroom); NaN for none. */
+    public static JFreeChart chart(List<HostFill> before, List<HostFill> after, double headroom, String footer) {
+        NumberAxis percent = new NumberAxis("Used (% of capacity)");
+        double max = 100;
+        for (HostFill h : before) {
+            max = Math.max(max, Math.max(h.cpuFraction(), h.memFraction()) * 100);
+        }
+        for (HostFill h : after) {
+            max = Math.max(max, Math.max(h.cpuFraction(), h.memFraction()) * 100);
+        }
+        percent.setRange(0, max * 1.05);
+        percent.setNumberFormatOverride(new DecimalFormat("0'%'"));
+        CombinedRangeCategoryPlot plot = new CombinedRangeCategoryPlot(percent);
+        plot.setGap(30);
+        plot.add(side(before, "Today (measured)", Double.NaN), Math.max(1, before.size()));
+        plot.add(side(after, "After (modelled)", headroom), Math.max(1, after.size()));
+        // One legend entry per series (each subplot would add its own CPU/memory pair).
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        legend.add(new org.jfree.chart.LegendItem("CPU", Palette.series(0)));
+        legend.add(new org.jfree.chart.LegendItem("memory", Palette.series(1)));
+        plot.setFixedLegendItems(legend);
+        JFreeChart chart = new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return ChartStyle.apply(chart, new ChartStyle.ChartText(TITLE, "", "Used (% of capacity)", footer));
+    }
+
+    private static CategoryPlot side(List<HostFill> hosts, String label, double headroom) {
+        CategoryAxis axis = new CategoryAxis(label);
+        BarRenderer r = Bars.flat(null);
+        r.setMaximumBarWidth(0.08);
+        r.setSeriesPaint(0, Palette.series(0));
+        r.setSeriesPaint(1, Palette.series(1));
+        CategoryPlot p = new CategoryPlot(dataset(hosts), axis, null, r);
+        ChartStyle.styleSubplot(p, label, "");
+        if (hosts.size() > 8) {
+            axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            axis.setMaximumCategoryLabelLines(1);
+        }
+        axis.setCategoryMargin(0.25);
+        if (Double.isFinite(headroom) && headroom > 0) {
+            ValueMarker m = new ValueMarker((1 - headroom) * 100, Palette.TEXT,
+                    new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 6f}, 0f));
+            m.setLabel("limit (headroom " + new DecimalFormat("0.#").format(headroom * 100) + " %)");
+            m.setLabelFont(new Font(ChartStyle.FONT_FAMILY, Font.PLAIN, 18));
+            m.setLabelPaint(Palette.TEXT);
+            m.setLabelBackgroundColor(Palette.BACKGROUND);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            p.addRangeMarker(m, Layer.FOREGROUND);
+        }
+        return p;
+    }
+}

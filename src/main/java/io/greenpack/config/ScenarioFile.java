@@ -1,0 +1,554 @@
+package io.greenpack.config;
+
+import io.greenpack.util.UserError;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads scenario YAML (DESIGN §8) into {@link Scenario}s with validation whose messages name the
+ * file, the line, the field with its path ({@code scenarios[1].headroom}), the value found and what
+ * was expected.
+ *
+ * <pre>{@code
+ * base:            # overrides Scenario.defaults()
+ *   headroom: 0.2
+ * scenarios:       # each overrides base; name required
+ *   - name: blades-only
+ *     targets: [blade-model-name]
+ * sweep:           # cartesian product over base, first key slowest; names like "headroom=0.3"
+ *   headroom: [0.1, 0.2, 0.3]
+ *   pue: [1.4, 1.6]
+ * }</pre>
+ *
+ * A file for {@code report --scenario} ({@link #loadSingle}) holds just {@code base:} or the keys
+ * at top level. Sweep keys are scenario keys; {@code hypervisor.cpu_overhead} and
+ * {@code hypervisor.mem_overhead_gb} sweep the nested ones.
+ *
+ * <p>Safety: SnakeYAML's {@link SafeConstructor} builds only maps, lists, strings, numbers,
+ * booleans and dates — a tag such as {@code !!javax.script.ScriptEngineManager} is refused, never
+ * instantiated; duplicate keys are errors, aliases are limited (no "billion laughs") and the file
+ * may be at most 1 MB.
+ */
+public final class ScenarioFile {
+    private ScenarioFile() {
+    }
+
+    static final long MAX_BYTES = 1 << 20;
+
+    public static final List<String> TOP_KEYS = List.of("base", "scenarios", "sweep");
+    public static final List<String> KEYS = List.of("name", "tariff_per_kwh", "currency", "grid_gco2e_per_kwh",
+            "pue", "headroom", "percentile", "hourly_sizing", "hypervisor", "targets", "horizon_years",
+            "idle_policy", "migration_gbps");
+    public static final List<String> HYPERVISOR_KEYS = List.of("cpu_overhead", "mem_overhead_gb");
+
+    /** Base, named scenarios and sweep points. A file with only top-level scenario keys is a base alone. */
+    public static ScenarioSet load(Path file) {
+        Doc doc = read(file);
+        Map<String, Object> top = doc.top;
+        if (!isStructured(top)) {
+            Scenario base = doc.apply(Scenario.defaults(), top, "");
+            return new ScenarioSet(base, List.of(base));
+        }
+        for (String k : top.keySet()) {
+            if (!TOP_KEYS.contains(k)) {
+                throw doc.error(k, "unknown key '" + k + "'" + (KEYS.contains(k)
+                        ? " at top level — put it under base:" : suggest(k, TOP_KEYS)));
+            }
+        }
+        Scenario base = Scenario.defaults();
+        if (top.get("base") != null) {
+            base = doc.apply(base, doc.map(top.get("base"), "base"), "base");
+        }
+        List<Scenario> points = new ArrayList<>();
+        points.add(base);
+        Set<String> names = new HashSet<>();
+        names.add(base.name());
+        if (top.get("scenarios") != null) {
+            List<?> list = doc.list(top.get("scenarios"), "scenarios");
+            for (int i = 0; i < list.size(); i++) {
+                String path = "scenarios[" + i + "]";
+                Map<String, Object> m = doc.map(list.get(i), path);
+                if (!m.containsKey("name")) {
+                    throw doc.error(path, "a named scenario needs a name: (e.g. name: blades-only)");
+                }
+                Scenario s = doc.apply(base, m, path);
+                if (!names.add(s.name())) {
+                    throw doc.error(path + ".name", "scenario name '" + s.name() + "' is used twice; names must be unique");
+                }
+                points.add(s);
+            }
+        }
+        if (top.get("sweep") != null) {
+            for (Scenario s : doc.sweep(base, doc.map(top.get("sweep"), "sweep"))) {
+                if (!names.add(s.name())) {
+                    throw doc.error("sweep", "sweep point '" + s.name() + "' has the name of another scenario");
+                }
+                points.add(s);
+            }
+        }
+        return new ScenarioSet(base, points);
+    }
+
+    /** One scenario for {@code report --scenario FILE}: a file with just {@code base:} or the keys at top level. */
+    public static Scenario loadSingle(Path file) {
+        Doc doc = read(file);
+        Map<String, Object> top = doc.top;
+        if (!isStructured(top)) {
+            return doc.apply(Scenario.defaults(), top, "");
+        }
+        for (String k : top.keySet()) {
+            if (!k.equals("base")) {
+                throw doc.error(k, "'" + k + "' is for what-if runs (greenpack whatif --scenarios FILE); "
+                        + "report takes one scenario: just base: or the keys at top level");
+            }
+        }
+        return top.get("base") == null ? Scenario.defaults()
+                : doc.apply(Scenario.defaults(), doc.map(top.get("base"), "base"), "base");
+    }
+
+    private static boolean isStructured(Map<String, Object> top) {
+        return top.keySet().stream().anyMatch(TOP_KEYS::contains);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    static Yaml safeYaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit((int) MAX_BYTES);
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    private static Doc read(Path file) {
+        String text;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new UserError(file + ": a scenario file may be at most 1 MB, this one is " + Files.size(file) + " bytes");
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": scenario file not found");
+        } catch (CharacterCodingException e) {
+            throw new UserError(file + ": not UTF-8 text — save the scenario file as UTF-8");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read the scenario file: " + e.getMessage(), e);
+        }
+        Object loaded;
+        Map<String, Mark> marks = new HashMap<>();
+        try {
+            loaded = safeYaml().load(text);
+            Node root = safeYaml().compose(new java.io.StringReader(text));
+            if (root != null) {
+                collectChildren(root, "", marks);
+            }
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = m == null ? "" : ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            if (problem.contains("tag is not allowed") || problem.contains("could not determine a constructor")) {
+                // SnakeYAML 2 refuses global tags (!!java.…) before construction; SafeConstructor
+                // would refuse any that got through. Either way nothing is instantiated.
+                problem = problem.replace("could not determine a constructor for the tag", "Global tag is not allowed:")
+                        + " — scenario files may hold only plain values: numbers, text, lists and maps";
+            }
+            throw new UserError(file + where + ": invalid YAML: " + problem.strip()
+                    + (m == null ? "" : " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")"), e);
+        } catch (YAMLException e) {
+            throw new UserError(file + ": invalid YAML: " + e.getMessage(), e);
+        }
+        if (loaded == null) {
+            loaded = new LinkedHashMap<String, Object>();
+        }
+        Doc doc = new Doc(file, marks, null);
+        return new Doc(file, marks, doc.map(loaded, ""));
+    }
+
+    private static void collectChildren(Node node, String path, Map<String, Mark> marks) {
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    String child = path.isEmpty() ? k.getValue() : path + "." + k.getValue();
+                    marks.putIfAbsent(child, k.getStartMark());
+                    collectChildren(t.getValueNode(), child, marks);
+                }
+            }
+        } else if (node instanceof SequenceNode s) {
+            for (int i = 0; i < s.getValue().size(); i++) {
+                String child = path + "[" + i + "]";
+                marks.putIfAbsent(child, s.getValue().get(i).getStartMark());
+                collectChildren(s.getValue().get(i), child, marks);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    /** One file being read: where its keys are, and how to turn its values into a scenario. */
+    private record Doc(Path file, Map<String, Mark> marks, Map<String, Object> top) {
+
+        UserError error(String path, String message) {
+            Mark m = marks.get(path);
+            String where = m == null ? "" : ":" + (m.getLine() + 1);
+            String field = path.isEmpty() ? "" : path + ": ";
+            return new UserError(file + where + ": " + field + message);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map(Object o, String path) {
+            if (o instanceof Map<?, ?> m) {
+                for (Object k : m.keySet()) {
+                    if (!(k instanceof String)) {
+                        throw error(path, "keys must be text, got " + show(k));
+                    }
+                }
+                return (Map<String, Object>) m;
+            }
+            throw error(path, "expected a map of key: value lines, got " + show(o));
+        }
+
+        List<?> list(Object o, String path) {
+            if (o instanceof List<?> l) {
+                return l;
+            }
+            throw error(path, "expected a list (- item lines or [a, b]), got " + show(o));
+        }
+
+        /** {@code s} with the keys of {@code m} applied; {@code path} is the prefix for messages. */
+        Scenario apply(Scenario s, Map<String, Object> m, String path) {
+            Builder b = new Builder(s);
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                set(b, e.getKey(), e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+            }
+            return b.build();
+        }
+
+        void set(Builder b, String key, Object v, String path) {
+            switch (key) {
+                case "name" -> {
+                    String n = text(v, path);
+                    if (n.isBlank() || n.length() > 80) {
+                        throw error(path, "expected a name of 1 to 80 characters, got " + show(v));
+                    }
+                    b.name = n;
+                }
+                case "tariff_per_kwh" -> b.tariff = number(v, path, 0, Double.MAX_VALUE, "a price per kWh >= 0");
+                case "currency" -> {
+                    String c = text(v, path);
+                    if (c.isBlank() || c.length() > 8) {
+                        throw error(path, "expected a currency code or symbol (EUR, USD, €), got " + show(v));
+                    }
+                    b.currency = c;
+                }
+                case "grid_gco2e_per_kwh" -> {
+                    if (v instanceof List<?> l) {
+                        if (l.size() != 24) {
+                            throw error(path, "expected one number or a list of 24 numbers (hour of day 0–23, UTC), got a list of "
+                                    + l.size());
+                        }
+                        List<Double> hourly = new ArrayList<>();
+                        for (int i = 0; i < 24; i++) {
+                            hourly.add(number(l.get(i), path + "[" + i + "]", 0, 2000, "gCO2e per kWh in [0, 2000]"));
+                        }
+                        b.hourlyGrid = hourly;
+                        b.grid = hourly.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                    } else {
+                        b.grid = number(v, path, 0, 2000, "gCO2e per kWh in [0, 2000]");
+                        b.hourlyGrid = List.of();
+                    }
+                }
+                case "pue" -> {
+                    double p = number(v, path, 1, 5, "a PUE in [1, 5]");
+                    b.pue = p;
+                }
+                case "headroom" -> b.headroom = fraction(v, path);
+                case "percentile" -> {
+                    double p = numberValue(v, path);
+                    if (!(p >= 1 && p <= 100)) {
+                        throw error(path, "expected a percentile in [1, 100], got " + show(v)
+                                + (p > 0 && p < 1 ? " — was it a fraction? (p95 is 95)" : ""));
+                    }
+                    b.percentile = p;
+                }
+                case "hourly_sizing" -> b.hourlySizing = bool(v, path);
+                case "hypervisor" -> {
+                    Map<String, Object> h = map(v, path);
+                    for (Map.Entry<String, Object> e : h.entrySet()) {
+                        setHypervisor(b, e.getKey(), e.getValue(), path + "." + e.getKey());
+                    }
+                }
+                case "hypervisor.cpu_overhead", "hypervisor.mem_overhead_gb" ->
+                        setHypervisor(b, key.substring("hypervisor.".length()), v, path);
+                case "targets" -> {
+                    List<String> t = new ArrayList<>();
+                    if (v instanceof List<?> l) {
+                        for (int i = 0; i < l.size(); i++) {
+                            t.add(text(l.get(i), path + "[" + i + "]"));
+                        }
+                    } else {
+                        t.add(text(v, path));
+                    }
+                    if (t.isEmpty() || t.stream().anyMatch(String::isBlank)) {
+                        throw error(path, "expected a list of target model names from targets.csv, or [all], got " + show(v));
+                    }
+                    b.targets = t;
+                }
+                case "horizon_years" -> b.horizonYears = number(v, path, Double.MIN_VALUE, 30, "a number of years in (0, 30]");
+                case "idle_policy" -> {
+                    String p = text(v, path);
+                    List<String> keys = Arrays.stream(IdlePolicy.values()).map(IdlePolicy::key).toList();
+                    if (!keys.contains(p)) {
+                        throw error(path, "expected one of " + String.join(", ", keys) + ", got " + show(v) + suggest(p, keys));
+                    }
+                    b.idlePolicy = IdlePolicy.fromKey(p);
+                }
+                case "migration_gbps" -> b.migrationGbps = number(v, path, Double.MIN_VALUE, 1000,
+                        "a bandwidth in Gbit/s in (0, 1000]");
+                default -> {
+                    // At top level of a flat file the structure keys are candidates too ("sweeps:").
+                    List<String> candidates = new ArrayList<>(KEYS);
+                    if (path.equals(key)) {
+                        candidates.addAll(TOP_KEYS);
+                    }
+                    throw error(path, "unknown key '" + key + "'" + suggest(key, candidates));
+                }
+            }
+        }
+
+        void setHypervisor(Builder b, String key, Object v, String path) {
+            switch (key) {
+                case "cpu_overhead" -> b.cpuOverhead = fraction(v, path);
+                case "mem_overhead_gb" -> b.memOverheadGb = number(v, path, 0, 1024, "GB per VM in [0, 1024]");
+                default -> throw error(path, "unknown key '" + key + "'" + suggest(key, HYPERVISOR_KEYS));
+            }
+        }
+
+        List<Scenario> sweep(Scenario base, Map<String, Object> sweep) {
+            List<String> keys = new ArrayList<>(sweep.keySet());
+            List<List<?>> values = new ArrayList<>();
+            for (String k : keys) {
+                String path = "sweep." + k;
+                if (k.equals("name")) {
+                    throw error(path, "the name cannot be swept: sweep points are named after their values");
+                }
+                if (!KEYS.contains(k) && !k.startsWith("hypervisor.")) {
+                    throw error(path, "unknown key '" + k + "'" + suggest(k, KEYS));
+                }
+                if (k.equals("hypervisor")) {
+                    throw error(path, "sweep one hypervisor key at a time: hypervisor.cpu_overhead or hypervisor.mem_overhead_gb");
+                }
+                List<?> l = list(sweep.get(k), path);
+                if (l.isEmpty()) {
+                    throw error(path, "expected a non-empty list of values to sweep");
+                }
+                values.add(l);
+            }
+            List<Scenario> out = new ArrayList<>();
+            if (keys.isEmpty()) {
+                return out;
+            }
+            int[] index = new int[keys.size()];
+            while (true) {
+                Builder b = new Builder(base);
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    Object v = values.get(i).get(index[i]);
+                    set(b, keys.get(i), v, "sweep." + keys.get(i) + "[" + index[i] + "]");
+                    parts.add(keys.get(i) + "=" + plain(v));
+                }
+                b.name = String.join(",", parts);
+                out.add(b.build());
+                // odometer: the last key varies fastest, the first slowest
+                int i = keys.size() - 1;
+                while (i >= 0 && ++index[i] == values.get(i).size()) {
+                    index[i] = 0;
+                    i--;
+                }
+                if (i < 0) {
+                    return out;
+                }
+            }
+        }
+
+        double fraction(Object v, String path) {
+            double f = numberValue(v, path);
+            if (!(f >= 0 && f < 1)) {
+                String hint = f >= 1 && f <= 100 ? " — was it a percentage? (" + plain(v) + " % is " + plain(f / 100) + ")" : "";
+                throw error(path, "expected a fraction in [0,1), got " + show(v) + hint);
+            }
+            return f;
+        }
+
+        double number(Object v, String path, double min, double max, String expected) {
+            double d = numberValue(v, path);
+            if (!(d >= min && d <= max)) {
+                throw error(path, "expected " + expected + ", got " + show(v));
+            }
+            return d;
+        }
+
+        double numberValue(Object v, String path) {
+            if (v instanceof Number n && !(v instanceof Double d && !Double.isFinite(d))) {
+                return n.doubleValue();
+            }
+            throw error(path, "expected a number, got " + show(v));
+        }
+
+        String text(Object v, String path) {
+            if (v instanceof String s) {
+                return s;
+            }
+            if (v instanceof Number || v instanceof Boolean) {
+                return String.valueOf(v); // a model called 2024 is still a name
+            }
+            throw error(path, "expected text, got " + show(v));
+        }
+
+        boolean bool(Object v, String path) {
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            throw error(path, "expected true or false, got " + show(v));
+        }
+    }
+
+    /** A value as a message shows it: numbers plainly, text in quotes, lists and maps by kind. */
+    static String show(Object v) {
+        if (v == null) {
+            return "nothing (an empty value)";
+        }
+        if (v instanceof String s) {
+            return "'" + (s.length() > 60 ? s.substring(0, 60) + "…" : s) + "'";
+        }
+        if (v instanceof Number) {
+            return plain(v);
+        }
+        if (v instanceof List<?> l) {
+            return "a list of " + l.size();
+        }
+        if (v instanceof Map<?, ?>) {
+            return "a map";
+        }
+        return String.valueOf(v);
+    }
+
+    /** 30 → "30", 0.3 → "0.3", 1e-4 → "0.0001". */
+    static String plain(Object v) {
+        if (v instanceof Double d) {
+            if (!Double.isFinite(d)) {
+                return String.valueOf(d);
+            }
+            return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof BigInteger) {
+            return v.toString();
+        }
+        return String.valueOf(v);
+    }
+
+    /** " — did you mean 'headroom'?" when a known key is close, else the list of known keys. */
+    static String suggest(String key, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = levenshtein(key.toLowerCase(Locale.ROOT), k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        if (best != null && bestDistance <= Math.max(2, best.length() / 3)) {
+            return " — did you mean '" + best + "'?";
+        }
+        return " (known keys: " + String.join(", ", known) + ")";
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Mutable while a scenario is assembled from keys; {@link #build} validates through Scenario. */
+    private static final class Builder {
+        String name;
+        double tariff;
+        String currency;
+        double grid;
+        List<Double> hourlyGrid;
+        double pue;
+        double headroom;
+        double percentile;
+        boolean hourlySizing;
+        double cpuOverhead;
+        double memOverheadGb;
+        List<String> targets;
+        double horizonYears;
+        IdlePolicy idlePolicy;
+        double migrationGbps;
+
+        Builder(Scenario s) {
+            name = s.name();
+            tariff = s.tariffPerKwh();
+            currency = s.currency();
+            grid = s.gridGco2ePerKwh();
+            hourlyGrid = s.hourlyGridGco2ePerKwh();
+            pue = s.pue();
+            headroom = s.headroom();
+            percentile = s.percentile();
+            hourlySizing = s.hourlySizing();
+            cpuOverhead = s.hypervisorCpuOverhead();
+            memOverheadGb = s.hypervisorMemGb();
+            targets = s.targets();
+            horizonYears = s.horizonYears();
+            idlePolicy = s.idlePolicy();
+            migrationGbps = s.migrationGbps();
+        }
+
+        Scenario build() {
+            return new Scenario(name, tariff, currency, grid, hourlyGrid, pue, headroom, percentile, hourlySizing,
+                    cpuOverhead, memOverheadGb, targets, horizonYears, idlePolicy, migrationGbps);
+        }
+    }
+}
