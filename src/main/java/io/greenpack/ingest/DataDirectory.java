@@ -55,6 +55,10 @@ public final class DataDirectory {
                         + " file (expected " + k.prefix() + ".csv, .csv.gz, .parquet or .jsonl)");
             }
         }
+        if (byKind.get(InputKind.POWER).isEmpty() && byKind.get(InputKind.UTILIZATION).isEmpty()) {
+            throw new UserError("data directory " + dir + " has neither power nor utilization samples (expected "
+                    + "power.* and/or utilization.* as .csv, .csv.gz, .parquet or .jsonl)");
+        }
         if (byKind.get(InputKind.HOSTS).size() > 1) {
             throw new UserError("data directory " + dir + " has several hosts files "
                     + byKind.get(InputKind.HOSTS).stream().map(InputFile::name).toList() + "; expected one");

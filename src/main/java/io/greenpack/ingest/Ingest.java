@@ -6,6 +6,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 import java.nio.file.Path;
@@ -66,9 +68,13 @@ public final class Ingest {
         Map<String, InputFile> byName = new LinkedHashMap<>();
         dir.all().forEach(f -> byName.put(f.name(), f));
 
-        Series power = progress.step("ingest: power samples", () -> series(spark, dir.files(InputKind.POWER), hosts, o,
+        // A data directory may hold only power (meters, no agents) or only utilization (VM traces);
+        // the missing side is an empty table and the report says what could not be measured.
+        Series power = dir.files(InputKind.POWER).isEmpty() ? Series.empty(spark, POWER_SCHEMA)
+                : progress.step("ingest: power samples", () -> series(spark, dir.files(InputKind.POWER), hosts, o,
                 PowerIngest::validate, PowerIngest::sequence, PowerIngest::align, true));
-        Series util = progress.step("ingest: utilization samples", () -> series(spark, dir.files(InputKind.UTILIZATION),
+        Series util = dir.files(InputKind.UTILIZATION).isEmpty() ? Series.empty(spark, UTILIZATION_SCHEMA)
+                : progress.step("ingest: utilization samples", () -> series(spark, dir.files(InputKind.UTILIZATION),
                 hosts, o, UtilizationIngest::validate, UtilizationIngest::sequence, UtilizationIngest::align, false));
 
         Map<String, Long> notes = new LinkedHashMap<>(power.notes);
@@ -96,7 +102,8 @@ public final class Ingest {
         List<RejectRow> rejects = progress.step("ingest: rejected rows", () ->
                 collectRejects(spark, byName, hosts.rejects(spark).unionByName(power.rejects).unionByName(util.rejects)));
         return new IngestResult(hosts, complete, util.aligned, rejects, files, gaps, power.gapCount + util.gapCount,
-                notes, first, last, o.intervalSeconds());
+                notes, first, last, o.intervalSeconds(), !dir.files(InputKind.POWER).isEmpty(),
+                !dir.files(InputKind.UTILIZATION).isEmpty());
     }
 
     private interface Validator {
@@ -105,7 +112,22 @@ public final class Ingest {
 
     private record Series(Dataset<Row> aligned, Dataset<Row> rejects, List<FileStats> stats, List<Gap> gaps,
                           long gapCount, Map<String, Long> notes, Instant first, Instant last) {
+        static Series empty(SparkSession spark, StructType schema) {
+            return new Series(spark.createDataFrame(List.of(), schema), spark.createDataFrame(List.of(), RejectsSchema.SCHEMA),
+                    List.of(), List.of(), 0, Map.of(), null, null);
+        }
     }
+
+    /** Aligned power before PSU completeness is filtered (see PowerIngest#align). */
+    private static final StructType POWER_SCHEMA = new StructType()
+            .add("host", DataTypes.StringType).add("ts", DataTypes.TimestampType).add("watts", DataTypes.DoubleType)
+            .add("psus", DataTypes.LongType).add("coverage", DataTypes.DoubleType).add("complete", DataTypes.BooleanType);
+    private static final StructType UTILIZATION_SCHEMA = new StructType()
+            .add("host", DataTypes.StringType).add("app", DataTypes.StringType).add("ts", DataTypes.TimestampType)
+            .add("cpu_cores", DataTypes.DoubleType).add("mem_gb", DataTypes.DoubleType)
+            .add("disk_iops", DataTypes.DoubleType).add("disk_mbps", DataTypes.DoubleType)
+            .add("net_mbps", DataTypes.DoubleType).add("gpu_pct", DataTypes.DoubleType)
+            .add("coverage", DataTypes.DoubleType);
 
     private static Series series(SparkSession spark, List<InputFile> files, HostInventory hosts, IngestOptions o,
                                  Validator validator, BiFunction<Dataset<Row>, IngestOptions, Dataset<Row>> sequencer,

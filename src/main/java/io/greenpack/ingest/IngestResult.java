@@ -17,10 +17,13 @@ import java.util.Map;
  * @param rejects     every quarantined row, with its file and line
  * @param gaps        the first {@link Ingest#GAPS_LISTED} gaps; {@code gapCount} counts all
  * @param notes       fleet-level counts worth reporting (counter resets, intervals missing a PSU, …)
+ * @param hasPower    false when the data directory has no power file: energy can only be modelled
+ * @param hasUtilization false when it has no utilization file: no per-app figures
  */
 public record IngestResult(HostInventory hosts, Dataset<Row> power, Dataset<Row> utilization, List<RejectRow> rejects,
                            List<FileStats> files, List<Gap> gaps, long gapCount, Map<String, Long> notes,
-                           Instant first, Instant last, long intervalSeconds) {
+                           Instant first, Instant last, long intervalSeconds, boolean hasPower,
+                           boolean hasUtilization) {
 
     public long rowsRead() {
         return files.stream().mapToLong(FileStats::rowsRead).sum();

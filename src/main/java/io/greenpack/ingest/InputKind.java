@@ -8,8 +8,8 @@ import java.util.List;
  */
 public enum InputKind {
     HOSTS("hosts", true, List.of("host", "model", "cores", "mem_gb")),
-    POWER("power", true, List.of("timestamp", "host")),
-    UTILIZATION("utilization", true, List.of("timestamp", "host", "app")),
+    POWER("power", false, List.of("timestamp", "host")),
+    UTILIZATION("utilization", false, List.of("timestamp", "host", "app")),
     TARGETS("targets", false, List.of("model", "cores", "mem_gb")),
     APPS("apps", false, List.of("app"));
 
@@ -27,6 +27,7 @@ public enum InputKind {
         return prefix;
     }
 
+    /** Hosts are always required; of power and utilization at least one (see DataDirectory). */
     public boolean required() {
         return required;
     }

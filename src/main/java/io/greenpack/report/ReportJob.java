@@ -70,8 +70,13 @@ public final class ReportJob {
             html.section("summary", "Summary");
             html.keyNumbers(keyNumbers(ingest, fleet));
             html.section("fleet-power", "Fleet power");
-            html.paragraph("Measured power of all hosts, summed per " + ingest.intervalSeconds() / 60
-                    + "-minute interval. Intervals in which a host was silent count without it (see Data quality).");
+            if (ingest.hasPower()) {
+                html.paragraph("Measured power of all hosts, summed per " + ingest.intervalSeconds() / 60
+                        + "-minute interval. Intervals in which a host was silent count without it (see Data quality).");
+            } else {
+                html.note("The data has no power readings (no power.* file): nothing here is measured energy. "
+                        + "Energy figures need power models from the target catalog and are marked modelled.");
+            }
             html.image("Fleet power over time (kW)", ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
             IngestSection.add(html, ingest);
             html.footer("greenpack " + io.greenpack.cli.VersionProvider.version() + " \u00b7 run " + runId
@@ -102,8 +107,10 @@ public final class ReportJob {
         return List.of(
                 new HtmlReport.KeyNumber("hosts", String.valueOf(ingest.hosts().hosts().size()), "in hosts.csv", false),
                 new HtmlReport.KeyNumber("applications", String.valueOf(apps), "seen in utilization samples", false),
-                new HtmlReport.KeyNumber("IT energy", String.format(Locale.ROOT, "%,.0f kWh", kwh),
-                        String.format(Locale.ROOT, "over %.1f days", days), false),
+                ingest.hasPower()
+                        ? new HtmlReport.KeyNumber("IT energy", String.format(Locale.ROOT, "%,.0f kWh", kwh),
+                        String.format(Locale.ROOT, "over %.1f days", days), false)
+                        : new HtmlReport.KeyNumber("IT energy", "not measured", "no power readings in the data", true),
                 new HtmlReport.KeyNumber("mean fleet power", String.format(Locale.ROOT, "%,.1f kW", meanKw),
                         "measured", false),
                 new HtmlReport.KeyNumber("rows rejected", String.format(Locale.ROOT, "%,d", ingest.rowsRejected()),

@@ -360,4 +360,24 @@ class IngestTest {
             assertThat(row.<Double>getAs("mem_gb")).isEqualTo(10.0);
         });
     }
+
+    @Test
+    void utilizationOnlyDataIsReadAndSaysItHasNoPower() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("traces"));
+        Fixture.writeCsv(dir.resolve("hosts.csv"), Fixture.hosts());
+        Fixture.writeCsv(dir.resolve("utilization.csv"), Fixture.utilization());
+        IngestResult r = ingest(dir);
+        assertThat(r.hasPower()).isFalse();
+        assertThat(r.hasUtilization()).isTrue();
+        assertThat(r.power().count()).isZero();
+        assertThat(r.utilization().count()).isEqualTo(2L * Fixture.SAMPLES);
+    }
+
+    @Test
+    void neitherPowerNorUtilizationIsAUserError() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("hostsonly"));
+        Fixture.writeCsv(dir.resolve("hosts.csv"), Fixture.hosts());
+        assertThatThrownBy(() -> ingest(dir)).isInstanceOf(UserError.class)
+                .hasMessageContaining("neither power nor utilization");
+    }
 }
