@@ -1,0 +1,155 @@
+package io.greenpack.ingest;
+
+import io.greenpack.model.TargetSpec;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * targets.csv: the hardware catalog a plan may use. Small: read with the same readers as every
+ * input, collected, and checked row by row; a bad row is quarantined with its reason and the
+ * rest of the catalog is used.
+ */
+public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Row> rejectRows) {
+    private static final String[] CURVE = {"w0", "w10", "w20", "w30", "w40", "w50", "w60", "w70", "w80", "w90", "w100"};
+
+    public static TargetCatalog empty() {
+        return new TargetCatalog(List.of(), null, List.of());
+    }
+
+    public static TargetCatalog read(SparkSession spark, InputFile file) {
+        RawTable t = RawReader.read(spark, file);
+        List<String> names = new ArrayList<>(t.columns().keySet());
+        List<Row> rows = t.rows().select(col("_mid"), col("_blk"), col("_raw"),
+                org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
+                        names.stream().map(n -> t.column(n).cast("string").as(n)).toArray(org.apache.spark.sql.Column[]::new)))
+                        .as("_json")).collectAsList();
+        List<TargetSpec> targets = new ArrayList<>();
+        Map<String, Long> reasons = new HashMap<>();
+        List<Row> rejects = new ArrayList<>();
+        Map<String, TargetSpec> seen = new LinkedHashMap<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Row r : rows) {
+            Map<String, String> cells = new HashMap<>();
+            try {
+                json.readTree(r.getString(3)).fields().forEachRemaining(e -> cells.put(e.getKey(),
+                        e.getValue().isNull() ? null : e.getValue().asText().trim()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            String problem = null;
+            TargetSpec spec = null;
+            try {
+                spec = parse(cells);
+                if (seen.containsKey(spec.model())) {
+                    problem = "duplicate model";
+                }
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+            if (problem == null) {
+                seen.put(spec.model(), spec);
+                targets.add(spec);
+            } else {
+                String reason = problem.contains(":") ? problem.substring(0, problem.indexOf(':')) : problem;
+                reasons.merge(reason, 1L, Long::sum);
+                rejects.add(RowFactory.create(file.name(), r.getLong(0), r.getLong(1), reason, problem, r.getString(2)));
+            }
+        }
+        FileStats stats = new FileStats(file.name(), InputKind.TARGETS, rows.size(), targets.size(), reasons, 0, 0,
+                null, null, 0, 0, Map.of());
+        return new TargetCatalog(List.copyOf(targets), stats, List.copyOf(rejects));
+    }
+
+    /** One row to a TargetSpec; an IllegalArgumentException names the reason ("category: detail"). */
+    static TargetSpec parse(Map<String, String> c) {
+        String model = blankToNull(c.get("model"));
+        if (model == null) {
+            throw new IllegalArgumentException("missing model: model is empty");
+        }
+        double cores = positive(c, "cores");
+        double memGb = positive(c, "mem_gb");
+        double[] curve = new double[11];
+        boolean hasCurve = blankToNull(c.get("w0")) != null;
+        if (hasCurve) {
+            for (int i = 0; i < CURVE.length; i++) {
+                curve[i] = nonNegative(c, CURVE[i]);
+                if (i > 0 && curve[i] < curve[i - 1]) {
+                    throw new IllegalArgumentException("power curve decreasing: " + CURVE[i] + " = " + curve[i]
+                            + " is below " + CURVE[i - 1] + " = " + curve[i - 1]);
+                }
+            }
+        } else {
+            double idle = nonNegative(c, "idle_watts");
+            double max = positive(c, "max_watts");
+            if (idle >= max) {
+                throw new IllegalArgumentException("idle_watts not below max_watts: idle_watts = " + idle + ", max_watts = " + max);
+            }
+            for (int i = 0; i <= 10; i++) {
+                curve[i] = idle + (max - idle) * i / 10.0;
+            }
+        }
+        String form = blankToNull(c.get("form")) == null ? "rack" : c.get("form").toLowerCase(Locale.ROOT);
+        if (!form.equals("rack") && !form.equals("blade")) {
+            throw new IllegalArgumentException("unknown form: form = '" + c.get("form") + "' (expected rack or blade)");
+        }
+        double chassisWatts = optional(c, "chassis_watts", 0);
+        int blades = (int) optional(c, "blades_per_chassis", 0);
+        if (form.equals("blade") && blades < 1) {
+            throw new IllegalArgumentException("blade without blades_per_chassis: a blade model needs blades_per_chassis >= 1");
+        }
+        String avail = blankToNull(c.get("available"));
+        Integer available = avail == null ? null : (int) nonNegative(c, "available");
+        return new TargetSpec(model, cores, memGb, curve, optional(c, "price", 0), optional(c, "rack_units", 1), form,
+                chassisWatts, blades, available, c.getOrDefault("source", ""));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static double number(Map<String, String> c, String name) {
+        String v = blankToNull(c.get(name));
+        if (v == null) {
+            throw new IllegalArgumentException("missing " + name + ": " + name + " is empty");
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " not a number: " + name + " = '" + v + "'");
+        }
+    }
+
+    private static double positive(Map<String, String> c, String name) {
+        double d = number(c, name);
+        if (d <= 0) {
+            throw new IllegalArgumentException(name + " not positive: " + name + " = " + d);
+        }
+        return d;
+    }
+
+    private static double nonNegative(Map<String, String> c, String name) {
+        double d = number(c, name);
+        if (d < 0) {
+            throw new IllegalArgumentException(name + " negative: " + name + " = " + d);
+        }
+        return d;
+    }
+
+    private static double optional(Map<String, String> c, String name, double fallback) {
+        return blankToNull(c.get(name)) == null ? fallback : nonNegative(c, name);
+    }
+}
