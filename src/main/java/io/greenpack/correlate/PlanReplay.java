@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_arrays;
@@ -33,8 +34,13 @@ public final class PlanReplay {
      * How an app sits on its target: its target host id, and the virtualisation cost applied to its
      * measured demand (cores × cpuFactor, memory + memAddGb), as the plan assumed.
      */
-    public record Placement(String app, String targetHost, double cpuFactor, double memAddGb) {
+    public record Placement(String sourceHost, String app, String targetHost, double cpuFactor, double memAddGb) {
+        String key() {
+            return sourceHost + KEY_SEPARATOR + app;
+        }
     }
+
+    private static final String KEY_SEPARATOR = "\u0000";
 
     public record Capacity(String targetHost, double cpuCores, double memGb) {
     }
@@ -55,10 +61,12 @@ public final class PlanReplay {
         if (placements.isEmpty()) {
             return List.of();
         }
-        String[] apps = placements.stream().map(Placement::app).toArray(String[]::new);
-        Column target = lookup(apps, placements.stream().map(Placement::targetHost).toArray(String[]::new), col("app"));
-        Column cpuFactor = lookup(apps, placements.stream().map(p -> p.cpuFactor()).toArray(Double[]::new), col("app"));
-        Column memAdd = lookup(apps, placements.stream().map(p -> p.memAddGb()).toArray(Double[]::new), col("app"));
+        // An app is placed from its (host, app) pair: replicas of one app on several hosts move apart.
+        String[] keys = placements.stream().map(Placement::key).toArray(String[]::new);
+        Column key = concat(col("host"), lit(KEY_SEPARATOR), col("app"));
+        Column target = lookup(keys, placements.stream().map(Placement::targetHost).toArray(String[]::new), key);
+        Column cpuFactor = lookup(keys, placements.stream().map(p -> p.cpuFactor()).toArray(Double[]::new), key);
+        Column memAdd = lookup(keys, placements.stream().map(p -> p.memAddGb()).toArray(Double[]::new), key);
         String[] hosts = capacities.stream().map(Capacity::targetHost).toArray(String[]::new);
         Column capCpu = lookup(hosts, capacities.stream().map(c -> c.cpuCores()).toArray(Double[]::new), col("target"));
         Column capMem = lookup(hosts, capacities.stream().map(c -> c.memGb()).toArray(Double[]::new), col("target"));

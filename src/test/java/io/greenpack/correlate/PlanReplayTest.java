@@ -34,7 +34,7 @@ class PlanReplayTest {
         }
         Dataset<Row> util = TestSpark.session().createDataFrame(rows, UTIL);
         List<PlanReplay.HostRisk> risk = PlanReplay.replay(util,
-                List.of(new PlanReplay.Placement("a", "new1", 1.0, 0), new PlanReplay.Placement("b", "new1", 1.0, 0)),
+                List.of(new PlanReplay.Placement("old1", "a", "new1", 1.0, 0), new PlanReplay.Placement("old2", "b", "new1", 1.0, 0)),
                 List.of(new PlanReplay.Capacity("new1", 10, 100)));
         assertThat(risk).hasSize(1);
         PlanReplay.HostRisk r = risk.get(0);
@@ -47,7 +47,7 @@ class PlanReplayTest {
 
         // The hypervisor's cost counts: 20 % more CPU and 2 GB per VM push a second interval over.
         List<PlanReplay.HostRisk> vm = PlanReplay.replay(util,
-                List.of(new PlanReplay.Placement("a", "new1", 1.2, 2), new PlanReplay.Placement("b", "new1", 1.2, 2)),
+                List.of(new PlanReplay.Placement("old1", "a", "new1", 1.2, 2), new PlanReplay.Placement("old2", "b", "new1", 1.2, 2)),
                 List.of(new PlanReplay.Capacity("new1", 10, 100)));
         assertThat(vm.get(0).cpuOverIntervals()).isEqualTo(2);
         assertThat(vm.get(0).peakMemFraction()).isCloseTo(0.74, within(1e-12));
