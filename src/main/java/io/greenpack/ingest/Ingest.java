@@ -49,6 +49,13 @@ public final class Ingest {
         DataDirectory dir = DataDirectory.scan(dataDir);
         HostInventory hosts = progress.step("ingest: hosts", () ->
                 HostInventory.read(spark, dir.files(InputKind.HOSTS).get(0)));
+        List<InputFile> appFiles = dir.files(InputKind.APPS);
+        if (appFiles.size() > 1) {
+            throw new UserError("data directory " + dataDir + " has several apps files "
+                    + appFiles.stream().map(InputFile::name).toList() + "; expected at most one");
+        }
+        AppCatalog apps = appFiles.isEmpty() ? AppCatalog.empty()
+                : progress.step("ingest: apps", () -> AppCatalog.read(spark, appFiles.get(0)));
         Map<String, InputFile> byName = new LinkedHashMap<>();
         dir.all().forEach(f -> byName.put(f.name(), f));
 
@@ -69,6 +76,9 @@ public final class Ingest {
         }
         List<FileStats> files = new ArrayList<>();
         files.add(hosts.stats());
+        if (apps.stats() != null) {
+            files.add(apps.stats());
+        }
         files.addAll(power.stats);
         files.addAll(util.stats);
         List<Gap> gaps = new ArrayList<>(power.gaps);
@@ -80,8 +90,8 @@ public final class Ingest {
         Instant first = earliest(power.first, util.first);
         Instant last = latest(power.last, util.last);
         List<RejectRow> rejects = progress.step("ingest: rejected rows", () ->
-                collectRejects(spark, byName, hosts.rejects(spark).unionByName(power.rejects).unionByName(util.rejects)));
-        return new IngestResult(hosts, complete, util.aligned, rejects, files, gaps, power.gapCount + util.gapCount,
+                collectRejects(spark, byName, hosts.rejects(spark).unionByName(apps.rejects(spark)).unionByName(power.rejects).unionByName(util.rejects)));
+        return new IngestResult(hosts, apps, complete, util.aligned, rejects, files, gaps, power.gapCount + util.gapCount,
                 notes, first, last, o.intervalSeconds());
     }
 

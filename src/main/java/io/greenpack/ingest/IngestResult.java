@@ -10,6 +10,7 @@ import java.util.Map;
 /**
  * The canonical, aligned fleet data every later stage reads.
  *
+ * @param apps        apps.csv (empty when the data directory has none)
  * @param power       host, ts (end of interval, UTC), watts (PSUs summed), psus, coverage — only
  *                    intervals with every PSU of the host present
  * @param utilization host, app, ts, cpu_cores, mem_gb, disk_iops, disk_mbps, net_mbps, gpu_pct,
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param gaps        the first {@link Ingest#GAPS_LISTED} gaps; {@code gapCount} counts all
  * @param notes       fleet-level counts worth reporting (counter resets, intervals missing a PSU, …)
  */
-public record IngestResult(HostInventory hosts, Dataset<Row> power, Dataset<Row> utilization, List<RejectRow> rejects,
+public record IngestResult(HostInventory hosts, AppCatalog apps, Dataset<Row> power, Dataset<Row> utilization, List<RejectRow> rejects,
                            List<FileStats> files, List<Gap> gaps, long gapCount, Map<String, Long> notes,
                            Instant first, Instant last, long intervalSeconds) {
 

@@ -1,0 +1,80 @@
+package io.greenpack.correlate;
+
+/**
+ * Sufficient statistics of (u, P) samples from which every candidate curve is fitted by least
+ * squares on the driver, without the samples themselves. Spark sums them per hardware model,
+ * cross-validation fold and decile of u.
+ *
+ * <p>Per decile d (u in [d/10, (d+1)/10)): n, Σu, Σu², ΣP, ΣP², ΣuP. Within a decile the two
+ * hat functions of the piecewise curve are linear in u, so these sums give its normal equations
+ * exactly. For Fan's curve, per exponent r on {@link #R_GRID}: Σu^r, Σu^(1+r), Σu^(2r), Σu^r·P,
+ * which give its normal equations exactly at the grid nodes; between nodes they are interpolated
+ * (they are smooth in r).
+ */
+final class FitStats {
+    static final int DECILES = 10;
+    static final double R_MIN = 0.5;
+    static final double R_MAX = 2.5;
+    static final double R_STEP = 0.05;
+    static final double[] R_GRID = grid();
+
+    final double[][] decile = new double[DECILES][6];
+    final double[][] fan = new double[R_GRID.length][4];
+
+    private static double[] grid() {
+        int n = (int) Math.round((R_MAX - R_MIN) / R_STEP) + 1;
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = R_MIN + i * R_STEP;
+        }
+        return g;
+    }
+
+    /** this += sign · other. */
+    FitStats add(FitStats other, double sign) {
+        for (int d = 0; d < DECILES; d++) {
+            for (int k = 0; k < 6; k++) {
+                decile[d][k] += sign * other.decile[d][k];
+            }
+        }
+        for (int i = 0; i < R_GRID.length; i++) {
+            for (int k = 0; k < 4; k++) {
+                fan[i][k] += sign * other.fan[i][k];
+            }
+        }
+        return this;
+    }
+
+    FitStats copy() {
+        return new FitStats().add(this, 1);
+    }
+
+    /** Total of moment k (0 n, 1 Σu, 2 Σu², 3 ΣP, 4 ΣP², 5 ΣuP) over all deciles. */
+    double total(int k) {
+        double s = 0;
+        for (double[] d : decile) {
+            s += d[k];
+        }
+        return s;
+    }
+
+    double n() {
+        return total(0);
+    }
+
+    /** Fan sums at any r in [R_MIN, R_MAX]: exact at nodes, quadratic (Lagrange) interpolation between. */
+    double[] fanSums(double r) {
+        double pos = (r - R_MIN) / R_STEP;
+        int mid = (int) Math.round(pos);
+        mid = Math.max(1, Math.min(R_GRID.length - 2, mid));
+        double x = pos - mid; // in about [-1.5, 1.5], nodes at -1, 0, 1
+        double w0 = x * (x - 1) / 2;
+        double w1 = 1 - x * x;
+        double w2 = x * (x + 1) / 2;
+        double[] s = new double[4];
+        for (int k = 0; k < 4; k++) {
+            s[k] = w0 * fan[mid - 1][k] + w1 * fan[mid][k] + w2 * fan[mid + 1][k];
+        }
+        return s;
+    }
+}
