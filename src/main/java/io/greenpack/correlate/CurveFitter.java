@@ -23,60 +23,55 @@ final class CurveFitter {
         return PowerCurve.linear(a, a + b);
     }
 
-    /** Fan et al. 2007 with r fitted: grid over r, then golden-section search around the best node. */
+    /**
+     * Fan et al. 2007 with r fitted: the exact least-squares fit at every node of {@link FitStats#R_GRID},
+     * then the vertex of the parabola through the best node and its neighbours' SSE, with P_idle and
+     * P_max interpolated linearly between the two nodes around it. (Interpolating the sums
+     * themselves is not good enough: SSE is a small difference of large sums, so tiny interpolation
+     * errors in them move the minimum.)
+     */
     static PowerCurve fan(FitStats s) {
         if (s.n() < 3) {
             return null;
         }
+        int nodes = FitStats.R_GRID.length;
+        double[][] fits = new double[nodes][];
         int best = -1;
-        double bestSse = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < FitStats.R_GRID.length; i++) {
-            double sse = fanAt(s, FitStats.R_GRID[i])[2];
-            if (sse < bestSse) {
-                bestSse = sse;
+        for (int i = 0; i < nodes; i++) {
+            fits[i] = fanAt(s, s.fan[i]);
+            if (Double.isFinite(fits[i][2]) && (best < 0 || fits[i][2] < fits[best][2])) {
                 best = i;
             }
         }
         if (best < 0) {
             return null;
         }
-        double lo = FitStats.R_GRID[Math.max(0, best - 1)];
-        double hi = FitStats.R_GRID[Math.min(FitStats.R_GRID.length - 1, best + 1)];
-        double phi = (Math.sqrt(5) - 1) / 2;
-        double x1 = hi - phi * (hi - lo), x2 = lo + phi * (hi - lo);
-        double f1 = fanAt(s, x1)[2], f2 = fanAt(s, x2)[2];
-        for (int it = 0; it < 40; it++) {
-            if (f1 < f2) {
-                hi = x2;
-                x2 = x1;
-                f2 = f1;
-                x1 = hi - phi * (hi - lo);
-                f1 = fanAt(s, x1)[2];
-            } else {
-                lo = x1;
-                x1 = x2;
-                f1 = f2;
-                x2 = lo + phi * (hi - lo);
-                f2 = fanAt(s, x2)[2];
+        double r = FitStats.R_GRID[best];
+        double a = fits[best][0];
+        double b = fits[best][1];
+        if (best > 0 && best < nodes - 1) {
+            double left = fits[best - 1][2], mid = fits[best][2], right = fits[best + 1][2];
+            double curvature = left - 2 * mid + right;
+            if (curvature > 0) {
+                double offset = Math.max(-0.5, Math.min(0.5, (left - right) / (2 * curvature))); // in grid steps
+                int other = offset >= 0 ? best + 1 : best - 1;
+                double t = Math.abs(offset);
+                r += offset * FitStats.R_STEP;
+                a = (1 - t) * fits[best][0] + t * fits[other][0];
+                b = (1 - t) * fits[best][1] + t * fits[other][1];
             }
         }
-        double r = (lo + hi) / 2;
-        double[] fit = fanAt(s, r);
-        if (fit[2] > bestSse) { // interpolation made it worse than the node itself: keep the node
-            r = FitStats.R_GRID[best];
-            fit = fanAt(s, r);
-        }
-        if (!Double.isFinite(fit[0]) || !Double.isFinite(fit[1])) {
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
             return null;
         }
-        return PowerCurve.fan(fit[0], fit[0] + fit[1], r);
+        return PowerCurve.fan(a, a + b, r);
     }
 
-    /** {a, b, SSE} of P = a + b·(2u − u^r) at a fixed r. */
-    static double[] fanAt(FitStats s, double r) {
+    /** {a, b, SSE} of P = a + b·(2u − u^r) at a grid node r. */
+    static double[] fanAt(FitStats s, double[] f) {
+        // f = Σu^r, Σu^(1+r), Σu^(2r), Σu^r·P at one node r
         double n = s.n();
         double su = s.total(1), suu = s.total(2), sp = s.total(3), spp = s.total(4), sup = s.total(5);
-        double[] f = s.fanSums(r); // Σu^r, Σu^(1+r), Σu^(2r), Σu^r·P
         double sg = 2 * su - f[0];
         double sgg = 4 * suu - 4 * f[1] + f[2];
         double sgp = 2 * sup - f[3];

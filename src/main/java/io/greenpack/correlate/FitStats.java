@@ -8,8 +8,7 @@ package io.greenpack.correlate;
  * <p>Per decile d (u in [d/10, (d+1)/10)): n, Σu, Σu², ΣP, ΣP², ΣuP. Within a decile the two
  * hat functions of the piecewise curve are linear in u, so these sums give its normal equations
  * exactly. For Fan's curve, per exponent r on {@link #R_GRID}: Σu^r, Σu^(1+r), Σu^(2r), Σu^r·P,
- * which give its normal equations exactly at the grid nodes; between nodes they are interpolated
- * (they are smooth in r).
+ * which give its normal equations exactly at the grid nodes.
  */
 final class FitStats {
     static final int DECILES = 10;
@@ -60,21 +59,5 @@ final class FitStats {
 
     double n() {
         return total(0);
-    }
-
-    /** Fan sums at any r in [R_MIN, R_MAX]: exact at nodes, quadratic (Lagrange) interpolation between. */
-    double[] fanSums(double r) {
-        double pos = (r - R_MIN) / R_STEP;
-        int mid = (int) Math.round(pos);
-        mid = Math.max(1, Math.min(R_GRID.length - 2, mid));
-        double x = pos - mid; // in about [-1.5, 1.5], nodes at -1, 0, 1
-        double w0 = x * (x - 1) / 2;
-        double w1 = 1 - x * x;
-        double w2 = x * (x + 1) / 2;
-        double[] s = new double[4];
-        for (int k = 0; k < 4; k++) {
-            s[k] = w0 * fan[mid - 1][k] + w1 * fan[mid][k] + w2 * fan[mid + 1][k];
-        }
-        return s;
     }
 }
