@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 ""},
         subcommands = {
                 ReportCommand.class,
+                AnalyzeCommand.class,
                 ValidateCommand.class,
                 GenerateCommand.class,
                 PackCommand.class,
@@ -29,6 +30,7 @@ import java.io.PrintWriter;
                 "Examples:",
                 "  greenpack report                          # the bundled sample -> reports/<run-id>/",
                 "  greenpack validate --data my-fleet/       # check inputs before a long run",
+                "  greenpack analyze                         # power models, energy per app, classes -> reports/<run-id>/",
                 "  greenpack generate --out demo/ --hosts 200 # a synthetic fleet with known truth",
                 "  greenpack pack --items i.csv --bins b.csv # the packing optimizer alone",
                 "  greenpack bench pack                      # optimizer figures -> reports/bench/",
