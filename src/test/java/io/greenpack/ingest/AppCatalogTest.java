@@ -25,23 +25,30 @@ class AppCatalogTest {
                 Progress.SILENT);
     }
 
+    /** apps.csv read on its own (no power or utilization pipeline: fast). */
+    private AppCatalog read(List<String> apps) throws IOException {
+        Path file = tmp.resolve("apps.csv");
+        Fixture.writeCsv(file, apps);
+        return AppCatalog.read(TestSpark.session(), new InputFile(file, InputKind.APPS, InputFormat.CSV));
+    }
+
     @Test
     void goodRowsAreRead() throws IOException {
-        IngestResult r = ingest(List.of(
+        AppCatalog r = read(List.of(
                 "app,owner,group,pin_host,needs,may_share_os,reserved_cores,reserved_mem_gb",
                 "web,shop,grp-1,,,true,8,32",
                 "db,finance,,h2,gpu;licensed_host,false,4,256"));
-        assertThat(r.rejects()).isEmpty();
-        AppInfo web = r.apps().get("web");
+        assertThat(r.rejectRows()).isEmpty();
+        AppInfo web = r.get("web");
         assertThat(web.owner()).isEqualTo("shop");
         assertThat(web.group()).isEqualTo("grp-1");
         assertThat(web.mayShareOs()).isTrue();
         assertThat(web.reservedCores()).isEqualTo(8.0);
-        AppInfo db = r.apps().get("db");
+        AppInfo db = r.get("db");
         assertThat(db.pinHost()).isEqualTo("h2");
         assertThat(db.needs()).containsExactly("gpu", "licensed_host");
-        assertThat(r.apps().get("unknown-app")).isEqualTo(AppInfo.unknown("unknown-app"));
-        assertThat(r.files()).anyMatch(f -> f.kind() == InputKind.APPS && f.rowsKept() == 2);
+        assertThat(r.get("unknown-app")).isEqualTo(AppInfo.unknown("unknown-app"));
+        assertThat(r.stats().rowsKept()).isEqualTo(2);
     }
 
     @Test
@@ -70,21 +77,13 @@ class AppCatalogTest {
 
     @Test
     void missingAppColumnNamesFileAndColumn() {
-        assertThatThrownBy(() -> ingest(List.of("name,owner", "web,shop")))
+        assertThatThrownBy(() -> read(List.of("name,owner", "web,shop")))
                 .isInstanceOf(UserError.class).hasMessageContaining("apps.csv").hasMessageContaining("'app'");
     }
 
     @Test
     void fileWithOnlyBadRowsIsRefused() {
-        assertThatThrownBy(() -> ingest(List.of("app,may_share_os", "web,perhaps", "db,sometimes")))
+        assertThatThrownBy(() -> read(List.of("app,may_share_os", "web,perhaps", "db,sometimes")))
                 .isInstanceOf(UserError.class).hasMessageContaining("apps.csv").hasMessageContaining("no usable app rows");
-    }
-
-    @Test
-    void noAppsFileIsFine() throws IOException {
-        Path dir = Fixture.write(tmp.resolve("n"), Fixture.hosts(), Fixture.power(), Fixture.utilization());
-        IngestResult r = Ingest.run(TestSpark.session(), dir, new IngestOptions(300, 900, java.time.Instant.parse("2027-01-01T00:00:00Z")),
-                Progress.SILENT);
-        assertThat(r.apps().apps()).isEmpty();
     }
 }
