@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 ""},
         subcommands = {
                 ReportCommand.class,
+                AnalyzeCommand.class,
                 ValidateCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
@@ -30,6 +31,7 @@ import java.io.PrintWriter;
                 "Examples:",
                 "  greenpack report                          # the bundled sample -> reports/<run-id>/",
                 "  greenpack validate --data my-fleet/       # check inputs before a long run",
+                "  greenpack analyze                         # power models, energy per app, classes -> reports/<run-id>/",
                 "  greenpack generate --out demo/ --hosts 200 # a synthetic fleet with known truth",
                 "  greenpack import --format prometheus --in export/ --out dc1   # convert existing exports",
                 "  greenpack pack --items i.csv --bins b.csv # the packing optimizer alone",

@@ -65,6 +65,20 @@ public final class Ingest {
     private static IngestResult read(SparkSession spark, DataDirectory dir, IngestOptions o, Progress progress) {
         HostInventory hosts = progress.step("ingest: hosts", () ->
                 HostInventory.read(spark, dir.files(InputKind.HOSTS).get(0)));
+        List<InputFile> appFiles = dir.files(InputKind.APPS);
+        if (appFiles.size() > 1) {
+            throw new UserError("data directory " + dir.dir() + " has several apps files "
+                    + appFiles.stream().map(InputFile::name).toList() + "; expected at most one");
+        }
+        AppCatalog apps = appFiles.isEmpty() ? AppCatalog.empty()
+                : progress.step("ingest: apps", () -> AppCatalog.read(spark, appFiles.get(0)));
+        List<InputFile> targetFiles = dir.files(InputKind.TARGETS);
+        if (targetFiles.size() > 1) {
+            throw new UserError("data directory " + dir.dir() + " has several targets files "
+                    + targetFiles.stream().map(InputFile::name).toList() + "; expected one");
+        }
+        TargetCatalog targets = targetFiles.isEmpty() ? TargetCatalog.empty()
+                : progress.step("ingest: targets", () -> TargetCatalog.read(spark, targetFiles.get(0)));
         Map<String, InputFile> byName = new LinkedHashMap<>();
         dir.all().forEach(f -> byName.put(f.name(), f));
 
@@ -89,6 +103,12 @@ public final class Ingest {
         }
         List<FileStats> files = new ArrayList<>();
         files.add(hosts.stats());
+        if (apps.stats() != null) {
+            files.add(apps.stats());
+        }
+        if (targets.stats() != null) {
+            files.add(targets.stats());
+        }
         files.addAll(power.stats);
         files.addAll(util.stats);
         List<Gap> gaps = new ArrayList<>(power.gaps);
@@ -100,10 +120,11 @@ public final class Ingest {
         Instant first = earliest(power.first, util.first);
         Instant last = latest(power.last, util.last);
         List<RejectRow> rejects = progress.step("ingest: rejected rows", () ->
-                collectRejects(spark, byName, hosts.rejects(spark).unionByName(power.rejects).unionByName(util.rejects)));
-        return new IngestResult(hosts, complete, util.aligned, rejects, files, gaps, power.gapCount + util.gapCount,
-                notes, first, last, o.intervalSeconds(), !dir.files(InputKind.POWER).isEmpty(),
-                !dir.files(InputKind.UTILIZATION).isEmpty());
+                collectRejects(spark, byName, hosts.rejects(spark).unionByName(apps.rejects(spark))
+                        .unionByName(targets.rejects(spark)).unionByName(power.rejects).unionByName(util.rejects)));
+        return new IngestResult(hosts, apps, targets, complete, util.aligned, rejects, files, gaps,
+                power.gapCount + util.gapCount, notes, first, last, o.intervalSeconds(),
+                !dir.files(InputKind.POWER).isEmpty(), !dir.files(InputKind.UTILIZATION).isEmpty());
     }
 
     private interface Validator {

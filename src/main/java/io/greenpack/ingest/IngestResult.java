@@ -10,6 +10,7 @@ import java.util.Map;
 /**
  * The canonical, aligned fleet data every later stage reads.
  *
+ * @param apps        apps.csv (empty when the data directory has none)
  * @param power       host, ts (end of interval, UTC), watts (PSUs summed), psus, coverage — only
  *                    intervals with every PSU of the host present
  * @param utilization host, app, ts, cpu_cores, mem_gb, disk_iops, disk_mbps, net_mbps, gpu_pct,
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param hasPower    false when the data directory has no power file: energy can only be modelled
  * @param hasUtilization false when it has no utilization file: no per-app figures
  */
-public record IngestResult(HostInventory hosts, Dataset<Row> power, Dataset<Row> utilization, List<RejectRow> rejects,
+public record IngestResult(HostInventory hosts, AppCatalog apps, TargetCatalog targets, Dataset<Row> power, Dataset<Row> utilization, List<RejectRow> rejects,
                            List<FileStats> files, List<Gap> gaps, long gapCount, Map<String, Long> notes,
                            Instant first, Instant last, long intervalSeconds, boolean hasPower,
                            boolean hasUtilization) {

@@ -70,6 +70,10 @@ public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Row>
         return new TargetCatalog(List.copyOf(targets), stats, List.copyOf(rejects));
     }
 
+    public org.apache.spark.sql.Dataset<Row> rejects(SparkSession spark) {
+        return spark.createDataFrame(rejectRows, RejectsSchema.SCHEMA);
+    }
+
     /** One row to a TargetSpec; an IllegalArgumentException names the reason ("category: detail"). */
     static TargetSpec parse(Map<String, String> c) {
         String model = blankToNull(c.get("model"));

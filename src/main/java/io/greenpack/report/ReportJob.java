@@ -4,7 +4,13 @@ import io.greenpack.chart.ChartFiles;
 import io.greenpack.chart.ChartStyle;
 import io.greenpack.chart.FleetPowerChart;
 import io.greenpack.chart.FleetPowerChart.PowerPoint;
+import io.greenpack.config.Scenario;
+import io.greenpack.correlate.Analysis;
+import io.greenpack.correlate.AnalysisOptions;
+import io.greenpack.correlate.AnalysisResult;
+import io.greenpack.correlate.CatalogCurves;
 import io.greenpack.correlate.FleetPower;
+import io.greenpack.util.Home;
 import io.greenpack.ingest.DataDirectory;
 import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestResult;
@@ -52,6 +58,11 @@ public final class ReportJob {
 
         IngestResult ingest = timed(timings, "ingest", () -> Ingest.run(spark, req.dataDir(), req.ingest(), progress));
         Table fleet = timed(timings, "fleet power", () -> FleetPower.perInterval(ingest));
+        // The scenario file is not wired into report yet: defaults until it is.
+        Scenario scenario = Scenario.defaults();
+        AnalysisResult analysis = timed(timings, "analysis", () -> Analysis.run(spark, ingest, scenario,
+                AnalysisOptions.defaults().withCatalog(CatalogCurves.read(spark, req.dataDir())), progress));
+        analysis.timings().forEach((k, v) -> timings.put("analysis: " + k, v));
 
         try (RunFolder run = RunFolder.begin(req.outDir(), runId)) {
             progress.say("report: writing " + run.finalDir());
@@ -68,7 +79,9 @@ public final class ReportJob {
             html.title("greenpack report");
             html.subtitle("Data " + req.dataDir().getFileName() + " \u00b7 " + ChartStyle.dataWindow(ingest.first(), ingest.last()));
             html.section("summary", "Summary");
-            html.keyNumbers(keyNumbers(ingest, fleet));
+            List<HtmlReport.KeyNumber> tiles = new ArrayList<>(keyNumbers(ingest, fleet));
+            tiles.addAll(AnalysisSection.keyNumbers(analysis));
+            html.keyNumbers(tiles);
             html.section("fleet-power", "Fleet power");
             if (ingest.hasPower()) {
                 html.paragraph("Measured power of all hosts, summed per " + ingest.intervalSeconds() / 60
@@ -78,6 +91,8 @@ public final class ReportJob {
                         + "Energy figures need power models from the target catalog and are marked modelled.");
             }
             html.image("Fleet power over time (kW)", ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
+            Map<String, Table> tables = AnalysisOutputs.write(spark, run, analysis, ingest.apps().byName(), html,
+                    ChartStyle.footer(window(ingest), scenario.name()), Home.notebookResults());
             IngestSection.add(html, ingest);
             html.footer("greenpack " + io.greenpack.cli.VersionProvider.version() + " \u00b7 run " + runId
                     + " \u00b7 generated " + DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)));
@@ -89,11 +104,14 @@ public final class ReportJob {
             rows.put("rows_rejected", ingest.rowsRejected());
             rows.put("hosts", (long) ingest.hosts().hosts().size());
             rows.put("fleet_intervals", (long) fleet.rowCount());
-            Map<String, Object> scenario = new LinkedHashMap<>();
-            scenario.put("interval_seconds", req.ingest().intervalSeconds());
-            scenario.put("max_gap_seconds", req.ingest().maxGapSeconds());
+            tables.forEach((name, t) -> rows.put("table_" + name, (long) t.rowCount()));
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("interval_seconds", req.ingest().intervalSeconds());
+            settings.put("max_gap_seconds", req.ingest().maxGapSeconds());
+            settings.put("scenario", scenario.name());
+            settings.put("idle_policy", scenario.idlePolicy().key());
             new Manifest(io.greenpack.cli.VersionProvider.version(), Manifest.currentJavaVersion(), spark.version(),
-                    req.commandLine(), inputs, scenario, timings, rows, started, Instant.now())
+                    req.commandLine(), inputs, settings, timings, rows, started, Instant.now())
                     .write(run.resolve("manifest.json"));
             return run.commit();
         }

@@ -1,0 +1,49 @@
+package io.greenpack.chart;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import java.awt.Color;
+import java.text.DecimalFormat;
+import java.util.List;
+
+/**
+ * Horizontal bars, largest first: "which applications use the most energy", "where is idle
+ * waste". Labels are drawn as text (never markup), so any host or app name is safe.
+ */
+public final class BarChart {
+    private BarChart() {
+    }
+
+    public record Bar(String label, double value) {
+    }
+
+    /** {@code title} states its unit, e.g. "Energy by application (kWh)"; bars in the given order. */
+    public static JFreeChart horizontal(String title, String valueAxisLabel, List<Bar> bars, Color color, String footer) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Bar b : bars) {
+            // Category keys must be unique: a repeated label gets an invisible suffix.
+            String key = b.label();
+            while (!seen.add(key)) {
+                key = key + "\u200b";
+            }
+            data.addValue(b.value(), "value", key);
+        }
+        CategoryAxis cat = new CategoryAxis("");
+        NumberAxis val = new NumberAxis(valueAxisLabel);
+        val.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+        BarRenderer r = new BarRenderer();
+        r.setSeriesPaint(0, color);
+        r.setMaximumBarWidth(0.08);
+        CategoryPlot plot = new CategoryPlot(data, cat, val, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        return ChartStyle.apply(chart, new ChartStyle.ChartText(title, "", valueAxisLabel, footer));
+    }
+}

@@ -1,0 +1,408 @@
+package io.greenpack.correlate;
+
+import io.greenpack.classify.AppClassification;
+import io.greenpack.classify.Classifier;
+import io.greenpack.classify.VirtVerdict;
+import io.greenpack.config.IdlePolicy;
+import io.greenpack.config.Scenario;
+import io.greenpack.ingest.AppCatalog;
+import io.greenpack.ingest.AppInfo;
+import io.greenpack.ingest.IngestResult;
+import io.greenpack.model.HostSpec;
+import io.greenpack.size.AppDemandVector;
+import io.greenpack.size.Sizing;
+import io.greenpack.util.Progress;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_arrays;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.percentile_approx;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.unix_seconds;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+/**
+ * The analysis entry point: correlate (power models, energy, attribution, efficiency), classify
+ * and size (DESIGN §3, §4) over ingest's aligned Datasets, in one SparkSession.
+ *
+ * <p>Passes over the data: utilization twice (per host-interval sums; then attribution, usage
+ * features and percentiles per app and host in one aggregation — percentiles computed once, at
+ * that grain, DESIGN §9), plus once more per hour of day when the scenario sizes hourly, and once
+ * more to verify conservation when asked. The host-interval table (hosts × intervals, far smaller)
+ * is kept in memory and read a few times. Only per-model, per-host and per-app results reach the
+ * driver.
+ *
+ * <p>Definitions. u = Σ apps' cpu_cores / host cores per interval; a host with power samples but no
+ * utilization rows at all has u = 0 (nothing runs on it), a host whose utilization is missing in
+ * one interval has u unknown there (left out of the fit; its energy in that interval is
+ * unattributed). Energy of an interval = mean watts × interval length (the samples are already
+ * time-weighted means over aligned intervals, so this is the exact integral). P_idle = the host
+ * model's curve at u = 0. Per interval: idle part = min(P, P_idle), dynamic part = P − idle part;
+ * the dynamic part is split by CPU share (the models have no memory term), the idle part by the
+ * scenario's {@link IdlePolicy}; whatever no app takes is the host's {@value #UNATTRIBUTED_APP} line.
+ * Cost and CO2e are of facility energy (IT × PUE), CO2e by the grid intensity of the interval's
+ * hour of day (UTC) when the scenario gives an hourly profile.
+ */
+public final class Analysis {
+    /** The app name of energy attributed to no application. */
+    public static final String UNATTRIBUTED_APP = "idle";
+    /** Owner of the unattributed lines and of apps missing from apps.csv in showback. */
+    public static final String NO_OWNER = "(none)";
+    static final double COMATOSE_P95_UTIL = 0.05;
+    static final double IDLE_WASTE_UTIL = 0.10;
+
+    private Analysis() {
+    }
+
+    public static AnalysisResult run(SparkSession spark, IngestResult in, Scenario sc, Progress progress) {
+        return run(spark, in, sc, AnalysisOptions.defaults(), progress);
+    }
+
+    public static AnalysisResult run(SparkSession spark, IngestResult in, Scenario sc, AnalysisOptions opt, Progress progress) {
+        Map<String, Double> timings = new LinkedHashMap<>();
+        List<HostSpec> hostList = in.hosts().hosts();
+        Map<String, HostSpec> hostsByName = new LinkedHashMap<>();
+        hostList.forEach(h -> hostsByName.put(h.host(), h));
+        AppCatalog apps = in.apps();
+        Map<String, AppInfo> appInfo = apps.byName();
+        double hours = in.intervalSeconds() / 3600.0;
+        IdlePolicy policy = sc.idlePolicy();
+
+        Column host = col("host");
+        Column cores = lookup(hostList, HostSpec::host, HostSpec::cores, host);
+        Column reservedWeight = policy == IdlePolicy.RESERVED ? reservedWeight(hostList, apps) : lit(0.0);
+
+        // Pass 1 over utilization: per host-interval sums, joined to power.
+        Dataset<Row> hostIntervals = timed(timings, progress, "analysis: host intervals", () -> {
+            Dataset<Row> perTs = in.utilization().groupBy("host", "ts").agg(
+                    sum("cpu_cores").as("cpu_sum"), count(lit(1)).as("n_apps"), sum(reservedWeight).as("rw_sum"));
+            Dataset<Row> joined = in.power().select("host", "ts", "watts")
+                    .join(perTs, scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            List<String> withUtil = joined.filter(col("cpu_sum").isNotNull()).select("host").distinct()
+                    .collectAsList().stream().map(r -> r.getString(0)).toList();
+            Column u = when(col("cpu_sum").isNotNull(), col("cpu_sum").divide(cores))
+                    .when(host.isin(withUtil.toArray()), lit(null).cast("double"))
+                    .otherwise(lit(0.0));
+            return joined
+                    .withColumn("model", lookupText(hostList, HostSpec::host, HostSpec::model, host))
+                    .withColumn("cores", cores)
+                    .withColumn("u", u)
+                    .withColumn("fold", pmod(xxhash64(floor(unix_seconds(col("ts")).divide(opt.foldBlockSeconds())),
+                            lit(opt.seed())), lit(opt.folds())).cast("int"));
+        });
+
+        Map<String, PowerModel> models = timed(timings, progress, "analysis: power models", () -> {
+            Dataset<Row> samples = hostIntervals.filter(col("u").isNotNull())
+                    .select(col("model"), col("fold"), least(greatest(col("u"), lit(0.0)), lit(1.0)).as("u"), col("watts"));
+            List<String> modelNames = hostList.stream().map(HostSpec::model).distinct().toList();
+            return PowerModelFitter.fit(spark, samples, opt.folds(), modelNames, opt.catalog(), nameplates(hostList));
+        });
+
+        // Energy split per host-interval.
+        Column pIdle = greatest(lookupModel(models, col("model")), lit(0.0));
+        Column intensity = intensity(sc);
+        Dataset<Row> hiE = hostIntervals
+                .withColumn("idle_w", least(col("watts"), pIdle))
+                .withColumn("dyn_w", col("watts").minus(col("idle_w")))
+                .withColumn("hour", pmod(floor(unix_seconds(col("ts")).minus(in.intervalSeconds()).divide(3600)), lit(24)).cast("int"))
+                .withColumn("un_idle_w", policy == IdlePolicy.UNATTRIBUTED ? col("idle_w")
+                        : when(coalesce(col("n_apps"), lit(0L)).equalTo(0), col("idle_w")).otherwise(lit(0.0)))
+                .withColumn("un_dyn_w", when(coalesce(col("cpu_sum"), lit(0.0)).leq(0), col("dyn_w")).otherwise(lit(0.0)))
+                .withColumn("gco2_per_kwh", intensity);
+
+        // Host figures from the host-interval table.
+        Map<String, Row> hostRows = timed(timings, progress, "analysis: host efficiency", () -> {
+            Map<String, Row> m = new TreeMap<>();
+            Column kwh = col("watts").multiply(hours / 1000);
+            for (Row r : hiE.groupBy("host").agg(
+                    count(lit(1)).as("intervals"),
+                    avg("u").as("mean_u"),
+                    percentile_approx(col("u"), lit(0.95), lit(10000)).as("p95_u"),
+                    sum(kwh).as("kwh"),
+                    sum(col("idle_w").multiply(hours / 1000)).as("idle_kwh"),
+                    sum(when(col("u").lt(IDLE_WASTE_UTIL), kwh).otherwise(0.0)).as("waste_kwh"),
+                    sum(coalesce(col("cpu_sum"), lit(0.0)).multiply(hours)).as("core_hours"),
+                    sum(kwh.multiply(col("gco2_per_kwh"))).as("kwh_gco2"),
+                    sum(col("un_idle_w").plus(col("un_dyn_w")).multiply(hours / 1000)).as("un_kwh"),
+                    sum(col("un_idle_w").multiply(hours / 1000)).as("un_idle_kwh"),
+                    sum(when(col("u").isNotNull(), col("cores")).otherwise(0.0)).as("core_intervals"),
+                    sum(coalesce(col("cpu_sum"), lit(0.0))).as("busy_core_intervals")).collectAsList()) {
+                m.put(r.getString(0), r);
+            }
+            return m;
+        });
+
+        // Pass 2 over utilization: attribution and usage features per app and host.
+        double p = sc.percentile() / 100.0;
+        Column idleShare = switch (policy) {
+            case CPU_SHARE -> when(col("cpu_sum").gt(0), col("cpu_cores").divide(col("cpu_sum"))).otherwise(lit(1.0).divide(col("n_apps")));
+            case EQUAL -> lit(1.0).divide(col("n_apps"));
+            case RESERVED -> when(col("rw_sum").gt(0), reservedWeight.divide(col("rw_sum"))).otherwise(lit(1.0).divide(col("n_apps")));
+            case UNATTRIBUTED -> lit(0.0);
+        };
+        Dataset<Row> attributed = in.utilization()
+                .join(hiE.select("host", "ts", "idle_w", "dyn_w", "cpu_sum", "n_apps", "rw_sum", "gco2_per_kwh"),
+                        scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
+                .withColumn("dyn_app_w", coalesce(when(col("cpu_sum").gt(0), col("dyn_w").multiply(col("cpu_cores")).divide(col("cpu_sum"))), lit(0.0)))
+                .withColumn("idle_app_w", coalesce(col("idle_w").multiply(idleShare), lit(0.0)));
+        List<Row> appRows = timed(timings, progress, "analysis: attribution and usage per app", () -> {
+            Column toKwh = lit(hours / 1000);
+            return attributed.groupBy("app", "host").agg(
+                    count(lit(1)).as("samples"),
+                    avg("cpu_cores").as("mean_cpu"),
+                    max("cpu_cores").as("max_cpu"),
+                    avg("mem_gb").as("mean_mem"),
+                    percentile_approx(col("cpu_cores"), array(lit(0.95), lit(p)), lit(10000)).as("q_cpu"),
+                    percentile_approx(coalesce(col("mem_gb"), lit(0.0)), array(lit(0.95), lit(p)), lit(10000)).as("q_mem"),
+                    percentile_approx(coalesce(col("disk_iops"), lit(0.0)), lit(0.95), lit(1000)).as("q_iops"),
+                    percentile_approx(coalesce(col("disk_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_mbps"),
+                    percentile_approx(coalesce(col("net_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_net"),
+                    percentile_approx(coalesce(col("gpu_pct"), lit(0.0)), lit(0.95), lit(1000)).as("q_gpu"),
+                    sum(col("dyn_app_w").multiply(toKwh)).as("dyn_kwh"),
+                    sum(col("idle_app_w").multiply(toKwh)).as("idle_kwh"),
+                    sum(col("dyn_app_w").plus(col("idle_app_w")).multiply(toKwh).multiply(coalesce(col("gco2_per_kwh"), lit(0.0)))).as("kwh_gco2"))
+                    .collectAsList();
+        });
+        Map<String, double[][]> hourly = sc.hourlySizing()
+                ? timed(timings, progress, "analysis: hourly demand", () -> Sizing.hourly(in.utilization(), p, in.intervalSeconds()))
+                : Map.of();
+
+        List<AppUsage> usage = new ArrayList<>();
+        Map<String, Double> kwhGco2 = new HashMap<>();
+        Map<String, double[]> appKwh = new HashMap<>();
+        for (Row r : appRows) {
+            List<Double> qc = r.getList(r.fieldIndex("q_cpu"));
+            List<Double> qm = r.getList(r.fieldIndex("q_mem"));
+            AppUsage a = new AppUsage(r.getString(0), r.getString(1), r.getLong(2), r.getDouble(3), qc.get(0), r.getDouble(4),
+                    nz(r, "mean_mem"), qm.get(0), nz(r, "q_iops"), nz(r, "q_mbps"), nz(r, "q_net"), nz(r, "q_gpu"),
+                    sc.percentile(), qc.get(1), qm.get(1));
+            usage.add(a);
+            String key = a.app() + "\u0000" + a.host();
+            appKwh.put(key, new double[]{nz(r, "dyn_kwh"), nz(r, "idle_kwh")});
+            kwhGco2.put(key, nz(r, "kwh_gco2"));
+        }
+        usage.sort(Comparator.comparing(AppUsage::app).thenComparing(AppUsage::host));
+
+        // Classify each app against its reference host: the host where it used most CPU.
+        Map<String, AppUsage> reference = new TreeMap<>();
+        for (AppUsage a : usage) {
+            reference.merge(a.app(), a, (x, y) -> y.meanCpuCores() > x.meanCpuCores() ? y : x);
+        }
+        Map<String, AppClassification> classes = new TreeMap<>();
+        reference.forEach((app, a) -> classes.put(app, Classifier.classify(a, hostsByName.get(a.host()), AppCatalog.get(appInfo, app))));
+
+        // Per-host app floors for the comatose test.
+        Map<String, Double> busiestApp = new HashMap<>();
+        usage.forEach(a -> busiestApp.merge(a.host(), a.p95CpuCores(), Math::max));
+
+        List<HostEfficiency> hostEff = new ArrayList<>();
+        List<AppEnergy> energy = new ArrayList<>();
+        double pue = sc.pue();
+        for (Map.Entry<String, Row> e : hostRows.entrySet()) {
+            Row r = e.getValue();
+            HostSpec h = hostsByName.get(e.getKey());
+            PowerModel pm = models.get(h.model());
+            double kwh = nz(r, "kwh");
+            double idleKwh = nz(r, "idle_kwh");
+            double p95 = r.isNullAt(r.fieldIndex("p95_u")) ? Double.NaN : r.getDouble(r.fieldIndex("p95_u"));
+            boolean comatose = p95 < COMATOSE_P95_UTIL && busiestApp.getOrDefault(h.host(), 0.0) < Classifier.IDLE_CORES;
+            double co2 = nz(r, "kwh_gco2") * pue / 1000;
+            hostEff.add(new HostEfficiency(h.host(), h.model(), r.getLong(1), nz(r, "mean_u"), p95, kwh, idleKwh,
+                    kwh > 0 ? idleKwh / kwh : Double.NaN, nz(r, "waste_kwh"), pm.curve().energyProportionality(),
+                    kwh > 0 ? nz(r, "core_hours") / kwh : Double.NaN, comatose, kwh * pue, kwh * pue * sc.tariffPerKwh(), co2));
+            double unKwh = nz(r, "un_kwh");
+            if (unKwh > 0) {
+                double unIdle = nz(r, "un_idle_kwh");
+                // CO2e of the unattributed line: the host's CO2e less what its apps took.
+                energy.add(new AppEnergy(UNATTRIBUTED_APP, h.host(), unKwh, unKwh - unIdle, unIdle,
+                        unKwh * pue * sc.tariffPerKwh(), Double.NaN, "-", "-",
+                        policy == IdlePolicy.UNATTRIBUTED ? "idle policy 'unattributed': idle power kept apart"
+                                : "energy no application used (no apps, or no CPU use, or utilization missing in the interval)"));
+            }
+        }
+        Map<String, Double> appCo2ByHost = new HashMap<>();
+        for (AppUsage a : usage) {
+            String key = a.app() + "\u0000" + a.host();
+            double[] k = appKwh.get(key);
+            double kwh = k[0] + k[1];
+            double co2 = kwhGco2.get(key) * pue / 1000;
+            appCo2ByHost.merge(a.host(), co2, Double::sum);
+            AppClassification c = classes.get(a.app());
+            energy.add(new AppEnergy(a.app(), a.host(), kwh, k[0], k[1], kwh * pue * sc.tariffPerKwh(), co2,
+                    c.workloadClass().key(), c.verdict().key(), c.classReason() + "; " + c.verdictReason()));
+        }
+        // Fill in the CO2e of unattributed lines now that apps' CO2e per host is known.
+        Map<String, HostEfficiency> effByHost = new HashMap<>();
+        hostEff.forEach(x -> effByHost.put(x.host(), x));
+        for (int i = 0; i < energy.size(); i++) {
+            AppEnergy x = energy.get(i);
+            if (x.app().equals(UNATTRIBUTED_APP) && Double.isNaN(x.co2eKg())) {
+                double co2 = Math.max(0, effByHost.get(x.host()).co2eKg() - appCo2ByHost.getOrDefault(x.host(), 0.0));
+                energy.set(i, new AppEnergy(x.app(), x.host(), x.kwh(), x.dynamicKwh(), x.idleKwh(), x.cost(), co2,
+                        x.appClass(), x.virtVerdict(), x.reason()));
+            }
+        }
+        energy.sort(Comparator.comparingDouble(AppEnergy::kwh).reversed().thenComparing(AppEnergy::app).thenComparing(AppEnergy::host));
+        hostEff.sort(Comparator.comparing(HostEfficiency::host));
+
+        List<AppDemandVector> demand = Sizing.vectors(usage, hourly, classes, apps);
+        List<OwnerShowback> showback = Showback.perOwner(energy, usage, apps);
+
+        double maxErr = opt.verifyConservation()
+                ? timed(timings, progress, "analysis: conservation check", () -> maxConservationError(hiE, attributed))
+                : Double.NaN;
+        FleetEfficiency fleet = fleet(hostEff, hostRows, classes.size(), energy, maxErr);
+        List<ScatterPoint> scatter = timed(timings, progress, "analysis: chart samples", () ->
+                scatter(hostIntervals, models, opt));
+        return new AnalysisResult(sc, models, hostEff, energy, usage, new ArrayList<>(classes.values()), demand, showback,
+                fleet, scatter, in.first(), in.last(), in.intervalSeconds(), timings,
+                new AnalysisResult.Datasets(hiE, attributed.select("host", "app", "ts", "dyn_app_w", "idle_app_w")));
+    }
+
+    /** Largest |attributed + unattributed − measured| / measured over host-intervals with power above zero. */
+    public static double maxConservationError(Dataset<Row> hiE, Dataset<Row> attributed) {
+        Dataset<Row> perTs = attributed.groupBy("host", "ts")
+                .agg(sum(col("dyn_app_w").plus(col("idle_app_w"))).as("attr_w"));
+        Row r = hiE.join(perTs, scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
+                .filter(col("watts").gt(0))
+                .agg(max(abs(coalesce(col("attr_w"), lit(0.0)).plus(col("un_idle_w")).plus(col("un_dyn_w")).minus(col("watts")))
+                        .divide(col("watts")))).first();
+        return r.isNullAt(0) ? 0 : r.getDouble(0);
+    }
+
+    private static FleetEfficiency fleet(List<HostEfficiency> hosts, Map<String, Row> hostRows, int apps,
+                                         List<AppEnergy> energy, double maxErr) {
+        double kwh = 0, fac = 0, cost = 0, co2 = 0, idle = 0, waste = 0, coreHours = 0, epw = 0, coreIv = 0, busyIv = 0;
+        int coma = 0;
+        for (HostEfficiency h : hosts) {
+            kwh += h.kwh();
+            fac += h.facilityKwh();
+            cost += h.cost();
+            co2 += h.co2eKg();
+            idle += h.idleKwh();
+            waste += h.idleWasteKwh();
+            if (Double.isFinite(h.ep())) {
+                epw += h.ep() * h.kwh();
+            }
+            coma += h.comatose() ? 1 : 0;
+            Row r = hostRows.get(h.host());
+            coreHours += nz(r, "core_hours");
+            coreIv += nz(r, "core_intervals");
+            busyIv += nz(r, "busy_core_intervals");
+        }
+        double un = energy.stream().filter(e -> e.app().equals(UNATTRIBUTED_APP)).mapToDouble(AppEnergy::kwh).sum();
+        return new FleetEfficiency(hosts.size(), apps, kwh, fac, cost, co2, idle, waste, un,
+                coreIv > 0 ? busyIv / coreIv : Double.NaN, kwh > 0 ? epw / kwh : Double.NaN,
+                kwh > 0 ? coreHours / kwh : Double.NaN, coma, maxErr);
+    }
+
+    private static List<ScatterPoint> scatter(Dataset<Row> hostIntervals, Map<String, PowerModel> models, AnalysisOptions opt) {
+        Map<Object, Double> fractions = new HashMap<>();
+        models.forEach((m, pm) -> fractions.put(m, pm.samples() <= opt.scatterPerModel() ? 1.0
+                : opt.scatterPerModel() / (double) pm.samples()));
+        if (fractions.isEmpty()) {
+            return List.of();
+        }
+        List<ScatterPoint> out = new ArrayList<>();
+        for (Row r : hostIntervals.filter(col("u").isNotNull()).select("model", "u", "watts")
+                .stat().sampleBy(col("model"), fractions, opt.seed()).collectAsList()) {
+            out.add(new ScatterPoint(r.getString(0), r.getDouble(1), r.getDouble(2)));
+        }
+        return out;
+    }
+
+    /** Median nameplate watts of each model's hosts that state both idle and max. */
+    static Map<String, PowerCurve> nameplates(List<HostSpec> hosts) {
+        Map<String, List<double[]>> by = new TreeMap<>();
+        for (HostSpec h : hosts) {
+            if (h.idleWatts() != null && h.maxWatts() != null) {
+                by.computeIfAbsent(h.model(), k -> new ArrayList<>()).add(new double[]{h.idleWatts(), h.maxWatts()});
+            }
+        }
+        Map<String, PowerCurve> out = new TreeMap<>();
+        by.forEach((m, l) -> out.put(m, PowerCurve.linear(median(l, 0), median(l, 1))));
+        return out;
+    }
+
+    private static double median(List<double[]> l, int k) {
+        double[] v = l.stream().mapToDouble(a -> a[k]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static Column intensity(Scenario sc) {
+        if (sc.hourlyGridGco2ePerKwh().isEmpty()) {
+            return lit(sc.gridGco2ePerKwh());
+        }
+        Column[] values = sc.hourlyGridGco2ePerKwh().stream().map(v -> lit(v.doubleValue())).toArray(Column[]::new);
+        return element_at(array(values), col("hour").plus(1));
+    }
+
+    /** Per utilization row: the app's reserved share of its host, mean of cores and memory shares. */
+    private static Column reservedWeight(List<HostSpec> hosts, AppCatalog apps) {
+        Column rc = lookup(apps.apps(), AppInfo::app, a -> a.reservedCores() == null ? 0.0 : a.reservedCores(), col("app"));
+        Column rm = lookup(apps.apps(), AppInfo::app, a -> a.reservedMemGb() == null ? 0.0 : a.reservedMemGb(), col("app"));
+        Column hc = lookup(hosts, HostSpec::host, HostSpec::cores, col("host"));
+        Column hm = lookup(hosts, HostSpec::host, HostSpec::memGb, col("host"));
+        return coalesce(rc.divide(hc).plus(rm.divide(hm)).divide(2), lit(0.0));
+    }
+
+    private static Column lookupModel(Map<String, PowerModel> models, Column model) {
+        return lookup(new ArrayList<>(models.values()), PowerModel::model, PowerModel::idleWatts, model);
+    }
+
+    private static <T> Column lookup(List<T> items, Function<T, String> key, java.util.function.ToDoubleFunction<T> value, Column k) {
+        if (items.isEmpty()) {
+            return lit(null).cast("double");
+        }
+        String[] keys = items.stream().map(key).toArray(String[]::new);
+        Double[] values = items.stream().map(i -> value.applyAsDouble(i)).toArray(Double[]::new);
+        return try_element_at(map_from_arrays(lit(keys), lit(values)), k);
+    }
+
+    private static <T> Column lookupText(List<T> items, Function<T, String> key, Function<T, String> value, Column k) {
+        String[] keys = items.stream().map(key).toArray(String[]::new);
+        String[] values = items.stream().map(value).toArray(String[]::new);
+        return try_element_at(map_from_arrays(lit(keys), lit(values)), k);
+    }
+
+    static double nz(Row r, String field) {
+        int i = r.fieldIndex(field);
+        return r.isNullAt(i) ? 0.0 : ((Number) r.get(i)).doubleValue();
+    }
+
+    private static <T> T timed(Map<String, Double> timings, Progress progress, String step, Supplier<T> body) {
+        long t0 = System.nanoTime();
+        T result = progress.step(step, body);
+        timings.put(step.replace("analysis: ", ""), (System.nanoTime() - t0) / 1e9);
+        return result;
+    }
+}

@@ -1,0 +1,45 @@
+package io.greenpack.correlate;
+
+import io.greenpack.classify.AppClassification;
+import io.greenpack.config.Scenario;
+import io.greenpack.size.AppDemandVector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the correlate, classify and size stages found (DESIGN §3, §4), as plain values.
+ *
+ * @param powerModels by hardware model name
+ * @param appEnergy   per app and host, plus one {@value Analysis#UNATTRIBUTED_APP} line per host with unattributed energy
+ * @param timings     seconds per step
+ * @param datasets    the lazy Spark datasets behind the figures, for checks and further queries
+ */
+public record AnalysisResult(Scenario scenario, Map<String, PowerModel> powerModels, List<HostEfficiency> hosts,
+                             List<AppEnergy> appEnergy, List<AppUsage> usage, List<AppClassification> classes,
+                             List<AppDemandVector> demand, List<OwnerShowback> showback, FleetEfficiency fleet,
+                             List<ScatterPoint> scatter, Instant first, Instant last, long intervalSeconds,
+                             Map<String, Double> timings, Datasets datasets) {
+
+    /**
+     * @param hostIntervals host, ts, model, watts, u, cpu_sum, n_apps, idle_w, dyn_w, un_idle_w, un_dyn_w (one row per measured host-interval)
+     * @param attributed    host, app, ts, dyn_app_w, idle_app_w (one row per utilization sample)
+     */
+    public record Datasets(Dataset<Row> hostIntervals, Dataset<Row> attributed) {
+    }
+
+    public AnalysisResult {
+        powerModels = Map.copyOf(powerModels);
+        hosts = List.copyOf(hosts);
+        appEnergy = List.copyOf(appEnergy);
+        usage = List.copyOf(usage);
+        classes = List.copyOf(classes);
+        demand = List.copyOf(demand);
+        showback = List.copyOf(showback);
+        scatter = List.copyOf(scatter);
+        timings = Map.copyOf(timings);
+    }
+}

@@ -1,0 +1,19 @@
+package io.greenpack.correlate;
+
+/**
+ * Efficiency figures of one host over the window (DESIGN §3). Energies are IT energy (at the
+ * meter); cost and CO2e are of facility energy (IT × PUE).
+ *
+ * @param meanUtil        mean CPU utilization (fraction of the host's cores) over intervals with known utilization
+ * @param p95Util         95th percentile of the same
+ * @param idleKwh         energy the host would draw at zero load: min(P, P_idle) per interval
+ * @param idleShare       idleKwh / kwh
+ * @param idleWasteKwh    energy drawn while u < 10 %
+ * @param ep              energy proportionality of the host's power model (see {@link PowerCurve#energyProportionality()})
+ * @param coreHoursPerKwh busy core-hours per IT kWh
+ * @param comatose        p95 utilization below 5 % and no app above the comatose floor for the whole window
+ */
+public record HostEfficiency(String host, String model, long intervals, double meanUtil, double p95Util, double kwh,
+                             double idleKwh, double idleShare, double idleWasteKwh, double ep, double coreHoursPerKwh,
+                             boolean comatose, double facilityKwh, double cost, double co2eKg) {
+}

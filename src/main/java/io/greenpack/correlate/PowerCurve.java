@@ -1,0 +1,108 @@
+package io.greenpack.correlate;
+
+import java.util.Arrays;
+
+/**
+ * A power curve P(u) in watts for CPU utilization u (a fraction of the host's cores), in one of
+ * the {@link PowerFamily} shapes. Above u = 1 the curve is extended along its last piece (a host
+ * can briefly report more busy cores than it has; the model should not fall off a cliff).
+ *
+ * @param idleWatts P(0)
+ * @param maxWatts  P(1)
+ * @param exponent  Fan's r (1 for linear, NaN for piecewise)
+ * @param knotWatts 11 values at u = 0, 0.1, … 1 (piecewise only; empty otherwise)
+ */
+public record PowerCurve(PowerFamily family, double idleWatts, double maxWatts, double exponent, double[] knotWatts) {
+
+    public static final int KNOTS = 11;
+
+    public PowerCurve {
+        knotWatts = knotWatts.clone();
+        if (family == PowerFamily.PIECEWISE && knotWatts.length != KNOTS) {
+            throw new IllegalArgumentException("a piecewise curve needs " + KNOTS + " points, got " + knotWatts.length);
+        }
+    }
+
+    public static PowerCurve linear(double idleWatts, double maxWatts) {
+        return new PowerCurve(PowerFamily.LINEAR, idleWatts, maxWatts, 1.0, new double[0]);
+    }
+
+    public static PowerCurve fan(double idleWatts, double maxWatts, double exponent) {
+        return new PowerCurve(PowerFamily.FAN, idleWatts, maxWatts, exponent, new double[0]);
+    }
+
+    public static PowerCurve piecewise(double[] knotWatts) {
+        return new PowerCurve(PowerFamily.PIECEWISE, knotWatts[0], knotWatts[KNOTS - 1], Double.NaN, knotWatts);
+    }
+
+    /** Watts at utilization u (u below 0 counts as 0). */
+    public double watts(double u) {
+        double x = Math.max(0, u);
+        return switch (family) {
+            case LINEAR -> idleWatts + (maxWatts - idleWatts) * x;
+            case FAN -> idleWatts + (maxWatts - idleWatts) * fanShape(x, exponent);
+            case PIECEWISE -> {
+                int i = Math.min((int) Math.floor(x * 10), KNOTS - 2);
+                double frac = x * 10 - i;
+                yield knotWatts[i] + (knotWatts[i + 1] - knotWatts[i]) * frac;
+            }
+        };
+    }
+
+    /** Fan's shape 2u − u^r; past u = 1 continued along its tangent so it keeps rising. */
+    static double fanShape(double u, double r) {
+        if (u <= 1) {
+            return 2 * u - Math.pow(u, r);
+        }
+        return 1 + (2 - r) * (u - 1);
+    }
+
+    /** The curve at 0, 10, … 100 % load (comparable with a SPECpower result's 11 points). */
+    public double[] elevenPoints() {
+        double[] w = new double[KNOTS];
+        for (int i = 0; i < KNOTS; i++) {
+            w[i] = watts(i / 10.0);
+        }
+        return w;
+    }
+
+    /**
+     * Energy proportionality EP = 1 − (area between the curve and the ideal line u·P_max) /
+     * (area under the ideal line), over u in [0,1], with P_max = P(1). A perfectly proportional
+     * machine scores 1; one that draws P_max at any load scores 0. Integrated numerically (1000 steps).
+     */
+    public double energyProportionality() {
+        double pMax = watts(1.0);
+        if (!(pMax > 0)) {
+            return Double.NaN;
+        }
+        int steps = 1000;
+        double between = 0;
+        for (int i = 0; i < steps; i++) {
+            double u = (i + 0.5) / steps;
+            between += Math.abs(watts(u) - u * pMax) / steps;
+        }
+        return 1 - between / (pMax / 2);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PowerCurve c && c.family == family && Double.compare(c.idleWatts, idleWatts) == 0
+                && Double.compare(c.maxWatts, maxWatts) == 0 && Double.compare(c.exponent, exponent) == 0
+                && Arrays.equals(c.knotWatts, knotWatts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(new double[]{family.ordinal(), idleWatts, maxWatts, exponent}) * 31 + Arrays.hashCode(knotWatts);
+    }
+
+    @Override
+    public String toString() {
+        return switch (family) {
+            case LINEAR -> String.format(java.util.Locale.ROOT, "linear(%.1f W .. %.1f W)", idleWatts, maxWatts);
+            case FAN -> String.format(java.util.Locale.ROOT, "fan(%.1f W .. %.1f W, r=%.3f)", idleWatts, maxWatts, exponent);
+            case PIECEWISE -> "piecewise" + Arrays.toString(knotWatts);
+        };
+    }
+}
