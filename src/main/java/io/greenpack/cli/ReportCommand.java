@@ -1,5 +1,8 @@
 package io.greenpack.cli;
 
+import io.greenpack.config.Scenario;
+import io.greenpack.config.ScenarioFile;
+import io.greenpack.optimize.SolverSettings;
 import io.greenpack.report.ReportJob;
 import io.greenpack.report.ReportRequest;
 import io.greenpack.spark.Sparks;
@@ -25,6 +28,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  greenpack report                                   # bundled sample -> reports/<run-id>/",
                 "  greenpack report --data /srv/dc1 --out /srv/reports",
+                "  greenpack report --scenario what-if.yaml          # your tariff, PUE, headroom, targets",
                 "  greenpack report --data dc1 --master spark://10.0.0.5:7077   # on a standalone cluster"})
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
@@ -36,6 +40,20 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Folder the run folder <run-id>/ is created in (default: reports/ of the greenpack checkout).")
     Path out;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario YAML with the assumptions (tariff_per_kwh, currency, grid_gco2e_per_kwh, pue, headroom, "
+                    + "percentile, hourly_sizing, hypervisor, targets, horizon_years, idle_policy, migration_gbps); "
+                    + "a file with a 'base:' block or flat keys. Default: built-in defaults (0.18 EUR/kWh, 350 gCO2e/kWh, "
+                    + "PUE 1.6, 20 % headroom, p95).")
+    Path scenarioFile;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Optimizer time limit (default: ${DEFAULT-VALUE}); plans are deterministic for a seed unless this cuts them short.")
+    double timeLimit;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Optimizer seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Spec
     CommandSpec spec;
 
@@ -45,8 +63,10 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> commandLine = new ArrayList<>(List.of("greenpack", "report"));
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         Path outDir = out == null ? Home.reports() : out.toAbsolutePath().normalize();
+        Scenario scenario = scenarioFile == null ? Scenario.defaults() : ScenarioFile.loadSingle(scenarioFile);
+        SolverSettings solver = new SolverSettings(seed, timeLimit, SolverSettings.DEFAULT_MAX_ITERATIONS);
         Path run = ReportJob.run(Sparks.session(data.master), new ReportRequest(data.dataDir(), outDir,
-                data.ingestOptions(), commandLine), progress);
+                data.ingestOptions(), scenario, solver, commandLine), progress);
         spec.commandLine().getOut().println("report written to " + run);
         spec.commandLine().getOut().println("open " + run.resolve("index.html"));
         spec.commandLine().getOut().flush();

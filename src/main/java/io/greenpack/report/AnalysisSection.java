@@ -177,7 +177,7 @@ public final class AnalysisSection {
         return out;
     }
 
-    private static byte[] png(JFreeChart chart, Path dir, String name) {
+    static byte[] png(JFreeChart chart, Path dir, String name) {
         try {
             return java.nio.file.Files.readAllBytes(ChartFiles.write(chart, dir, name).png());
         } catch (java.io.IOException e) {

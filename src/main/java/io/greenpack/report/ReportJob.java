@@ -1,6 +1,8 @@
 package io.greenpack.report;
 
 import io.greenpack.chart.ChartFiles;
+import io.greenpack.consolidate.ConsolidationOutcome;
+import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.chart.ChartStyle;
 import io.greenpack.chart.FleetPowerChart;
 import io.greenpack.chart.FleetPowerChart.PowerPoint;
@@ -58,11 +60,12 @@ public final class ReportJob {
 
         IngestResult ingest = timed(timings, "ingest", () -> Ingest.run(spark, req.dataDir(), req.ingest(), progress));
         Table fleet = timed(timings, "fleet power", () -> FleetPower.perInterval(ingest));
-        // The scenario file is not wired into report yet: defaults until it is.
-        Scenario scenario = Scenario.defaults();
+        Scenario scenario = req.scenario();
         AnalysisResult analysis = timed(timings, "analysis", () -> Analysis.run(spark, ingest, scenario,
                 AnalysisOptions.defaults().withCatalog(CatalogCurves.read(spark, req.dataDir())), progress));
         analysis.timings().forEach((k, v) -> timings.put("analysis: " + k, v));
+        ConsolidationOutcome outcome = timed(timings, "consolidate", () -> progress.step("consolidate",
+                () -> ConsolidationStage.run(ingest, analysis, ingest.targets(), scenario, req.solver())));
 
         try (RunFolder run = RunFolder.begin(req.outDir(), runId)) {
             progress.say("report: writing " + run.finalDir());
@@ -93,6 +96,8 @@ public final class ReportJob {
             html.image("Fleet power over time (kW)", ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
             Map<String, Table> tables = AnalysisOutputs.write(spark, run, analysis, ingest.apps().byName(), html,
                     ChartStyle.footer(window(ingest), scenario.name()), Home.notebookResults());
+            Map<String, Table> planTables = PlanOutputs.write(spark, run, outcome, analysis, ingest.hosts().hosts(),
+                    scenario, html, ChartStyle.footer(window(ingest), scenario.name()), window(ingest), Home.notebookResults());
             IngestSection.add(html, ingest);
             html.footer("greenpack " + io.greenpack.cli.VersionProvider.version() + " \u00b7 run " + runId
                     + " \u00b7 generated " + DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)));
@@ -105,11 +110,13 @@ public final class ReportJob {
             rows.put("hosts", (long) ingest.hosts().hosts().size());
             rows.put("fleet_intervals", (long) fleet.rowCount());
             tables.forEach((name, t) -> rows.put("table_" + name, (long) t.rowCount()));
+            planTables.forEach((name, t) -> rows.put("table_" + name, (long) t.rowCount()));
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("interval_seconds", req.ingest().intervalSeconds());
             settings.put("max_gap_seconds", req.ingest().maxGapSeconds());
-            settings.put("scenario", scenario.name());
-            settings.put("idle_policy", scenario.idlePolicy().key());
+            settings.putAll(scenario.toMap());
+            settings.put("solver_seed", req.solver().seed());
+            settings.put("solver_time_limit_seconds", req.solver().timeLimitSeconds());
             new Manifest(io.greenpack.cli.VersionProvider.version(), Manifest.currentJavaVersion(), spark.version(),
                     req.commandLine(), inputs, settings, timings, rows, started, Instant.now())
                     .write(run.resolve("manifest.json"));

@@ -1,6 +1,8 @@
 package io.greenpack.report;
 
+import io.greenpack.config.Scenario;
 import io.greenpack.ingest.IngestOptions;
+import io.greenpack.optimize.SolverSettings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,9 +11,12 @@ import java.util.List;
  * What a report run needs.
  *
  * @param outDir      the run folder {@code <run-id>/} is created inside it
+ * @param scenario    the assumptions (prices, carbon, PUE, headroom, sizing, targets)
+ * @param solver      the optimizer's seed and limits
  * @param commandLine recorded in the manifest
  */
-public record ReportRequest(Path dataDir, Path outDir, IngestOptions ingest, List<String> commandLine) {
+public record ReportRequest(Path dataDir, Path outDir, IngestOptions ingest, Scenario scenario,
+                            SolverSettings solver, List<String> commandLine) {
     public ReportRequest {
         commandLine = List.copyOf(commandLine);
     }

@@ -52,7 +52,7 @@ public final class TableFiles {
         }
     }
 
-    static void writeCsv(Table t, Path file) throws IOException {
+    public static void writeCsv(Table t, Path file) throws IOException {
         List<String> header = t.columnNames();
         try (CsvWriter w = CsvWriter.open(file, header)) {
             for (int i = 0; i < t.rowCount(); i++) {

@@ -1,0 +1,150 @@
+package io.greenpack.consolidate;
+
+import io.greenpack.config.Scenario;
+import io.greenpack.correlate.AnalysisResult;
+import io.greenpack.correlate.HostEfficiency;
+import io.greenpack.correlate.PlanReplay;
+import io.greenpack.ingest.IngestResult;
+import io.greenpack.ingest.TargetCatalog;
+import io.greenpack.model.HostSpec;
+import io.greenpack.model.TargetSpec;
+import io.greenpack.optimize.BinType;
+import io.greenpack.optimize.ConsolidationPlan;
+import io.greenpack.optimize.ConsolidationRequest;
+import io.greenpack.optimize.Consolidator;
+import io.greenpack.optimize.HostPlan;
+import io.greenpack.optimize.HypervisorOverhead;
+import io.greenpack.optimize.Objective;
+import io.greenpack.optimize.PowerCurve;
+import io.greenpack.optimize.SolverSettings;
+import io.greenpack.optimize.TargetModel;
+import io.greenpack.savings.MeasuredHost;
+import io.greenpack.savings.PlannedHost;
+import io.greenpack.savings.Savings;
+import io.greenpack.savings.SavingsInput;
+import io.greenpack.savings.TargetCatalogEntry;
+import io.greenpack.savings.VmPlacement;
+import io.greenpack.size.AppDemandVector;
+import io.greenpack.util.UserError;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The consolidate stage: analysed demand + target catalog + scenario → a plan (optimize), its
+ * replay against the measured demand (contention risk) and the projected savings.
+ *
+ * <p>Rules (written down because DESIGN leaves them open): apps that are pinned to a host or need
+ * dedicated hardware stay where they are, and so does every app on their host — such a host is
+ * "kept" and left out of both before and after. Every other app is packed onto new targets; the
+ * hosts it leaves are switched off.
+ */
+public final class ConsolidationStage {
+    private ConsolidationStage() {
+    }
+
+    public static ConsolidationOutcome run(IngestResult ingest, AnalysisResult analysis, TargetCatalog catalog,
+                                           Scenario s, SolverSettings solver) {
+        if (catalog.targets().isEmpty()) {
+            return ConsolidationOutcome.none("no consolidation plan: the data has no usable targets.csv (the hardware to consolidate onto)");
+        }
+        if (analysis.demand().isEmpty()) {
+            return ConsolidationOutcome.none("no consolidation plan: no per-application utilization to size");
+        }
+        List<TargetSpec> targets = select(catalog.targets(), s);
+        Set<String> kept = new TreeSet<>();
+        for (AppDemandVector v : analysis.demand()) {
+            if (v.dedicated() || (v.pinHost() != null && !v.pinHost().isBlank())) {
+                kept.add(v.host());
+            }
+        }
+        List<AppDemandVector> moved = analysis.demand().stream().filter(v -> !kept.contains(v.host())).toList();
+        if (moved.isEmpty()) {
+            return ConsolidationOutcome.none("no consolidation plan: every host runs a pinned or dedicated app");
+        }
+        List<TargetModel> models = targets.stream().map(ConsolidationStage::model).toList();
+        ConsolidationRequest request = new ConsolidationRequest(
+                moved.stream().map(AppDemandVector::toAppDemand).toList(), models, s.headroom(),
+                new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb()),
+                Objective.energy(s.horizonYears() * Savings.HOURS_PER_YEAR), solver);
+        ConsolidationPlan plan = Consolidator.plan(request);
+
+        Map<String, AppDemandVector> byId = new HashMap<>();
+        moved.forEach(v -> byId.put(v.id(), v));
+        Map<String, TargetSpec> specs = new HashMap<>();
+        targets.forEach(t -> specs.put(t.model(), t));
+        List<PlanReplay.Placement> placements = new ArrayList<>();
+        List<PlanReplay.Capacity> capacities = new ArrayList<>();
+        List<VmPlacement> vms = new ArrayList<>();
+        for (HostPlan h : plan.hosts()) {
+            TargetSpec t = specs.get(h.model());
+            capacities.add(new PlanReplay.Capacity(h.host(), t.cores(), t.memGb()));
+            for (String id : h.apps()) {
+                AppDemandVector v = byId.get(id);
+                boolean vm = !v.mayShareOs();
+                placements.add(new PlanReplay.Placement(v.host(), v.app(), h.host(),
+                        vm ? 1 + s.hypervisorCpuOverhead() : 1, vm ? s.hypervisorMemGb() : 0));
+                vms.add(new VmPlacement(id, v.host(), v.memGb()));
+            }
+        }
+        List<PlanReplay.HostRisk> risk = PlanReplay.replay(ingest.utilization(), placements, capacities);
+
+        Set<String> sources = new LinkedHashSet<>();
+        moved.forEach(v -> sources.add(v.host()));
+        Map<String, HostSpec> hostSpecs = new HashMap<>();
+        ingest.hosts().hosts().forEach(h -> hostSpecs.put(h.host(), h));
+        List<MeasuredHost> measured = new ArrayList<>();
+        for (HostEfficiency h : analysis.hosts()) {
+            // Hosts with no app at all (comatose) are freed too; kept hosts are out of the comparison.
+            if (kept.contains(h.host()) || h.intervals() == 0) {
+                continue;
+            }
+            HostSpec spec = hostSpecs.get(h.host());
+            double ru = spec == null || spec.rackUnits() == null ? 1 : spec.rackUnits();
+            measured.add(new MeasuredHost(h.host(), h.model(), h.kwh(), h.intervals() * analysis.intervalSeconds() / 3600.0,
+                    ru, null));
+        }
+        double windowHours = (analysis.last().getEpochSecond() - analysis.first().getEpochSecond()
+                + analysis.intervalSeconds()) / 3600.0;
+        SavingsInput in = SavingsInput.of(measured, PlannedHost.from(plan), targets.stream().map(ConsolidationStage::entry).toList(),
+                s, windowHours, modelError(analysis)).withPlacements(vms);
+        return new ConsolidationOutcome(plan, List.copyOf(kept), moved, risk, Savings.compute(in), targets, null);
+    }
+
+    /** The scenario's targets, by name; an unknown name is the user's mistake. */
+    static List<TargetSpec> select(List<TargetSpec> all, Scenario s) {
+        if (s.allTargets()) {
+            return all;
+        }
+        List<TargetSpec> out = new ArrayList<>();
+        for (String name : s.targets()) {
+            TargetSpec t = all.stream().filter(x -> x.model().equals(name)).findFirst().orElseThrow(() -> new UserError(
+                    "scenario " + s.name() + ": target '" + name + "' is not in targets.csv (models there: "
+                            + String.join(", ", all.stream().map(TargetSpec::model).toList()) + ")"));
+            out.add(t);
+        }
+        return out;
+    }
+
+    static TargetModel model(TargetSpec t) {
+        return new TargetModel(t.model(), t.cores(), t.memGb(), new PowerCurve(t.curveWatts()), t.price(),
+                t.available() == null ? BinType.UNLIMITED : t.available(), (int) Math.ceil(t.rackUnits()));
+    }
+
+    static TargetCatalogEntry entry(TargetSpec t) {
+        TargetModel m = model(t);
+        return t.blade() ? TargetCatalogEntry.blade(m, t.rackUnits(), t.chassisWatts(), t.bladesPerChassis(), 0)
+                : TargetCatalogEntry.of(m);
+    }
+
+    /** The fitted models' mean absolute percentage error, as a fraction, for the uncertainty band. */
+    static double modelError(AnalysisResult a) {
+        return a.powerModels().values().stream().filter(m -> Double.isFinite(m.mape()))
+                .mapToDouble(m -> m.mape() / 100.0).average().orElse(0.05);
+    }
+}

@@ -1,0 +1,196 @@
+package io.greenpack.report;
+
+import io.greenpack.chart.ChartFiles;
+import io.greenpack.chart.CountBarChart;
+import io.greenpack.chart.HarvestChart;
+import io.greenpack.chart.HostFillChart;
+import io.greenpack.chart.HostFillChart.HostFill;
+import io.greenpack.chart.PaybackChart;
+import io.greenpack.chart.SavingsBreakdownChart;
+import io.greenpack.config.Scenario;
+import io.greenpack.consolidate.ConsolidationOutcome;
+import io.greenpack.correlate.AnalysisResult;
+import io.greenpack.correlate.AppEnergy;
+import io.greenpack.correlate.PlanReplay;
+import io.greenpack.model.HostSpec;
+import io.greenpack.optimize.HostPlan;
+import io.greenpack.savings.Figure;
+import io.greenpack.savings.HarvestHour;
+import io.greenpack.savings.MigrationMove;
+import io.greenpack.savings.Savings;
+import io.greenpack.savings.SavingsResult;
+import io.greenpack.size.AppDemandVector;
+import io.greenpack.table.PlanTables;
+import io.greenpack.table.TableFiles;
+import org.apache.spark.sql.SparkSession;
+import org.jfree.chart.JFreeChart;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static io.greenpack.report.AnalysisSection.num;
+import static io.greenpack.report.AnalysisSection.pct;
+import static io.greenpack.report.AnalysisSection.png;
+
+/**
+ * The consolidation part of a run: plan and savings sections of index.html, their charts,
+ * plan.csv, migration.csv, the plan tables, deck.pptx and summary.md.
+ */
+public final class PlanOutputs {
+    private static final int MOVES_SHOWN = 30;
+    private static final int TOP_APPS = 12;
+
+    private PlanOutputs() {
+    }
+
+    public static Map<String, Table> write(SparkSession spark, RunFolder run, ConsolidationOutcome o, AnalysisResult a,
+                                           List<HostSpec> hosts, Scenario s, HtmlReport html, String footer,
+                                           String dataWindow, Path notebookResults) throws IOException {
+        Path charts = run.resolve("charts");
+        html.section("plan", "Consolidation plan");
+        if (!o.planned()) {
+            html.note(o.note());
+            return Map.of();
+        }
+        SavingsResult r = o.savings();
+        Map<String, Table> tables = PlanTables.all(o, s, a.demand(), hosts);
+        TableFiles.write(spark, tables, run.resolve("tables"));
+        if (notebookResults != null) {
+            TableFiles.copy(tables, run.resolve("tables"), notebookResults);
+        }
+        TableFiles.writeCsv(tables.get("plan"), run.resolve("plan.csv"));
+        MigrationCsv.write(run.resolve("migration.csv"), r.migration());
+
+        var packing = o.plan().packing();
+        html.paragraph(String.format(Locale.ROOT, "%d applications from %d hosts are packed onto %d new hosts "
+                        + "(lower bound %d, gap %s) keeping %s of each host's capacity free, CPU-bound and memory-bound "
+                        + "workloads side by side (mean CPU/memory balance per host %.2f). Demand is each app's p%.0f "
+                        + "%s; VMs pay %s CPU and %.1f GB of hypervisor overhead unless the app may share an OS. "
+                        + "%s Solver: %s after %.1f s.",
+                o.movedApps().size(), r.serversBefore(), r.serversAfter(), packing.lowerBound(), pct(packing.gap()),
+                pct(s.headroom()), packing.meanBalance(), s.percentile(),
+                s.hourlySizing() ? "per hour of day" : "over the whole window", pct(s.hypervisorCpuOverhead()),
+                s.hypervisorMemGb(), o.keptHosts().isEmpty() ? ""
+                        : o.keptHosts().size() + " hosts stay as they are (a pinned or dedicated app): " + String.join(", ",
+                        o.keptHosts()) + ".", packing.stoppedBy(), packing.seconds()));
+        html.image("Host fill before and after", png(HostFillChart.chart(fillBefore(a, o, hosts), fillAfter(o),
+                s.headroom(), footer), charts, "host-fill"));
+
+        double overShare = PlanReplay.overShare(o.risk());
+        html.paragraph(String.format(Locale.ROOT, "Contention risk (replay): the plan was replayed against the measured "
+                        + "demand of every interval. Co-hosted demand would have exceeded a host's full capacity in %s of "
+                        + "host-intervals; the table shows each host. This is the price of consolidating at p%.0f with %s headroom.",
+                pct(overShare), s.percentile(), pct(s.headroom())));
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, PlanReplay.HostRisk> risk = new HashMap<>();
+        o.risk().forEach(x -> risk.put(x.targetHost(), x));
+        for (HostPlan h : o.plan().hosts()) {
+            PlanReplay.HostRisk x = risk.get(h.host());
+            rows.add(List.of(h.host(), h.model(), String.valueOf(h.apps().size()), pct(h.cpuLoadFraction()),
+                    pct(h.memLoadFraction()), num(h.predictedWatts(), 0),
+                    x == null ? "–" : pct(x.overShare()), x == null ? "–" : pct(Math.max(x.worstCpuExcess(), x.worstMemExcess()))));
+        }
+        html.table("New hosts (full list of moves: plan.csv)", List.of("host", "model", "apps", "CPU (sized)",
+                "memory (sized)", "watts (modelled)", "intervals over capacity", "worst excess"), rows, Set.of(2, 3, 4, 5, 6, 7));
+
+        html.section("savings", "Savings");
+        html.keyNumbers(r.keyFigures().stream().map(f -> new HtmlReport.KeyNumber(f.label(), f.formatted(),
+                f.provenance(), f.modelled())).toList());
+        SavingsBreakdownChart.Breakdown b = new SavingsBreakdownChart.Breakdown(r.beforeFacilityKwhPerYear(),
+                r.afterFacilityKwhPerYear(), r.beforeMoneyPerYear(), r.afterMoneyPerYear(), r.beforeCo2eKgPerYear(),
+                r.afterCo2eKgPerYear(), r.currency());
+        byte[] beforeAfter = png(SavingsBreakdownChart.chart(b, footer), charts, "savings-breakdown");
+        html.image("Energy, money and CO2e per year, today and after", beforeAfter);
+        html.paragraph(String.format(Locale.ROOT, "After-consolidation energy is modelled through the target models' "
+                        + "power curves at the sized load; with the power models' error it lies between %,.0f and %,.0f "
+                        + "IT kWh per year. Today's figures are measured and scaled to a year.",
+                r.afterItKwhLow(), r.afterItKwhHigh()));
+        html.image("Payback over the horizon", png(PaybackChart.chart(new PaybackChart.Payback(r.hardwareCost(),
+                r.beforeMoneyPerYear() - r.afterMoneyPerYear(), s.horizonYears(), r.currency()), footer), charts, "payback"));
+        List<List<String>> figs = new ArrayList<>();
+        for (Figure f : r.figures()) {
+            figs.add(List.of(f.label(), f.formatted(), f.modelled() ? "modelled" : "measured"));
+        }
+        html.table("All figures", List.of("figure", "value", "measured or modelled"), figs, Set.of(1));
+
+        html.section("harvest", "Harvestable capacity");
+        html.paragraph("Instead of switching freed capacity off, it can run batch work: free cores and memory on the new "
+                + "hosts per hour of day, after headroom and the hypervisor's cost for the batch VMs (modelled).");
+        double[] cores = new double[24];
+        double[] mem = new double[24];
+        for (HarvestHour h : r.harvest()) {
+            cores[h.hourOfDay()] = h.freeCpuCores();
+            mem[h.hourOfDay()] = h.freeMemGb();
+        }
+        html.image("Harvestable capacity by hour of day", png(HarvestChart.chart(cores, mem, footer), charts, "harvest"));
+
+        html.section("migration", "Migration");
+        double total = r.migration().isEmpty() ? 0 : r.migration().get(r.migration().size() - 1).cumulativeSeconds();
+        html.paragraph(String.format(Locale.ROOT, "%d live migrations in the order that empties whole hosts first; at "
+                        + "%.0f Gbit/s they take about %.1f hours in total (estimate: memory × 8 / (bandwidth × %.1f) × %.1f "
+                        + "for re-sent dirty pages). Full list: migration.csv.", r.migration().size(), s.migrationGbps(),
+                total / 3600, Savings.MIGRATION_LINK_EFFICIENCY, 1 + Savings.MIGRATION_DIRTY_PAGE_FACTOR));
+        List<List<String>> moves = new ArrayList<>();
+        for (MigrationMove m : r.migration().stream().limit(MOVES_SHOWN).toList()) {
+            moves.add(List.of(String.valueOf(m.step()), m.app(), m.fromHost(), m.toHost(), num(m.memGb(), 1),
+                    num(m.seconds(), 0), m.freesHost() == null ? "" : m.freesHost()));
+        }
+        html.table("First " + MOVES_SHOWN + " moves", List.of("step", "app", "from", "to", "memory GB", "seconds",
+                "frees host"), moves, Set.of(0, 4, 5));
+
+        html.section("assumptions", "Assumptions");
+        double modelError = r.afterItKwhPerYear() > 0 ? (r.afterItKwhHigh() / r.afterItKwhPerYear() - 1) : 0;
+        List<String> assumptions = Deck.assumptions(s, modelError);
+        assumptions.forEach(html::paragraph);
+
+        Map<String, Double> topApps = new TreeMap<>();
+        for (AppEnergy e : a.appEnergy()) {
+            topApps.merge(e.app(), e.kwh() * Savings.HOURS_PER_YEAR / r.windowHours(), Double::sum);
+        }
+        byte[] consumers = png(CountBarChart.topConsumers(topApps, TOP_APPS, footer), charts, "top-consumers");
+        byte[] fill = java.nio.file.Files.readAllBytes(charts.resolve("host-fill.png"));
+        String risk2 = String.format(Locale.ROOT, "Replayed against measured demand, co-hosted load exceeded capacity in "
+                + "%s of host-intervals (p%.0f sizing, %s headroom).", pct(overShare), s.percentile(), pct(s.headroom()));
+        Deck.write(new Deck.Content("greenpack: consolidation", s.name(), dataWindow, r, beforeAfter, consumers, fill,
+                assumptions, risk2), run.resolve("deck.pptx"));
+        Summary.write(new Summary.Content("greenpack report", s.name(), dataWindow, r, List.of(
+                new Summary.ChartLink("fleet-power", "Fleet power (kW)"),
+                new Summary.ChartLink("savings-breakdown", "Energy, money and CO2e, today and after"),
+                new Summary.ChartLink("host-fill", "Host fill before and after"),
+                new Summary.ChartLink("payback", "Payback"),
+                new Summary.ChartLink("top-consumers", "Top consumers")), r.migration().size()), run.resolve("summary.md"));
+        return tables;
+    }
+
+    /** Today's hosts at the same sizing basis as the plan (sum of their apps' sized demand). */
+    static List<HostFill> fillBefore(AnalysisResult a, ConsolidationOutcome o, List<HostSpec> hosts) {
+        Map<String, double[]> used = new TreeMap<>();
+        for (AppDemandVector v : o.movedApps()) {
+            double[] u = used.computeIfAbsent(v.host(), k -> new double[2]);
+            u[0] += v.cpuCores();
+            u[1] += v.memGb();
+        }
+        Map<String, HostSpec> specs = new HashMap<>();
+        hosts.forEach(h -> specs.put(h.host(), h));
+        List<HostFill> out = new ArrayList<>();
+        used.forEach((h, u) -> {
+            HostSpec spec = specs.get(h);
+            if (spec != null) {
+                out.add(new HostFill(h, u[0] / spec.cores(), u[1] / spec.memGb()));
+            }
+        });
+        return out;
+    }
+
+    static List<HostFill> fillAfter(ConsolidationOutcome o) {
+        return o.plan().hosts().stream().map(h -> new HostFill(h.host(), h.cpuLoadFraction(), h.memLoadFraction())).toList();
+    }
+}

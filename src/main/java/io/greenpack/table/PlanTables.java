@@ -1,0 +1,93 @@
+package io.greenpack.table;
+
+import io.greenpack.config.Scenario;
+import io.greenpack.consolidate.ConsolidationOutcome;
+import io.greenpack.correlate.PlanReplay;
+import io.greenpack.model.HostSpec;
+import io.greenpack.optimize.HostPlan;
+import io.greenpack.savings.SavingsResult;
+import io.greenpack.size.AppDemandVector;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The consolidation result tables of DESIGN §7: plan, plan_summary, plus contention (the replay). */
+public final class PlanTables {
+    private PlanTables() {
+    }
+
+    public static Map<String, Table> all(ConsolidationOutcome o, Scenario s, List<AppDemandVector> allDemand,
+                                         List<HostSpec> hosts) {
+        Map<String, Table> out = new LinkedHashMap<>();
+        out.put("plan", plan(o, allDemand, hosts));
+        out.put("plan_summary", summary(o, s));
+        out.put("contention", contention(o));
+        return out;
+    }
+
+    /** app, from_host, to_host, to_model; apps on kept hosts stay (to_host = from_host). */
+    public static Table plan(ConsolidationOutcome o, List<AppDemandVector> allDemand, List<HostSpec> hosts) {
+        StringColumn app = StringColumn.create("app");
+        StringColumn from = StringColumn.create("from_host");
+        StringColumn to = StringColumn.create("to_host");
+        StringColumn model = StringColumn.create("to_model");
+        Map<String, String[]> target = new HashMap<>();
+        for (HostPlan h : o.plan().hosts()) {
+            h.apps().forEach(id -> target.put(id, new String[]{h.host(), h.model()}));
+        }
+        Map<String, String> hostModel = new HashMap<>();
+        hosts.forEach(h -> hostModel.put(h.host(), h.model()));
+        for (AppDemandVector v : allDemand) {
+            String[] t = target.get(v.id());
+            app.append(v.app());
+            from.append(v.host());
+            to.append(t == null ? v.host() : t[0]);
+            model.append(t == null ? hostModel.getOrDefault(v.host(), "") + " (kept)" : t[1]);
+        }
+        return Table.create("plan", app, from, to, model);
+    }
+
+    public static Table summary(ConsolidationOutcome o, Scenario s) {
+        SavingsResult r = o.savings();
+        return Table.create("plan_summary",
+                StringColumn.create("scenario", s.name()),
+                IntColumn.create("hosts_before", new int[]{r.serversBefore()}),
+                IntColumn.create("hosts_after", new int[]{r.serversAfter()}),
+                IntColumn.create("lower_bound", new int[]{o.plan().packing().lowerBound()}),
+                DoubleColumn.create("gap", o.plan().packing().gap()),
+                DoubleColumn.create("kwh_before", r.beforeFacilityKwhPerYear()),
+                DoubleColumn.create("kwh_after", r.afterFacilityKwhPerYear()),
+                DoubleColumn.create("cost_saved", r.beforeMoneyPerYear() - r.afterMoneyPerYear()),
+                DoubleColumn.create("co2e_saved_kg", r.beforeCo2eKgPerYear() - r.afterCo2eKgPerYear()),
+                DoubleColumn.create("payback_months", Double.isFinite(r.paybackMonths()) ? r.paybackMonths() : Double.NaN),
+                IntColumn.create("kept_hosts", new int[]{o.keptHosts().size()}),
+                DoubleColumn.create("contention_share", PlanReplay.overShare(o.risk())));
+    }
+
+    public static Table contention(ConsolidationOutcome o) {
+        StringColumn host = StringColumn.create("to_host");
+        LongColumn n = LongColumn.create("intervals");
+        LongColumn cpu = LongColumn.create("cpu_over_intervals");
+        LongColumn mem = LongColumn.create("mem_over_intervals");
+        DoubleColumn share = DoubleColumn.create("over_share");
+        DoubleColumn worstCpu = DoubleColumn.create("worst_cpu_excess");
+        DoubleColumn worstMem = DoubleColumn.create("worst_mem_excess");
+        for (PlanReplay.HostRisk r : o.risk()) {
+            host.append(r.targetHost());
+            n.append(r.intervals());
+            cpu.append(r.cpuOverIntervals());
+            mem.append(r.memOverIntervals());
+            share.append(r.overShare());
+            worstCpu.append(r.worstCpuExcess());
+            worstMem.append(r.worstMemExcess());
+        }
+        return Table.create("contention", host, n, cpu, mem, share, worstCpu, worstMem);
+    }
+}
