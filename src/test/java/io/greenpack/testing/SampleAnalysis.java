@@ -1,0 +1,35 @@
+package io.greenpack.testing;
+
+import io.greenpack.config.Scenario;
+import io.greenpack.correlate.Analysis;
+import io.greenpack.correlate.AnalysisResult;
+import io.greenpack.ingest.Ingest;
+import io.greenpack.ingest.IngestOptions;
+import io.greenpack.ingest.IngestResult;
+import io.greenpack.util.Home;
+import io.greenpack.util.Progress;
+
+import java.time.Instant;
+
+/**
+ * The bundled sample ingested and analysed once per test run (surefire runs all classes in one
+ * JVM): several test classes check different things about the same analysis.
+ */
+public final class SampleAnalysis {
+    public record Loaded(IngestResult ingest, AnalysisResult analysis) {
+    }
+
+    private static Loaded loaded;
+
+    private SampleAnalysis() {
+    }
+
+    public static synchronized Loaded get() {
+        if (loaded == null) {
+            IngestResult ingest = Ingest.run(TestSpark.session(), Home.sampleData(),
+                    new IngestOptions(300, 900, Instant.parse("2027-01-01T00:00:00Z")), Progress.SILENT);
+            loaded = new Loaded(ingest, Analysis.run(TestSpark.session(), ingest, Scenario.defaults(), Progress.SILENT));
+        }
+        return loaded;
+    }
+}
