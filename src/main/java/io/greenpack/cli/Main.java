@@ -22,6 +22,7 @@ import java.io.PrintWriter;
                 ReportCommand.class,
                 AnalyzeCommand.class,
                 ValidateCommand.class,
+                ConsolidateCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
                 PackCommand.class,

@@ -79,7 +79,7 @@ public final class ReportJob {
             ChartFiles.write(power, run.resolve("charts"), "fleet-power");
 
             HtmlReport html = new HtmlReport();
-            html.title("greenpack report");
+            html.title(req.analysisSections() ? "greenpack report" : "greenpack consolidation");
             html.subtitle("Data " + req.dataDir().getFileName() + " \u00b7 " + ChartStyle.dataWindow(ingest.first(), ingest.last()));
             html.section("summary", "Summary");
             List<HtmlReport.KeyNumber> tiles = new ArrayList<>(keyNumbers(ingest, fleet));
@@ -94,8 +94,10 @@ public final class ReportJob {
                         + "Energy figures need power models from the target catalog and are marked modelled.");
             }
             html.image("Fleet power over time (kW)", ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
-            Map<String, Table> tables = AnalysisOutputs.write(spark, run, analysis, ingest.apps().byName(), html,
-                    ChartStyle.footer(window(ingest), scenario.name()), Home.notebookResults());
+            Map<String, Table> tables = req.analysisSections()
+                    ? AnalysisOutputs.write(spark, run, analysis, ingest.apps().byName(), html,
+                    ChartStyle.footer(window(ingest), scenario.name()), Home.notebookResults())
+                    : Map.of();
             Map<String, Table> planTables = PlanOutputs.write(spark, run, outcome, analysis, ingest.hosts().hosts(),
                     scenario, html, ChartStyle.footer(window(ingest), scenario.name()), window(ingest), Home.notebookResults());
             IngestSection.add(html, ingest);

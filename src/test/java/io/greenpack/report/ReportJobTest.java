@@ -39,7 +39,9 @@ class ReportJobTest {
         assertThat(dir.getFileName().toString()).matches("\\d{8}-\\d{6}-[0-9a-f]{7}");
         assertThat(run.out()).contains(dir.toString());
         for (String f : List.of("index.html", "manifest.json", "rejects.csv", "charts/fleet-power.png",
-                "charts/fleet-power.svg", "tables/fleet_power.csv")) {
+                "charts/fleet-power.svg", "tables/fleet_power.csv", "deck.pptx", "summary.md", "plan.csv", "migration.csv",
+                "tables/plan_summary.csv", "tables/power_models.csv", "tables/host_efficiency.csv", "tables/app_energy.csv",
+                "charts/host-fill.png", "charts/savings-breakdown.png", "charts/payback.png", "charts/harvest.png")) {
             assertThat(dir.resolve(f)).as(f).isRegularFile();
         }
         BufferedImage png = ImageIO.read(dir.resolve("charts/fleet-power.png").toFile());
@@ -57,7 +59,36 @@ class ReportJobTest {
         assertThat(manifest.get("inputs")).hasSize(5); // hosts, apps, power, targets, utilization
         assertThat(manifest.get("rowCounts").get("rows_rejected").asInt()).isEqualTo(injected);
         String html = Files.readString(dir.resolve("index.html"));
-        assertThat(html).contains("Fleet power").contains("Data quality").contains("data:image/png;base64,");
+        assertThat(html).contains("Fleet power").contains("Data quality").contains("data:image/png;base64,")
+                .contains("Consolidation plan").contains("Savings").contains("Migration").contains("Assumptions");
+
+        // The deck reopens, and its key numbers are the ones summary.md states.
+        try (org.apache.poi.xslf.usermodel.XMLSlideShow deck = new org.apache.poi.xslf.usermodel.XMLSlideShow(
+                Files.newInputStream(dir.resolve("deck.pptx")))) {
+            assertThat(deck.getSlides()).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(deck.getPictureData()).isNotEmpty();
+            String keySlide = deck.getSlides().get(1).getShapes().stream()
+                    .filter(s -> s instanceof org.apache.poi.xslf.usermodel.XSLFTextShape)
+                    .map(s -> ((org.apache.poi.xslf.usermodel.XSLFTextShape) s).getText())
+                    .reduce("", (a, b) -> a + "\n" + b);
+            String summary = Files.readString(dir.resolve("summary.md"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\*\\*Servers freed:\\*\\* (\\d+)").matcher(summary);
+            assertThat(m.find()).as(summary).isTrue();
+            assertThat(keySlide).contains(m.group(1));
+        }
+        List<String> plan = Files.readAllLines(dir.resolve("plan.csv"));
+        assertThat(plan.get(0)).isEqualTo("app,from_host,to_host,to_model");
+        assertThat(plan).hasSize(1 + 150);
+
+        // The report as a reader sees it (skipped, with a message, where Chromium is not installed).
+        if (io.greenpack.testing.Chromium.find().isPresent()) {
+            io.greenpack.testing.Chromium.PageLoad page = io.greenpack.testing.Chromium.load(dir.resolve("index.html"),
+                    tmp.resolve("chromium"));
+            assertThat(page.monitored()).as(page.monitorProblem()).isTrue();
+            assertThat(page.requests()).as("requests leaving the file").isEmpty();
+            assertThat(page.consoleErrors()).as("console errors").isEmpty();
+            assertThat(page.dom()).contains("Consolidation plan");
+        }
     }
 
     @Test
