@@ -2,7 +2,6 @@ package io.greenpack.cli;
 
 import io.greenpack.report.ReportJob;
 import io.greenpack.report.ReportRequest;
-import io.greenpack.spark.Sparks;
 import io.greenpack.util.Home;
 import io.greenpack.util.Progress;
 import picocli.CommandLine.Command;
@@ -25,7 +24,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  greenpack report                                   # bundled sample -> reports/<run-id>/",
                 "  greenpack report --data /srv/dc1 --out /srv/reports",
-                "  greenpack report --data dc1 --master spark://10.0.0.5:7077   # on a standalone cluster"})
+                "  greenpack report --data /shared/dc1 --master spark://10.0.0.5:7077 --driver-host 10.0.0.9",
+                "                                                     # on a standalone cluster (data on every worker)"})
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -45,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> commandLine = new ArrayList<>(List.of("greenpack", "report"));
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         Path outDir = out == null ? Home.reports() : out.toAbsolutePath().normalize();
-        Path run = ReportJob.run(Sparks.session(data.master), new ReportRequest(data.dataDir(), outDir,
+        Path run = ReportJob.run(data.spark(), new ReportRequest(data.dataDir(), outDir,
                 data.ingestOptions(), commandLine), progress);
         spec.commandLine().getOut().println("report written to " + run);
         spec.commandLine().getOut().println("open " + run.resolve("index.html"));
