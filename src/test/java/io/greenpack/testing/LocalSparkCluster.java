@@ -183,6 +183,7 @@ public final class LocalSparkCluster implements AutoCloseable {
         env.put("SPARK_HOME", sparkHome.toString());
         env.put("SPARK_SCALA_VERSION", "2.13");
         env.put("SPARK_LOCAL_IP", LOOPBACK);
+        env.put("SPARK_LOCAL_DIRS", dir.resolve("local").toString()); // executors' scratch (shuffle files) stays here, not in /tmp
         env.put("JAVA_HOME", System.getProperty("java.home")); // executors use the same Java
         return pb.start();
     }
