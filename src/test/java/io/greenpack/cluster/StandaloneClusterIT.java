@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Both reports run as child JVMs with the launcher's classpath and JVM options, i.e. as
  * {@code ./greenpack report ...} runs; so this JVM holds no SparkSession and the two runs cannot
- * share one by accident. Everything lives in {@code target/cluster-it-*} (logs kept for a look
- * after a failure). Waits are bounded; the cluster is stopped in all cases.
+ * share one by accident. Everything lives in {@code target/cluster-it-*}, deleted when the test
+ * passes and kept after a failure (logs of the reports, Master, Worker and executors). Waits are
+ * bounded; the cluster is stopped in all cases.
  */
 class StandaloneClusterIT {
     /** Generous: two cores shared with other work; each report took ~2 min under load 13. */
@@ -78,6 +79,17 @@ class StandaloneClusterIT {
                     clusterRun.resolve("tables").resolve(table), REL_TOL, 20))
                     .as("tables/" + table + ": local[*] vs standalone cluster")
                     .isEmpty();
+        }
+        // Passed: the logs are not needed (a failure keeps them for a look).
+        deleteTree(work);
+    }
+
+    /** Deletes a folder; symbolic links (the fake SPARK_HOME's jars) are removed, never followed. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
