@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                 "  greenpack report                                   # bundled sample -> reports/<run-id>/",
                 "  greenpack report --data /srv/dc1 --out /srv/reports",
                 "  greenpack report --data /shared/dc1 --master spark://10.0.0.5:7077 --driver-host 10.0.0.9",
-                "                                                     # on a standalone cluster (data on every worker)"})
+                "                                   # on a standalone cluster; data at the same path on every worker"})
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
