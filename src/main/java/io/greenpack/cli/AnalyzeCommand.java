@@ -74,7 +74,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<String> commandLine = new ArrayList<>(List.of("greenpack", "analyze"));
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         Path outDir = out == null ? Home.reports() : out.toAbsolutePath().normalize();
-        Path run = AnalyzeJob.run(Sparks.session(data.master), new AnalyzeRequest(data.dataDir(), outDir,
+        Path run = AnalyzeJob.run(data.spark(), new AnalyzeRequest(data.dataDir(), outDir,
                 data.ingestOptions(), scenario, commandLine, Home.notebookResults()), progress);
         spec.commandLine().getOut().println("analysis written to " + run);
         spec.commandLine().getOut().println("open " + run.resolve("index.html"));

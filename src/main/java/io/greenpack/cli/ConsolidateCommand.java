@@ -52,6 +52,11 @@ public final class ConsolidateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Optimizer seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "200000",
+            description = "Optimizer iteration budget (default: ${DEFAULT-VALUE}); with a generous --time-limit the plan "
+                    + "depends only on input, seed and this budget, on any machine.")
+    long iterations;
+
     @Spec
     CommandSpec spec;
 
@@ -62,8 +67,8 @@ public final class ConsolidateCommand implements Callable<Integer> {
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         Path outDir = out == null ? Home.reports() : out.toAbsolutePath().normalize();
         Scenario scenario = scenarioFile == null ? Scenario.defaults() : ScenarioFile.loadSingle(scenarioFile);
-        SolverSettings solver = new SolverSettings(seed, timeLimit, SolverSettings.DEFAULT_MAX_ITERATIONS);
-        Path run = ReportJob.run(Sparks.session(data.master), new ReportRequest(data.dataDir(), outDir,
+        SolverSettings solver = new SolverSettings(seed, timeLimit, iterations);
+        Path run = ReportJob.run(data.spark(), new ReportRequest(data.dataDir(), outDir,
                 data.ingestOptions(), scenario, solver, commandLine, false), progress);
         spec.commandLine().getOut().println("report written to " + run);
         spec.commandLine().getOut().println("open " + run.resolve("index.html"));

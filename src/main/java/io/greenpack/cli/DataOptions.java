@@ -1,7 +1,9 @@
 package io.greenpack.cli;
 
 import io.greenpack.ingest.IngestOptions;
+import io.greenpack.spark.Sparks;
 import io.greenpack.util.Home;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -14,9 +16,17 @@ public final class DataOptions {
                     + ".csv, .csv.gz, .parquet or .jsonl. Default: the bundled sample notebooks-data/sample.")
     Path data;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-            description = "Spark master: local[*] (default, embedded) or spark://host:port for a standalone cluster.")
+    // No picocli default: without --master, Sparks uses the master spark-submit was given, else local[*].
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master: local[*] (default, embedded) or spark://host:port for a standalone cluster "
+                    + "(under spark-submit, default: its --master).")
     String master;
+
+    @Option(names = "--driver-host", paramLabel = "HOST",
+            description = "With a cluster master: the address of this machine the executors connect back to "
+                    + "(spark.driver.host). Default: 127.0.0.1 for local[*]; otherwise SPARK_LOCAL_IP, else this "
+                    + "machine's address.")
+    String driverHost;
 
     @Option(names = "--interval-minutes", paramLabel = "N", defaultValue = "5",
             description = "Interval samples are aligned onto by time-weighted mean (default: ${DEFAULT-VALUE}).")
@@ -29,6 +39,11 @@ public final class DataOptions {
 
     public Path dataDir() {
         return data == null ? Home.sampleData() : data.toAbsolutePath().normalize();
+    }
+
+    /** The Spark session for these options (one per process, see {@link Sparks#session(String, String)}). */
+    public SparkSession spark() {
+        return Sparks.session(master, driverHost);
     }
 
     public IngestOptions ingestOptions() {

@@ -5,7 +5,6 @@ import io.greenpack.config.ScenarioFile;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.report.ReportJob;
 import io.greenpack.report.ReportRequest;
-import io.greenpack.spark.Sparks;
 import io.greenpack.util.Home;
 import io.greenpack.util.Progress;
 import picocli.CommandLine.Command;
@@ -29,7 +28,8 @@ import java.util.concurrent.Callable;
                 "  greenpack report                                   # bundled sample -> reports/<run-id>/",
                 "  greenpack report --data /srv/dc1 --out /srv/reports",
                 "  greenpack report --scenario what-if.yaml          # your tariff, PUE, headroom, targets",
-                "  greenpack report --data dc1 --master spark://10.0.0.5:7077   # on a standalone cluster"})
+                "  greenpack report --data /shared/dc1 --master spark://10.0.0.5:7077 --driver-host 10.0.0.9",
+                "                                   # on a standalone cluster; data at the same path on every worker"})
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -54,6 +54,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Optimizer seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "200000",
+            description = "Optimizer iteration budget (default: ${DEFAULT-VALUE}); with a generous --time-limit the plan "
+                    + "depends only on input, seed and this budget, on any machine.")
+    long iterations;
+
     @Spec
     CommandSpec spec;
 
@@ -64,8 +69,8 @@ public final class ReportCommand implements Callable<Integer> {
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         Path outDir = out == null ? Home.reports() : out.toAbsolutePath().normalize();
         Scenario scenario = scenarioFile == null ? Scenario.defaults() : ScenarioFile.loadSingle(scenarioFile);
-        SolverSettings solver = new SolverSettings(seed, timeLimit, SolverSettings.DEFAULT_MAX_ITERATIONS);
-        Path run = ReportJob.run(Sparks.session(data.master), new ReportRequest(data.dataDir(), outDir,
+        SolverSettings solver = new SolverSettings(seed, timeLimit, iterations);
+        Path run = ReportJob.run(data.spark(), new ReportRequest(data.dataDir(), outDir,
                 data.ingestOptions(), scenario, solver, commandLine), progress);
         spec.commandLine().getOut().println("report written to " + run);
         spec.commandLine().getOut().println("open " + run.resolve("index.html"));

@@ -5,7 +5,6 @@ import io.greenpack.ingest.Gap;
 import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.ingest.RejectRow;
-import io.greenpack.spark.Sparks;
 import io.greenpack.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = Progress.to(spec.commandLine().getErr());
-        IngestResult r = Ingest.run(Sparks.session(data.master), data.dataDir(), data.ingestOptions(), progress);
+        IngestResult r = Ingest.run(data.spark(), data.dataDir(), data.ingestOptions(), progress);
         print(r, out, show);
         return 0;
     }

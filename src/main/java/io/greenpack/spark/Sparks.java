@@ -2,17 +2,27 @@ package io.greenpack.spark;
 
 import org.apache.spark.sql.SparkSession;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The one place a {@link SparkSession} is made. Embedded {@code local[*]} by default, bound to
  * 127.0.0.1 with the UI off; {@code --master spark://host:port} runs the same job on a
- * standalone cluster. Settings follow DESIGN §9 (what was measured to help on 2 cores).
+ * standalone cluster, and under {@code spark-submit} the master it was given is used. Settings
+ * follow DESIGN §9 (what was measured to help on 2 cores).
  */
 public final class Sparks {
+    /** What {@code spark-submit} (and {@code -Dspark.master}) sets; SparkConf reads it too. */
+    private static final String MASTER_PROPERTY = "spark.master";
+    /** Written by the build from the pom's {@code spark.jvm.opts} (a filtered resource). */
+    private static final String JVM_OPTIONS_RESOURCE = "jvm-options.txt";
+
     private static SparkSession shared;
 
     private Sparks() {
@@ -20,8 +30,23 @@ public final class Sparks {
 
     /** The session for this process; created on first use and reused (start-up costs seconds). */
     public static synchronized SparkSession session(String master) {
+        return session(master, null);
+    }
+
+    /**
+     * The session for this process; created on first use and reused (start-up costs seconds).
+     * The first call decides: a later call with another master gets the existing session (one
+     * command runs per process; tests share one local session on purpose).
+     *
+     * @param master     {@code local[*]}, {@code local[N]} or {@code spark://host:port}; null or blank:
+     *                   the {@code spark.master} property that spark-submit sets, else {@code local[*]}
+     * @param driverHost the address of this machine that a cluster's executors connect back to
+     *                   ({@code spark.driver.host}); null or blank: 127.0.0.1 for local masters,
+     *                   Spark's own choice ({@code SPARK_LOCAL_IP}, else this machine's address) otherwise
+     */
+    public static synchronized SparkSession session(String master, String driverHost) {
         if (shared == null || shared.sparkContext().isStopped()) {
-            shared = create(master == null || master.isBlank() ? "local[*]" : master);
+            shared = create(resolveMaster(master), driverHost);
         }
         return shared;
     }
@@ -33,30 +58,94 @@ public final class Sparks {
         }
     }
 
-    private static SparkSession create(String master) {
+    static String resolveMaster(String master) {
+        if (master != null && !master.isBlank()) {
+            return master.strip();
+        }
+        String submitted = System.getProperty(MASTER_PROPERTY);
+        return submitted == null || submitted.isBlank() ? "local[*]" : submitted.strip();
+    }
+
+    /** local, local[N], local[*], local[N,F]: everything runs in this JVM. */
+    static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
+    }
+
+    private static SparkSession create(String master, String driverHost) {
+        boolean local = isLocal(master);
         int cores = Runtime.getRuntime().availableProcessors();
         Path scratch = scratchDir();
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("spark.driver.bindAddress", "127.0.0.1");
-        defaults.put("spark.driver.host", "127.0.0.1");
+        if (local) {
+            // Nothing leaves this machine: listen on loopback only.
+            defaults.put("spark.driver.bindAddress", "127.0.0.1");
+            defaults.put("spark.driver.host", "127.0.0.1");
+            // Near the core count in local mode (DESIGN §9). On a cluster this machine's core
+            // count means nothing; Spark's default with adaptive coalescing fits better there.
+            defaults.put("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)));
+            // On a cluster the worker's own directories win (Spark warns if this is set).
+            defaults.put("spark.local.dir", scratch.resolve("local").toString());
+        } else {
+            // Executors are other JVMs started by the cluster: give them the same JVM options as
+            // this driver (Spark adds its own --add-opens too; ours also carry GC and reflection flags).
+            String jvmOptions = jvmOptions();
+            if (jvmOptions != null) {
+                defaults.put("spark.executor.extraJavaOptions", jvmOptions);
+            }
+            // Ship greenpack's classes to the executors. spark-submit sets spark.jars itself, and
+            // running from target/classes (an IDE) there is no jar to ship.
+            String appJar = appJar();
+            if (appJar != null) {
+                defaults.put("spark.jars", appJar);
+            }
+        }
         defaults.put("spark.ui.enabled", "false");
         defaults.put("spark.ui.showConsoleProgress", "false");
         defaults.put("spark.sql.session.timeZone", "UTC");
         defaults.put("spark.sql.ansi.enabled", "false");
-        defaults.put("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)));
         defaults.put("spark.sql.adaptive.enabled", "true");
         defaults.put("spark.sql.execution.useObjectHashAggregateExec", "false");
         defaults.put("spark.sql.warehouse.dir", scratch.resolve("warehouse").toString());
-        defaults.put("spark.local.dir", scratch.resolve("local").toString());
         SparkSession.Builder b = SparkSession.builder().appName("greenpack").master(master);
-        // A -Dspark.x=y on the JVM command line (GREENPACK_JAVA_OPTS) wins over these defaults:
-        // SparkConf reads system properties itself.
+        // A -Dspark.x=y on the JVM command line (GREENPACK_JAVA_OPTS, or spark-submit --conf) wins
+        // over these defaults: SparkConf reads system properties itself.
         defaults.forEach((k, v) -> {
             if (System.getProperty(k) == null) {
                 b.config(k, v);
             }
         });
+        // An explicit --driver-host wins over everything: the user named the address.
+        if (driverHost != null && !driverHost.isBlank()) {
+            b.config("spark.driver.host", driverHost.strip());
+        }
         return b.getOrCreate();
+    }
+
+    /** The pom's {@code spark.jvm.opts}, or null when the resource was not filtered (IDE builds). */
+    static String jvmOptions() {
+        try (InputStream in = Sparks.class.getResourceAsStream(JVM_OPTIONS_RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            return text.isEmpty() || text.contains("${") ? null : text;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The jar greenpack runs from, or null when its classes come from a folder. */
+    private static String appJar() {
+        try {
+            CodeSource source = Sparks.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            Path p = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p.toAbsolutePath().toString() : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static Path scratchDir() {

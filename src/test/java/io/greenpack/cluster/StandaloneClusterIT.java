@@ -1,0 +1,141 @@
+package io.greenpack.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.greenpack.testing.CsvTables;
+import io.greenpack.testing.LauncherFiles;
+import io.greenpack.testing.LocalSparkCluster;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same report on a real Spark standalone cluster (one Master, one Worker, executors in their
+ * own JVMs, all on 127.0.0.1) as embedded {@code local[*]}: every table under the run folder's
+ * {@code tables/} must match (numbers within 1e-9 relative; rows in the same order, since the
+ * report writes its tables ordered).
+ *
+ * <p>Both reports run as child JVMs with the launcher's classpath and JVM options, i.e. as
+ * {@code ./greenpack report ...} runs; so this JVM holds no SparkSession and the two runs cannot
+ * share one by accident. Everything lives in {@code target/cluster-it-*}, deleted when the test
+ * passes and kept after a failure (logs of the reports, Master, Worker and executors). Waits are
+ * bounded; the cluster is stopped in all cases.
+ */
+class StandaloneClusterIT {
+    /** Generous: two cores shared with other work; each report took ~2 min under load 13. */
+    private static final Duration CLUSTER_START = Duration.ofMinutes(3);
+    private static final Duration REPORT_RUN = Duration.ofMinutes(10);
+    private static final double REL_TOL = 1e-9;
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES) // last resort; the waits below are shorter
+    void reportOnStandaloneClusterMatchesLocal() throws Exception {
+        Path root = Path.of(System.getProperty("greenpack.home", ".")).toAbsolutePath().normalize();
+        LauncherFiles launcher = LauncherFiles.of(root);
+        Path work = Files.createTempDirectory(Files.createDirectories(root.resolve("target")), "cluster-it-");
+        Path data = root.resolve("notebooks-data/sample");
+
+        Path localRun = report(launcher, work.resolve("local"), Map.of(),
+                List.of("--data", data.toString()));
+
+        Path clusterRun;
+        try (LocalSparkCluster cluster = LocalSparkCluster.start(launcher, work.resolve("cluster"), 2, "4g",
+                CLUSTER_START)) {
+            clusterRun = report(launcher, work.resolve("on-cluster"),
+                    // Modest executors: the sample is small, and the machine is shared. Shuffle
+                    // partitions near the cluster's 2 cores, as a cluster user would tune it
+                    // (Spark's default 200 doubles this run's time for nothing).
+                    Map.of("spark.executor.memory", "2g", "spark.sql.shuffle.partitions", "4"),
+                    List.of("--data", data.toString(), "--master", cluster.masterUrl(), "--driver-host", "127.0.0.1"));
+
+            // The work really ran on the cluster: the Master saw the app finish, and an executor
+            // JVM (not the driver) ran tasks.
+            JsonNode state = cluster.masterState();
+            List<String> apps = new ArrayList<>();
+            state.path("completedapps").forEach(a -> apps.add(a.path("name").asText() + ":" + a.path("state").asText()));
+            assertThat(apps).as("apps the master completed").containsExactly("greenpack:FINISHED");
+            assertThat(executorLogs(cluster.workDir()))
+                    .as("executor logs under " + cluster.workDir())
+                    .anySatisfy(log -> assertThat(Files.readString(log, StandardCharsets.ISO_8859_1))
+                            .contains("Successfully registered with driver").contains("Finished task"));
+        }
+
+        List<String> localTables = tables(localRun);
+        assertThat(localTables).as("tables of the local run " + localRun).isNotEmpty();
+        assertThat(tables(clusterRun)).as("tables of the cluster run " + clusterRun).isEqualTo(localTables);
+        for (String table : localTables) {
+            assertThat(CsvTables.differences(localRun.resolve("tables").resolve(table),
+                    clusterRun.resolve("tables").resolve(table), REL_TOL, 20))
+                    .as("tables/" + table + ": local[*] vs standalone cluster")
+                    .isEmpty();
+        }
+        // Passed: the logs are not needed (a failure keeps them for a look).
+        deleteTree(work);
+    }
+
+    /** Deletes a folder; symbolic links (the fake SPARK_HOME's jars) are removed, never followed. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Runs {@code greenpack report --out <dir>/reports --verbose <args>} in a child JVM; returns the run folder. */
+    private static Path report(LauncherFiles launcher, Path dir, Map<String, String> properties, List<String> args)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path out = dir.resolve("reports");
+        Path log = dir.resolve("greenpack.log");
+        List<String> cliArgs = new ArrayList<>(List.of("report", "--out", out.toString(), "--verbose",
+                // The optimizer must stop on its iteration budget, not the clock, for equal plans.
+                "--iterations", "3000", "--time-limit", "600"));
+        cliArgs.addAll(args);
+        Process p = new ProcessBuilder(launcher.greenpack("2g", properties, cliArgs))
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(REPORT_RUN.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("greenpack " + String.join(" ", cliArgs) + " did not finish within "
+                        + REPORT_RUN + "\n" + LocalSparkCluster.tail(log, 40));
+            }
+            assertThat(p.exitValue()).as("exit code of greenpack " + String.join(" ", cliArgs) + "\n"
+                    + LocalSparkCluster.tail(log, 60)).isZero();
+        } finally {
+            LocalSparkCluster.stop(p, Duration.ofSeconds(10));
+        }
+        try (Stream<Path> runs = Files.list(out)) {
+            List<Path> folders = runs.filter(Files::isDirectory).toList();
+            assertThat(folders).as("run folders in " + out).hasSize(1);
+            return folders.get(0);
+        }
+    }
+
+    private static List<String> tables(Path run) throws IOException {
+        Path tables = run.resolve("tables");
+        try (Stream<Path> files = Files.walk(tables)) {
+            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".csv"))
+                    .map(f -> tables.relativize(f).toString()).sorted().toList();
+        }
+    }
+
+    private static List<Path> executorLogs(Path workDir) throws IOException {
+        if (!Files.isDirectory(workDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(workDir)) {
+            return files.filter(f -> f.getFileName().toString().equals("stderr")).toList();
+        }
+    }
+}
