@@ -279,8 +279,12 @@ public final class Ingest {
             if (raw.length() > CONTENT_CHARS) {
                 raw = raw.substring(0, CONTENT_CHARS) + "...";
             }
-            out.add(new RejectRow(file, ln.line(r.getLong(1), r.getLong(2)), r.getString(3),
-                    r.isNullAt(4) ? "" : r.getString(4), raw));
+            // The detail quotes the bad value, which may be a whole 10 MB line: cut it short too.
+            String detail = r.isNullAt(4) ? "" : r.getString(4);
+            if (detail.length() > CONTENT_CHARS) {
+                detail = detail.substring(0, CONTENT_CHARS) + "...";
+            }
+            out.add(new RejectRow(file, ln.line(r.getLong(1), r.getLong(2)), r.getString(3), detail, raw));
         }
         out.sort(Comparator.comparing(RejectRow::file).thenComparingLong(RejectRow::line));
         return out;

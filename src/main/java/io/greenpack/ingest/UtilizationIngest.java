@@ -36,11 +36,11 @@ final class UtilizationIngest {
     static Dataset<Row> validate(SparkSession spark, RawTable t, HostInventory hosts, IngestOptions o) {
         if (!t.has("cpu_cores") && !t.has("cpu_pct")) {
             throw new UserError(t.file().path() + ": missing column 'cpu_cores' (or 'cpu_pct'); found columns: "
-                    + String.join(", ", t.columns().keySet()));
+                    + RawReader.shown(t.columns().keySet()));
         }
         if (!t.has("mem_gb") && !t.has("mem_mb")) {
             throw new UserError(t.file().path() + ": missing column 'mem_gb' (or 'mem_mb'); found columns: "
-                    + String.join(", ", t.columns().keySet()));
+                    + RawReader.shown(t.columns().keySet()));
         }
         boolean usesCores = t.has("cpu_cores");
         String cpuName = usesCores ? "cpu_cores" : "cpu_pct";
