@@ -50,6 +50,11 @@ public final class Ingest {
 
     public static IngestResult run(SparkSession spark, Path dataDir, IngestOptions o, Progress progress) {
         DataDirectory dir = DataDirectory.scan(dataDir);
+        // Every file's header first, in plain Java: a file that cannot be used at all stops the
+        // run at once, before seconds of Spark work on the files before it.
+        for (InputKind k : List.of(InputKind.HOSTS, InputKind.POWER, InputKind.UTILIZATION)) {
+            dir.files(k).forEach(RawReader::checkHeader);
+        }
         try {
             return read(spark, dir, o, progress);
         } catch (Exception e) {

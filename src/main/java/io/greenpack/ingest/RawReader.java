@@ -39,6 +39,14 @@ public final class RawReader {
         return file.format() == InputFormat.PARQUET ? readParquet(spark, file) : readText(spark, file);
     }
 
+    /** Readable, not empty and (text formats) a header with the required columns; no Spark. */
+    static void checkHeader(InputFile file) {
+        checkReadable(file);
+        if (file.format() != InputFormat.PARQUET) {
+            requireColumns(file, TextHeader.read(file).columns());
+        }
+    }
+
     private static void checkReadable(InputFile file) {
         if (!Files.isReadable(file.path())) {
             throw new UserError(file.path() + ": cannot read the file (missing or no permission)");

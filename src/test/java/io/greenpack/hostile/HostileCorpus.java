@@ -131,8 +131,8 @@ final class HostileCorpus {
             }
             case "gzip-bomb-after-header" -> {
                 // A valid header and rows, then one 200 MB "line" of zero bytes.
-                Files.delete(power);
                 byte[] head = (HEADER + "\n" + String.join("\n", powerRows(data)) + "\n").getBytes(StandardCharsets.UTF_8);
+                Files.delete(power);
                 writeGzip(data.resolve("power.csv.gz"), head, 200L << 20);
             }
             case "symlink-loop" -> {

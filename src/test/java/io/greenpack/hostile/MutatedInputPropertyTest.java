@@ -10,6 +10,7 @@ import io.greenpack.util.UserError;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class MutatedInputPropertyTest {
 
     enum Mutation { RANDOM_BYTES, BYTE_FLIPS, TRUNCATION, LINE_DUPLICATION, COLUMN_DELETION, RANDOM_UNICODE_CELL }
 
-    @Property(tries = 40, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
     void eitherEveryRowIsAccountedForOrAUserErrorNamesTheFile(@ForAll Target target, @ForAll Mutation mutation,
                                                               @ForAll long seed) throws IOException {
         Random r = new Random(seed);
@@ -92,6 +93,7 @@ class MutatedInputPropertyTest {
             try {
                 result = Ingest.run(TestSpark.session(), dir, new IngestOptions(300, 900, NOW), Progress.SILENT);
             } catch (UserError e) {
+                Statistics.label("outcome").collect("UserError", target, mutation);
                 assertThat(e.getMessage()).as("the message names an input file")
                         .containsAnyOf("hosts.csv", "power.csv", "power.jsonl", "utilization.csv");
                 return;
@@ -99,6 +101,7 @@ class MutatedInputPropertyTest {
                 fail("not a UserError for " + target + " / " + mutation + " (seed " + seed + "): " + e, e);
                 return;
             }
+            Statistics.label("outcome").collect("read", target, mutation);
             long rejected = 0;
             for (FileStats f : result.files()) {
                 assertThat(f.rowsKept() + f.rowsRejected()).as(f.file() + ": kept + rejected = read").isEqualTo(f.rowsRead());
