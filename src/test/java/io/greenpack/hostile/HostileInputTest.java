@@ -113,8 +113,16 @@ class HostileInputTest {
         return l.length() > 300 ? l.substring(0, 297) + "..." : l;
     }
 
+    /** "rejected rows: N of M" and the first rejected row, for the log. */
     private static String summary(String out) {
-        return out.lines().filter(l -> l.startsWith("rejected rows")).findFirst().orElse(out);
+        List<String> lines = out.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("rejected rows")) {
+                String first = i + 1 < lines.size() ? lines.get(i + 1).strip() : "";
+                return lines.get(i) + " " + (first.length() > 140 ? first.substring(0, 137) + "..." : first);
+            }
+        }
+        return lines.isEmpty() ? "" : lines.get(0);
     }
 
     private static List<String> list(Path dir) throws IOException {
