@@ -33,7 +33,7 @@ public final class DataDirectory {
             byKind.put(k, new ArrayList<>());
         }
         try (Stream<Path> list = Files.list(dir)) {
-            list.filter(p -> Files.isRegularFile(p)
+            list.peek(DataDirectory::checkIsFile).filter(p -> Files.isRegularFile(p)
                     // Spark writes Parquet as a folder of part files: accept power.parquet/ too.
                     || (Files.isDirectory(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet"))).sorted(Comparator.comparing(Path::toString)).forEach(p -> {
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -64,6 +64,26 @@ public final class DataDirectory {
                     + byKind.get(InputKind.HOSTS).stream().map(InputFile::name).toList() + "; expected one");
         }
         return new DataDirectory(dir, byKind);
+    }
+
+    /**
+     * An input name (power.csv, ...) on something that is not a readable file would otherwise be
+     * skipped in silence: a folder named power.csv, a broken symbolic link, a link loop.
+     */
+    private static void checkIsFile(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean input = InputFormat.of(p).isPresent()
+                && java.util.Arrays.stream(InputKind.values()).anyMatch(k -> name.startsWith(k.prefix()));
+        if (!input || Files.isRegularFile(p) || (Files.isDirectory(p) && name.endsWith(".parquet"))) {
+            return;
+        }
+        if (Files.isDirectory(p)) {
+            throw new UserError(p + ": is a directory; expected a file (only Parquet may be a folder of part files)");
+        }
+        if (Files.isSymbolicLink(p)) {
+            throw new UserError(p + ": is a symbolic link that leads nowhere (a broken link or a link loop); expected a file");
+        }
+        throw new UserError(p + ": is not a regular file; expected a file");
     }
 
     public Path dir() {

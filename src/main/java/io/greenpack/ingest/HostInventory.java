@@ -31,6 +31,8 @@ import static org.apache.spark.sql.functions.map_from_arrays;
  */
 public record HostInventory(List<HostSpec> hosts, FileStats stats, List<Row> rejectRows) {
 
+    static final double MAX_PLAUSIBLE_MEM_GB = 50_000;
+
     public static HostInventory read(SparkSession spark, InputFile file) {
         RawTable t = RawReader.read(spark, file);
         Column host = Parse.text(t, "host");
@@ -48,6 +50,8 @@ public record HostInventory(List<HostSpec> hosts, FileStats stats, List<Row> rej
                 .add(cores.leq(0), "cores not positive", Reasons.shown("cores", cores))
                 .add(memGb.isNull(), "mem_gb not a number", Reasons.shown("mem_gb", Parse.text(t, "mem_gb")))
                 .add(memGb.leq(0), "mem_gb not positive", Reasons.shown("mem_gb", memGb))
+                // The largest single servers hold ~48 TB; more is bytes or MB written as GB (an unknown unit).
+                .add(memGb.gt(MAX_PLAUSIBLE_MEM_GB), "mem_gb implausibly high (bytes or MB?)", Reasons.shown("mem_gb", memGb))
                 .add(Parse.present(t, "sockets").and(sockets.isNull().or(sockets.lt(1))), "sockets not a positive number",
                         Reasons.shown("sockets", Parse.text(t, "sockets")))
                 .add(Parse.present(t, "idle_watts").and(idle.isNull().or(idle.lt(0))), "idle_watts not a non-negative number",

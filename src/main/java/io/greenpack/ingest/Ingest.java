@@ -50,6 +50,11 @@ public final class Ingest {
 
     public static IngestResult run(SparkSession spark, Path dataDir, IngestOptions o, Progress progress) {
         DataDirectory dir = DataDirectory.scan(dataDir);
+        // Every file's header first, in plain Java: a file that cannot be used at all stops the
+        // run at once, before seconds of Spark work on the files before it.
+        for (InputKind k : List.of(InputKind.HOSTS, InputKind.POWER, InputKind.UTILIZATION)) {
+            dir.files(k).forEach(RawReader::checkHeader);
+        }
         try {
             return read(spark, dir, o, progress);
         } catch (Exception e) {
@@ -300,8 +305,12 @@ public final class Ingest {
             if (raw.length() > CONTENT_CHARS) {
                 raw = raw.substring(0, CONTENT_CHARS) + "...";
             }
-            out.add(new RejectRow(file, ln.line(r.getLong(1), r.getLong(2)), r.getString(3),
-                    r.isNullAt(4) ? "" : r.getString(4), raw));
+            // The detail quotes the bad value, which may be a whole 10 MB line: cut it short too.
+            String detail = r.isNullAt(4) ? "" : r.getString(4);
+            if (detail.length() > CONTENT_CHARS) {
+                detail = detail.substring(0, CONTENT_CHARS) + "...";
+            }
+            out.add(new RejectRow(file, ln.line(r.getLong(1), r.getLong(2)), r.getString(3), detail, raw));
         }
         out.sort(Comparator.comparing(RejectRow::file).thenComparingLong(RejectRow::line));
         return out;

@@ -53,6 +53,10 @@ public final class Parse {
         } else {
             Column s = text(t, name);
             if (t.decimalComma()) {
+                // "1.234,5": dots are thousands separators only next to a decimal comma or when
+                // there are several ("1.234.567"); a lone "1.234" stays 1.234.
+                s = when(s.rlike("^[-+]?[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+$|^[-+]?[0-9]{1,3}(\\.[0-9]{3}){2,}$"),
+                        regexp_replace(s, "\\.", "")).otherwise(s);
                 s = regexp_replace(s, ",", ".");
             }
             v = s.try_cast(DataTypes.DoubleType);

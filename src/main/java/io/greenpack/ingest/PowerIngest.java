@@ -44,7 +44,7 @@ final class PowerIngest {
                     .filter(c -> c.startsWith("power") || c.startsWith("energy") || c.startsWith("watt") || c.endsWith("kw"))
                     .findFirst().map(c -> "; column '" + c + "' has a unit greenpack does not know").orElse("");
             throw new UserError(t.file().path() + ": no power column: expected 'watts', 'energy_wh' or 'energy_kwh'"
-                    + hint + " (found columns: " + String.join(", ", t.columns().keySet()) + ")");
+                    + hint + " (found columns: " + RawReader.shown(t.columns().keySet()) + ")");
         }
         // 1. Parse every value once (see Checks for why), 2. check the parsed values.
         Column energy = energyCol == null ? lit(null).cast("double") : Parse.number(t, energyCol);

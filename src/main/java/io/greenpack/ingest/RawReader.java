@@ -39,6 +39,14 @@ public final class RawReader {
         return file.format() == InputFormat.PARQUET ? readParquet(spark, file) : readText(spark, file);
     }
 
+    /** Readable, not empty and (text formats) a header with the required columns; no Spark. */
+    static void checkHeader(InputFile file) {
+        checkReadable(file);
+        if (file.format() != InputFormat.PARQUET) {
+            requireColumns(file, TextHeader.read(file).columns());
+        }
+    }
+
     private static void checkReadable(InputFile file) {
         if (!Files.isReadable(file.path())) {
             throw new UserError(file.path() + ": cannot read the file (missing or no permission)");
@@ -105,7 +113,9 @@ public final class RawReader {
         try {
             df = spark.read().parquet(file.path().toString());
             df.schema();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Not only RuntimeException: Spark throws SparkException (checked, in Java terms) for a
+            // file that is not Parquet at all, e.g. CSV text named .parquet.
             throw new UserError(file.path() + ": not a readable Parquet file (" + firstLine(e) + ")", e);
         }
         Map<String, DataType> types = new LinkedHashMap<>();
@@ -127,10 +137,32 @@ public final class RawReader {
         for (String required : file.kind().requiredColumns()) {
             if (!columns.contains(required)) {
                 throw new UserError(file.path() + ": missing required column '" + required + "' (found columns: "
-                        + String.join(", ", columns) + "; expected at least: "
+                        + shown(columns) + "; expected at least: "
                         + String.join(", ", file.kind().requiredColumns()) + ")");
             }
         }
+    }
+
+    /**
+     * Column names for a message: at most 30 of them, control characters (NUL, ...) shown as
+     * escapes, so that a 100,000-column or binary header gives one readable line.
+     */
+    static String shown(java.util.Collection<String> columns) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (String c : columns) {
+            if (i == 30) {
+                sb.append(", ... (").append(columns.size()).append(" columns in all)");
+                break;
+            }
+            sb.append(i++ == 0 ? "" : ", ");
+            String name = TextHeader.abbreviate(c);
+            for (int k = 0; k < name.length(); k++) {
+                char ch = name.charAt(k);
+                sb.append(Character.isISOControl(ch) ? String.format(Locale.ROOT, "\\u%04x", (int) ch) : String.valueOf(ch));
+            }
+        }
+        return sb.toString();
     }
 
     private static String firstLine(Throwable e) {

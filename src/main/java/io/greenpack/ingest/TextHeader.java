@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenpack.util.UserError;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,9 +14,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -34,16 +37,30 @@ public record TextHeader(List<String> columns, char separator, String rawLine, b
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
 
+    /**
+     * A header longer than this is no header: a binary file, a gzip bomb, a file without line
+     * breaks. Reading stops here instead of holding the whole "line" in memory.
+     */
+    static final int MAX_HEADER_CHARS = 1 << 20;
+    /** More columns than this make Spark's CSV plan too big to build in reasonable time. */
+    static final int MAX_COLUMNS = 2000;
+
     public static TextHeader read(InputFile file) {
-        try (InputStream in = open(file); BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String first = r.readLine();
+        try (InputStream in = new BufferedInputStream(open(file), 1 << 16);
+             BufferedReader r = new BufferedReader(new InputStreamReader(checkNotUtf16(file, in), StandardCharsets.UTF_8))) {
+            int lineNo = 1;
+            String first = readLine(r, file, lineNo);
             while (first != null && first.isBlank()) {
-                first = r.readLine();
+                first = readLine(r, file, ++lineNo);
             }
             if (first == null) {
                 throw new UserError(file.path() + ": the file is empty (expected "
                         + (file.format() == InputFormat.JSONL ? "JSON objects, one per line" : "a header line naming the columns, then data")
                         + ")");
+            }
+            if (first.indexOf('\0') >= 0) {
+                throw new UserError(file.path() + ", line " + lineNo + ": the header holds NUL bytes; expected UTF-8 text "
+                        + "(is it a binary file, or UTF-16 without a byte order mark?)");
             }
             String line = first.startsWith("\uFEFF") ? first.substring(1) : first;
             line = stripCr(line);
@@ -56,11 +73,21 @@ public record TextHeader(List<String> columns, char separator, String rawLine, b
             } else {
                 sep = separatorOf(line);
                 columns = splitHeader(line, sep);
-                String next = r.readLine();
-                while (next != null && next.isBlank()) {
-                    next = r.readLine();
+                // A trailing separator (as spreadsheet exports write on every line) adds no column.
+                while (columns.size() > 1 && columns.get(columns.size() - 1).isEmpty()) {
+                    columns.remove(columns.size() - 1);
                 }
-                hasData = next != null;
+                // Data follows when any non-blank character does (a data line may be long: not read as a line).
+                int c = r.read();
+                while (c != -1 && Character.isWhitespace(c)) {
+                    c = r.read();
+                }
+                hasData = c != -1;
+            }
+            if (columns.size() > MAX_COLUMNS) {
+                throw new UserError(file.path() + ", line " + lineNo + ": the header has " + columns.size()
+                        + " columns; greenpack reads at most " + MAX_COLUMNS + " (expected the columns of DESIGN §2, "
+                        + "e.g. " + String.join(",", file.kind().requiredColumns()) + ")");
             }
             checkNames(file, columns);
             return new TextHeader(columns, sep, stripCr(first), hasData);
@@ -70,6 +97,47 @@ public record TextHeader(List<String> columns, char separator, String rawLine, b
         } catch (IOException e) {
             throw new UserError(file.path() + ": cannot read the file: " + e.getMessage(), e);
         }
+    }
+
+    /** UTF-16 is what some Windows tools export; read as UTF-8 it looks like missing columns. */
+    private static InputStream checkNotUtf16(InputFile file, InputStream in) throws IOException {
+        in.mark(2);
+        int a = in.read();
+        int b = in.read();
+        in.reset();
+        if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF)) {
+            throw new UserError(file.path() + ": the file is encoded as UTF-16 (it starts with the byte order mark "
+                    + String.format(Locale.ROOT, "%02X %02X", a, b) + "); expected UTF-8: save or export it as UTF-8");
+        }
+        return in;
+    }
+
+    /**
+     * One line (without its \n, \r or \r\n), or null at the end of the file; fails on a line
+     * longer than {@link #MAX_HEADER_CHARS} instead of reading it all into memory.
+     */
+    private static String readLine(BufferedReader r, InputFile file, int lineNo) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = r.read()) != -1) {
+            if (c == '\n') {
+                return sb.toString();
+            }
+            if (c == '\r') {
+                r.mark(1);
+                if (r.read() != '\n') {
+                    r.reset();
+                }
+                return sb.toString();
+            }
+            if (sb.length() >= MAX_HEADER_CHARS) {
+                throw new UserError(file.path() + ", line " + lineNo + ": more than " + MAX_HEADER_CHARS
+                        + " characters without a line break; expected a header line naming the columns "
+                        + "(is it a text file with line breaks?)");
+            }
+            sb.append((char) c);
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     static InputStream open(InputFile file) throws IOException {
@@ -142,7 +210,7 @@ public record TextHeader(List<String> columns, char separator, String rawLine, b
     }
 
     private static void checkNames(InputFile file, List<String> columns) {
-        List<String> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>(); // a set: a list makes a 100,000-column header quadratic
         for (int i = 0; i < columns.size(); i++) {
             String c = columns.get(i);
             if (c.isEmpty()) {

@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * utilization.*: per-application samples to canonical columns ({@code cpu_pct} becomes cores,
@@ -36,11 +37,11 @@ final class UtilizationIngest {
     static Dataset<Row> validate(SparkSession spark, RawTable t, HostInventory hosts, IngestOptions o) {
         if (!t.has("cpu_cores") && !t.has("cpu_pct")) {
             throw new UserError(t.file().path() + ": missing column 'cpu_cores' (or 'cpu_pct'); found columns: "
-                    + String.join(", ", t.columns().keySet()));
+                    + RawReader.shown(t.columns().keySet()));
         }
         if (!t.has("mem_gb") && !t.has("mem_mb")) {
             throw new UserError(t.file().path() + ": missing column 'mem_gb' (or 'mem_mb'); found columns: "
-                    + String.join(", ", t.columns().keySet()));
+                    + RawReader.shown(t.columns().keySet()));
         }
         boolean usesCores = t.has("cpu_cores");
         String cpuName = usesCores ? "cpu_cores" : "cpu_pct";
@@ -62,7 +63,9 @@ final class UtilizationIngest {
             parsed.add(Parse.number(t, opt).as(opt));
         }
         Dataset<Row> p = t.rows().select(parsed.toArray(Column[]::new));
-        Column pctCores = least(col("_pct"), lit(100.0)).divide(100.0).multiply(col("_h_cores"));
+        // least() skips nulls: without the guard an unreadable cpu_pct (or cpu_cores, via the
+        // coalesce below) would become least(null, 100) = 100 %, the whole host.
+        Column pctCores = when(col("_pct").isNotNull(), least(col("_pct"), lit(100.0)).divide(100.0).multiply(col("_h_cores")));
         p = p.withColumn("cpu_cores", usesCores ? coalesce(col("_cores_given"), pctCores) : pctCores);
 
         // 2. Check the parsed values; the first failed check is the row's reason.
