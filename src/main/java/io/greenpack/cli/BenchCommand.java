@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks. Each writes its figures (CSV and Markdown) to reports/bench/ and prints them;",
                 "compare ratios measured in the same run rather than absolute times across machines."},
-        subcommands = {BenchPackCommand.class},
+        subcommands = {BenchPackCommand.class, BenchIngestCommand.class, BenchIngestRunCommand.class},
         footer = {"", "Examples:",
-                "  greenpack bench pack                 # optimizer vs first-fit decreasing vs lower bound"})
+                "  greenpack bench pack                 # optimizer vs first-fit decreasing vs lower bound",
+                "  greenpack bench ingest               # ingest + hourly aggregation, CSV and Parquet, 10 M rows"})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
