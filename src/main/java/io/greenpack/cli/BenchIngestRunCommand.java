@@ -93,6 +93,9 @@ public final class BenchIngestRunCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         IngestResult r = Ingest.run(spark, data, IngestOptions.defaults(), Progress.SILENT);
         double ingestS = (System.nanoTime() - t1) / 1e9;
+        if (System.getenv("GREENPACK_BENCH_EXPLAIN") != null) {
+            hourly(r.utilization()).explain(); // the physical plan, to see the shuffles
+        }
         hourly(r.utilization()).write().format("noop").mode("overwrite").save();
         double seconds = (System.nanoTime() - t1) / 1e9;
 

@@ -157,7 +157,14 @@ public final class Ingest {
                 .withColumn("_raw", when(not(good), col("_raw")))
                 .withColumn(TimeSeries.BAD, not(good))
                 .repartition(isPower ? new Column[]{col("host")} : new Column[]{col("host"), col("app")});
-        Dataset<Row> sequenced = sequencer.apply(partitioned, o).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> sequenced = sequencer.apply(partitioned, o);
+        // The lagged values served the duplicate and counter checks; the cache needs none of them.
+        for (String c : sequenced.columns()) {
+            if (c.startsWith("_prev_") && !c.equals(TimeSeries.PREV_TS_S)) {
+                sequenced = sequenced.drop(c);
+            }
+        }
+        sequenced = sequenced.persist(StorageLevel.MEMORY_AND_DISK());
 
         // One job: per series first (a hash aggregation), then per file and reason. Counting
         // distinct hosts and apps with collect_set would sort every row.
