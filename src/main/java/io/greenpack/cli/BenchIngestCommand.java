@@ -117,9 +117,15 @@ public final class BenchIngestCommand implements Callable<Integer> {
                 try {
                     JsonNode r = child(data, result, format, run);
                     results.add(r);
-                    o.printf(Locale.ROOT, "%-8s run %d: %,d rows in %.2f s (%.2f M rows/s), session %.2f s, "
-                                    + "peak heap %,d MB, %d Spark jobs%n", format, run, r.path("rows").asLong(),
+                    // Keep each child's result (job and stage times) next to the tables.
+                    Path dir = out != null ? out : Home.reports().resolve("bench");
+                    Files.createDirectories(dir.resolve("ingest-runs"));
+                    Files.copy(result, dir.resolve("ingest-runs").resolve(format + "-" + run + ".json"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    o.printf(Locale.ROOT, "%-8s run %d: %,d rows in %.2f s (%.2f M rows/s, %.1f CPU s, load %.1f), "
+                                    + "session %.2f s, peak heap %,d MB, %d Spark jobs%n", format, run, r.path("rows").asLong(),
                             r.path("seconds").asDouble(), r.path("rows_per_s").asDouble() / 1e6,
+                            r.path("cpu_s").asDouble(), r.path("load_average").asDouble(),
                             r.path("session_s").asDouble(), r.path("peak_heap_mb").asLong(), r.path("jobs").asInt());
                     o.flush();
                 } finally {
@@ -132,7 +138,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
         String sparkVersion = results.isEmpty() ? "?" : results.get(0).path("spark").asText();
         String machine = machine(sparkVersion);
         StringBuilder csv = new StringBuilder("format,run,rows,power_rows,session_s,ingest_agg_s,rows_per_s,peak_heap_mb,"
-                + "spark_jobs\n");
+                + "spark_jobs,process_cpu_s,load_average\n");
         StringBuilder md = new StringBuilder("# Ingest benchmark (issue 3)\n\n");
         md.append("Ingest (`Ingest.run`) + hourly aggregation of utilization (per host, app and hour: mean and max "
                 + "cpu_cores, mean mem_gb; materialised with a `noop` write), each run in a fresh JVM.\n\n");
@@ -142,17 +148,21 @@ public final class BenchIngestCommand implements Callable<Integer> {
         md.append("rows/s = utilization rows / seconds of ingest + aggregation (session start not included). "
                 + "Peak heap = sum of the peak usage of the heap memory pools (an upper bound: pools peak at "
                 + "different times).\n\n");
-        md.append("| format | run | rows | session s | ingest + agg s | M rows/s | peak heap MB | Spark jobs |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("Process CPU s = CPU time of the whole child JVM (all threads, JIT and GC); load = the 1-minute "
+                + "load average at the end of the run (2 cores: above 2, other work competed).\n\n");
+        md.append("| format | run | rows | session s | ingest + agg s | M rows/s | peak heap MB | Spark jobs | process CPU s | load |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (JsonNode r : results) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.3f,%.3f,%.0f,%d,%d%n", r.path("format").asText(),
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.3f,%.3f,%.0f,%d,%d,%.2f,%.2f%n", r.path("format").asText(),
                     r.path("run").asInt(), r.path("rows").asLong(), r.path("power_rows").asLong(),
                     r.path("session_s").asDouble(), r.path("seconds").asDouble(), r.path("rows_per_s").asDouble(),
-                    r.path("peak_heap_mb").asLong(), r.path("jobs").asInt()));
-            md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.2f | %.2f | %.2f | %,d | %d |%n",
+                    r.path("peak_heap_mb").asLong(), r.path("jobs").asInt(), r.path("cpu_s").asDouble(),
+                    r.path("load_average").asDouble()));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.2f | %.2f | %.2f | %,d | %d | %.1f | %.1f |%n",
                     r.path("format").asText(), r.path("run").asInt(), r.path("rows").asLong(),
                     r.path("session_s").asDouble(), r.path("seconds").asDouble(), r.path("rows_per_s").asDouble() / 1e6,
-                    r.path("peak_heap_mb").asLong(), r.path("jobs").asInt()));
+                    r.path("peak_heap_mb").asLong(), r.path("jobs").asInt(), r.path("cpu_s").asDouble(),
+                    r.path("load_average").asDouble()));
         }
         md.append("\n| format | runs | median s | min s | max s | median M rows/s | max peak heap MB |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");

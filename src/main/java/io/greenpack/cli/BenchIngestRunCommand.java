@@ -117,7 +117,13 @@ public final class BenchIngestRunCommand implements Callable<Integer> {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
+        // CPU seconds of the whole process (every thread, JIT and GC included): on a shared
+        // machine this varies much less with the load than wall time does.
+        double cpuS = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : -1;
         StringBuilder json = new StringBuilder("{");
+        json.append(String.format(Locale.ROOT, "\"cpu_s\": %.2f, \"load_average\": %.2f, ", cpuS,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         json.append(String.format(Locale.ROOT, "\"format\": \"%s\", \"run\": %d, \"rows\": %d, \"power_rows\": %d, "
                         + "\"rejected\": %d, \"session_s\": %.3f, \"ingest_s\": %.3f, \"seconds\": %.3f, \"rows_per_s\": %.1f, "
                         + "\"peak_heap_mb\": %d, \"spark\": \"%s\", \"jobs\": %d,%n", format, run, rows, powerRows,

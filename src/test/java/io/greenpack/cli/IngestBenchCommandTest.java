@@ -27,7 +27,7 @@ class IngestBenchCommandTest {
         assertThat(code).as(out.toString()).isZero();
 
         List<String> csv = Files.readAllLines(dir.resolve("out").resolve("ingest.csv"));
-        assertThat(csv.get(0)).startsWith("format,run,rows,");
+        assertThat(csv.get(0)).startsWith("format,run,rows,").endsWith("process_cpu_s,load_average");
         assertThat(csv).hasSize(3);
         for (String line : csv.subList(1, csv.size())) {
             String[] f = line.split(",");
