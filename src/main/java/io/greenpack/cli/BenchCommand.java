@@ -7,9 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks. Each writes its figures (CSV and Markdown) to reports/bench/ and prints them;",
                 "compare ratios measured in the same run rather than absolute times across machines."},
-        subcommands = {BenchPackCommand.class, BenchAnalyzeCommand.class},
+        subcommands = {BenchPackCommand.class, BenchIngestCommand.class, BenchIngestRunCommand.class,
+                BenchAnalyzeCommand.class},
         footer = {"", "Examples:",
                 "  greenpack bench pack                 # optimizer vs first-fit decreasing vs lower bound",
+                "  greenpack bench ingest               # ingest + hourly aggregation, CSV and Parquet, 10 M rows",
                 "  greenpack bench analyze --work /tmp/gp-bench   # ingest + analysis samples/s from Parquet"})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

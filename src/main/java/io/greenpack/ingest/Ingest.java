@@ -5,10 +5,13 @@ import io.greenpack.util.UserError;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
@@ -164,22 +169,60 @@ public final class Ingest {
             Dataset<Row> v = validator.validate(spark, t, hosts, o);
             validated = validated == null ? v : validated.unionByName(v);
         }
-        validated = validated.persist(StorageLevel.MEMORY_AND_DISK());
         InputKind kind = files.get(0).kind();
-
-        // One pass: counts per file and reason; time span, hosts and apps of the good rows.
         Column good = col("reason").isNull();
+
+        // One shuffle and one cached pass (performance, issue 3): every row, good or bad, is
+        // partitioned by host (and app) once and ordered per series; the cached result serves the
+        // counts, the gap list, the rejects and the alignment. Partitioning by a prefix of every
+        // later grouping key (series, interval, host/app and interval) lets Spark reuse it instead
+        // of shuffling again. The original text is kept only on rejected rows: carrying every
+        // line through the shuffle and the cache cost more than the rest of the row; rejects found
+        // later (duplicates) get their text back in collectRejects.
+        Dataset<Row> partitioned = validated
+                .withColumn("_raw", when(not(good), col("_raw")))
+                .withColumn(TimeSeries.BAD, not(good))
+                .repartition(isPower ? new Column[]{col("host")} : new Column[]{col("host"), col("app")});
+        Dataset<Row> sequenced = sequencer.apply(partitioned, o);
+        // The lagged values served the duplicate and counter checks; the cache needs none of them.
+        for (String c : sequenced.columns()) {
+            if (c.startsWith("_prev_") && !c.equals(TimeSeries.PREV_TS_S)) {
+                sequenced = sequenced.drop(c);
+            }
+        }
+        sequenced = sequenced.persist(StorageLevel.MEMORY_AND_DISK());
+
+        // One job: per series first (a hash aggregation), then per file and reason. Counting
+        // distinct hosts and apps with collect_set would sort every row.
+        List<Column> perSeriesAggs = new ArrayList<>(List.of(
+                count(lit(1)).as("rows"), min("ts").as("first"), max("ts").as("last"),
+                sum(when(col(TimeSeries.DUP).equalTo("duplicate row"), 1).otherwise(0)).as("dup"),
+                sum(when(col(TimeSeries.DUP).equalTo("conflicting duplicate"), 1).otherwise(0)).as("conflict"),
+                sum(when(col(TimeSeries.GAP), 1).otherwise(0)).as("gaps"),
+                sum(when(col(TimeSeries.GAP), col(TimeSeries.TS_S).minus(col(TimeSeries.PREV_TS_S))).otherwise(0)).as("gap_s")));
+        if (isPower) {
+            perSeriesAggs.add(sum(when(good.and(col("_counter_event").equalTo("counter reset")), 1).otherwise(0)).as("resets"));
+            perSeriesAggs.add(sum(when(good.and(col("_counter_event").equalTo("counter wrap")), 1).otherwise(0)).as("wraps"));
+            perSeriesAggs.add(sum(when(good.and(col("_counter_baseline")), 1).otherwise(0)).as("baselines"));
+            perSeriesAggs.add(sum(when(good.and(col("_counter")).and(col(TimeSeries.DUP).isNull())
+                    .and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS)), 1).otherwise(0)).as("jumps"));
+        }
+        Dataset<Row> perSeries = sequenced.groupBy(col("file"), col("reason"), col("host"),
+                        isPower ? lit("").as("app") : col("app"))
+                .agg(perSeriesAggs.get(0), perSeriesAggs.subList(1, perSeriesAggs.size()).toArray(Column[]::new));
+        List<String> summed = new ArrayList<>(List.of("dup", "conflict", "gaps", "gap_s"));
+        if (isPower) {
+            summed.addAll(List.of("resets", "wraps", "baselines", "jumps"));
+        }
+        List<Column> perFileAggs = new ArrayList<>(List.of(sum("rows").as("rows"),
+                min("first").as("first"), max("last").as("last"),
+                when(good, countDistinct("host")).otherwise(0).cast("long").as("hosts"),
+                isPower ? lit(0L).as("apps") : when(good, countDistinct("app")).otherwise(0).cast("long").as("apps")));
+        summed.forEach(c -> perFileAggs.add(sum(c).cast("long").as(c)));
         Map<String, Row> perFile = new HashMap<>();
         Map<String, Map<String, Long>> reasons = new HashMap<>();
-        // Per series first (a hash aggregation), then per file: counting distinct hosts and apps
-        // with collect_set would sort every row.
-        Dataset<Row> perSeries = validated.groupBy(col("file"), col("reason"), col("host"),
-                        isPower ? lit("").as("app") : col("app"))
-                .agg(count(lit(1)).as("rows"), min("ts").as("first"), max("ts").as("last"));
-        for (Row r : perSeries.groupBy("file", "reason").agg(sum("rows").as("rows"),
-                        min("first").as("first"), max("last").as("last"),
-                        when(good, countDistinct("host")).otherwise(0).cast("long").as("hosts"),
-                        isPower ? lit(0L).as("apps") : when(good, countDistinct("app")).otherwise(0).cast("long").as("apps"))
+        for (Row r : perSeries.groupBy("file", "reason")
+                .agg(perFileAggs.get(0), perFileAggs.subList(1, perFileAggs.size()).toArray(Column[]::new))
                 .collectAsList()) {
             if (r.isNullAt(1)) {
                 perFile.put(r.getString(0), r);
@@ -188,31 +231,18 @@ public final class Ingest {
             }
         }
 
-        Dataset<Row> sequenced = sequencer.apply(validated.filter(good), o).persist(StorageLevel.MEMORY_AND_DISK());
+        // The gaps listed are the earliest ones (a top-k, not a sort of every row).
         Column seriesName = isPower ? col("psu") : concat(col("app"), when(col("instance").notEqual(""),
                 concat(lit("#"), col("instance"))).otherwise(lit("")));
-        List<Column> seqAggs = new ArrayList<>(List.of(
-                sum(when(col(TimeSeries.DUP).equalTo("duplicate row"), 1).otherwise(0)).as("dup"),
-                sum(when(col(TimeSeries.DUP).equalTo("conflicting duplicate"), 1).otherwise(0)).as("conflict"),
-                sum(when(col(TimeSeries.GAP), 1).otherwise(0)).as("gaps"),
-                sum(when(col(TimeSeries.GAP), col(TimeSeries.TS_S).minus(col(TimeSeries.PREV_TS_S))).otherwise(0)).as("gap_s"),
-                slice(collect_list(when(col(TimeSeries.GAP), struct(col("host"), seriesName.as("series"),
-                        col(TimeSeries.PREV_TS_S), col(TimeSeries.TS_S)))), 1, GAPS_LISTED).as("gap_list")));
-        if (isPower) {
-            seqAggs.add(sum(when(col("_counter_event").equalTo("counter reset"), 1).otherwise(0)).as("resets"));
-            seqAggs.add(sum(when(col("_counter_event").equalTo("counter wrap"), 1).otherwise(0)).as("wraps"));
-            seqAggs.add(sum(when(col("_counter_baseline"), 1).otherwise(0)).as("baselines"));
-            seqAggs.add(sum(when(col("_counter").and(col(TimeSeries.DUP).isNull())
-                    .and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS)), 1).otherwise(0)).as("jumps"));
-        }
-        Map<String, Row> seqStats = new HashMap<>();
         List<Gap> gaps = new ArrayList<>();
-        for (Row r : sequenced.groupBy("file").agg(seqAggs.get(0), seqAggs.subList(1, seqAggs.size()).toArray(Column[]::new))
-                .collectAsList()) {
-            seqStats.put(r.getString(0), r);
-            for (Row g : r.<Row>getList(5)) {
-                gaps.add(new Gap(kind, r.getString(0), g.getString(0), g.getString(1),
-                        Instant.ofEpochSecond(g.getLong(2)), Instant.ofEpochSecond(g.getLong(3))));
+        long gapTotal = perFile.values().stream().mapToLong(r -> r.getLong(r.fieldIndex("gaps"))).sum();
+        if (gapTotal > 0) {
+            for (Row g : sequenced.filter(col(TimeSeries.GAP))
+                    .select(col("file"), col("host"), seriesName.as("series"), col(TimeSeries.PREV_TS_S), col(TimeSeries.TS_S))
+                    .orderBy(col(TimeSeries.PREV_TS_S), col("host"), col("series"), col("file"))
+                    .limit(GAPS_LISTED).collectAsList()) {
+                gaps.add(new Gap(kind, g.getString(0), g.getString(1), g.getString(2),
+                        Instant.ofEpochSecond(g.getLong(3)), Instant.ofEpochSecond(g.getLong(4))));
             }
         }
 
@@ -226,13 +256,16 @@ public final class Ingest {
             seqDetail = when(col(TimeSeries.DUP).isNotNull(), seqDetail)
                     .otherwise(concat(lit("energy difference gives "), col("watts").cast("long").cast("string"), lit(" W")));
         }
-        Dataset<Row> seqRejects = sequenced.filter(seqReject).select(col("file"), col("_mid"), col("_blk"),
-                seqReason.as("reason"), seqDetail.as("detail"), col("_raw"));
+        // Rows rejected by validation and by sequencing, in one scan of the cache.
+        Dataset<Row> rejects = sequenced.filter(not(good).or(seqReject))
+                .select(col("file"), col("_mid"), col("_blk"), when(good, seqReason).otherwise(col("reason")).as("reason"),
+                        when(good, seqDetail).otherwise(col("detail")).as("detail"), col("_raw"));
         Dataset<Row> usable = isPower
-                ? sequenced.filter(not(col("_counter").and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS)))
-                        .or(col(TimeSeries.DUP).isNotNull()))
-                : sequenced.filter(col(TimeSeries.DUP).isNull());
+                ? sequenced.filter(good.and(not(col("_counter").and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS)))
+                        .or(col(TimeSeries.DUP).isNotNull())))
+                : sequenced.filter(good.and(col(TimeSeries.DUP).isNull()));
         Dataset<Row> aligned = aligner.apply(usable, o).persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, Row> seqStats = perFile;
 
         List<FileStats> stats = new ArrayList<>();
         Map<String, Long> notes = new LinkedHashMap<>();
@@ -253,15 +286,16 @@ public final class Ingest {
             long fileGaps = 0;
             long gapSeconds = 0;
             if (s != null) {
-                putIfPositive(why, "duplicate row", s.getLong(1));
-                putIfPositive(why, "conflicting duplicate", s.getLong(2));
-                fileGaps = s.getLong(3);
-                gapSeconds = s.getLong(4);
+                putIfPositive(why, "duplicate row", s.<Long>getAs("dup"));
+                putIfPositive(why, "conflicting duplicate", s.<Long>getAs("conflict"));
+                fileGaps = s.<Long>getAs("gaps");
+                gapSeconds = s.<Long>getAs("gap_s");
                 if (isPower) {
-                    putIfPositive(fileNotes, "counter resets", s.getLong(6));
-                    putIfPositive(fileNotes, "counter wraps", s.getLong(7));
-                    putIfPositive(fileNotes, "counter baselines (first reading of a series or after a gap)", s.getLong(8));
-                    putIfPositive(why, "counter jump implausible", s.getLong(9));
+                    putIfPositive(fileNotes, "counter resets", s.<Long>getAs("resets"));
+                    putIfPositive(fileNotes, "counter wraps", s.<Long>getAs("wraps"));
+                    putIfPositive(fileNotes, "counter baselines (first reading of a series or after a gap)",
+                            s.<Long>getAs("baselines"));
+                    putIfPositive(why, "counter jump implausible", s.<Long>getAs("jumps"));
                 }
             }
             long rejected = why.values().stream().mapToLong(Long::longValue).sum();
@@ -283,8 +317,6 @@ public final class Ingest {
             stats.add(new FileStats(f.name(), kind, rows, kept, why, r.getLong(5), r.getLong(6), fFirst, fLast,
                     fileGaps, gapSeconds, fileNotes));
         }
-        Dataset<Row> rejects = validated.filter(not(good)).select(col("file"), col("_mid"), col("_blk"), col("reason"), col("detail"), col("_raw"))
-                .unionByName(seqRejects);
         return new Series(aligned, rejects, stats, gaps, gapCount, notes, first, last);
     }
 
@@ -297,11 +329,13 @@ public final class Ingest {
     private static List<RejectRow> collectRejects(SparkSession spark, Map<String, InputFile> files, Dataset<Row> rejects) {
         List<Row> rows = rejects.collectAsList();
         Map<String, LineNumbers> lines = new HashMap<>();
+        Map<String, Map<List<Long>, String>> texts = missingTexts(spark, files, rows);
         List<RejectRow> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             String file = r.getString(0);
             LineNumbers ln = lines.computeIfAbsent(file, name -> LineNumbers.of(spark, files.get(name)));
-            String raw = r.isNullAt(5) ? "" : r.getString(5);
+            String raw = !r.isNullAt(5) ? r.getString(5)
+                    : texts.getOrDefault(file, Map.of()).getOrDefault(List.of(r.getLong(1), r.getLong(2)), "");
             if (raw.length() > CONTENT_CHARS) {
                 raw = raw.substring(0, CONTENT_CHARS) + "...";
             }
@@ -313,6 +347,36 @@ public final class Ingest {
             out.add(new RejectRow(file, ln.line(r.getLong(1), r.getLong(2)), r.getString(3), detail, raw));
         }
         out.sort(Comparator.comparing(RejectRow::file).thenComparingLong(RejectRow::line));
+        return out;
+    }
+
+    /**
+     * The original lines of text-file rejects that do not carry them (rows found bad only after
+     * the shuffle, such as duplicates: see {@code series}), read back by position in one pass
+     * over each such file. Rare, so cheaper than carrying every line through the shuffle.
+     */
+    private static Map<String, Map<List<Long>, String>> missingTexts(SparkSession spark, Map<String, InputFile> files,
+                                                                     List<Row> rejects) {
+        Map<String, List<Row>> wanted = new HashMap<>();
+        for (Row r : rejects) {
+            InputFile f = files.get(r.getString(0));
+            if (r.isNullAt(5) && f != null && f.format() != InputFormat.PARQUET) {
+                wanted.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(RowFactory.create(r.getLong(1), r.getLong(2)));
+            }
+        }
+        Map<String, Map<List<Long>, String>> out = new HashMap<>();
+        StructType positions = new StructType().add("_mid", DataTypes.LongType).add("_blk", DataTypes.LongType);
+        wanted.forEach((name, keys) -> {
+            // Numbered exactly as RawReader numbers them (same read, same partitions).
+            Dataset<Row> lines = spark.read().text(files.get(name).path().toString())
+                    .select(col("value"), monotonically_increasing_id().as("_mid"), col("_metadata.file_block_start").as("_blk"));
+            Map<List<Long>, String> m = new HashMap<>();
+            for (Row r : lines.join(broadcast(spark.createDataFrame(keys, positions)), CollectionConverters.asScala(
+                    List.of("_mid", "_blk")).toSeq()).select("_mid", "_blk", "value").collectAsList()) {
+                m.put(List.of(r.getLong(0), r.getLong(1)), r.getString(2));
+            }
+            out.put(name, m);
+        });
         return out;
     }
 

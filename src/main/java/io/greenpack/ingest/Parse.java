@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.timestamp_seconds;
@@ -80,7 +81,9 @@ public final class Parse {
             return epoch(t.column(name).cast(DataTypes.DoubleType));
         }
         Column s = text(t, name);
-        Column epochNumber = s.rlike("^[0-9]{9,14}(\\.[0-9]+)?$");
+        // ISO-8601 always has a '-': test that first, so that the common case skips the regex
+        // (Spark evaluates AND left to right and stops at false).
+        Column epochNumber = not(s.contains("-")).and(s.rlike("^[0-9]{9,14}(\\.[0-9]+)?$"));
         // Spark's own cast reads ISO-8601 with seconds; "2026-10-05T02:05+02:00" (seconds left
         // out, as java.time prints them) needs a pattern.
         return when(epochNumber, epoch(s.cast(DataTypes.DoubleType)))

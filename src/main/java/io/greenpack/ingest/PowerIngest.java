@@ -1,6 +1,5 @@
 package io.greenpack.ingest;
 
-import io.greenpack.model.HostSpec;
 import io.greenpack.util.UserError;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -54,8 +53,8 @@ final class PowerIngest {
                 Parse.text(t, "watts").as("_watts_text"), Parse.number(t, "watts").as("_watts"),
                 (energyCol == null ? lit(null).cast("string") : Parse.text(t, energyCol)).as("_energy_text"),
                 ("energy_kwh".equals(energyCol) ? energy.multiply(1000.0) : energy).as("_energy_wh"),
-                Parse.text(t, "source").as("_source"),
-                hosts.lookup(Parse.text(t, "host"), HostSpec::cores).as("_h_cores"));
+                Parse.text(t, "source").as("_source"));
+        p = hosts.withHostFacts(spark, p, "host");
         Column wattsGiven = col("_watts_text").isNotNull();
         Column energyGiven = col("_energy_text").isNotNull();
         String energyName = String.valueOf(energyCol);

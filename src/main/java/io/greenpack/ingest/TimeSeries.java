@@ -37,20 +37,27 @@ final class TimeSeries {
     static final String DT = "_dt";
     static final String GAP = "_gap";
     static final String DUP = "_dup";
+    /**
+     * True for a row that failed validation. Such rows travel through the same ordering as the
+     * good ones (so that one cached pass serves counts, rejects and alignment) but in series of
+     * their own: they never become a good row's neighbour, and never a duplicate or gap.
+     */
+    static final String BAD = "_bad";
 
     private TimeSeries() {
     }
 
     static WindowSpec order(List<String> key) {
-        return Window.partitionBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-                .orderBy(col(TS_S), col("file"), col("_mid"));
+        List<Column> partition = new ArrayList<>(List.of(col(BAD)));
+        key.forEach(k -> partition.add(col(k)));
+        return Window.partitionBy(partition.toArray(Column[]::new)).orderBy(col(TS_S), col("file"), col("_mid"));
     }
 
     /**
      * Adds {@code _prev_ts_s}, {@code _dup} (null, "duplicate row" or "conflicting duplicate"
      * when the previous sample of the series has the same timestamp), {@code _dt} (seconds the
      * sample covers) and {@code _gap} (true when the silence before it exceeded the limit), plus
-     * {@code _prev_<c>} for each column in {@code lagged}.
+     * {@code _prev_<c>} for each column in {@code lagged}. Series are per {@code _bad} and key.
      */
     static Dataset<Row> sequence(Dataset<Row> samples, List<String> key, List<String> compared, List<String> lagged,
                                  IngestOptions o) {
@@ -67,8 +74,10 @@ final class TimeSeries {
             }
         }
         Column dtRaw = col(TS_S).minus(col(PREV_TS_S));
-        return d.withColumn(DUP, when(dtRaw.equalTo(0), when(same, lit("duplicate row")).otherwise(lit("conflicting duplicate"))))
-                .withColumn(GAP, dtRaw.gt(o.maxGapSeconds()).and(dtRaw.isNotNull()))
+        Column good = col(BAD).equalTo(false);
+        return d.withColumn(DUP, when(good.and(dtRaw.equalTo(0)),
+                        when(same, lit("duplicate row")).otherwise(lit("conflicting duplicate"))))
+                .withColumn(GAP, good.and(dtRaw.gt(o.maxGapSeconds())).and(dtRaw.isNotNull()))
                 .withColumn(DT, when(dtRaw.isNull().or(col(GAP)), lit(o.intervalSeconds())).otherwise(dtRaw));
     }
 

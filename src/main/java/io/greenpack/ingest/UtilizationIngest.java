@@ -1,6 +1,5 @@
 package io.greenpack.ingest;
 
-import io.greenpack.model.HostSpec;
 import io.greenpack.util.UserError;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -54,15 +53,12 @@ final class UtilizationIngest {
                 Parse.text(t, cpuName).as("_cpu_text"), Parse.number(t, "cpu_cores").as("_cores_given"),
                 Parse.text(t, "cpu_pct").as("_pct_text"), Parse.number(t, "cpu_pct").as("_pct"),
                 Parse.text(t, memName).as("_mem_text"),
-                (memName.equals("mem_gb") ? Parse.number(t, "mem_gb") : Parse.number(t, "mem_mb").divide(1024.0)).as("mem_gb"),
-                hosts.lookup(Parse.text(t, "host"), HostSpec::cores).as("_h_cores"),
-                hosts.lookup(Parse.text(t, "host"), h -> (double) h.sockets()).as("_h_sockets"),
-                hosts.lookup(Parse.text(t, "host"), HostSpec::memGb).as("_h_mem_gb")));
+                (memName.equals("mem_gb") ? Parse.number(t, "mem_gb") : Parse.number(t, "mem_mb").divide(1024.0)).as("mem_gb")));
         for (String opt : OPTIONAL) {
             parsed.add(Parse.text(t, opt).as("_" + opt + "_text"));
             parsed.add(Parse.number(t, opt).as(opt));
         }
-        Dataset<Row> p = t.rows().select(parsed.toArray(Column[]::new));
+        Dataset<Row> p = hosts.withHostFacts(spark, t.rows().select(parsed.toArray(Column[]::new)), "host");
         // least() skips nulls: without the guard an unreadable cpu_pct (or cpu_cores, via the
         // coalesce below) would become least(null, 100) = 100 %, the whole host.
         Column pctCores = when(col("_pct").isNotNull(), least(col("_pct"), lit(100.0)).divide(100.0).multiply(col("_h_cores")));

@@ -1,0 +1,258 @@
+package io.greenpack.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenpack.generate.FleetWriter;
+import io.greenpack.generate.GenerateOptions;
+import io.greenpack.generate.ModelSet;
+import io.greenpack.spark.Sparks;
+import io.greenpack.util.Home;
+import io.greenpack.util.UserError;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code greenpack bench ingest}: the figures of issue 3. Generates a seeded fleet once (cached),
+ * converts it once to Parquet, then measures ingest + hourly aggregation, each run in a fresh
+ * child JVM ({@link BenchIngestRunCommand}) so that every run pays the same warm-up a user's run
+ * pays, and one run's heap does not flatter or burden the next.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmark ingest + hourly aggregation of utilization from CSV (gzip) and Parquet, each run in",
+                "a fresh JVM. Generates the fleet once (reused from --work), converts it once to Parquet.",
+                "Writes ingest.csv and ingest.md."},
+        footer = {"", "Examples:",
+                "  greenpack bench ingest                                  # 10 M rows, csv and parquet, 3 runs each",
+                "  greenpack bench ingest --rows-target 1000000 --runs 1 --formats parquet"})
+public final class BenchIngestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rows-target", defaultValue = "10000000", paramLabel = "N",
+            description = "Utilization rows to generate, at least (default: ${DEFAULT-VALUE}).")
+    long rowsTarget;
+
+    @Option(names = "--formats", split = ",", defaultValue = "csv,parquet", paramLabel = "csv,parquet",
+            description = "Input formats to measure (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
+    @Option(names = "--runs", defaultValue = "3", paramLabel = "N",
+            description = "Fresh-JVM runs per format; the table shows each and the median (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Cache of generated data (default: target/bench-data under the greenpack home).")
+    Path work;
+
+    @Option(names = "--heap", defaultValue = "8g", paramLabel = "SIZE",
+            description = "-Xmx of the child JVMs (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/bench under the greenpack home).")
+    Path out;
+
+    static final int DAYS = 7;
+    static final int INTERVALS_PER_DAY = 288;
+
+    @Override
+    public Integer call() throws Exception {
+        if (rowsTarget < 1000 || runs < 1) {
+            throw new UserError("--rows-target must be >= 1000 and --runs >= 1");
+        }
+        for (String f : formats) {
+            if (!f.equals("csv") && !f.equals("parquet")) {
+                throw new UserError("--formats: expected csv and/or parquet, got '" + f + "'");
+            }
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        // 7 days at 5 minutes = 2016 samples per app instance; about 8 % of apps have two instances,
+        // so this gives a little more than the target. Five apps per host, as the sample fleet.
+        int apps = (int) Math.max(1, (rowsTarget + DAYS * INTERVALS_PER_DAY - 1) / (DAYS * INTERVALS_PER_DAY));
+        int hosts = Math.max(2, (apps + 4) / 5);
+        Path base = (work != null ? work : Home.dir().resolve("target").resolve("bench-data"))
+                .resolve("h" + hosts + "-a" + apps + "-d" + DAYS + "-s" + seed);
+        Path csvDir = base.resolve("csv");
+        Path pqDir = base.resolve("parquet");
+        if (!Files.exists(csvDir.resolve("truth.json"))) {
+            o.printf(Locale.ROOT, "generating %d hosts x %d apps x %d days into %s ...%n", hosts, apps, DAYS, csvDir);
+            o.flush();
+            // truth.json is written last: its presence means a complete earlier generation.
+            FleetWriter.generate(new GenerateOptions(hosts, apps, DAYS, 5, seed, GenerateOptions.DEFAULT_START, true,
+                    ModelSet.A), csvDir);
+        }
+        JsonNode truth = new ObjectMapper().readTree(csvDir.resolve("truth.json").toFile());
+        long utilRows = truth.path("data_rows").path("utilization.csv.gz").asLong();
+        long powerRows = truth.path("data_rows").path("power.csv.gz").asLong();
+        if (formats.contains("parquet") && !Files.exists(pqDir.resolve("_converted"))) {
+            o.printf(Locale.ROOT, "converting to Parquet in %s ...%n", pqDir);
+            o.flush();
+            toParquet(Sparks.session(null), csvDir, pqDir);
+        }
+
+        List<JsonNode> results = new ArrayList<>();
+        for (String format : formats) {
+            for (int run = 1; run <= runs; run++) {
+                Path data = format.equals("csv") ? csvDir : pqDir;
+                Path result = Files.createTempFile("greenpack-bench-ingest", ".json");
+                try {
+                    JsonNode r = child(data, result, format, run);
+                    results.add(r);
+                    // Keep each child's result (job and stage times) next to the tables.
+                    Path dir = out != null ? out : Home.reports().resolve("bench");
+                    Files.createDirectories(dir.resolve("ingest-runs"));
+                    Files.copy(result, dir.resolve("ingest-runs").resolve(format + "-" + run + ".json"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    o.printf(Locale.ROOT, "%-8s run %d: %,d rows in %.2f s (%.2f M rows/s, %.1f CPU s, load %.1f), "
+                                    + "session %.2f s, peak heap %,d MB, %d Spark jobs%n", format, run, r.path("rows").asLong(),
+                            r.path("seconds").asDouble(), r.path("rows_per_s").asDouble() / 1e6,
+                            r.path("cpu_s").asDouble(), r.path("load_average").asDouble(),
+                            r.path("session_s").asDouble(), r.path("peak_heap_mb").asLong(), r.path("jobs").asInt());
+                    o.flush();
+                } finally {
+                    Files.deleteIfExists(result);
+                }
+            }
+        }
+        Path dir = out != null ? out : Home.reports().resolve("bench");
+        Files.createDirectories(dir);
+        String sparkVersion = results.isEmpty() ? "?" : results.get(0).path("spark").asText();
+        String machine = machine(sparkVersion);
+        StringBuilder csv = new StringBuilder("format,run,rows,power_rows,session_s,ingest_agg_s,rows_per_s,peak_heap_mb,"
+                + "spark_jobs,process_cpu_s,load_average\n");
+        StringBuilder md = new StringBuilder("# Ingest benchmark (issue 3)\n\n");
+        md.append("Ingest (`Ingest.run`) + hourly aggregation of utilization (per host, app and hour: mean and max "
+                + "cpu_cores, mean mem_gb; materialised with a `noop` write), each run in a fresh JVM.\n\n");
+        md.append("Machine: ").append(machine).append(".\n\n");
+        md.append(String.format(Locale.ROOT, "Data: %d hosts, %d apps, %d days at 5 min (seed %d): %,d utilization rows, "
+                + "%,d power rows.%n%n", hosts, apps, DAYS, seed, utilRows, powerRows));
+        md.append("rows/s = utilization rows / seconds of ingest + aggregation (session start not included). "
+                + "Peak heap = sum of the peak usage of the heap memory pools (an upper bound: pools peak at "
+                + "different times).\n\n");
+        md.append("Process CPU s = CPU time of the whole child JVM (all threads, JIT and GC); load = the 1-minute "
+                + "load average at the end of the run (2 cores: above 2, other work competed).\n\n");
+        md.append("| format | run | rows | session s | ingest + agg s | M rows/s | peak heap MB | Spark jobs | process CPU s | load |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (JsonNode r : results) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.3f,%.3f,%.0f,%d,%d,%.2f,%.2f%n", r.path("format").asText(),
+                    r.path("run").asInt(), r.path("rows").asLong(), r.path("power_rows").asLong(),
+                    r.path("session_s").asDouble(), r.path("seconds").asDouble(), r.path("rows_per_s").asDouble(),
+                    r.path("peak_heap_mb").asLong(), r.path("jobs").asInt(), r.path("cpu_s").asDouble(),
+                    r.path("load_average").asDouble()));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.2f | %.2f | %.2f | %,d | %d | %.1f | %.1f |%n",
+                    r.path("format").asText(), r.path("run").asInt(), r.path("rows").asLong(),
+                    r.path("session_s").asDouble(), r.path("seconds").asDouble(), r.path("rows_per_s").asDouble() / 1e6,
+                    r.path("peak_heap_mb").asLong(), r.path("jobs").asInt(), r.path("cpu_s").asDouble(),
+                    r.path("load_average").asDouble()));
+        }
+        md.append("\n| format | runs | median s | min s | max s | median M rows/s | max peak heap MB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String format : formats) {
+            double[] s = results.stream().filter(r -> r.path("format").asText().equals(format))
+                    .mapToDouble(r -> r.path("seconds").asDouble()).sorted().toArray();
+            long heapMax = results.stream().filter(r -> r.path("format").asText().equals(format))
+                    .mapToLong(r -> r.path("peak_heap_mb").asLong()).max().orElse(0);
+            double med = median(s);
+            String line = String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %,d |%n", format, s.length,
+                    med, s[0], s[s.length - 1], utilRows / med / 1e6, heapMax);
+            md.append(line);
+        }
+        Files.writeString(dir.resolve("ingest.csv"), csv);
+        Files.writeString(dir.resolve("ingest.md"), md);
+        o.println();
+        o.print(md);
+        o.println("wrote " + dir.resolve("ingest.csv") + " and ingest.md");
+        o.flush();
+        return 0;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Same inputs as Parquet with native types, as a user converting once would write them. */
+    static void toParquet(SparkSession spark, Path csvDir, Path pqDir) throws IOException {
+        Files.createDirectories(pqDir);
+        for (String small : List.of("hosts.csv", "apps.csv", "targets.csv")) {
+            Files.copy(csvDir.resolve(small), pqDir.resolve(small), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        StructType util = new StructType().add("timestamp", DataTypes.TimestampType).add("host", DataTypes.StringType)
+                .add("app", DataTypes.StringType).add("instance", DataTypes.StringType)
+                .add("cpu_cores", DataTypes.DoubleType).add("mem_gb", DataTypes.DoubleType)
+                .add("disk_iops", DataTypes.DoubleType).add("disk_mbps", DataTypes.DoubleType)
+                .add("net_mbps", DataTypes.DoubleType);
+        StructType power = new StructType().add("timestamp", DataTypes.TimestampType).add("host", DataTypes.StringType)
+                .add("psu", DataTypes.StringType).add("watts", DataTypes.DoubleType)
+                .add("energy_wh", DataTypes.DoubleType).add("source", DataTypes.StringType);
+        // Row groups of 32 MB so that Spark can split the file over the cores when reading it.
+        spark.read().option("header", "true").schema(util).csv(csvDir.resolve("utilization.csv.gz").toString())
+                .write().mode(SaveMode.Overwrite).option("parquet.block.size", String.valueOf(32 << 20))
+                .parquet(pqDir.resolve("utilization.parquet").toString());
+        spark.read().option("header", "true").schema(power).csv(csvDir.resolve("power.csv.gz").toString())
+                .write().mode(SaveMode.Overwrite).option("parquet.block.size", String.valueOf(32 << 20))
+                .parquet(pqDir.resolve("power.parquet").toString());
+        Files.writeString(pqDir.resolve("_converted"), "done\n");
+    }
+
+    /** Runs one measurement in a fresh JVM with this JVM's flags (heap replaced) and classpath. */
+    private JsonNode child(Path data, Path result, String format, int run) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // Our own heap; no debugger or agent of the parent (a second JVM cannot share its port).
+            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-agentlib") || a.startsWith("-javaagent")) {
+                continue;
+            }
+            cmd.add(a);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "bench", "ingest-run", "--data", data.toString(), "--format", format, "--run", String.valueOf(run), "--result", result.toString()));
+        Path log = Files.createTempFile("greenpack-bench-ingest", ".log");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(2, TimeUnit.HOURS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("bench child did not finish in 2 hours");
+            }
+            if (p.exitValue() != 0 || Files.size(result) == 0) {
+                List<String> lines = Files.readAllLines(log);
+                throw new IllegalStateException("bench child failed (exit " + p.exitValue() + "):\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+            }
+            return new ObjectMapper().readTree(result.toFile());
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    static String machine(String sparkVersion) {
+        long memBytes = 0;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            memBytes = os.getTotalMemorySize();
+        }
+        return String.format(Locale.ROOT, "%d cores (nproc), %.1f GB RAM, Java %s (%s), Spark %s, %s %s",
+                Runtime.getRuntime().availableProcessors(), memBytes / 1e9, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), sparkVersion, System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+    }
+}

@@ -1,0 +1,155 @@
+package io.greenpack.cli;
+
+import io.greenpack.ingest.FileStats;
+import io.greenpack.ingest.Ingest;
+import io.greenpack.ingest.IngestOptions;
+import io.greenpack.ingest.IngestResult;
+import io.greenpack.ingest.InputKind;
+import io.greenpack.spark.Sparks;
+import io.greenpack.util.Progress;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.scheduler.StageInfo;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.timestamp_seconds;
+import static org.apache.spark.sql.functions.unix_seconds;
+
+/**
+ * One measurement of {@code bench ingest}, run by it in a fresh JVM: session start, then
+ * {@link Ingest#run} and the hourly aggregation, then a small JSON result. Hidden: not for users.
+ */
+@Command(name = "ingest-run", hidden = true, description = "One ingest measurement in this JVM (used by bench ingest).")
+public final class BenchIngestRunCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true)
+    Path data;
+
+    @Option(names = "--format", required = true)
+    String format;
+
+    @Option(names = "--run", defaultValue = "1")
+    int run;
+
+    @Option(names = "--result", required = true)
+    Path result;
+
+    /** Wall time per Spark job and stage, to see what dominates (the UI is off). */
+    static final class Timings extends SparkListener {
+        final Map<Integer, Long> jobStart = new ConcurrentHashMap<>();
+        final List<String> jobs = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> stages = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void onJobStart(SparkListenerJobStart e) {
+            jobStart.put(e.jobId(), e.time());
+        }
+
+        @Override
+        public void onJobEnd(SparkListenerJobEnd e) {
+            Long t0 = jobStart.get(e.jobId());
+            jobs.add(String.format(Locale.ROOT, "job %d: %.2f s", e.jobId(), t0 == null ? -1 : (e.time() - t0) / 1e3));
+        }
+
+        @Override
+        public void onStageCompleted(SparkListenerStageCompleted e) {
+            StageInfo s = e.stageInfo();
+            long ms = s.completionTime().isDefined() && s.submissionTime().isDefined()
+                    ? (Long) s.completionTime().get() - (Long) s.submissionTime().get() : -1;
+            stages.add(String.format(Locale.ROOT, "stage %d (%d tasks): %.2f s %s", s.stageId(), s.numTasks(), ms / 1e3,
+                    s.name()));
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        SparkSession spark = Sparks.session(null);
+        double sessionS = (System.nanoTime() - t0) / 1e9;
+        Timings timings = new Timings();
+        spark.sparkContext().addSparkListener(timings);
+
+        long t1 = System.nanoTime();
+        IngestResult r = Ingest.run(spark, data, IngestOptions.defaults(), Progress.SILENT);
+        double ingestS = (System.nanoTime() - t1) / 1e9;
+        if (System.getenv("GREENPACK_BENCH_EXPLAIN") != null) {
+            hourly(r.utilization()).explain(); // the physical plan, to see the shuffles
+        }
+        hourly(r.utilization()).write().format("noop").mode("overwrite").save();
+        double seconds = (System.nanoTime() - t1) / 1e9;
+
+        long rows = 0;
+        long powerRows = 0;
+        for (FileStats f : r.files()) {
+            if (f.kind() == InputKind.UTILIZATION) {
+                rows += f.rowsRead();
+            } else if (f.kind() == InputKind.POWER) {
+                powerRows += f.rowsRead();
+            }
+        }
+        // Peak heap: the sum of each heap pool's peak since the JVM started. Pools peak at
+        // different moments, so this is an upper bound of the true peak (by at most the young
+        // generation's size); simple and needs no GC log parsing.
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        // CPU seconds of the whole process (every thread, JIT and GC included): on a shared
+        // machine this varies much less with the load than wall time does.
+        double cpuS = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : -1;
+        StringBuilder json = new StringBuilder("{");
+        json.append(String.format(Locale.ROOT, "\"cpu_s\": %.2f, \"load_average\": %.2f, ", cpuS,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        json.append(String.format(Locale.ROOT, "\"format\": \"%s\", \"run\": %d, \"rows\": %d, \"power_rows\": %d, "
+                        + "\"rejected\": %d, \"session_s\": %.3f, \"ingest_s\": %.3f, \"seconds\": %.3f, \"rows_per_s\": %.1f, "
+                        + "\"peak_heap_mb\": %d, \"spark\": \"%s\", \"jobs\": %d,%n", format, run, rows, powerRows,
+                r.rowsRejected(), sessionS, ingestS, seconds, rows / seconds, peak >> 20, spark.version(),
+                timings.jobs.size()));
+        json.append("\"job_times\": [").append(quoted(timings.jobs)).append("],\n");
+        json.append("\"stage_times\": [").append(quoted(timings.stages)).append("]}\n");
+        Files.writeString(result, json);
+        return 0;
+    }
+
+    /** Per host, app and hour: mean and max cores, mean memory (the shape later stages read). */
+    static Dataset<Row> hourly(Dataset<Row> utilization) {
+        // ts is the end of an interval: the interval ending at 10:00 belongs to the hour from 9:00.
+        return utilization.groupBy(col("host"), col("app"),
+                        timestamp_seconds(floor(unix_seconds(col("ts")).minus(1).divide(3600)).multiply(3600)).as("hour"))
+                .agg(avg("cpu_cores").as("cpu_mean"), max("cpu_cores").as("cpu_max"), avg("mem_gb").as("mem_mean"));
+    }
+
+    private static String quoted(List<String> lines) {
+        List<String> q = new ArrayList<>();
+        synchronized (lines) {
+            for (String s : lines) {
+                q.add("\"" + s.replace("\\", "/").replace("\"", "'").replaceAll("\\s+", " ") + "\"");
+            }
+        }
+        return String.join(",\n  ", q);
+    }
+}
