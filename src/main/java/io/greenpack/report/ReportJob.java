@@ -75,7 +75,8 @@ public final class ReportJob {
             fleet.write().csv(run.resolve("tables/fleet_power.csv").toFile());
             Files.createDirectories(run.resolve("charts"));
             String footer = ChartStyle.footer(window(ingest), MEASURED_ONLY);
-            JFreeChart power = FleetPowerChart.chart(points(fleet), footer);
+            JFreeChart power = ingest.hasPower() ? FleetCharts.beforeAfter(ingest, fleet, outcome,
+                    ChartStyle.footer(window(ingest), scenario.name())) : FleetPowerChart.chart(points(fleet), footer);
             ChartFiles.write(power, run.resolve("charts"), "fleet-power");
 
             HtmlReport html = new HtmlReport();
@@ -93,7 +94,16 @@ public final class ReportJob {
                 html.note("The data has no power readings (no power.* file): nothing here is measured energy. "
                         + "Energy figures need power models from the target catalog and are marked modelled.");
             }
-            html.image("Fleet power over time (kW)", ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
+            html.image("Fleet power over time (kW), measured and after consolidation",
+                    ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
+            if (outcome.planned()) {
+                html.paragraph("The dashed line is the same fleet after consolidation: hosts kept as they are at their "
+                        + "measured power plus the new hosts at the power their curves give for that hour's planned load (modelled).");
+            }
+            if (req.analysisSections() && ingest.hasUtilization()) {
+                html.image("CPU utilization by host and hour of day", AnalysisSection.png(FleetCharts.heatMap(analysis,
+                        ChartStyle.footer(window(ingest), scenario.name())), run.resolve("charts"), "utilization-heatmap"));
+            }
             Map<String, Table> tables = req.analysisSections()
                     ? AnalysisOutputs.write(spark, run, analysis, ingest.apps().byName(), html,
                     ChartStyle.footer(window(ingest), scenario.name()), Home.notebookResults())
