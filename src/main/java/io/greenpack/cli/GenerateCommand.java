@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                 "Same seed and options give byte-identical files."},
         footer = {"",
                 "Examples:",
-                "  greenpack generate --out notebooks-data/sample            # the bundled sample (seed 42)",
+                "  greenpack generate --out notebooks-data/sample --utilization-files 2   # the bundled sample",
                 "  greenpack generate --out /tmp/fleet-b --seed 7 --model-set b --days 14",
                 "  greenpack generate --out /tmp/big --hosts 1000 --apps 5000 --days 30   # ~43 M utilization rows",
                 "",
@@ -76,11 +76,18 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String modelSet;
 
+    @Option(names = "--utilization-files", paramLabel = "N", defaultValue = "1",
+            description = "Split the utilization samples by host into N files utilization-1 ... utilization-N "
+                    + "(each host's rows in one file), e.g. to stay under a per-file size limit (default: ${DEFAULT-VALUE}, "
+                    + "one file utilization.csv.gz).")
+    int utilizationFiles;
+
     @Override
     public Integer call() {
         GenerateOptions options = new GenerateOptions(hosts, apps, days, intervalMinutes, seed,
                 start == null ? GenerateOptions.DEFAULT_START : GenerateOptions.parseStart("--start", start),
-                GenerateOptions.parseCompress("--format", format), ModelSet.parse("--model-set", modelSet));
+                GenerateOptions.parseCompress("--format", format), ModelSet.parse("--model-set", modelSet),
+                utilizationFiles);
         if (out.toString().isBlank()) {
             throw new UserError("--out: expected a directory, got an empty path");
         }

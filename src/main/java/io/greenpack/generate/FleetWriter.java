@@ -70,23 +70,27 @@ public final class FleetWriter {
     private GenerationSummary run() throws IOException {
         long t0 = System.nanoTime();
         String ext = options.extension();
-        List<String> files = new ArrayList<>(List.of("hosts.csv", "apps.csv", "targets.csv",
-                "power" + ext, "utilization" + ext, "truth.json"));
+        List<String> utilNames = options.utilizationFileNames();
+        List<String> files = new ArrayList<>(List.of("hosts.csv", "apps.csv", "targets.csv", "power" + ext));
+        files.addAll(utilNames);
+        files.add("truth.json");
         writeSmall("hosts.csv", hostsCsv(plan));
         writeSmall("apps.csv", appsCsv(plan));
         writeSmall("targets.csv", targetsCsv());
-        Samples samples = writeSamples("power" + ext, "utilization" + ext);
+        Samples samples = writeSamples("power" + ext, utilNames);
         double seconds = (System.nanoTime() - t0) / 1e9;
         writeSmall("truth.json", Truth.json(plan, samples.badRows, samples.powerRows, samples.utilRows,
-                "power" + ext, "utilization" + ext).getBytes(StandardCharsets.UTF_8));
-        return new GenerationSummary(dir, files, samples.powerRows, samples.utilRows, samples.badRows.size(), seconds);
+                "power" + ext).getBytes(StandardCharsets.UTF_8));
+        long utilRows = samples.utilRows.values().stream().mapToLong(Long::longValue).sum();
+        return new GenerationSummary(dir, files, samples.powerRows, utilRows, samples.badRows.size(), seconds);
     }
 
     /** An injected bad row as written: file name, 1-based line (header = line 1), reason. */
     public record WrittenBadRow(String file, long line, String reason, String host, String app, String timestamp) {
     }
 
-    private record Samples(long powerRows, long utilRows, List<WrittenBadRow> badRows) {
+    /** @param utilRows data rows per utilization file, in file order */
+    private record Samples(long powerRows, Map<String, Long> utilRows, List<WrittenBadRow> badRows) {
     }
 
     // ------------------------------------------------------------------ small files
@@ -164,7 +168,7 @@ public final class FleetWriter {
 
     // ------------------------------------------------------------------ the samples
 
-    private Samples writeSamples(String powerName, String utilName) throws IOException {
+    private Samples writeSamples(String powerName, List<String> utilNames) throws IOException {
         List<Host> hosts = plan.hosts();
         List<App> apps = plan.apps();
         int nHosts = hosts.size();
@@ -247,12 +251,26 @@ public final class FleetWriter {
         }
         double hours = options.intervalMinutes() / 60.0;
 
+        // Utilization may be split by host into several files (contiguous blocks of hosts); rows
+        // keep the time-major order within each file. Unknown-host rows go to the last file.
+        int nUtil = utilNames.size();
+        int[] fileOf = new int[nHosts];
+        for (int h = 0; h < nHosts; h++) {
+            fileOf[h] = options.utilizationFileOf(h);
+        }
         Path powerTmp = dir.resolve("." + powerName + ".partial");
-        Path utilTmp = dir.resolve("." + utilName + ".partial");
+        List<Path> utilTmp = new ArrayList<>();
+        for (String name : utilNames) {
+            utilTmp.add(dir.resolve("." + name + ".partial"));
+        }
+        AsciiCsvWriter[] uws = new AsciiCsvWriter[nUtil];
         try (AsciiCsvWriter pw = new AsciiCsvWriter(open(powerTmp));
-             AsciiCsvWriter uw = new AsciiCsvWriter(open(utilTmp))) {
+             UtilWriters closeAll = new UtilWriters(uws)) {
+            for (int f = 0; f < nUtil; f++) {
+                uws[f] = new AsciiCsvWriter(open(utilTmp.get(f)));
+                uws[f].text("timestamp,host,app,instance,cpu_cores,mem_gb,disk_iops,disk_mbps,net_mbps").newline();
+            }
             pw.text("timestamp,host,psu,watts,energy_wh,source").newline();
-            uw.text("timestamp,host,app,instance,cpu_cores,mem_gb,disk_iops,disk_mbps,net_mbps").newline();
             for (int t = 0; t < intervals; t++) {
                 long end = start + (t + 1) * step;
                 String tsText = Instant.ofEpochSecond(end).toString();
@@ -271,6 +289,8 @@ public final class FleetWriter {
                     }
                     Host host = hosts.get(h);
                     int[] on = appsOn[h];
+                    AsciiCsvWriter uw = uws[fileOf[h]];
+                    String utilName = utilNames.get(fileOf[h]);
                     if (on.length > cpu.length) {
                         int n = Math.max(on.length, cpu.length * 2);
                         cpu = new double[n];
@@ -380,6 +400,8 @@ public final class FleetWriter {
                 }
                 List<BadRow> extras = bad ? extraRows.get(t) : null;
                 if (extras != null) {
+                    AsciiCsvWriter uw = uws[nUtil - 1];
+                    String utilName = utilNames.get(nUtil - 1);
                     for (BadRow b : extras) {
                         String ghost = "ghost-" + FleetPlanner.pad(++ghostNo, 2);
                         String appText = b.appIndex() >= 0 ? apps.get(b.appIndex()).name() : "app-ghost";
@@ -391,11 +413,38 @@ public final class FleetWriter {
                 }
             }
             pw.close();
-            uw.close();
-            Samples s = new Samples(pw.lines() - 1, uw.lines() - 1, written);
+            Map<String, Long> utilRows = new LinkedHashMap<>();
+            for (int f = 0; f < nUtil; f++) {
+                uws[f].close();
+                utilRows.put(utilNames.get(f), uws[f].lines() - 1);
+            }
+            Samples s = new Samples(pw.lines() - 1, utilRows, written);
             moveIntoPlace(powerTmp, dir.resolve(powerName));
-            moveIntoPlace(utilTmp, dir.resolve(utilName));
+            for (int f = 0; f < nUtil; f++) {
+                moveIntoPlace(utilTmp.get(f), dir.resolve(utilNames.get(f)));
+            }
             return s;
+        }
+    }
+
+    /** Closes the utilization writers opened so far (on failure; closing twice is harmless). */
+    private record UtilWriters(AsciiCsvWriter[] writers) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (AsciiCsvWriter w : writers) {
+                if (w == null) {
+                    continue;
+                }
+                try {
+                    w.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
         }
     }
 

@@ -12,9 +12,12 @@ import java.time.format.DateTimeParseException;
  * What to generate. Same options (and JDK) give byte-identical files.
  *
  * @param compress write power and utilization as {@code .csv.gz} (true) or plain {@code .csv}
+ * @param utilizationFiles how many files the utilization samples are split into, by host (1:
+ *        {@code utilization.csv.gz}; more: {@code utilization-1.csv.gz}, {@code utilization-2.csv.gz}, ...),
+ *        so that a large sample stays under a per-file size limit; every host's rows are in one file
  */
 public record GenerateOptions(int hosts, int apps, int days, int intervalMinutes, long seed, Instant start,
-                              boolean compress, ModelSet modelSet) {
+                              boolean compress, ModelSet modelSet, int utilizationFiles) {
 
     /** A fixed Monday, never "now": the sample must not change when regenerated. */
     public static final Instant DEFAULT_START = Instant.parse("2026-10-05T00:00:00Z");
@@ -22,6 +25,13 @@ public record GenerateOptions(int hosts, int apps, int days, int intervalMinutes
     public static final int MAX_HOSTS = 100_000;
     public static final int MAX_APPS = 1_000_000;
     public static final int MAX_DAYS = 400;
+    public static final int MAX_UTILIZATION_FILES = 100;
+
+    /** Utilization in one file. */
+    public GenerateOptions(int hosts, int apps, int days, int intervalMinutes, long seed, Instant start,
+                           boolean compress, ModelSet modelSet) {
+        this(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, 1);
+    }
 
     public GenerateOptions {
         if (hosts < 1 || hosts > MAX_HOSTS) {
@@ -47,27 +57,60 @@ public record GenerateOptions(int hosts, int apps, int days, int intervalMinutes
         if (modelSet == null) {
             modelSet = ModelSet.A;
         }
+        if (utilizationFiles < 1 || utilizationFiles > Math.min(MAX_UTILIZATION_FILES, hosts)) {
+            throw new UserError("--utilization-files: expected a whole number from 1 to "
+                    + Math.min(MAX_UTILIZATION_FILES, hosts) + " (at most one file per host), got " + utilizationFiles);
+        }
     }
 
-    /** The defaults of {@code greenpack generate}: the bundled sample. */
+    /** The defaults of {@code greenpack generate}: the bundled sample's fleet, utilization in one file. */
     public static GenerateOptions defaults() {
-        return new GenerateOptions(40, 150, 7, 5, 42L, DEFAULT_START, true, ModelSet.A);
+        return new GenerateOptions(40, 150, 7, 5, 42L, DEFAULT_START, true, ModelSet.A, 1);
+    }
+
+    /**
+     * The bundled sample in notebooks-data/sample: the defaults with utilization split into two
+     * files (one file would be over the repository's 5 MB per tracked file limit).
+     */
+    public static GenerateOptions bundledSample() {
+        return defaults().withUtilizationFiles(2);
     }
 
     public GenerateOptions withSize(int hosts, int apps, int days) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet);
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
     }
 
     public GenerateOptions withSeed(long seed) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet);
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
     }
 
     public GenerateOptions withCompress(boolean compress) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet);
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
     }
 
     public GenerateOptions withModelSet(ModelSet modelSet) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet);
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
+    }
+
+    public GenerateOptions withUtilizationFiles(int utilizationFiles) {
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
+    }
+
+    /** The utilization file names, in order: {@code utilization.csv.gz}, or {@code utilization-1.csv.gz}, ... */
+    public java.util.List<String> utilizationFileNames() {
+        if (utilizationFiles == 1) {
+            return java.util.List.of("utilization" + extension());
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 1; i <= utilizationFiles; i++) {
+            names.add("utilization-" + i + extension());
+        }
+        return names;
+    }
+
+    /** Which utilization file (0-based) holds host {@code hostIndex}: contiguous blocks of hosts. */
+    public int utilizationFileOf(int hostIndex) {
+        return (int) ((long) hostIndex * utilizationFiles / hosts);
     }
 
     public int intervals() {

@@ -22,8 +22,9 @@ final class Truth {
     private Truth() {
     }
 
-    static String json(FleetPlan plan, List<WrittenBadRow> badRows, long powerRows, long utilRows,
-                       String powerFile, String utilFile) {
+    /** @param utilRows data rows per utilization file, in file order */
+    static String json(FleetPlan plan, List<WrittenBadRow> badRows, long powerRows, Map<String, Long> utilRows,
+                       String powerFile) {
         GenerateOptions o = plan.options();
         Map<String, Object> root = new LinkedHashMap<>();
 
@@ -68,6 +69,7 @@ final class Truth {
         flags.put("start", o.start().toString());
         flags.put("format", o.compress() ? "csv.gz" : "csv");
         flags.put("model_set", o.modelSet().id());
+        flags.put("utilization_files", o.utilizationFiles());
         root.put("flags", flags);
         root.put("command", command(o));
 
@@ -113,7 +115,9 @@ final class Truth {
         root.put("outages", outages);
 
         Map<String, Object> bad = new LinkedHashMap<>();
-        for (String file : List.of(powerFile, utilFile)) {
+        List<String> sampleFiles = new ArrayList<>(List.of(powerFile));
+        sampleFiles.addAll(utilRows.keySet());
+        for (String file : sampleFiles) {
             Map<String, Object> fm = new LinkedHashMap<>();
             Map<String, Object> byReason = new TreeMap<>();
             List<Object> rows = new ArrayList<>();
@@ -140,7 +144,7 @@ final class Truth {
         root.put("bad_rows", bad);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put(powerFile, powerRows);
-        counts.put(utilFile, utilRows);
+        counts.putAll(utilRows);
         root.put("data_rows", counts);
         root.put("notes", List.of(
                 "watts = mean power over the interval ending at timestamp; utilization likewise",
@@ -162,6 +166,7 @@ final class Truth {
     static String command(GenerateOptions o) {
         return "greenpack generate --out DIR --hosts " + o.hosts() + " --apps " + o.apps() + " --days " + o.days()
                 + " --interval-minutes " + o.intervalMinutes() + " --seed " + o.seed() + " --start " + o.start()
-                + " --format " + (o.compress() ? "csv.gz" : "csv") + " --model-set " + o.modelSet().id();
+                + " --format " + (o.compress() ? "csv.gz" : "csv") + " --model-set " + o.modelSet().id()
+                + (o.utilizationFiles() == 1 ? "" : " --utilization-files " + o.utilizationFiles());
     }
 }

@@ -140,7 +140,8 @@ public final class ReportJob {
         double kwh = FleetPower.kwh(fleet, ingest.intervalSeconds());
         double days = (ingest.last().getEpochSecond() - ingest.first().getEpochSecond()) / 86400.0;
         double meanKw = fleet.rowCount() == 0 ? 0 : fleet.doubleColumn("watts").mean() / 1000.0;
-        long apps = ingest.files().stream().mapToLong(f -> f.apps()).max().orElse(0);
+        // Distinct over all utilization files: utilization may be split into several (by host).
+        long apps = ingest.hasUtilization() ? ingest.utilization().select("app").distinct().count() : 0;
         return List.of(
                 new HtmlReport.KeyNumber("hosts", String.valueOf(ingest.hosts().hosts().size()), "in hosts.csv", false),
                 new HtmlReport.KeyNumber("applications", String.valueOf(apps), "seen in utilization samples", false),

@@ -16,14 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BundledSampleTest {
     private final Path sample = Home.sampleData();
 
+    /** The repository's limit per tracked file. */
+    private static final long MAX_TRACKED_FILE_BYTES = 5L << 20;
+
     @Test
     void isSmallCompressedAndDocumented() throws IOException {
-        for (String f : List.of("hosts.csv", "apps.csv", "targets.csv", "power.csv.gz", "utilization.csv.gz",
-                "truth.json", "README.md")) {
+        for (String f : List.of("hosts.csv", "apps.csv", "targets.csv", "power.csv.gz", "utilization-1.csv.gz",
+                "utilization-2.csv.gz", "truth.json", "README.md")) {
             assertThat(sample.resolve(f)).as(f).isNotEmptyFile();
-            assertThat(Files.size(sample.resolve(f))).as(f).isLessThan(15L << 20);
+            assertThat(Files.size(sample.resolve(f))).as(f).isLessThan(MAX_TRACKED_FILE_BYTES);
         }
-        assertThat(Files.readString(sample.resolve("README.md"))).contains("./greenpack generate --out notebooks-data/sample");
+        assertThat(sample.resolve("utilization.csv.gz")).doesNotExist();
+        assertThat(Files.readString(sample.resolve("README.md")))
+                .contains("./greenpack generate --out notebooks-data/sample --utilization-files 2");
         assertThat(Home.notebookResults().resolve("README.md")).isNotEmptyFile();
     }
 
@@ -35,6 +40,9 @@ class BundledSampleTest {
         assertThat(Files.readAllBytes(sample.resolve("targets.csv"))).isEqualTo(FleetWriter.targetsCsv());
 
         GeneratedFiles files = new GeneratedFiles(sample);
+        assertThat(files.truth.get("command").asText())
+                .isEqualTo(Truth.command(GenerateOptions.bundledSample()));
+        assertThat(files.truth.at("/flags/utilization_files").asInt()).isEqualTo(2);
         assertThat(files.truth.get("seed").asLong()).isEqualTo(42);
         assertThat(files.truth.at("/flags/hosts").asInt()).isEqualTo(40);
         assertThat(files.truth.at("/flags/apps").asInt()).isEqualTo(150);
@@ -61,5 +69,30 @@ class BundledSampleTest {
             assertThat(row[1]).isEqualTo(r.get("host").asText());
             assertThat(row[0]).isEqualTo(r.get("timestamp").asText());
         });
+    }
+
+    @Test
+    void utilizationIsSplitByHostAndEachFileMatchesItsRecordedRowsAndBadRows() {
+        GeneratedFiles files = new GeneratedFiles(sample);
+        Set<String> seen = new HashSet<>();
+        for (String f : GenerateOptions.bundledSample().utilizationFileNames()) {
+            List<String[]> util = files.rows(f);
+            assertThat(util.get(0)[0]).isEqualTo("timestamp");
+            assertThat(util.size() - 1).as(f).isEqualTo(files.truth.at("/data_rows/" + f).asInt());
+            files.truth.at("/bad_rows/" + f + "/rows").forEach(r -> {
+                String[] row = util.get(r.get("line").asInt() - 1);
+                assertThat(row[1]).isEqualTo(r.get("host").asText());
+                assertThat(row[0]).isEqualTo(r.get("timestamp").asText());
+            });
+            // Every (known) host's series is in one file only.
+            Set<String> hostsHere = new HashSet<>();
+            util.subList(1, util.size()).forEach(r -> hostsHere.add(r[1]));
+            hostsHere.removeIf(h -> h.startsWith("ghost-"));
+            assertThat(hostsHere).as(f).isNotEmpty();
+            assertThat(java.util.Collections.disjoint(hostsHere, seen)).as(f).isTrue();
+            seen.addAll(hostsHere);
+        }
+        assertThat(files.truth.at("/bad_rows/utilization-1.csv.gz/total").asInt()
+                + files.truth.at("/bad_rows/utilization-2.csv.gz/total").asInt()).isEqualTo(6);
     }
 }

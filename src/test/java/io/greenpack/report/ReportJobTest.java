@@ -56,9 +56,11 @@ class ReportJobTest {
         }
         assertThat(rejects).hasSize(1 + injected);
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
-        assertThat(manifest.get("inputs")).hasSize(5); // hosts, apps, power, targets, utilization
+        assertThat(manifest.get("inputs")).hasSize(6); // hosts, apps, power, targets, utilization-1 and -2
         assertThat(manifest.get("rowCounts").get("rows_rejected").asInt()).isEqualTo(injected);
         String html = Files.readString(dir.resolve("index.html"));
+        // Apps are counted over both utilization files (split by host), not per file.
+        assertThat(html).contains("<div class=\"value\">150</div><div class=\"label\">applications");
         assertThat(html).contains("Fleet power").contains("Data quality").contains("data:image/png;base64,")
                 .contains("Consolidation plan").contains("Savings").contains("Migration").contains("Assumptions");
 
