@@ -5,6 +5,7 @@ import io.greenpack.chart.ChartFiles;
 import io.greenpack.chart.Palette;
 import io.greenpack.chart.PowerCurveChart;
 import io.greenpack.classify.AppClassification;
+import io.greenpack.savings.Provenance;
 import io.greenpack.correlate.Analysis;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.AppEnergy;
@@ -41,12 +42,16 @@ public final class AnalysisSection {
     public static List<HtmlReport.KeyNumber> keyNumbers(AnalysisResult r) {
         FleetEfficiency f = r.fleet();
         String cur = r.scenario().currency();
+        // Metered IT energy × scenario factors (PUE, tariff, grid intensity): the same provenance as
+        // the savings section gives today's facility energy, cost and CO2e.
+        Provenance factor = Provenance.MEASURED_TIMES_FACTOR;
         return List.of(
                 new HtmlReport.KeyNumber("facility energy", String.format(Locale.ROOT, "%,.0f kWh", f.facilityKwh()),
-                        String.format(Locale.ROOT, "IT %,.0f kWh × PUE %.2f", f.kwh(), r.scenario().pue()), true),
+                        String.format(Locale.ROOT, "IT %,.0f kWh × PUE %.2f", f.kwh(), r.scenario().pue()), factor),
                 new HtmlReport.KeyNumber("energy cost", String.format(Locale.ROOT, "%,.0f %s", f.cost(), cur),
-                        String.format(Locale.ROOT, "at %.3f %s/kWh", r.scenario().tariffPerKwh(), cur), true),
-                new HtmlReport.KeyNumber("CO2e", String.format(Locale.ROOT, "%,.0f kg", f.co2eKg()), "facility energy × grid intensity", true),
+                        String.format(Locale.ROOT, "at %.3f %s/kWh", r.scenario().tariffPerKwh(), cur), factor),
+                new HtmlReport.KeyNumber("CO2e", String.format(Locale.ROOT, "%,.0f kg", f.co2eKg()),
+                        "facility energy × grid intensity", factor),
                 new HtmlReport.KeyNumber("idle share", pct(f.idleKwh() / f.kwh()), "of IT energy drawn at zero load", true),
                 new HtmlReport.KeyNumber("comatose hosts", String.valueOf(f.comatoseHosts()),
                         "p95 CPU < 5 % and no app above 0.05 cores", false));

@@ -149,7 +149,7 @@ public final class Deck {
                 unit = "of " + r.serversBefore() + " today";
             }
             line(box, unit.isEmpty() ? " " : unit, 14, false, TEXT, false);
-            line(box, f.provenance(), 12, false, f.modelled() ? MODELLED : MEASURED, false);
+            line(box, f.provenance().label(), 12, false, f.modelled() ? MODELLED : MEASURED, false);
         }
         XSLFTextBox note = s.createTextBox();
         note.setAnchor(new Rectangle2D.Double(60, 310, 840, 80));
@@ -196,12 +196,20 @@ public final class Deck {
         box.setWordWrap(true);
         box.clearText();
         List<String> measured = new ArrayList<>();
+        List<String> factor = new ArrayList<>();
         List<String> modelled = new ArrayList<>();
         for (Figure f : c.savings().figures()) {
-            (f.modelled() ? modelled : measured).add(f.label());
+            (switch (f.provenance()) {
+                case MEASURED -> measured;
+                case MEASURED_TIMES_FACTOR -> factor;
+                case MODELLED -> modelled;
+            }).add(f.label());
         }
         List<String> bullets = new ArrayList<>(c.assumptions());
         bullets.add("Measured (from meters): " + String.join(", ", measured) + ".");
+        if (!factor.isEmpty()) {
+            bullets.add("Measured × assumed factor (PUE, tariff, grid intensity): " + String.join(", ", factor) + ".");
+        }
         bullets.add("Modelled (from the plan and power curves): " + String.join(", ", modelled) + ".");
         bullets.add("Contention risk: " + (c.contentionRisk().isBlank()
                 ? "not assessed in this run (replay of measured demand against the plan)." : c.contentionRisk()));

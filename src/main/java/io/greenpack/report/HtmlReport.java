@@ -1,6 +1,7 @@
 package io.greenpack.report;
 
 import io.greenpack.chart.Palette;
+import io.greenpack.savings.Provenance;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,11 +34,21 @@ import java.util.regex.Pattern;
 public final class HtmlReport {
 
     /** One headline figure; {@code modelled} marks figures that come from a model, not a meter. */
-    public record KeyNumber(String label, String value, String note, boolean modelled) {
+    public record KeyNumber(String label, String value, String note, Provenance provenance) {
         public KeyNumber {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(provenance, "provenance");
             note = note == null ? "" : note;
+        }
+
+        /** Measured (false) or modelled (true). */
+        public KeyNumber(String label, String value, String note, boolean modelled) {
+            this(label, value, note, Provenance.of(modelled));
+        }
+
+        public boolean modelled() {
+            return provenance.modelled();
         }
     }
 
@@ -228,15 +239,14 @@ public final class HtmlReport {
     private static void appendTiles(StringBuilder h, Tiles t) {
         h.append("<div class=\"tiles\">\n");
         for (KeyNumber k : t.numbers()) {
-            String kind = k.modelled() ? "modelled" : "measured";
-            h.append("<div class=\"tile ").append(kind).append("\">")
+            h.append("<div class=\"tile ").append(k.provenance().cssClass()).append("\">")
                     .append("<div class=\"value\">").append(Escape.html(k.value())).append("</div>")
                     .append("<div class=\"label\">").append(Escape.html(k.label())).append("</div>");
             if (!k.note().isEmpty()) {
                 h.append("<div class=\"tile-note\">").append(Escape.html(k.note())).append("</div>");
             }
             // Said in words, not only by colour.
-            h.append("<div class=\"kind\">").append(kind).append("</div></div>\n");
+            h.append("<div class=\"kind\">").append(Escape.html(k.provenance().label())).append("</div></div>\n");
         }
         h.append("</div>\n");
     }
@@ -296,8 +306,8 @@ public final class HtmlReport {
             .tile .label { font-weight: 600; }
             .tile .tile-note { color: var(--muted); font-size: .875rem; }
             .tile .kind { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin-top: .25rem; }
-            .tile.measured .kind::before, .tile.modelled .kind::before { content: "\\25CF\\00A0"; }
-            .tile.measured .kind::before { color: var(--measured); }
+            .tile.measured .kind::before, .tile.factor .kind::before, .tile.modelled .kind::before { content: "\\25CF\\00A0"; }
+            .tile.measured .kind::before, .tile.factor .kind::before { color: var(--measured); }
             .tile.modelled .kind::before { color: var(--modelled); }
             .table-wrap { overflow: auto; max-height: 36rem; border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; }
             table { border-collapse: collapse; width: 100%%; font-size: .9rem; }

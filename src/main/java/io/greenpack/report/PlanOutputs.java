@@ -103,7 +103,7 @@ public final class PlanOutputs {
 
         html.section("savings", "Savings");
         html.keyNumbers(r.keyFigures().stream().map(f -> new HtmlReport.KeyNumber(f.label(), f.formatted(),
-                f.provenance(), f.modelled())).toList());
+                f.provenance().label(), f.provenance())).toList());
         SavingsBreakdownChart.Breakdown b = new SavingsBreakdownChart.Breakdown(r.beforeFacilityKwhPerYear(),
                 r.afterFacilityKwhPerYear(), r.beforeMoneyPerYear(), r.afterMoneyPerYear(), r.beforeCo2eKgPerYear(),
                 r.afterCo2eKgPerYear(), r.currency());
@@ -111,13 +111,15 @@ public final class PlanOutputs {
         html.image("Energy, money and CO2e per year, today and after", beforeAfter);
         html.paragraph(String.format(Locale.ROOT, "After-consolidation energy is modelled through the target models' "
                         + "power curves at the sized load; with the power models' error it lies between %,.0f and %,.0f "
-                        + "IT kWh per year. Today's figures are measured and scaled to a year.",
+                        + "IT kWh per year. Today's IT energy is measured and scaled to a year; today's facility energy, "
+                        + "cost and CO2e are that measurement times the scenario's PUE, tariff and grid intensity "
+                        + "(measured × assumed factor).",
                 r.afterItKwhLow(), r.afterItKwhHigh()));
         html.image("Payback over the horizon", png(PaybackChart.chart(new PaybackChart.Payback(r.hardwareCost(),
                 r.beforeMoneyPerYear() - r.afterMoneyPerYear(), s.horizonYears(), r.currency()), footer), charts, "payback"));
         List<List<String>> figs = new ArrayList<>();
         for (Figure f : r.figures()) {
-            figs.add(List.of(f.label(), f.formatted(), f.modelled() ? "modelled" : "measured"));
+            figs.add(List.of(f.label(), f.formatted(), f.provenance().label()));
         }
         html.table("All figures", List.of("figure", "value", "measured or modelled"), figs, Set.of(1));
 

@@ -62,7 +62,7 @@ public final class Summary {
         md.append("## Key numbers\n\n");
         for (Figure f : r.keyFigures()) {
             md.append("- **").append(md(f.label())).append(":** ").append(md(f.formatted()))
-                    .append(" _(").append(f.provenance()).append(")_\n");
+                    .append(" _(").append(f.provenance().label()).append(")_\n");
         }
         md.append("\nEnergy saved ranges from ").append(md(Figure.format(r.facilityKwhSavedLow(), "")))
                 .append(" to ").append(md(Figure.format(r.facilityKwhSavedHigh(), "kWh/year")))
@@ -72,7 +72,7 @@ public final class Summary {
         md.append("## All figures\n\n| Figure | Value | Source |\n|---|---:|---|\n");
         for (Figure f : r.figures()) {
             md.append("| ").append(md(f.label())).append(" | ").append(md(f.formatted())).append(" | ")
-                    .append(f.provenance()).append(" |\n");
+                    .append(f.provenance().label()).append(" |\n");
         }
 
         if (!c.charts().isEmpty()) {

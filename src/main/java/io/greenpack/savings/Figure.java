@@ -8,17 +8,22 @@ import java.util.Objects;
  * every figure states which). {@code key} is a stable identifier for code ("kwh_saved_per_year");
  * {@code label} is for people.
  */
-public record Figure(String key, String label, double value, String unit, boolean modelled) {
+public record Figure(String key, String label, double value, String unit, Provenance provenance) {
 
     public Figure {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(provenance, "provenance");
     }
 
-    /** "measured" or "modelled". */
-    public String provenance() {
-        return modelled ? "modelled" : "measured";
+    /** Measured (false) or modelled (true); see {@link Provenance} for measured × an assumed factor. */
+    public Figure(String key, String label, double value, String unit, boolean modelled) {
+        this(key, label, value, unit, Provenance.of(modelled));
+    }
+
+    public boolean modelled() {
+        return provenance.modelled();
     }
 
     /** The value with its unit, as the deck, the HTML report and summary.md print it. */
