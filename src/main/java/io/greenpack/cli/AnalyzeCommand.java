@@ -4,7 +4,6 @@ import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
 import io.greenpack.report.AnalyzeJob;
 import io.greenpack.report.AnalyzeRequest;
-import io.greenpack.spark.Sparks;
 import io.greenpack.util.Home;
 import io.greenpack.util.Progress;
 import io.greenpack.util.UserError;
@@ -15,8 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -36,9 +33,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder the run folder <run-id>/ is created in (default: reports/ of the greenpack checkout).")
-    Path out;
+    @Mixin
+    RunFolderOptions runFolder;
 
     @Option(names = "--idle-policy", paramLabel = "POLICY", defaultValue = "cpu-share",
             description = "How idle power is split among apps: cpu-share, equal, reserved, unattributed (default: ${DEFAULT-VALUE}).")
@@ -71,14 +67,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 d.hourlyGridGco2ePerKwh(), d.pue(), d.headroom(), percentile, hourlySizing, d.hypervisorCpuOverhead(),
                 d.hypervisorMemGb(), d.targets(), d.horizonYears(), policy, d.migrationGbps());
         Progress progress = Progress.to(spec.commandLine().getErr());
-        List<String> commandLine = new ArrayList<>(List.of("greenpack", "analyze"));
-        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
-        Path outDir = out == null ? Home.reports() : out.toAbsolutePath().normalize();
-        Path run = AnalyzeJob.run(data.spark(), new AnalyzeRequest(data.dataDir(), outDir,
-                data.ingestOptions(), scenario, commandLine, Home.notebookResults()), progress);
-        spec.commandLine().getOut().println("analysis written to " + run);
-        spec.commandLine().getOut().println("open " + run.resolve("index.html"));
-        spec.commandLine().getOut().flush();
+        Path run = AnalyzeJob.run(data.spark(), new AnalyzeRequest(data.dataDir(), runFolder.outDir(),
+                data.ingestOptions(), scenario, RunFolderOptions.commandLine(spec), Home.notebookResults()), progress);
+        RunFolderOptions.printWritten(spec, "analysis", run);
         return 0;
     }
 }

@@ -4,17 +4,12 @@ import io.greenpack.util.UserError;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -49,45 +44,28 @@ public record AppCatalog(List<AppInfo> apps, FileStats stats, List<Row> rejectRo
                         "reserved_cores not a non-negative number", Reasons.shown("reserved_cores", Parse.text(t, "reserved_cores")))
                 .add(Parse.present(t, "reserved_mem_gb").and(mem.isNull().or(mem.lt(0))),
                         "reserved_mem_gb not a non-negative number", Reasons.shown("reserved_mem_gb", Parse.text(t, "reserved_mem_gb")));
-        List<Row> rows = new ArrayList<>(t.rows().select(col("_mid"), col("_blk"), col("_raw"), app.as("app"),
+        List<Row> rows = t.rows().select(col("_mid"), col("_blk"), col("_raw"), app.as("app"),
                 Parse.text(t, "owner").as("owner"), Parse.text(t, "group").as("group"),
                 Parse.text(t, "pin_host").as("pin_host"), needs.as("needs"), share.as("may_share_os"),
                 cores.as("reserved_cores"), mem.as("reserved_mem_gb"),
-                r.reason().as("reason"), r.detail().as("detail")).collectAsList());
-        rows.sort(Comparator.comparingLong((Row row) -> row.getLong(1)).thenComparingLong(row -> row.getLong(0)));
-
-        Map<String, AppInfo> byName = new LinkedHashMap<>();
-        Map<String, Long> reasons = new HashMap<>();
-        List<Row> rejects = new ArrayList<>();
-        for (Row row : rows) {
-            String reason = row.getAs("reason");
-            String detail = row.getAs("detail");
-            if (reason == null) {
-                String needText = row.getAs("needs");
-                List<String> needList = needText == null ? List.of()
-                        : Arrays.stream(needText.split("[ ;|]+")).filter(s -> !s.isEmpty()).distinct().toList();
-                String s = row.getAs("may_share_os");
-                AppInfo a = new AppInfo(row.getAs("app"), row.getAs("owner"), row.getAs("group"), row.getAs("pin_host"),
-                        needList, s != null && (s.equals("true") || s.equals("yes") || s.equals("1")),
-                        row.getAs("reserved_cores"), row.getAs("reserved_mem_gb"));
-                AppInfo earlier = byName.putIfAbsent(a.app(), a);
-                if (earlier == null) {
-                    continue;
-                }
-                reason = Objects.equals(earlier, a) ? "duplicate row" : "conflicting duplicate app";
-                detail = "app = '" + a.app() + "' already defined earlier in the file";
-            }
-            reasons.merge(reason, 1L, Long::sum);
-            rejects.add(RowFactory.create(file.name(), row.getAs("_mid"), row.getAs("_blk"), reason, detail, row.getAs("_raw")));
-        }
-        if (byName.isEmpty() && !rows.isEmpty()) {
-            throw new UserError(file.path() + ": no usable app rows (" + rows.size() + " rows read, rejected: " + reasons
+                r.reason().as("reason"), r.detail().as("detail")).collectAsList();
+        SmallTables.Collected<AppInfo> c = SmallTables.collect(file.name(), rows, SmallTables.checked(row -> {
+            String needText = row.getAs("needs");
+            List<String> needList = needText == null ? List.of()
+                    : Arrays.stream(needText.split("[ ;|]+")).filter(s -> !s.isEmpty()).distinct().toList();
+            String s = row.getAs("may_share_os");
+            return new AppInfo(row.getAs("app"), row.getAs("owner"), row.getAs("group"), row.getAs("pin_host"),
+                    needList, s != null && (s.equals("true") || s.equals("yes") || s.equals("1")),
+                    row.getAs("reserved_cores"), row.getAs("reserved_mem_gb"));
+        }), AppInfo::app, SmallTables.duplicateOf("app", AppInfo::app));
+        if (c.kept().isEmpty() && c.rowsRead() > 0) {
+            throw new UserError(file.path() + ": no usable app rows (" + c.rowsRead() + " rows read, rejected: " + c.reasons()
                     + "); expected rows with app and optional owner, group, pin_host, needs ("
                     + String.join(", ", AppInfo.KNOWN_NEEDS) + "), may_share_os (true|false), reserved_cores, reserved_mem_gb");
         }
-        FileStats stats = new FileStats(file.name(), InputKind.APPS, rows.size(), byName.size(), reasons,
+        FileStats stats = new FileStats(file.name(), InputKind.APPS, c.rowsRead(), c.kept().size(), c.reasons(),
                 0, 0, null, null, 0, 0, Map.of());
-        return new AppCatalog(List.copyOf(byName.values()), stats, List.copyOf(rejects));
+        return new AppCatalog(c.kept(), stats, c.rejects());
     }
 
     /** Facts of an app; {@link AppInfo#unknown} when apps.csv does not list it. Linear: use {@link #byName()} in loops. */

@@ -9,13 +9,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.ToDoubleFunction;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -23,15 +18,13 @@ import org.apache.spark.sql.types.StructType;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.map_from_arrays;
 
 /**
  * hosts.csv: the inventory every sample must refer to. Validated in Spark like every file (same
- * formats, same reasons), then collected: it is small, and samples look hosts up in a literal
- * map instead of a join, which saves a broadcast job per query.
+ * formats, same reasons), then collected: it is small; samples get the host facts by a broadcast
+ * join ({@link #withHostFacts}).
  */
 public record HostInventory(List<HostSpec> hosts, FileStats stats, List<Row> rejectRows) {
 
@@ -65,53 +58,29 @@ public record HostInventory(List<HostSpec> hosts, FileStats stats, List<Row> rej
                 .add(idle.isNotNull().and(max.isNotNull()).and(idle.geq(max)), "idle_watts not below max_watts",
                         lit("idle_watts >= max_watts"));
         Column role = lower(Parse.text(t, "role"));
-        List<Row> rows = new ArrayList<>(t.rows().select(col("_mid"), col("_blk"), col("_raw"),
+        List<Row> rows = t.rows().select(col("_mid"), col("_blk"), col("_raw"),
                 host.as("host"), model.as("model"), coalesce(sockets, lit(1.0)).cast("int").as("sockets"),
                 cores.as("cores"), memGb.as("mem_gb"), coalesce(role, lit("physical")).as("role"),
                 Parse.text(t, "site").as("site"), rack.as("rack_units"), idle.as("idle_watts"), max.as("max_watts"),
-                r.reason().as("reason"), r.detail().as("detail")).collectAsList());
-        rows.sort(Comparator.comparingLong((Row row) -> row.getLong(1)).thenComparingLong(row -> row.getLong(0)));
-
-        Map<String, HostSpec> byName = new LinkedHashMap<>();
-        Map<String, Long> reasons = new HashMap<>();
-        List<Row> rejects = new ArrayList<>();
-        for (Row row : rows) {
-            String reason = row.getAs("reason");
-            String detail = row.getAs("detail");
-            if (reason == null) {
-                HostSpec h = new HostSpec(row.getAs("host"), row.getAs("model"), row.<Integer>getAs("sockets"),
-                        row.<Double>getAs("cores"), row.<Double>getAs("mem_gb"), row.getAs("role"), row.getAs("site"),
-                        row.getAs("rack_units"), row.getAs("idle_watts"), row.getAs("max_watts"));
-                HostSpec earlier = byName.putIfAbsent(h.host(), h);
-                if (earlier == null) {
-                    continue;
-                }
-                reason = Objects.equals(earlier, h) ? "duplicate row" : "conflicting duplicate host";
-                detail = "host = '" + h.host() + "' already defined earlier in the file";
-            }
-            reasons.merge(reason, 1L, Long::sum);
-            rejects.add(RowFactory.create(file.name(), row.getAs("_mid"), row.getAs("_blk"), reason, detail, row.getAs("_raw")));
+                r.reason().as("reason"), r.detail().as("detail")).collectAsList();
+        SmallTables.Collected<HostSpec> c = SmallTables.collect(file.name(), rows, SmallTables.checked(row ->
+                        new HostSpec(row.getAs("host"), row.getAs("model"), row.<Integer>getAs("sockets"),
+                                row.<Double>getAs("cores"), row.<Double>getAs("mem_gb"), row.getAs("role"), row.getAs("site"),
+                                row.getAs("rack_units"), row.getAs("idle_watts"), row.getAs("max_watts"))),
+                HostSpec::host, SmallTables.duplicateOf("host", HostSpec::host));
+        if (c.kept().isEmpty()) {
+            throw new UserError(file.path() + ": no usable host rows (" + c.rowsRead() + " rows read"
+                    + (c.reasons().isEmpty() ? "" : ", rejected: " + c.reasons())
+                    + "); expected at least one host with model, cores and mem_gb");
         }
-        if (byName.isEmpty()) {
-            throw new UserError(file.path() + ": no usable host rows (" + rows.size() + " rows read"
-                    + (reasons.isEmpty() ? "" : ", rejected: " + reasons) + "); expected at least one host with model, cores and mem_gb");
-        }
-        FileStats stats = new FileStats(file.name(), InputKind.HOSTS, rows.size(), byName.size(), reasons,
-                byName.size(), 0, null, null, 0, 0, Map.of());
-        return new HostInventory(List.copyOf(byName.values()), stats, List.copyOf(rejects));
+        FileStats stats = new FileStats(file.name(), InputKind.HOSTS, c.rowsRead(), c.kept().size(), c.reasons(),
+                c.kept().size(), 0, null, null, 0, 0, Map.of());
+        return new HostInventory(c.kept(), stats, c.rejects());
     }
-
-    /** A Spark expression giving a host's value (null for an unknown host). */
-    public Column lookup(Column host, ToDoubleFunction<HostSpec> field) {
-        String[] names = hosts.stream().map(HostSpec::host).toArray(String[]::new);
-        Double[] values = hosts.stream().map(h -> field.applyAsDouble(h)).toArray(Double[]::new);
-        return try_element_at(map_from_arrays(lit(names), lit(values)), host);
-    }
-
     /**
      * Adds {@code _h_cores}, {@code _h_sockets} and {@code _h_mem_gb} (null for an unknown host) by
-     * a broadcast hash join with the inventory. {@link #lookup} searches a literal map, which
-     * Spark scans key by key: with a thousand hosts that was most of the ingest time (issue 3).
+     * a broadcast hash join with the inventory (a literal map, which Spark scans key by key, was
+     * most of the ingest time with a thousand hosts: issue 3).
      * The inventory is a local relation, so broadcasting it starts no Spark job.
      */
     public Dataset<Row> withHostFacts(SparkSession spark, Dataset<Row> samples, String hostColumn) {

@@ -2,12 +2,10 @@ package io.greenpack.ingest;
 
 import io.greenpack.model.TargetSpec;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,41 +31,26 @@ public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Row>
                 org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
                         names.stream().map(n -> t.column(n).cast("string").as(n)).toArray(org.apache.spark.sql.Column[]::new)))
                         .as("_json")).collectAsList();
-        List<TargetSpec> targets = new ArrayList<>();
-        Map<String, Long> reasons = new HashMap<>();
-        List<Row> rejects = new ArrayList<>();
-        Map<String, TargetSpec> seen = new LinkedHashMap<>();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (Row r : rows) {
+        SmallTables.Collected<TargetSpec> c = SmallTables.collect(file.name(), rows, r -> {
             Map<String, String> cells = new HashMap<>();
             try {
-                json.readTree(r.getString(3)).fields().forEachRemaining(e -> cells.put(e.getKey(),
+                json.readTree(r.<String>getAs("_json")).fields().forEachRemaining(e -> cells.put(e.getKey(),
                         e.getValue().isNull() ? null : e.getValue().asText().trim()));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            String problem = null;
-            TargetSpec spec = null;
             try {
-                spec = parse(cells);
-                if (seen.containsKey(spec.model())) {
-                    problem = "duplicate model";
-                }
+                return SmallTables.Parsed.ok(parse(cells));
             } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
+                String problem = e.getMessage();
+                return SmallTables.Parsed.rejected(problem.contains(":") ? problem.substring(0, problem.indexOf(':')) : problem,
+                        problem);
             }
-            if (problem == null) {
-                seen.put(spec.model(), spec);
-                targets.add(spec);
-            } else {
-                String reason = problem.contains(":") ? problem.substring(0, problem.indexOf(':')) : problem;
-                reasons.merge(reason, 1L, Long::sum);
-                rejects.add(RowFactory.create(file.name(), r.getLong(0), r.getLong(1), reason, problem, r.getString(2)));
-            }
-        }
-        FileStats stats = new FileStats(file.name(), InputKind.TARGETS, rows.size(), targets.size(), reasons, 0, 0,
+        }, TargetSpec::model, (earlier, again) -> SmallTables.Parsed.rejected("duplicate model", "duplicate model"));
+        FileStats stats = new FileStats(file.name(), InputKind.TARGETS, c.rowsRead(), c.kept().size(), c.reasons(), 0, 0,
                 null, null, 0, 0, Map.of());
-        return new TargetCatalog(List.copyOf(targets), stats, List.copyOf(rejects));
+        return new TargetCatalog(c.kept(), stats, c.rejects());
     }
 
     public org.apache.spark.sql.Dataset<Row> rejects(SparkSession spark) {

@@ -7,36 +7,23 @@ import io.greenpack.chart.ChartStyle;
 import io.greenpack.chart.FleetPowerChart;
 import io.greenpack.chart.FleetPowerChart.PowerPoint;
 import io.greenpack.config.Scenario;
-import io.greenpack.correlate.Analysis;
-import io.greenpack.correlate.AnalysisOptions;
 import io.greenpack.correlate.AnalysisResult;
-import io.greenpack.correlate.CatalogCurves;
 import io.greenpack.correlate.FleetPower;
 import io.greenpack.util.Home;
-import io.greenpack.ingest.DataDirectory;
-import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestResult;
-import io.greenpack.ingest.InputFile;
 import io.greenpack.util.Progress;
 import org.apache.spark.sql.SparkSession;
 import org.jfree.chart.JFreeChart;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The batch report: ingest, then everything a run folder holds, written into a temporary folder
@@ -49,22 +36,15 @@ public final class ReportJob {
     }
 
     public static Path run(SparkSession spark, ReportRequest req, Progress progress) throws IOException {
-        Instant started = Instant.now();
-        Map<String, Double> timings = new LinkedHashMap<>();
-        DataDirectory dir = DataDirectory.scan(req.dataDir());
-        List<Manifest.InputFile> inputs = checksums(dir);
-        List<byte[]> digestParts = new ArrayList<>();
-        inputs.forEach(i -> digestParts.add(i.sha256().getBytes(StandardCharsets.UTF_8)));
-        digestParts.add(req.ingest().toString().replaceAll("now=[^,)]*", "").getBytes(StandardCharsets.UTF_8));
-        String runId = RunFolder.runId(started, digestParts.toArray(byte[][]::new));
+        JobRun job = new JobRun(req.dataDir(), req.ingest().toString().replaceAll("now=[^,)]*", ""));
+        Map<String, Double> timings = job.timings();
+        String runId = job.runId();
 
-        IngestResult ingest = timed(timings, "ingest", () -> Ingest.run(spark, req.dataDir(), req.ingest(), progress));
-        Table fleet = timed(timings, "fleet power", () -> FleetPower.perInterval(ingest));
+        IngestResult ingest = job.ingest(spark, req.ingest(), progress);
+        Table fleet = job.timed("fleet power", () -> FleetPower.perInterval(ingest));
         Scenario scenario = req.scenario();
-        AnalysisResult analysis = timed(timings, "analysis", () -> Analysis.run(spark, ingest, scenario,
-                AnalysisOptions.defaults().withCatalog(CatalogCurves.read(spark, req.dataDir())), progress));
-        analysis.timings().forEach((k, v) -> timings.put("analysis: " + k, v));
-        ConsolidationOutcome outcome = timed(timings, "consolidate", () -> progress.step("consolidate",
+        AnalysisResult analysis = job.analyse(spark, ingest, scenario, progress, true);
+        ConsolidationOutcome outcome = job.timed("consolidate", () -> progress.step("consolidate",
                 () -> ConsolidationStage.run(ingest, analysis, ingest.targets(), scenario, req.solver())));
 
         try (RunFolder run = RunFolder.begin(req.outDir(), runId)) {
@@ -111,15 +91,11 @@ public final class ReportJob {
             Map<String, Table> planTables = PlanOutputs.write(spark, run, outcome, analysis, ingest.hosts().hosts(),
                     scenario, html, ChartStyle.footer(window(ingest), scenario.name()), window(ingest), Home.notebookResults());
             IngestSection.add(html, ingest);
-            html.footer("greenpack " + io.greenpack.cli.VersionProvider.version() + " \u00b7 run " + runId
-                    + " \u00b7 generated " + DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)));
+            html.footer(job.footer());
             html.write(run.resolve("index.html"));
             timings.put("render", (System.nanoTime() - t0) / 1e9);
 
-            Map<String, Long> rows = new LinkedHashMap<>();
-            rows.put("rows_read", ingest.rowsRead());
-            rows.put("rows_rejected", ingest.rowsRejected());
-            rows.put("hosts", (long) ingest.hosts().hosts().size());
+            Map<String, Long> rows = JobRun.rowCounts(ingest);
             rows.put("fleet_intervals", (long) fleet.rowCount());
             tables.forEach((name, t) -> rows.put("table_" + name, (long) t.rowCount()));
             planTables.forEach((name, t) -> rows.put("table_" + name, (long) t.rowCount()));
@@ -129,9 +105,7 @@ public final class ReportJob {
             settings.putAll(scenario.toMap());
             settings.put("solver_seed", req.solver().seed());
             settings.put("solver_time_limit_seconds", req.solver().timeLimitSeconds());
-            new Manifest(io.greenpack.cli.VersionProvider.version(), Manifest.currentJavaVersion(), spark.version(),
-                    req.commandLine(), inputs, settings, timings, rows, started, Instant.now())
-                    .write(run.resolve("manifest.json"));
+            job.writeManifest(spark, run, req.commandLine(), settings, rows);
             return run.commit();
         }
     }
@@ -167,40 +141,4 @@ public final class ReportJob {
         return ChartStyle.dataWindow(ingest.first(), ingest.last());
     }
 
-    /** Checksums of every input (a Parquet folder hashes its part files in name order). */
-    static List<Manifest.InputFile> checksums(DataDirectory dir) throws IOException {
-        List<Manifest.InputFile> out = new ArrayList<>();
-        for (InputFile f : dir.all()) {
-            if (Files.isDirectory(f.path())) {
-                java.security.MessageDigest sha = RunFolder.sha256();
-                long bytes = 0;
-                try (Stream<Path> parts = Files.list(f.path())) {
-                    for (Path p : parts.filter(Files::isRegularFile).sorted().toList()) {
-                        Manifest.InputFile part = Manifest.InputFile.of(p);
-                        sha.update(part.sha256().getBytes(StandardCharsets.UTF_8));
-                        bytes += part.bytes();
-                    }
-                }
-                out.add(new Manifest.InputFile(f.path().toString(), bytes, HexFormat.of().formatHex(sha.digest())));
-            } else {
-                out.add(Manifest.InputFile.of(f.path()));
-            }
-        }
-        return out;
-    }
-
-    private interface IoSupplier<T> {
-        T get() throws IOException;
-    }
-
-    private static <T> T timed(Map<String, Double> timings, String stage, IoSupplier<T> body) throws IOException {
-        long t0 = System.nanoTime();
-        try {
-            return body.get();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            timings.put(stage, (System.nanoTime() - t0) / 1e9);
-        }
-    }
 }

@@ -1,0 +1,57 @@
+package io.greenpack.cli;
+
+import io.greenpack.config.Scenario;
+import io.greenpack.config.ScenarioFile;
+import io.greenpack.optimize.SolverSettings;
+import io.greenpack.report.ReportJob;
+import io.greenpack.report.ReportRequest;
+import io.greenpack.util.Progress;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Options of the commands that plan a consolidation (report, consolidate): the scenario and the optimizer's limits. */
+public final class PlanOptions {
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario YAML with the assumptions (tariff_per_kwh, currency, grid_gco2e_per_kwh, pue, headroom, "
+                    + "percentile, hourly_sizing, hypervisor, targets, horizon_years, idle_policy, migration_gbps); "
+                    + "a file with a 'base:' block or flat keys. Default: built-in defaults (0.18 EUR/kWh, 350 gCO2e/kWh, "
+                    + "PUE 1.6, 20 % headroom, p95).")
+    Path scenarioFile;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Optimizer time limit (default: ${DEFAULT-VALUE}); plans are deterministic for a seed unless this cuts them short.")
+    double timeLimit;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Optimizer seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "200000",
+            description = "Optimizer iteration budget (default: ${DEFAULT-VALUE}); with a generous --time-limit the plan "
+                    + "depends only on input, seed and this budget, on any machine.")
+    long iterations;
+
+    /** The scenario file's single scenario, or the built-in defaults. */
+    public Scenario scenario() {
+        return scenarioFile == null ? Scenario.defaults() : ScenarioFile.loadSingle(scenarioFile);
+    }
+
+    public SolverSettings solver() {
+        return new SolverSettings(seed, timeLimit, iterations);
+    }
+
+    /**
+     * Runs the report job for {@code report} (with the analysis sections) or {@code consolidate}
+     * (without), prints where it went and returns the exit code.
+     */
+    int runReport(CommandSpec spec, DataOptions data, RunFolderOptions runFolder, boolean analysisSections)
+            throws IOException {
+        Progress progress = Progress.to(spec.commandLine().getErr());
+        Path run = ReportJob.run(data.spark(), new ReportRequest(data.dataDir(), runFolder.outDir(),
+                data.ingestOptions(), scenario(), solver(), RunFolderOptions.commandLine(spec), analysisSections), progress);
+        RunFolderOptions.printWritten(spec, "report", run);
+        return 0;
+    }
+}
