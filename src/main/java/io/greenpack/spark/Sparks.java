@@ -45,10 +45,54 @@ public final class Sparks {
      *                   Spark's own choice ({@code SPARK_LOCAL_IP}, else this machine's address) otherwise
      */
     public static synchronized SparkSession session(String master, String driverHost) {
-        if (shared == null || shared.sparkContext().isStopped()) {
+        if (shared != null && shared.sparkContext().isStopped()) {
+            // Spark stops its context after a fatal error in a job (an OutOfMemoryError, a failed
+            // DAG scheduler): that session is dead for good. Forget it so that the builder does not
+            // hand it (or its context) back, and start a fresh one.
+            forget(shared);
+            shared = null;
+        }
+        if (shared == null) {
             shared = create(resolveMaster(master), driverHost);
         }
         return shared;
+    }
+
+    /** How long to wait for a context that is still stopping (on another thread) to let go. */
+    private static final long STOPPING_WAIT_MILLIS = 60_000;
+
+    private static void forget(SparkSession dead) {
+        // The builder looks at the thread's active and the default session first.
+        assert dead.sparkContext().isStopped();
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
+    }
+
+    /**
+     * The builder's session, never one on a stopped context: {@code SparkContext.stop()} marks the
+     * context stopped first and unregisters it last, and in between {@code getOrCreate()} would
+     * return the stopping context. Waits for it to be unregistered, then builds again.
+     */
+    private static SparkSession getOrCreateLive(SparkSession.Builder b) {
+        long deadline = System.nanoTime() + STOPPING_WAIT_MILLIS * 1_000_000;
+        while (true) {
+            SparkSession s = b.getOrCreate();
+            if (!s.sparkContext().isStopped()) {
+                return s;
+            }
+            SparkSession.clearActiveSession();
+            SparkSession.clearDefaultSession();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the previous SparkContext is stopped but still registered after "
+                        + STOPPING_WAIT_MILLIS / 1000 + " s; cannot start a new Spark session");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the stopped SparkContext to go", e);
+            }
+        }
     }
 
     public static synchronized void stop() {
@@ -118,7 +162,7 @@ public final class Sparks {
         if (driverHost != null && !driverHost.isBlank()) {
             b.config("spark.driver.host", driverHost.strip());
         }
-        return b.getOrCreate();
+        return getOrCreateLive(b);
     }
 
     /** The pom's {@code spark.jvm.opts}, or null when the resource was not filtered (IDE builds). */

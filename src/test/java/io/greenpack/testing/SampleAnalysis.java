@@ -25,11 +25,17 @@ public final class SampleAnalysis {
     }
 
     public static synchronized Loaded get() {
-        if (loaded == null) {
+        // Datasets belong to the session that made them: after the shared context was stopped
+        // (SparksRecoveryTest does that on purpose) they are dead, so load again in the new one.
+        if (loaded == null || stale(loaded)) {
             IngestResult ingest = Ingest.run(TestSpark.session(), Home.sampleData(),
                     new IngestOptions(300, 900, Instant.parse("2027-01-01T00:00:00Z")), Progress.SILENT);
             loaded = new Loaded(ingest, Analysis.run(TestSpark.session(), ingest, Scenario.defaults(), Progress.SILENT));
         }
         return loaded;
+    }
+
+    private static boolean stale(Loaded l) {
+        return l.analysis().datasets().hostIntervals().sparkSession().sparkContext().isStopped();
     }
 }
