@@ -100,13 +100,17 @@ public final class Analysis {
         Column cores = lookup(hostList, HostSpec::host, HostSpec::cores, host);
         Column reservedWeight = policy == IdlePolicy.RESERVED ? reservedWeight(hostList, apps) : lit(0.0);
 
-        // Pass 1 over utilization: per host-interval sums, joined to power.
+        // Pass 1 over utilization: per host-interval sums, joined to power; persisted (read by every
+        // later pass) and released by AnalysisResult.release(), or when later analyses push it out.
+        List<Dataset<Row>> persisted = new ArrayList<>();
         Dataset<Row> hostIntervals = timed(timings, progress, "analysis: host intervals", () -> {
             Dataset<Row> perTs = in.utilization().groupBy("host", "ts").agg(
                     sum("cpu_cores").as("cpu_sum"), count(lit(1)).as("n_apps"), sum(reservedWeight).as("rw_sum"));
             Dataset<Row> joined = in.power().select("host", "ts", "watts")
                     .join(perTs, scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
                     .persist(StorageLevel.MEMORY_AND_DISK());
+            persisted.add(joined);
+            AnalysisCaches.add(joined);
             List<String> withUtil = joined.filter(col("cpu_sum").isNotNull()).select("host").distinct()
                     .collectAsList().stream().map(r -> r.getString(0)).toList();
             Column u = when(col("cpu_sum").isNotNull(), col("cpu_sum").divide(cores))
@@ -285,7 +289,7 @@ public final class Analysis {
                 scatter(hostIntervals, models, opt));
         return new AnalysisResult(sc, models, hostEff, energy, usage, new ArrayList<>(classes.values()), demand, showback,
                 fleet, scatter, in.first(), in.last(), in.intervalSeconds(), timings,
-                new AnalysisResult.Datasets(hiE, attributed.select("host", "app", "ts", "dyn_app_w", "idle_app_w")));
+                new AnalysisResult.Datasets(hiE, attributed.select("host", "app", "ts", "dyn_app_w", "idle_app_w"), persisted));
     }
 
     /** Largest |attributed + unattributed − measured| / measured over host-intervals with power above zero. */

@@ -27,8 +27,32 @@ public record AnalysisResult(Scenario scenario, Map<String, PowerModel> powerMod
     /**
      * @param hostIntervals host, ts, model, watts, u, cpu_sum, n_apps, idle_w, dyn_w, un_idle_w, un_dyn_w (one row per measured host-interval)
      * @param attributed    host, app, ts, dyn_app_w, idle_app_w (one row per utilization sample)
+     * @param persisted     what the analysis persisted under them; {@link AnalysisResult#release()} unpersists it
      */
-    public record Datasets(Dataset<Row> hostIntervals, Dataset<Row> attributed) {
+    public record Datasets(Dataset<Row> hostIntervals, Dataset<Row> attributed, List<Dataset<Row>> persisted) {
+        public Datasets {
+            persisted = List.copyOf(persisted);
+        }
+    }
+
+    /**
+     * Unpersists what the analysis cached. Call it when the run is done with the datasets (the
+     * report releases after its last stage); the datasets stay usable, later queries recompute them.
+     * Idempotent.
+     */
+    public void release() {
+        datasets.persisted().forEach(AnalysisCaches::release);
+    }
+
+    /** For try-with-resources: {@code try (var r = analysis.releasing()) { ... }}. */
+    public Releasing releasing() {
+        return this::release;
+    }
+
+    /** An {@link AutoCloseable} that releases the analysis' cache and throws nothing. */
+    public interface Releasing extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public AnalysisResult {

@@ -27,7 +27,7 @@ public final class AnalyzeJob {
         IngestResult ingest = job.ingest(spark, req.ingest(), progress);
         AnalysisResult analysis = job.analyse(spark, ingest, req.scenario(), progress, false);
 
-        try (RunFolder run = RunFolder.begin(req.outDir(), job.runId())) {
+        try (AnalysisResult.Releasing released = analysis.releasing(); RunFolder run = RunFolder.begin(req.outDir(), job.runId())) {
             progress.say("analyze: writing " + run.finalDir());
             long t1 = System.nanoTime();
             RejectsFile.write(run.resolve("rejects.csv"), ingest.rejects());

@@ -47,7 +47,7 @@ public final class ReportJob {
         ConsolidationOutcome outcome = job.timed("consolidate", () -> progress.step("consolidate",
                 () -> ConsolidationStage.run(ingest, analysis, ingest.targets(), scenario, req.solver())));
 
-        try (RunFolder run = RunFolder.begin(req.outDir(), runId)) {
+        try (AnalysisResult.Releasing released = analysis.releasing(); RunFolder run = RunFolder.begin(req.outDir(), runId)) {
             progress.say("report: writing " + run.finalDir());
             long t0 = System.nanoTime();
             RejectsFile.write(run.resolve("rejects.csv"), ingest.rejects());
