@@ -104,7 +104,7 @@ public final class PackCommand implements Callable<Integer> {
         m.put("seconds", plan.seconds());
         m.put("objective_kind", plan.objectiveKind().name().toLowerCase());
         m.put("lower_bounds", Map.of("volume", plan.bounds().volume(), "martello_toth", plan.bounds().martelloToth(),
-                "conflict", plan.bounds().conflict()));
+                "conflict", plan.bounds().conflict(), "big_pairs", plan.bounds().bigPairs()));
         m.put("iterations", plan.iterations());
         m.put("stopped_by", plan.stoppedBy());
         m.put("seed", plan.seed());

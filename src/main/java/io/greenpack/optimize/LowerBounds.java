@@ -1,7 +1,9 @@
 package io.greenpack.optimize;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Lower bounds on the number of bins any feasible plan needs. Each is a relaxation, so each is
@@ -16,6 +18,12 @@ import java.util.Comparator;
  *   <li>{@code conflict}: a clique of items that pairwise cannot share any bin (too big together in
  *       some dimension for every type, same anti-affinity group, dedicated, pinned to different
  *       types), found greedily from the largest item; and dedicated items + the volume of the rest.</li>
+ *   <li>{@code bigPairs}: for two dimensions (or hours) x and y, the items bigger than half the
+ *       largest capacity in x pairwise cannot share a bin, nor those bigger than half in y. So a bin
+ *       holds at most two of them, one big in x only and one big in y only, and only when the two
+ *       fit together: bins ≥ |big items| − (a maximum matching of the pairs that fit). Strong where
+ *       most bins can hold only two items (a CPU-heavy and a memory-heavy one), where the
+ *       one-dimension bounds see half-full bins.</li>
  * </ul>
  */
 public final class LowerBounds {
@@ -26,9 +34,16 @@ public final class LowerBounds {
     private LowerBounds() {
     }
 
-    public record Bounds(int volume, int martelloToth, int conflict) {
+    /** Beyond this many candidate pairs of big items a dimension pair is skipped (the bound stays valid, only weaker). */
+    private static final long BIG_PAIRS_MAX_EDGES = 4_000_000;
+
+    public record Bounds(int volume, int martelloToth, int conflict, int bigPairs) {
+        public Bounds(int volume, int martelloToth, int conflict) {
+            this(volume, martelloToth, conflict, 0);
+        }
+
         public int best() {
-            return Math.max(volume, Math.max(martelloToth, conflict));
+            return Math.max(Math.max(volume, martelloToth), Math.max(conflict, bigPairs));
         }
     }
 
@@ -53,7 +68,119 @@ public final class LowerBounds {
             volume = Math.max(volume, volumeBound(w));
             l2 = Math.max(l2, martelloTothL2(w));
         }
-        return new Bounds(volume, l2, conflictBound(c));
+        return new Bounds(volume, l2, conflictBound(c), bigPairsBound(c));
+    }
+
+    /**
+     * max over pairs of dimensions x ≠ y of |B| − ν, where B = items above half the largest capacity
+     * in x or in y, and ν = a maximum matching between the items big in x only and those big in y
+     * only that can share a bin (an item big in both shares with none of B). Any bin holds at most
+     * one item big in x and one big in y, so the bins B needs are at least |B| − ν.
+     */
+    static int bigPairsBound(CompiledProblem c) {
+        boolean[][] big = new boolean[c.k][c.n];
+        int[] count = new int[c.k];
+        for (int x = 0; x < c.k; x++) {
+            if (c.maxCapacity[x] <= 0) {
+                continue;
+            }
+            double half = c.maxCapacity[x] / 2;
+            for (int i = 0; i < c.n; i++) {
+                if (c.demand[i][x] > half + EPS * Math.max(1, half)) {
+                    big[x][i] = true;
+                    count[x]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int x = 0; x < c.k; x++) {
+            best = Math.max(best, count[x]); // one dimension: pairwise conflicting
+            for (int y = x + 1; y < c.k; y++) {
+                if (count[x] == 0 || count[y] == 0 || count[x] + count[y] <= best) {
+                    continue; // cannot beat the best so far
+                }
+                List<Integer> onlyX = new ArrayList<>();
+                List<Integer> onlyY = new ArrayList<>();
+                int both = 0;
+                for (int i = 0; i < c.n; i++) {
+                    if (big[x][i] && big[y][i]) {
+                        both++;
+                    } else if (big[x][i]) {
+                        onlyX.add(i);
+                    } else if (big[y][i]) {
+                        onlyY.add(i);
+                    }
+                }
+                int total = both + onlyX.size() + onlyY.size();
+                if (total <= best || (long) onlyX.size() * onlyY.size() > BIG_PAIRS_MAX_EDGES) {
+                    continue;
+                }
+                best = Math.max(best, total - maximumMatching(c, onlyX, onlyY));
+            }
+        }
+        return best;
+    }
+
+    /** Kuhn's augmenting paths on the bipartite graph "can share a bin" between {@code left} and {@code right}. */
+    private static int maximumMatching(CompiledProblem c, List<Integer> left, List<Integer> right) {
+        int[][] adj = new int[left.size()][];
+        for (int a = 0; a < left.size(); a++) {
+            int[] row = new int[right.size()];
+            int m = 0;
+            for (int b = 0; b < right.size(); b++) {
+                if (!conflict(c, left.get(a), right.get(b))) {
+                    row[m++] = b;
+                }
+            }
+            adj[a] = Arrays.copyOf(row, m);
+        }
+        int[] matchOfRight = new int[right.size()];
+        Arrays.fill(matchOfRight, -1);
+        int matched = 0;
+        int[] seen = new int[right.size()];
+        for (int a = 0; a < left.size(); a++) {
+            if (augment(a, adj, matchOfRight, seen, a + 1)) {
+                matched++;
+            }
+        }
+        return matched;
+    }
+
+    /** An augmenting path from left vertex {@code a}, iterative (no deep recursion on large instances). */
+    private static boolean augment(int start, int[][] adj, int[] matchOfRight, int[] seen, int stamp) {
+        // Depth-first search with an explicit stack of (left vertex, next edge index).
+        int n = adj.length;
+        int[] stackA = new int[n + 1];
+        int[] stackE = new int[n + 1];
+        int[] via = new int[n + 1]; // the right vertex taken to reach stack level d + 1
+        int d = 0;
+        stackA[0] = start;
+        stackE[0] = 0;
+        while (d >= 0) {
+            int a = stackA[d];
+            if (stackE[d] >= adj[a].length) {
+                d--;
+                continue;
+            }
+            int b = adj[a][stackE[d]++];
+            if (seen[b] == stamp) {
+                continue;
+            }
+            seen[b] = stamp;
+            if (matchOfRight[b] < 0) {
+                // Flip the path: right vertices via[0..d-1] then b.
+                matchOfRight[b] = a;
+                for (int level = d - 1; level >= 0; level--) {
+                    matchOfRight[via[level]] = stackA[level];
+                }
+                return true;
+            }
+            via[d] = b;
+            d++;
+            stackA[d] = matchOfRight[b];
+            stackE[d] = 0;
+        }
+        return false;
     }
 
     /** ⌈Σ w⌉ for sizes normalised to a capacity of 1. */

@@ -78,9 +78,49 @@ class LowerBoundsTest {
         assertThat(b.volume()).isLessThanOrEqualTo(optimum);
         assertThat(b.martelloToth()).isLessThanOrEqualTo(optimum);
         assertThat(b.conflict()).isLessThanOrEqualTo(optimum);
+        assertThat(b.bigPairs()).isLessThanOrEqualTo(optimum);
         Plan plan = PackingSolver.solve(p, Instances.quick(seed));
         assertThat(PlanChecker.violations(p, plan)).isEmpty();
         assertThat(plan.binsUsed()).isGreaterThanOrEqualTo(optimum).isLessThanOrEqualTo(optimum + 1);
+    }
+
+    /** Mostly big items (above half a bin in one dimension or both): where the big-pairs bound works. */
+    @Property(tries = 200)
+    void bigPairsNeverExceedsTheBruteForceOptimum(@ForAll @IntRange(min = 1, max = 9) int n, @ForAll long seed) {
+        Random r = new Random(seed);
+        double[][] sizes = new double[n][2];
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int bigIn = r.nextInt(4); // 0: CPU, 1: memory, 2: both, 3: neither
+            for (int d = 0; d < 2; d++) {
+                boolean big = bigIn == d || bigIn == 2;
+                double v = big ? 0.5 + r.nextDouble() * 0.45 : 0.02 + r.nextDouble() * 0.5;
+                sizes[i][d] = Math.round(v * 100) / 100.0;
+            }
+            items.add(Item.of("i" + i, sizes[i]));
+        }
+        PackingProblem p = PackingProblem.of(Instances.CPU_MEM, items, List.of(BinType.of("unit", 1, 1)));
+        int optimum = bruteForceOptimum(sizes, new double[]{1, 1});
+        LowerBounds.Bounds b = LowerBounds.of(p);
+        assertThat(b.bigPairs()).isLessThanOrEqualTo(optimum);
+        assertThat(b.best()).isLessThanOrEqualTo(optimum);
+    }
+
+    @Test
+    void bigPairsSeesWhatTheGreedyCliqueMisses() {
+        // a1 is the largest and shares with any memory-big b; a2 and a3 share with nothing.
+        // Optimum 5 (a1+b1, b2, b3, a2, a3); the greedy clique takes a2, a3, a1 and stops at 3.
+        List<Item> items = List.of(Item.of("a1", 0.9, 0.05), Item.of("a2", 0.6, 0.45), Item.of("a3", 0.6, 0.45),
+                Item.of("b1", 0.1, 0.6), Item.of("b2", 0.1, 0.6), Item.of("b3", 0.1, 0.6));
+        PackingProblem p = PackingProblem.of(Instances.CPU_MEM, items, List.of(BinType.of("unit", 1, 1)));
+        LowerBounds.Bounds b = LowerBounds.of(p);
+        assertThat(b.volume()).isEqualTo(3);
+        assertThat(b.martelloToth()).isEqualTo(4); // memory: three 0.6 alone, the two 0.45 need one more
+        assertThat(b.conflict()).isEqualTo(3);
+        assertThat(b.bigPairs()).isEqualTo(5);
+        assertThat(b.best()).isEqualTo(5);
+        assertThat(bruteForceOptimum(items.stream().map(Item::demand).toArray(double[][]::new), new double[]{1, 1}))
+                .isEqualTo(5);
     }
 
     @Property(tries = 100)
