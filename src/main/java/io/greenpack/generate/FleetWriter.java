@@ -69,24 +69,37 @@ public final class FleetWriter {
 
     private GenerationSummary run() throws IOException {
         long t0 = System.nanoTime();
-        String ext = options.extension();
-        List<String> files = new ArrayList<>(List.of("hosts.csv", "apps.csv", "targets.csv",
-                "power" + ext, "utilization" + ext, "truth.json"));
+        List<String> powerNames = shardNames("power");
+        List<String> utilNames = shardNames("utilization");
+        List<String> files = new ArrayList<>(List.of("hosts.csv", "apps.csv", "targets.csv"));
+        files.addAll(powerNames);
+        files.addAll(utilNames);
+        files.add("truth.json");
         writeSmall("hosts.csv", hostsCsv(plan));
         writeSmall("apps.csv", appsCsv(plan));
         writeSmall("targets.csv", targetsCsv());
-        Samples samples = writeSamples("power" + ext, "utilization" + ext);
+        Samples samples = writeSamples(powerNames, utilNames);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        writeSmall("truth.json", Truth.json(plan, samples.badRows, samples.powerRows, samples.utilRows,
-                "power" + ext, "utilization" + ext).getBytes(StandardCharsets.UTF_8));
+        writeSmall("truth.json", Truth.json(plan, samples.badRows, samples.rowsByFile).getBytes(StandardCharsets.UTF_8));
         return new GenerationSummary(dir, files, samples.powerRows, samples.utilRows, samples.badRows.size(), seconds);
+    }
+
+    /** power.csv.gz, or with --files N: power-01.csv.gz ... power-N.csv.gz (hosts in contiguous blocks). */
+    private List<String> shardNames(String prefix) {
+        int n = options.files();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            names.add(n == 1 ? prefix + options.extension()
+                    : prefix + "-" + FleetPlanner.pad(i, Math.max(2, String.valueOf(n).length())) + options.extension());
+        }
+        return names;
     }
 
     /** An injected bad row as written: file name, 1-based line (header = line 1), reason. */
     public record WrittenBadRow(String file, long line, String reason, String host, String app, String timestamp) {
     }
 
-    private record Samples(long powerRows, long utilRows, List<WrittenBadRow> badRows) {
+    private record Samples(long powerRows, long utilRows, List<WrittenBadRow> badRows, Map<String, Long> rowsByFile) {
     }
 
     // ------------------------------------------------------------------ small files
@@ -164,7 +177,7 @@ public final class FleetWriter {
 
     // ------------------------------------------------------------------ the samples
 
-    private Samples writeSamples(String powerName, String utilName) throws IOException {
+    private Samples writeSamples(List<String> powerNames, List<String> utilNames) throws IOException {
         List<Host> hosts = plan.hosts();
         List<App> apps = plan.apps();
         int nHosts = hosts.size();
@@ -247,12 +260,18 @@ public final class FleetWriter {
         }
         double hours = options.intervalMinutes() / 60.0;
 
-        Path powerTmp = dir.resolve("." + powerName + ".partial");
-        Path utilTmp = dir.resolve("." + utilName + ".partial");
-        try (AsciiCsvWriter pw = new AsciiCsvWriter(open(powerTmp));
-             AsciiCsvWriter uw = new AsciiCsvWriter(open(utilTmp))) {
-            pw.text("timestamp,host,psu,watts,energy_wh,source").newline();
-            uw.text("timestamp,host,app,instance,cpu_cores,mem_gb,disk_iops,disk_mbps,net_mbps").newline();
+        // With several files, each host's rows go to one of them (a block of hosts per file, as a
+        // collector per rack would export); ghost rows (unknown hosts) go to the first.
+        int shards = powerNames.size();
+        AsciiCsvWriter[] pws = new AsciiCsvWriter[shards];
+        AsciiCsvWriter[] uws = new AsciiCsvWriter[shards];
+        try {
+            for (int i = 0; i < shards; i++) {
+                pws[i] = new AsciiCsvWriter(open(dir.resolve("." + powerNames.get(i) + ".partial")));
+                uws[i] = new AsciiCsvWriter(open(dir.resolve("." + utilNames.get(i) + ".partial")));
+                pws[i].text("timestamp,host,psu,watts,energy_wh,source").newline();
+                uws[i].text("timestamp,host,app,instance,cpu_cores,mem_gb,disk_iops,disk_mbps,net_mbps").newline();
+            }
             for (int t = 0; t < intervals; t++) {
                 long end = start + (t + 1) * step;
                 String tsText = Instant.ofEpochSecond(end).toString();
@@ -270,6 +289,11 @@ public final class FleetWriter {
                         continue; // collector outage: neither power nor utilization rows
                     }
                     Host host = hosts.get(h);
+                    int shard = (int) ((long) h * shards / nHosts);
+                    AsciiCsvWriter pw = pws[shard];
+                    AsciiCsvWriter uw = uws[shard];
+                    String powerName = powerNames.get(shard);
+                    String utilName = utilNames.get(shard);
                     int[] on = appsOn[h];
                     if (on.length > cpu.length) {
                         int n = Math.max(on.length, cpu.length * 2);
@@ -383,19 +407,48 @@ public final class FleetWriter {
                     for (BadRow b : extras) {
                         String ghost = "ghost-" + FleetPlanner.pad(++ghostNo, 2);
                         String appText = b.appIndex() >= 0 ? apps.get(b.appIndex()).name() : "app-ghost";
-                        written.add(new WrittenBadRow(utilName, uw.lines() + 1, b.reason(), ghost, appText, tsText));
+                        AsciiCsvWriter uw = uws[0];
+                        written.add(new WrittenBadRow(utilNames.get(0), uw.lines() + 1, b.reason(), ghost, appText, tsText));
                         uw.bytes(ts).comma().text(ghost).comma().text(appText).comma().integer(1).comma()
                                 .fixed(1.25, 3).comma().fixed(4.0, 2).comma().fixed(12.0, 1).comma()
                                 .fixed(0.5, 2).comma().fixed(1.0, 2).newline();
                     }
                 }
             }
-            pw.close();
-            uw.close();
-            Samples s = new Samples(pw.lines() - 1, uw.lines() - 1, written);
-            moveIntoPlace(powerTmp, dir.resolve(powerName));
-            moveIntoPlace(utilTmp, dir.resolve(utilName));
-            return s;
+            Map<String, Long> rows = new LinkedHashMap<>();
+            long powerRows = 0;
+            long utilRows = 0;
+            for (int i = 0; i < shards; i++) {
+                pws[i].close();
+                rows.put(powerNames.get(i), pws[i].lines() - 1);
+                powerRows += pws[i].lines() - 1;
+            }
+            for (int i = 0; i < shards; i++) {
+                uws[i].close();
+                rows.put(utilNames.get(i), uws[i].lines() - 1);
+                utilRows += uws[i].lines() - 1;
+            }
+            for (int i = 0; i < shards; i++) {
+                moveIntoPlace(dir.resolve("." + powerNames.get(i) + ".partial"), dir.resolve(powerNames.get(i)));
+                moveIntoPlace(dir.resolve("." + utilNames.get(i) + ".partial"), dir.resolve(utilNames.get(i)));
+            }
+            return new Samples(powerRows, utilRows, written, rows);
+        } finally {
+            for (int i = 0; i < shards; i++) {
+                closeQuietly(pws[i]);
+                closeQuietly(uws[i]);
+            }
+        }
+    }
+
+    private static void closeQuietly(AsciiCsvWriter w) {
+        if (w == null) {
+            return;
+        }
+        try {
+            w.close();
+        } catch (IOException | RuntimeException e) {
+            // already failing: the first error is the one reported
         }
     }
 

@@ -12,9 +12,15 @@ import java.time.format.DateTimeParseException;
  * What to generate. Same options (and JDK) give byte-identical files.
  *
  * @param compress write power and utilization as {@code .csv.gz} (true) or plain {@code .csv}
+ * @param files    how many power and how many utilization files: each host's rows in one of them
  */
 public record GenerateOptions(int hosts, int apps, int days, int intervalMinutes, long seed, Instant start,
-                              boolean compress, ModelSet modelSet) {
+                              boolean compress, ModelSet modelSet, int files) {
+
+    public GenerateOptions(int hosts, int apps, int days, int intervalMinutes, long seed, Instant start,
+                           boolean compress, ModelSet modelSet) {
+        this(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, 1);
+    }
 
     /** A fixed Monday, never "now": the sample must not change when regenerated. */
     public static final Instant DEFAULT_START = Instant.parse("2026-10-05T00:00:00Z");
@@ -47,6 +53,9 @@ public record GenerateOptions(int hosts, int apps, int days, int intervalMinutes
         if (modelSet == null) {
             modelSet = ModelSet.A;
         }
+        if (files < 1 || files > Math.min(hosts, 999)) {
+            throw new UserError("--files: expected a whole number from 1 to the number of hosts (at most 999), got " + files);
+        }
     }
 
     /** The defaults of {@code greenpack generate}: the bundled sample. */
@@ -55,19 +64,23 @@ public record GenerateOptions(int hosts, int apps, int days, int intervalMinutes
     }
 
     public GenerateOptions withSize(int hosts, int apps, int days) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet);
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
     }
 
     public GenerateOptions withSeed(long seed) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet);
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
     }
 
     public GenerateOptions withCompress(boolean compress) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet);
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
     }
 
     public GenerateOptions withModelSet(ModelSet modelSet) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet);
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
+    }
+
+    public GenerateOptions withFiles(int files) {
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
     }
 
     public int intervals() {

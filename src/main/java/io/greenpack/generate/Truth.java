@@ -22,8 +22,8 @@ final class Truth {
     private Truth() {
     }
 
-    static String json(FleetPlan plan, List<WrittenBadRow> badRows, long powerRows, long utilRows,
-                       String powerFile, String utilFile) {
+    /** @param rowsByFile data rows of each power and utilization file, power files first */
+    static String json(FleetPlan plan, List<WrittenBadRow> badRows, Map<String, Long> rowsByFile) {
         GenerateOptions o = plan.options();
         Map<String, Object> root = new LinkedHashMap<>();
 
@@ -113,7 +113,7 @@ final class Truth {
         root.put("outages", outages);
 
         Map<String, Object> bad = new LinkedHashMap<>();
-        for (String file : List.of(powerFile, utilFile)) {
+        for (String file : rowsByFile.keySet()) {
             Map<String, Object> fm = new LinkedHashMap<>();
             Map<String, Object> byReason = new TreeMap<>();
             List<Object> rows = new ArrayList<>();
@@ -139,8 +139,7 @@ final class Truth {
         }
         root.put("bad_rows", bad);
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put(powerFile, powerRows);
-        counts.put(utilFile, utilRows);
+        counts.putAll(rowsByFile);
         root.put("data_rows", counts);
         root.put("notes", List.of(
                 "watts = mean power over the interval ending at timestamp; utilization likewise",
