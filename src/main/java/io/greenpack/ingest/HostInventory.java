@@ -15,23 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.ToDoubleFunction;
 
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.map_from_arrays;
 
 /**
  * hosts.csv: the inventory every sample must refer to. Validated in Spark like every file (same
- * formats, same reasons), then collected: it is small, and samples look hosts up in a literal
- * map instead of a join, which saves a broadcast job per query.
+ * formats, same reasons), then collected: it is small, and the ingest tasks look hosts up in a
+ * plain map (cores, sockets, memory).
  */
 public record HostInventory(List<HostSpec> hosts, FileStats stats, List<Row> rejectRows) {
 
@@ -99,32 +93,6 @@ public record HostInventory(List<HostSpec> hosts, FileStats stats, List<Row> rej
         FileStats stats = new FileStats(file.name(), InputKind.HOSTS, rows.size(), byName.size(), reasons,
                 byName.size(), 0, null, null, 0, 0, Map.of());
         return new HostInventory(List.copyOf(byName.values()), stats, List.copyOf(rejects));
-    }
-
-    /** A Spark expression giving a host's value (null for an unknown host). */
-    public Column lookup(Column host, ToDoubleFunction<HostSpec> field) {
-        String[] names = hosts.stream().map(HostSpec::host).toArray(String[]::new);
-        Double[] values = hosts.stream().map(h -> field.applyAsDouble(h)).toArray(Double[]::new);
-        return try_element_at(map_from_arrays(lit(names), lit(values)), host);
-    }
-
-    /**
-     * Adds {@code _h_cores}, {@code _h_sockets} and {@code _h_mem_gb} (null for an unknown host) by
-     * a broadcast hash join with the inventory. {@link #lookup} searches a literal map, which
-     * Spark scans key by key: with a thousand hosts that was most of the ingest time (issue 3).
-     * The inventory is a local relation, so broadcasting it starts no Spark job.
-     */
-    public Dataset<Row> withHostFacts(SparkSession spark, Dataset<Row> samples, String hostColumn) {
-        StructType schema = new StructType().add("_h_host", DataTypes.StringType)
-                .add("_h_cores", DataTypes.DoubleType).add("_h_sockets", DataTypes.DoubleType)
-                .add("_h_mem_gb", DataTypes.DoubleType);
-        List<Row> rows = new ArrayList<>();
-        for (HostSpec h : hosts) {
-            rows.add(RowFactory.create(h.host(), h.cores(), (double) h.sockets(), h.memGb()));
-        }
-        Dataset<Row> facts = spark.createDataFrame(rows, schema);
-        return samples.join(broadcast(facts), samples.col(hostColumn).equalTo(facts.col("_h_host")), "left_outer")
-                .drop("_h_host");
     }
 
     public Dataset<Row> rejects(SparkSession spark) {

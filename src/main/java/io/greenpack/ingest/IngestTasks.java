@@ -154,14 +154,14 @@ final class IngestTasks {
     static Iterator<InternalRow> alignText(TextUnit u, Alignment a) {
         Summary summary = new Summary();
         SeriesKernel kernel = kernel(a, summary);
-        readText(u, summary, kernelFeed(a, kernel, summary));
+        readText(u, summary, kernelFeed(kernel));
         return output(a, kernel, summary);
     }
 
     static Iterator<InternalRow> alignParquet(ParquetUnit u, Alignment a, Iterator<InternalRow> rows) {
         Summary summary = new Summary();
         SeriesKernel kernel = kernel(a, summary);
-        readParquet(u, rows, summary, kernelFeed(a, kernel, summary));
+        readParquet(u, rows, summary, kernelFeed(kernel));
         return output(a, kernel, summary);
     }
 
@@ -169,12 +169,8 @@ final class IngestTasks {
         return new SeriesKernel(a.power(), a.values(), a.intervalSeconds(), a.maxGapSeconds(), summary);
     }
 
-    private static Feed kernelFeed(Alignment a, SeriesKernel kernel, Summary summary) {
-        return (s, file, line) -> {
-            kernel.add(s.host, s.key1, s.key2, file, line, Math.floorDiv(s.micros, 1_000_000L), s.values);
-            String group = SeriesKernel.group(a.power(), s.host, s.key1);
-            summary.groups.add(group);
-        };
+    private static Feed kernelFeed(SeriesKernel kernel) {
+        return (s, file, line) -> kernel.add(s.host, s.key1, s.key2, file, line, Math.floorDiv(s.micros, 1_000_000L), s.values);
     }
 
     // ---- pass 2: groups that span tasks --------------------------------------------------

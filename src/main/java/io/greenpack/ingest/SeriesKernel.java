@@ -81,7 +81,9 @@ final class SeriesKernel {
             if (known == null) {
                 known = keys.size();
                 ids.put(key, known);
-                keys.add(new String[]{host, key1, key2, group(power, host, key1)});
+                String group = group(power, host, key1);
+                keys.add(new String[]{host, key1, key2, group});
+                summary.groups.add(group);
             }
             id = known;
             lastHost = host;
