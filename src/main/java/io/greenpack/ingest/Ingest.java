@@ -174,8 +174,7 @@ public final class Ingest {
         }
         StructType schema = isPower ? IngestTasks.POWER_SCHEMA : IngestTasks.UTILIZATION_SCHEMA;
 
-        Dataset<Row> first = frame(spark, tasks(spark, sources, alignment, null), schema)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> first = cache(spark, frame(spark, tasks(spark, sources, alignment, null), schema));
         List<Summary> summaries = summaries(first);
         Map<String, Integer> tasksPerGroup = new HashMap<>();
         summaries.forEach(s -> s.groups.forEach(g -> tasksPerGroup.merge(g, 1, Integer::sum)));
@@ -200,7 +199,7 @@ public final class Ingest {
                     .repartition(col("_group"));
             JavaRDD<InternalRow> redone = samples.queryExecution().toRdd().toJavaRDD()
                     .mapPartitions(rows -> IngestTasks.alignSamples(alignment, rows));
-            Dataset<Row> second = frame(spark, redone, schema).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> second = cache(spark, frame(spark, redone, schema));
             sequencing.addAll(summaries(second));
             StructType keySchema = new StructType().add("host", DataTypes.StringType);
             if (!isPower) {
@@ -300,6 +299,22 @@ public final class Ingest {
 
     private static Dataset<Row> frame(SparkSession spark, JavaRDD<InternalRow> rows, StructType schema) {
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
+    }
+
+    /**
+     * Caches the tasks' output without column compression: its statistics cost more CPU than the
+     * kernel itself, for a cache that is read a few times. Spark copies the session's settings
+     * when a query is cached, so the setting is restored right after.
+     */
+    private static Dataset<Row> cache(SparkSession spark, Dataset<Row> tasks) {
+        String key = "spark.sql.inMemoryColumnarStorage.compressed";
+        String was = spark.conf().get(key, "true");
+        spark.conf().set(key, "false");
+        try {
+            return tasks.persist(StorageLevel.MEMORY_AND_DISK());
+        } finally {
+            spark.conf().set(key, was);
+        }
     }
 
     private static List<Summary> summaries(Dataset<Row> tasks) {

@@ -19,6 +19,7 @@ final class RowCells {
     /** A CSV line split by {@link CsvFields}; more fields with values than the header has is a bad row. */
     static final class Csv implements Cells {
         private final CsvFields fields = new CsvFields();
+        private final Interner interner = new Interner();
         private final char separator;
         private final int columns;
         private final boolean decimalComma;
@@ -50,7 +51,7 @@ final class RowCells {
 
         @Override
         public String text(int c) {
-            return c < columns ? fields.text(c) : null;
+            return present(c) ? interner.of(fields.source(c), fields.from(c), fields.to(c)) : null;
         }
 
         @Override
@@ -60,8 +61,7 @@ final class RowCells {
 
         @Override
         public boolean textEquals(int c, String text) {
-            return present(c) && fields.to(c) - fields.from(c) == text.length()
-                    && fields.source(c).regionMatches(fields.from(c), text, 0, text.length());
+            return present(c) && Interner.same(text, fields.source(c), fields.from(c), fields.to(c) - fields.from(c));
         }
     }
 
@@ -162,6 +162,7 @@ final class RowCells {
         static final int TIMESTAMP = 2;
         private final int[] types;
         private final int offset;
+        private final java.util.HashMap<org.apache.spark.unsafe.types.UTF8String, String> interned = new java.util.HashMap<>();
         private InternalRow row;
 
         Parquet(int[] types, int offset) {
@@ -183,7 +184,14 @@ final class RowCells {
             if (c < 0 || row.isNullAt(offset + 2 * c)) {
                 return null;
             }
-            String s = Json.trimSpaces(row.getUTF8String(offset + 2 * c).toString());
+            org.apache.spark.unsafe.types.UTF8String u = row.getUTF8String(offset + 2 * c);
+            String s = interned.get(u);
+            if (s == null) {
+                s = Json.trimSpaces(u.toString());
+                if (interned.size() < Interner.MAX && u.numBytes() <= 128) {
+                    interned.put(u.clone(), s);
+                }
+            }
             return s.isEmpty() ? null : s;
         }
 

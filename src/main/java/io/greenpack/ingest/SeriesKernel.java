@@ -38,7 +38,11 @@ final class SeriesKernel {
     private final long maxGap;
     private final Summary summary;
 
-    private final Map<String, Integer> ids = new HashMap<>();
+    /** A series by its key (the readers hand out one String instance per value: hashes are cached). */
+    private record Key(String host, String key1, String key2) {
+    }
+
+    private final Map<Key, Integer> ids = new HashMap<>();
     private final List<String[]> keys = new ArrayList<>(); // host, key1, key2, group
     private int n;
     private int[] series = new int[1024];
@@ -76,7 +80,7 @@ final class SeriesKernel {
         if (host.equals(lastHost) && key1.equals(lastKey1) && key2.equals(lastKey2)) {
             id = lastId;
         } else {
-            String key = host + '\u0000' + key1 + '\u0000' + key2;
+            Key key = new Key(host, key1, key2);
             Integer known = ids.get(key);
             if (known == null) {
                 known = keys.size();
