@@ -50,7 +50,7 @@ final class CsvFields {
                 while (i < n && s.charAt(i) != sep) {
                     i++;
                 }
-                quoted[count] = trimSpaces(sb.toString());
+                quoted[count] = Values.trimSpaces(sb.toString());
                 from[count] = 0;
                 to[count] = quoted[count].length();
             } else {
@@ -72,18 +72,6 @@ final class CsvFields {
             }
             i++; // the separator
         }
-    }
-
-    private static String trimSpaces(String s) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && s.charAt(a) == ' ') {
-            a++;
-        }
-        while (b > a && s.charAt(b - 1) == ' ') {
-            b--;
-        }
-        return s.substring(a, b);
     }
 
     private void grow() {

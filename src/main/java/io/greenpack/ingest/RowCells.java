@@ -99,7 +99,7 @@ final class RowCells {
                         text = v == JsonToken.VALUE_NULL ? null : p.getText();
                     }
                     if (c >= 0) {
-                        values[c] = text == null ? null : trimSpaces(text);
+                        values[c] = text == null ? null : Values.trimSpaces(text);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -111,18 +111,6 @@ final class RowCells {
         private void invalid(String why) {
             problem = "not valid JSON";
             problemDetail = why;
-        }
-
-        private static String trimSpaces(String s) {
-            int a = 0;
-            int b = s.length();
-            while (a < b && s.charAt(a) == ' ') {
-                a++;
-            }
-            while (b > a && s.charAt(b - 1) == ' ') {
-                b--;
-            }
-            return a == 0 && b == s.length() ? s : s.substring(a, b);
         }
 
         @Override
@@ -187,7 +175,7 @@ final class RowCells {
             org.apache.spark.unsafe.types.UTF8String u = row.getUTF8String(offset + 2 * c);
             String s = interned.get(u);
             if (s == null) {
-                s = Json.trimSpaces(u.toString());
+                s = Values.trimSpaces(u.toString());
                 if (interned.size() < Interner.MAX && u.numBytes() <= 128) {
                     interned.put(u.clone(), s);
                 }

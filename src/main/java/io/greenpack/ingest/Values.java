@@ -152,6 +152,19 @@ final class Values {
         return true;
     }
 
+    /** Without leading and trailing spaces (only ' ', as Spark's trim): how every text cell is read. */
+    static String trimSpaces(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && s.charAt(a) == ' ') {
+            a++;
+        }
+        while (b > a && s.charAt(b - 1) == ' ') {
+            b--;
+        }
+        return a == 0 && b == s.length() ? s : s.substring(a, b);
+    }
+
     /** Spark's cast of a double to text (Java's), as rejects have always shown values. */
     static String shown(double v) {
         return Double.toString(v);
