@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * The fields of one CSV line, split in place (offsets into the line, no copies unless a field is
  * quoted). As Spark's CSV reader with the options greenpack has always used: separator from the
- * header, {@code "} quotes with {@code \"} or {@code ""} inside them, white space around a value
- * ignored, an empty value is no value. An opening quote never closed takes the rest of the line.
+ * header, {@code "} quotes with {@code \"} inside them, white space around a value ignored, an empty
+ * value is no value. A quoted value with a quote inside it that is not followed by the separator
+ * ({@code "a""b"}) is read as it stands, quotes and all; an opening quote never closed takes the
+ * rest of the line.
  */
 final class CsvFields {
     private String line = "";
@@ -29,18 +31,24 @@ final class CsvFields {
                 i++;
             }
             if (i < n && s.charAt(i) == '"') {
+                int open = i;
                 StringBuilder sb = new StringBuilder();
+                boolean raw = false;
                 i++;
                 while (i < n) {
                     char c = s.charAt(i);
                     if (c == '\\' && i + 1 < n && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\')) {
                         sb.append(s.charAt(i + 1));
                         i += 2;
-                    } else if (c == '"' && i + 1 < n && s.charAt(i + 1) == '"') {
-                        sb.append('"');
-                        i += 2;
                     } else if (c == '"') {
                         i++;
+                        int k = i;
+                        while (k < n && s.charAt(k) <= ' ' && s.charAt(k) != sep) {
+                            k++;
+                        }
+                        // A quote inside the value (not before a separator): the field is read as
+                        // it stands, quotes and all, up to the separator (as Spark's reader does).
+                        raw = k < n && s.charAt(k) != sep;
                         break;
                     } else {
                         sb.append(c);
@@ -50,7 +58,15 @@ final class CsvFields {
                 while (i < n && s.charAt(i) != sep) {
                     i++;
                 }
-                quoted[count] = Values.trimSpaces(sb.toString());
+                if (raw) {
+                    int stop = i;
+                    while (stop > open && s.charAt(stop - 1) <= ' ') {
+                        stop--;
+                    }
+                    quoted[count] = Values.trimSpaces(s.substring(open, stop));
+                } else {
+                    quoted[count] = Values.trimSpaces(sb.toString());
+                }
                 from[count] = 0;
                 to[count] = quoted[count].length();
             } else {

@@ -246,12 +246,15 @@ public final class Ingest {
             }
             names.add(name);
             Column v = col("`" + field.name() + "`");
-            select.add(v.cast(DataTypes.StringType));
-            if (field.dataType() instanceof org.apache.spark.sql.types.NumericType) {
-                types[c] = RowCells.Parquet.NUMBER;
+            org.apache.spark.sql.types.DataType type = field.dataType();
+            boolean floating = type instanceof org.apache.spark.sql.types.FractionalType;
+            boolean timestamp = type instanceof org.apache.spark.sql.types.TimestampType
+                    || type instanceof org.apache.spark.sql.types.TimestampNTZType;
+            select.add(floating || timestamp ? lit(null).cast(DataTypes.StringType) : v.cast(DataTypes.StringType));
+            if (type instanceof org.apache.spark.sql.types.NumericType) {
+                types[c] = floating ? RowCells.Parquet.DOUBLE : RowCells.Parquet.NUMBER;
                 select.add(v.cast(DataTypes.DoubleType));
-            } else if (field.dataType() instanceof org.apache.spark.sql.types.TimestampType
-                    || field.dataType() instanceof org.apache.spark.sql.types.TimestampNTZType) {
+            } else if (timestamp) {
                 types[c] = RowCells.Parquet.TIMESTAMP;
                 select.add(org.apache.spark.sql.functions.unix_micros(v.cast(DataTypes.TimestampType)));
             } else {

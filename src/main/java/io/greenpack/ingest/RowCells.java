@@ -140,14 +140,19 @@ final class RowCells {
     }
 
     /**
-     * A Parquet row as read by {@link ParquetUnits}: per column its text (Spark's cast to string)
-     * at ordinal 2c and its native value at 2c + 1 (a double for numbers, microseconds for
-     * timestamps, null for text columns).
+     * A Parquet row as Ingest selects it: per column c its text (Spark's cast to string) at ordinal
+     * 2c and its native value at 2c + 1 (a double for numbers, microseconds for timestamps, null
+     * for text columns). Floating-point and timestamp columns have no text slot: formatting every
+     * value as text cost more than the rest of the row; their text is made from the value when a
+     * reject shows it.
      */
     static final class Parquet implements Cells {
         static final int TEXT = 0;
+        /** An integral number: text and value. */
         static final int NUMBER = 1;
         static final int TIMESTAMP = 2;
+        /** A floating-point number: value only. */
+        static final int DOUBLE = 3;
         private final int[] types;
         private final int offset;
         private final java.util.HashMap<org.apache.spark.unsafe.types.UTF8String, String> interned = new java.util.HashMap<>();
@@ -164,11 +169,26 @@ final class RowCells {
 
         @Override
         public boolean present(int c) {
+            if (c >= 0 && (types[c] == DOUBLE || types[c] == TIMESTAMP)) {
+                return !row.isNullAt(offset + 2 * c + 1);
+            }
             return text(c) != null;
         }
 
         @Override
         public String text(int c) {
+            if (c >= 0 && (types[c] == DOUBLE || types[c] == TIMESTAMP)) {
+                if (row.isNullAt(offset + 2 * c + 1)) {
+                    return null;
+                }
+                if (types[c] == DOUBLE) {
+                    return Values.shown(row.getDouble(offset + 2 * c + 1));
+                }
+                long m = row.getLong(offset + 2 * c + 1);
+                java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(m, 1_000_000L),
+                        (int) Math.floorMod(m, 1_000_000L) * 1000, java.time.ZoneOffset.UTC);
+                return t.toString().replace('T', ' ');
+            }
             if (c < 0 || row.isNullAt(offset + 2 * c)) {
                 return null;
             }
@@ -188,7 +208,7 @@ final class RowCells {
             if (c < 0) {
                 return Double.NaN;
             }
-            if (types[c] == NUMBER) {
+            if (types[c] == NUMBER || types[c] == DOUBLE) {
                 if (row.isNullAt(offset + 2 * c + 1)) {
                     return Double.NaN;
                 }
@@ -205,7 +225,7 @@ final class RowCells {
                 return Values.NO_TS;
             }
             return types[c] == TIMESTAMP ? row.getLong(offset + 2 * c + 1)
-                    : types[c] == NUMBER ? Values.epoch(row.getDouble(offset + 2 * c + 1)) : Values.NO_TS;
+                    : types[c] == NUMBER || types[c] == DOUBLE ? Values.epoch(row.getDouble(offset + 2 * c + 1)) : Values.NO_TS;
         }
     }
 }
