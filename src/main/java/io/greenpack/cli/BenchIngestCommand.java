@@ -8,6 +8,8 @@ import io.greenpack.generate.ModelSet;
 import io.greenpack.spark.Sparks;
 import io.greenpack.util.Home;
 import io.greenpack.util.UserError;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -28,6 +30,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static org.apache.spark.sql.functions.col;
+
 /**
  * {@code greenpack bench ingest}: the figures of issue 3. Generates a seeded fleet once (cached),
  * converts it once to Parquet, then measures ingest + hourly aggregation, each run in a fresh
@@ -40,7 +44,8 @@ import java.util.concurrent.TimeUnit;
                 "Writes ingest.csv and ingest.md."},
         footer = {"", "Examples:",
                 "  greenpack bench ingest                                  # 10 M rows, csv and parquet, 3 runs each",
-                "  greenpack bench ingest --rows-target 1000000 --runs 1 --formats parquet"})
+                "  greenpack bench ingest --rows-target 1000000 --runs 1 --formats parquet",
+                "  greenpack bench ingest --rows-target 1000000 --files 1   # one power and one utilization file"})
 public final class BenchIngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,6 +70,11 @@ public final class BenchIngestCommand implements Callable<Integer> {
             description = "-Xmx of the child JVMs (default: ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = "--files", defaultValue = "4", paramLabel = "N",
+            description = {"Power and utilization each in N files, split by host (generate --files; Parquet",
+                    "written with each host's rows in one file); 1 = one file each (default: ${DEFAULT-VALUE})."})
+    int files;
+
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -76,8 +86,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rowsTarget < 1000 || runs < 1) {
-            throw new UserError("--rows-target must be >= 1000 and --runs >= 1");
+        if (rowsTarget < 1000 || runs < 1 || files < 1) {
+            throw new UserError("--rows-target must be >= 1000, --runs >= 1 and --files >= 1");
         }
         for (String f : formats) {
             if (!f.equals("csv") && !f.equals("parquet")) {
@@ -89,8 +99,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
         // so this gives a little more than the target. Five apps per host, as the sample fleet.
         int apps = (int) Math.max(1, (rowsTarget + DAYS * INTERVALS_PER_DAY - 1) / (DAYS * INTERVALS_PER_DAY));
         int hosts = Math.max(2, (apps + 4) / 5);
+        int shards = Math.min(files, Math.min(hosts, 999));
         Path base = (work != null ? work : Home.dir().resolve("target").resolve("bench-data"))
-                .resolve("h" + hosts + "-a" + apps + "-d" + DAYS + "-s" + seed);
+                .resolve("h" + hosts + "-a" + apps + "-d" + DAYS + "-s" + seed + (shards > 1 ? "-f" + shards : ""));
         Path csvDir = base.resolve("csv");
         Path pqDir = base.resolve("parquet");
         if (!Files.exists(csvDir.resolve("truth.json"))) {
@@ -98,15 +109,23 @@ public final class BenchIngestCommand implements Callable<Integer> {
             o.flush();
             // truth.json is written last: its presence means a complete earlier generation.
             FleetWriter.generate(new GenerateOptions(hosts, apps, DAYS, 5, seed, GenerateOptions.DEFAULT_START, true,
-                    ModelSet.A), csvDir);
+                    ModelSet.A, shards), csvDir);
         }
         JsonNode truth = new ObjectMapper().readTree(csvDir.resolve("truth.json").toFile());
-        long utilRows = truth.path("data_rows").path("utilization.csv.gz").asLong();
-        long powerRows = truth.path("data_rows").path("power.csv.gz").asLong();
+        long utilRows = 0;
+        long powerRows = 0;
+        for (var it = truth.path("data_rows").fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().startsWith("utilization")) {
+                utilRows += e.getValue().asLong();
+            } else if (e.getKey().startsWith("power")) {
+                powerRows += e.getValue().asLong();
+            }
+        }
         if (formats.contains("parquet") && !Files.exists(pqDir.resolve("_converted"))) {
             o.printf(Locale.ROOT, "converting to Parquet in %s ...%n", pqDir);
             o.flush();
-            toParquet(Sparks.session(null), csvDir, pqDir);
+            toParquet(Sparks.session(null), csvDir, pqDir, shards);
         }
 
         List<JsonNode> results = new ArrayList<>();
@@ -144,7 +163,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
                 + "cpu_cores, mean mem_gb; materialised with a `noop` write), each run in a fresh JVM.\n\n");
         md.append("Machine: ").append(machine).append(".\n\n");
         md.append(String.format(Locale.ROOT, "Data: %d hosts, %d apps, %d days at 5 min (seed %d): %,d utilization rows, "
-                + "%,d power rows.%n%n", hosts, apps, DAYS, seed, utilRows, powerRows));
+                + "%,d power rows, in %d file(s) each.%n%n", hosts, apps, DAYS, seed, utilRows, powerRows, shards));
         md.append("rows/s = utilization rows / seconds of ingest + aggregation (session start not included). "
                 + "Peak heap = sum of the peak usage of the heap memory pools (an upper bound: pools peak at "
                 + "different times).\n\n");
@@ -191,7 +210,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
     }
 
     /** Same inputs as Parquet with native types, as a user converting once would write them. */
-    static void toParquet(SparkSession spark, Path csvDir, Path pqDir) throws IOException {
+    static void toParquet(SparkSession spark, Path csvDir, Path pqDir, int files) throws IOException {
         Files.createDirectories(pqDir);
         for (String small : List.of("hosts.csv", "apps.csv", "targets.csv")) {
             Files.copy(csvDir.resolve(small), pqDir.resolve(small), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -204,13 +223,17 @@ public final class BenchIngestCommand implements Callable<Integer> {
         StructType power = new StructType().add("timestamp", DataTypes.TimestampType).add("host", DataTypes.StringType)
                 .add("psu", DataTypes.StringType).add("watts", DataTypes.DoubleType)
                 .add("energy_wh", DataTypes.DoubleType).add("source", DataTypes.StringType);
-        // Row groups of 32 MB so that Spark can split the file over the cores when reading it.
-        spark.read().option("header", "true").schema(util).csv(csvDir.resolve("utilization.csv.gz").toString())
-                .write().mode(SaveMode.Overwrite).option("parquet.block.size", String.valueOf(32 << 20))
-                .parquet(pqDir.resolve("utilization.parquet").toString());
-        spark.read().option("header", "true").schema(power).csv(csvDir.resolve("power.csv.gz").toString())
-                .write().mode(SaveMode.Overwrite).option("parquet.block.size", String.valueOf(32 << 20))
-                .parquet(pqDir.resolve("power.parquet").toString());
+        // Row groups of 32 MB so that Spark can split the file over the cores when reading it. With
+        // several files, each host's rows go to one Parquet file (as the CSV shards have them).
+        for (String kind : List.of("utilization", "power")) {
+            Dataset<Row> rows = spark.read().option("header", "true").schema(kind.equals("power") ? power : util)
+                    .csv(csvDir.resolve(kind + "*.csv.gz").toString());
+            if (files > 1) {
+                rows = rows.repartition(files, col("host"));
+            }
+            rows.write().mode(SaveMode.Overwrite).option("parquet.block.size", String.valueOf(32 << 20))
+                    .parquet(pqDir.resolve(kind + ".parquet").toString());
+        }
         Files.writeString(pqDir.resolve("_converted"), "done\n");
     }
 

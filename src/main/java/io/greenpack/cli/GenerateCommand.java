@@ -25,9 +25,10 @@ import java.util.concurrent.Callable;
                 "Same seed and options give byte-identical files."},
         footer = {"",
                 "Examples:",
-                "  greenpack generate --out notebooks-data/sample --utilization-files 2   # the bundled sample",
+                "  greenpack generate --out notebooks-data/sample            # the bundled sample (seed 42)",
                 "  greenpack generate --out /tmp/fleet-b --seed 7 --model-set b --days 14",
                 "  greenpack generate --out /tmp/big --hosts 1000 --apps 5000 --days 30   # ~43 M utilization rows",
+                "  greenpack generate --out /tmp/sharded --files 4   # power-01..04.csv.gz, utilization-01..04.csv.gz",
                 "",
                 "Exit codes: 0 success, 2 bad option (the message names it), 1 unexpected failure."})
 public final class GenerateCommand implements Callable<Integer> {
@@ -70,24 +71,23 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "File format of power and utilization: csv or csv.gz (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--files", paramLabel = "N", defaultValue = "1",
+            description = {"Split power and utilization into N files each by host (power-01.csv.gz ...",
+                    "utilization-NN.csv.gz; every host's series in one file, as per-collector exports),",
+                    "1..999 and at most --hosts (default: ${DEFAULT-VALUE}: power.csv.gz, utilization.csv.gz)."})
+    int files;
+
     @Option(names = {"--model-set", "--models"}, paramLabel = "a|b", defaultValue = "a",
             description = "Built-in set of hardware models: a (atlas, boreas, cirrus, draco) or "
                     + "b (eos, fenix, gaia, helios), so that a second fleet has curves the first did not "
                     + "(default: ${DEFAULT-VALUE}).")
     String modelSet;
 
-    @Option(names = "--utilization-files", paramLabel = "N", defaultValue = "1",
-            description = "Split the utilization samples by host into N files utilization-1 ... utilization-N "
-                    + "(each host's rows in one file), e.g. to stay under a per-file size limit (default: ${DEFAULT-VALUE}, "
-                    + "one file utilization.csv.gz).")
-    int utilizationFiles;
-
     @Override
     public Integer call() {
         GenerateOptions options = new GenerateOptions(hosts, apps, days, intervalMinutes, seed,
                 start == null ? GenerateOptions.DEFAULT_START : GenerateOptions.parseStart("--start", start),
-                GenerateOptions.parseCompress("--format", format), ModelSet.parse("--model-set", modelSet),
-                utilizationFiles);
+                GenerateOptions.parseCompress("--format", format), ModelSet.parse("--model-set", modelSet), files);
         if (out.toString().isBlank()) {
             throw new UserError("--out: expected a directory, got an empty path");
         }

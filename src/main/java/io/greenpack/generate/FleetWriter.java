@@ -69,28 +69,30 @@ public final class FleetWriter {
 
     private GenerationSummary run() throws IOException {
         long t0 = System.nanoTime();
-        String ext = options.extension();
-        List<String> utilNames = options.utilizationFileNames();
-        List<String> files = new ArrayList<>(List.of("hosts.csv", "apps.csv", "targets.csv", "power" + ext));
+        List<String> powerNames = shardNames("power");
+        List<String> utilNames = shardNames("utilization");
+        List<String> files = new ArrayList<>(List.of("hosts.csv", "apps.csv", "targets.csv"));
+        files.addAll(powerNames);
         files.addAll(utilNames);
         files.add("truth.json");
         writeSmall("hosts.csv", hostsCsv(plan));
         writeSmall("apps.csv", appsCsv(plan));
         writeSmall("targets.csv", targetsCsv());
-        Samples samples = writeSamples("power" + ext, utilNames);
+        Samples samples = writeSamples(powerNames, utilNames);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        writeSmall("truth.json", Truth.json(plan, samples.badRows, samples.powerRows, samples.utilRows,
-                "power" + ext).getBytes(StandardCharsets.UTF_8));
-        long utilRows = samples.utilRows.values().stream().mapToLong(Long::longValue).sum();
-        return new GenerationSummary(dir, files, samples.powerRows, utilRows, samples.badRows.size(), seconds);
+        writeSmall("truth.json", Truth.json(plan, samples.badRows, samples.rowsByFile).getBytes(StandardCharsets.UTF_8));
+        return new GenerationSummary(dir, files, samples.powerRows, samples.utilRows, samples.badRows.size(), seconds);
+    }
+
+    private List<String> shardNames(String prefix) {
+        return options.fileNames(prefix);
     }
 
     /** An injected bad row as written: file name, 1-based line (header = line 1), reason. */
     public record WrittenBadRow(String file, long line, String reason, String host, String app, String timestamp) {
     }
 
-    /** @param utilRows data rows per utilization file, in file order */
-    private record Samples(long powerRows, Map<String, Long> utilRows, List<WrittenBadRow> badRows) {
+    private record Samples(long powerRows, long utilRows, List<WrittenBadRow> badRows, Map<String, Long> rowsByFile) {
     }
 
     // ------------------------------------------------------------------ small files
@@ -168,7 +170,7 @@ public final class FleetWriter {
 
     // ------------------------------------------------------------------ the samples
 
-    private Samples writeSamples(String powerName, List<String> utilNames) throws IOException {
+    private Samples writeSamples(List<String> powerNames, List<String> utilNames) throws IOException {
         List<Host> hosts = plan.hosts();
         List<App> apps = plan.apps();
         int nHosts = hosts.size();
@@ -251,26 +253,18 @@ public final class FleetWriter {
         }
         double hours = options.intervalMinutes() / 60.0;
 
-        // Utilization may be split by host into several files (contiguous blocks of hosts); rows
-        // keep the time-major order within each file. Unknown-host rows go to the last file.
-        int nUtil = utilNames.size();
-        int[] fileOf = new int[nHosts];
-        for (int h = 0; h < nHosts; h++) {
-            fileOf[h] = options.utilizationFileOf(h);
-        }
-        Path powerTmp = dir.resolve("." + powerName + ".partial");
-        List<Path> utilTmp = new ArrayList<>();
-        for (String name : utilNames) {
-            utilTmp.add(dir.resolve("." + name + ".partial"));
-        }
-        AsciiCsvWriter[] uws = new AsciiCsvWriter[nUtil];
-        try (AsciiCsvWriter pw = new AsciiCsvWriter(open(powerTmp));
-             UtilWriters closeAll = new UtilWriters(uws)) {
-            for (int f = 0; f < nUtil; f++) {
-                uws[f] = new AsciiCsvWriter(open(utilTmp.get(f)));
-                uws[f].text("timestamp,host,app,instance,cpu_cores,mem_gb,disk_iops,disk_mbps,net_mbps").newline();
+        // With several files, each host's rows go to one of them (a block of hosts per file, as a
+        // collector per rack would export); ghost rows (unknown hosts) go to the first.
+        int shards = powerNames.size();
+        AsciiCsvWriter[] pws = new AsciiCsvWriter[shards];
+        AsciiCsvWriter[] uws = new AsciiCsvWriter[shards];
+        try {
+            for (int i = 0; i < shards; i++) {
+                pws[i] = new AsciiCsvWriter(open(dir.resolve("." + powerNames.get(i) + ".partial")));
+                uws[i] = new AsciiCsvWriter(open(dir.resolve("." + utilNames.get(i) + ".partial")));
+                pws[i].text("timestamp,host,psu,watts,energy_wh,source").newline();
+                uws[i].text("timestamp,host,app,instance,cpu_cores,mem_gb,disk_iops,disk_mbps,net_mbps").newline();
             }
-            pw.text("timestamp,host,psu,watts,energy_wh,source").newline();
             for (int t = 0; t < intervals; t++) {
                 long end = start + (t + 1) * step;
                 String tsText = Instant.ofEpochSecond(end).toString();
@@ -288,9 +282,12 @@ public final class FleetWriter {
                         continue; // collector outage: neither power nor utilization rows
                     }
                     Host host = hosts.get(h);
+                    int shard = (int) ((long) h * shards / nHosts);
+                    AsciiCsvWriter pw = pws[shard];
+                    AsciiCsvWriter uw = uws[shard];
+                    String powerName = powerNames.get(shard);
+                    String utilName = utilNames.get(shard);
                     int[] on = appsOn[h];
-                    AsciiCsvWriter uw = uws[fileOf[h]];
-                    String utilName = utilNames.get(fileOf[h]);
                     if (on.length > cpu.length) {
                         int n = Math.max(on.length, cpu.length * 2);
                         cpu = new double[n];
@@ -400,51 +397,51 @@ public final class FleetWriter {
                 }
                 List<BadRow> extras = bad ? extraRows.get(t) : null;
                 if (extras != null) {
-                    AsciiCsvWriter uw = uws[nUtil - 1];
-                    String utilName = utilNames.get(nUtil - 1);
                     for (BadRow b : extras) {
                         String ghost = "ghost-" + FleetPlanner.pad(++ghostNo, 2);
                         String appText = b.appIndex() >= 0 ? apps.get(b.appIndex()).name() : "app-ghost";
-                        written.add(new WrittenBadRow(utilName, uw.lines() + 1, b.reason(), ghost, appText, tsText));
+                        AsciiCsvWriter uw = uws[0];
+                        written.add(new WrittenBadRow(utilNames.get(0), uw.lines() + 1, b.reason(), ghost, appText, tsText));
                         uw.bytes(ts).comma().text(ghost).comma().text(appText).comma().integer(1).comma()
                                 .fixed(1.25, 3).comma().fixed(4.0, 2).comma().fixed(12.0, 1).comma()
                                 .fixed(0.5, 2).comma().fixed(1.0, 2).newline();
                     }
                 }
             }
-            pw.close();
-            Map<String, Long> utilRows = new LinkedHashMap<>();
-            for (int f = 0; f < nUtil; f++) {
-                uws[f].close();
-                utilRows.put(utilNames.get(f), uws[f].lines() - 1);
+            Map<String, Long> rows = new LinkedHashMap<>();
+            long powerRows = 0;
+            long utilRows = 0;
+            for (int i = 0; i < shards; i++) {
+                pws[i].close();
+                rows.put(powerNames.get(i), pws[i].lines() - 1);
+                powerRows += pws[i].lines() - 1;
             }
-            Samples s = new Samples(pw.lines() - 1, utilRows, written);
-            moveIntoPlace(powerTmp, dir.resolve(powerName));
-            for (int f = 0; f < nUtil; f++) {
-                moveIntoPlace(utilTmp.get(f), dir.resolve(utilNames.get(f)));
+            for (int i = 0; i < shards; i++) {
+                uws[i].close();
+                rows.put(utilNames.get(i), uws[i].lines() - 1);
+                utilRows += uws[i].lines() - 1;
             }
-            return s;
+            for (int i = 0; i < shards; i++) {
+                moveIntoPlace(dir.resolve("." + powerNames.get(i) + ".partial"), dir.resolve(powerNames.get(i)));
+                moveIntoPlace(dir.resolve("." + utilNames.get(i) + ".partial"), dir.resolve(utilNames.get(i)));
+            }
+            return new Samples(powerRows, utilRows, written, rows);
+        } finally {
+            for (int i = 0; i < shards; i++) {
+                closeQuietly(pws[i]);
+                closeQuietly(uws[i]);
+            }
         }
     }
 
-    /** Closes the utilization writers opened so far (on failure; closing twice is harmless). */
-    private record UtilWriters(AsciiCsvWriter[] writers) implements AutoCloseable {
-        @Override
-        public void close() throws IOException {
-            IOException first = null;
-            for (AsciiCsvWriter w : writers) {
-                if (w == null) {
-                    continue;
-                }
-                try {
-                    w.close();
-                } catch (IOException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
+    private static void closeQuietly(AsciiCsvWriter w) {
+        if (w == null) {
+            return;
+        }
+        try {
+            w.close();
+        } catch (IOException | RuntimeException e) {
+            // already failing: the first error is the one reported
         }
     }
 

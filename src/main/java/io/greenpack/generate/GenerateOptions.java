@@ -12,12 +12,15 @@ import java.time.format.DateTimeParseException;
  * What to generate. Same options (and JDK) give byte-identical files.
  *
  * @param compress write power and utilization as {@code .csv.gz} (true) or plain {@code .csv}
- * @param utilizationFiles how many files the utilization samples are split into, by host (1:
- *        {@code utilization.csv.gz}; more: {@code utilization-1.csv.gz}, {@code utilization-2.csv.gz}, ...),
- *        so that a large sample stays under a per-file size limit; every host's rows are in one file
+ * @param files    how many power and how many utilization files: each host's rows in one of them
  */
 public record GenerateOptions(int hosts, int apps, int days, int intervalMinutes, long seed, Instant start,
-                              boolean compress, ModelSet modelSet, int utilizationFiles) {
+                              boolean compress, ModelSet modelSet, int files) {
+
+    public GenerateOptions(int hosts, int apps, int days, int intervalMinutes, long seed, Instant start,
+                           boolean compress, ModelSet modelSet) {
+        this(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, 1);
+    }
 
     /** A fixed Monday, never "now": the sample must not change when regenerated. */
     public static final Instant DEFAULT_START = Instant.parse("2026-10-05T00:00:00Z");
@@ -25,13 +28,6 @@ public record GenerateOptions(int hosts, int apps, int days, int intervalMinutes
     public static final int MAX_HOSTS = 100_000;
     public static final int MAX_APPS = 1_000_000;
     public static final int MAX_DAYS = 400;
-    public static final int MAX_UTILIZATION_FILES = 100;
-
-    /** Utilization in one file. */
-    public GenerateOptions(int hosts, int apps, int days, int intervalMinutes, long seed, Instant start,
-                           boolean compress, ModelSet modelSet) {
-        this(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, 1);
-    }
 
     public GenerateOptions {
         if (hosts < 1 || hosts > MAX_HOSTS) {
@@ -57,60 +53,49 @@ public record GenerateOptions(int hosts, int apps, int days, int intervalMinutes
         if (modelSet == null) {
             modelSet = ModelSet.A;
         }
-        if (utilizationFiles < 1 || utilizationFiles > Math.min(MAX_UTILIZATION_FILES, hosts)) {
-            throw new UserError("--utilization-files: expected a whole number from 1 to "
-                    + Math.min(MAX_UTILIZATION_FILES, hosts) + " (at most one file per host), got " + utilizationFiles);
+        if (files < 1 || files > Math.min(hosts, 999)) {
+            throw new UserError("--files: expected a whole number from 1 to the number of hosts (at most 999), got " + files);
         }
     }
 
-    /** The defaults of {@code greenpack generate}: the bundled sample's fleet, utilization in one file. */
+    /** The defaults of {@code greenpack generate}: the bundled sample. */
     public static GenerateOptions defaults() {
-        return new GenerateOptions(40, 150, 7, 5, 42L, DEFAULT_START, true, ModelSet.A, 1);
+        return new GenerateOptions(40, 150, 7, 5, 42L, DEFAULT_START, true, ModelSet.A);
     }
 
-    /**
-     * The bundled sample in notebooks-data/sample: the defaults with utilization split into two
-     * files (one file would be over the repository's 5 MB per tracked file limit).
-     */
+    /** The bundled sample: the defaults, split into two files per kind so each stays under 5 MB. */
     public static GenerateOptions bundledSample() {
-        return defaults().withUtilizationFiles(2);
+        return defaults().withFiles(2);
     }
 
-    public GenerateOptions withSize(int hosts, int apps, int days) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
-    }
-
-    public GenerateOptions withSeed(long seed) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
-    }
-
-    public GenerateOptions withCompress(boolean compress) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
-    }
-
-    public GenerateOptions withModelSet(ModelSet modelSet) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
-    }
-
-    public GenerateOptions withUtilizationFiles(int utilizationFiles) {
-        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, utilizationFiles);
-    }
-
-    /** The utilization file names, in order: {@code utilization.csv.gz}, or {@code utilization-1.csv.gz}, ... */
-    public java.util.List<String> utilizationFileNames() {
-        if (utilizationFiles == 1) {
-            return java.util.List.of("utilization" + extension());
-        }
+    /** power.csv.gz, or with --files N: power-01.csv.gz ... power-N.csv.gz (hosts in contiguous blocks). */
+    public java.util.List<String> fileNames(String prefix) {
         java.util.List<String> names = new java.util.ArrayList<>();
-        for (int i = 1; i <= utilizationFiles; i++) {
-            names.add("utilization-" + i + extension());
+        for (int i = 1; i <= files; i++) {
+            names.add(files == 1 ? prefix + extension()
+                    : prefix + "-" + FleetPlanner.pad(i, Math.max(2, String.valueOf(files).length())) + extension());
         }
         return names;
     }
 
-    /** Which utilization file (0-based) holds host {@code hostIndex}: contiguous blocks of hosts. */
-    public int utilizationFileOf(int hostIndex) {
-        return (int) ((long) hostIndex * utilizationFiles / hosts);
+    public GenerateOptions withSize(int hosts, int apps, int days) {
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
+    }
+
+    public GenerateOptions withSeed(long seed) {
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
+    }
+
+    public GenerateOptions withCompress(boolean compress) {
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
+    }
+
+    public GenerateOptions withModelSet(ModelSet modelSet) {
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
+    }
+
+    public GenerateOptions withFiles(int files) {
+        return new GenerateOptions(hosts, apps, days, intervalMinutes, seed, start, compress, modelSet, files);
     }
 
     public int intervals() {

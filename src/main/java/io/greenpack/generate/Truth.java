@@ -22,9 +22,8 @@ final class Truth {
     private Truth() {
     }
 
-    /** @param utilRows data rows per utilization file, in file order */
-    static String json(FleetPlan plan, List<WrittenBadRow> badRows, long powerRows, Map<String, Long> utilRows,
-                       String powerFile) {
+    /** @param rowsByFile data rows of each power and utilization file, power files first */
+    static String json(FleetPlan plan, List<WrittenBadRow> badRows, Map<String, Long> rowsByFile) {
         GenerateOptions o = plan.options();
         Map<String, Object> root = new LinkedHashMap<>();
 
@@ -69,7 +68,7 @@ final class Truth {
         flags.put("start", o.start().toString());
         flags.put("format", o.compress() ? "csv.gz" : "csv");
         flags.put("model_set", o.modelSet().id());
-        flags.put("utilization_files", o.utilizationFiles());
+        flags.put("files", o.files());
         root.put("flags", flags);
         root.put("command", command(o));
 
@@ -115,9 +114,7 @@ final class Truth {
         root.put("outages", outages);
 
         Map<String, Object> bad = new LinkedHashMap<>();
-        List<String> sampleFiles = new ArrayList<>(List.of(powerFile));
-        sampleFiles.addAll(utilRows.keySet());
-        for (String file : sampleFiles) {
+        for (String file : rowsByFile.keySet()) {
             Map<String, Object> fm = new LinkedHashMap<>();
             Map<String, Object> byReason = new TreeMap<>();
             List<Object> rows = new ArrayList<>();
@@ -143,8 +140,7 @@ final class Truth {
         }
         root.put("bad_rows", bad);
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put(powerFile, powerRows);
-        counts.putAll(utilRows);
+        counts.putAll(rowsByFile);
         root.put("data_rows", counts);
         root.put("notes", List.of(
                 "watts = mean power over the interval ending at timestamp; utilization likewise",
@@ -166,7 +162,6 @@ final class Truth {
     static String command(GenerateOptions o) {
         return "greenpack generate --out DIR --hosts " + o.hosts() + " --apps " + o.apps() + " --days " + o.days()
                 + " --interval-minutes " + o.intervalMinutes() + " --seed " + o.seed() + " --start " + o.start()
-                + " --format " + (o.compress() ? "csv.gz" : "csv") + " --model-set " + o.modelSet().id()
-                + (o.utilizationFiles() == 1 ? "" : " --utilization-files " + o.utilizationFiles());
+                + " --format " + (o.compress() ? "csv.gz" : "csv") + " --model-set " + o.modelSet().id() + (o.files() > 1 ? " --files " + o.files() : "");
     }
 }

@@ -12,10 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -23,8 +20,8 @@ import static org.apache.spark.sql.functions.lower;
 
 /**
  * hosts.csv: the inventory every sample must refer to. Validated in Spark like every file (same
- * formats, same reasons), then collected: it is small; samples get the host facts by a broadcast
- * join ({@link #withHostFacts}).
+ * formats, same reasons), then collected: it is small, and the ingest tasks look hosts up in a
+ * plain map (cores, sockets, memory).
  */
 public record HostInventory(List<HostSpec> hosts, FileStats stats, List<Row> rejectRows) {
 
@@ -76,24 +73,6 @@ public record HostInventory(List<HostSpec> hosts, FileStats stats, List<Row> rej
         FileStats stats = new FileStats(file.name(), InputKind.HOSTS, c.rowsRead(), c.kept().size(), c.reasons(),
                 c.kept().size(), 0, null, null, 0, 0, Map.of());
         return new HostInventory(c.kept(), stats, c.rejects());
-    }
-    /**
-     * Adds {@code _h_cores}, {@code _h_sockets} and {@code _h_mem_gb} (null for an unknown host) by
-     * a broadcast hash join with the inventory (a literal map, which Spark scans key by key, was
-     * most of the ingest time with a thousand hosts: issue 3).
-     * The inventory is a local relation, so broadcasting it starts no Spark job.
-     */
-    public Dataset<Row> withHostFacts(SparkSession spark, Dataset<Row> samples, String hostColumn) {
-        StructType schema = new StructType().add("_h_host", DataTypes.StringType)
-                .add("_h_cores", DataTypes.DoubleType).add("_h_sockets", DataTypes.DoubleType)
-                .add("_h_mem_gb", DataTypes.DoubleType);
-        List<Row> rows = new ArrayList<>();
-        for (HostSpec h : hosts) {
-            rows.add(RowFactory.create(h.host(), h.cores(), (double) h.sockets(), h.memGb()));
-        }
-        Dataset<Row> facts = spark.createDataFrame(rows, schema);
-        return samples.join(broadcast(facts), samples.col(hostColumn).equalTo(facts.col("_h_host")), "left_outer")
-                .drop("_h_host");
     }
 
     public Dataset<Row> rejects(SparkSession spark) {

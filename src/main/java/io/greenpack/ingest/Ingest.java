@@ -2,11 +2,14 @@ package io.greenpack.ingest;
 
 import io.greenpack.util.Progress;
 import io.greenpack.util.UserError;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -18,28 +21,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.slice;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * The ingest stage: a data directory in, canonical aligned Datasets out (DESIGN §2). Bad rows
@@ -48,7 +39,6 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class Ingest {
     public static final int GAPS_LISTED = 1000;
-    private static final int CONTENT_CHARS = 200;
 
     private Ingest() {
     }
@@ -95,21 +85,16 @@ public final class Ingest {
         // A data directory may hold only power (meters, no agents) or only utilization (VM traces);
         // the missing side is an empty table and the report says what could not be measured.
         Series power = dir.files(InputKind.POWER).isEmpty() ? Series.empty(spark, POWER_SCHEMA)
-                : progress.step("ingest: power samples", () -> series(spark, dir.files(InputKind.POWER), hosts, o,
-                PowerIngest::validate, PowerIngest::sequence, PowerIngest::align, true));
+                : progress.step("ingest: power samples", () -> series(spark, dir.files(InputKind.POWER), hosts, o, true));
         Series util = dir.files(InputKind.UTILIZATION).isEmpty() ? Series.empty(spark, UTILIZATION_SCHEMA)
                 : progress.step("ingest: utilization samples", () -> series(spark, dir.files(InputKind.UTILIZATION),
-                hosts, o, UtilizationIngest::validate, UtilizationIngest::sequence, UtilizationIngest::align, false));
+                hosts, o, false));
 
         Map<String, Long> notes = new LinkedHashMap<>(power.notes);
         notes.putAll(util.notes);
         Dataset<Row> complete = power.aligned.filter(col("complete")).drop("complete");
-        long incomplete = 0;
-        for (Row r : power.aligned.groupBy("complete").count().collectAsList()) {
-            incomplete += r.getBoolean(0) ? 0 : r.getLong(1);
-        }
-        if (incomplete > 0) {
-            notes.put("power intervals dropped: a PSU of the host missing", incomplete);
+        if (power.incomplete > 0) {
+            notes.put("power intervals dropped: a PSU of the host missing", power.incomplete);
         }
         List<FileStats> files = new ArrayList<>();
         files.add(hosts.stats());
@@ -129,174 +114,299 @@ public final class Ingest {
         }
         Instant first = earliest(power.first, util.first);
         Instant last = latest(power.last, util.last);
-        List<RejectRow> rejects = progress.step("ingest: rejected rows", () ->
-                collectRejects(spark, byName, hosts.rejects(spark).unionByName(apps.rejects(spark))
-                        .unionByName(targets.rejects(spark)).unionByName(power.rejects).unionByName(util.rejects)));
+        List<RejectRow> rejects = progress.step("ingest: rejected rows", () -> {
+            List<RejectRow> all = collectRejects(spark, byName, hosts.rejects(spark).unionByName(apps.rejects(spark))
+                    .unionByName(targets.rejects(spark)));
+            all.addAll(power.rejects);
+            all.addAll(util.rejects);
+            all.sort(Comparator.comparing(RejectRow::file).thenComparingLong(RejectRow::line));
+            return all;
+        });
         return new IngestResult(hosts, apps, targets, complete, util.aligned, rejects, files, gaps,
                 power.gapCount + util.gapCount, notes, first, last, o.intervalSeconds(),
                 !dir.files(InputKind.POWER).isEmpty(), !dir.files(InputKind.UTILIZATION).isEmpty());
     }
 
-    private interface Validator {
-        Dataset<Row> validate(SparkSession spark, RawTable t, HostInventory hosts, IngestOptions o);
-    }
-
-    private record Series(Dataset<Row> aligned, Dataset<Row> rejects, List<FileStats> stats, List<Gap> gaps,
-                          long gapCount, Map<String, Long> notes, Instant first, Instant last) {
+    private record Series(Dataset<Row> aligned, List<RejectRow> rejects, List<FileStats> stats, List<Gap> gaps,
+                          long gapCount, Map<String, Long> notes, long incomplete, Instant first, Instant last) {
         static Series empty(SparkSession spark, StructType schema) {
-            return new Series(spark.createDataFrame(List.of(), schema), spark.createDataFrame(List.of(), RejectsSchema.SCHEMA),
-                    List.of(), List.of(), 0, Map.of(), null, null);
+            return new Series(spark.createDataFrame(List.of(), schema), List.of(), List.of(), List.of(), 0, Map.of(), 0,
+                    null, null);
         }
     }
 
-    /** Aligned power before PSU completeness is filtered (see PowerIngest#align). */
-    private static final StructType POWER_SCHEMA = new StructType()
-            .add("host", DataTypes.StringType).add("ts", DataTypes.TimestampType).add("watts", DataTypes.DoubleType)
-            .add("psus", DataTypes.LongType).add("coverage", DataTypes.DoubleType).add("complete", DataTypes.BooleanType);
-    private static final StructType UTILIZATION_SCHEMA = new StructType()
-            .add("host", DataTypes.StringType).add("app", DataTypes.StringType).add("ts", DataTypes.TimestampType)
-            .add("cpu_cores", DataTypes.DoubleType).add("mem_gb", DataTypes.DoubleType)
-            .add("disk_iops", DataTypes.DoubleType).add("disk_mbps", DataTypes.DoubleType)
-            .add("net_mbps", DataTypes.DoubleType).add("gpu_pct", DataTypes.DoubleType)
-            .add("coverage", DataTypes.DoubleType);
+    /** Aligned power before PSU completeness is filtered. */
+    private static final StructType POWER_SCHEMA = withoutSummary(IngestTasks.POWER_SCHEMA);
+    private static final StructType UTILIZATION_SCHEMA = withoutSummary(IngestTasks.UTILIZATION_SCHEMA);
 
-    private static Series series(SparkSession spark, List<InputFile> files, HostInventory hosts, IngestOptions o,
-                                 Validator validator, BiFunction<Dataset<Row>, IngestOptions, Dataset<Row>> sequencer,
-                                 BiFunction<Dataset<Row>, IngestOptions, Dataset<Row>> aligner, boolean isPower) {
-        Dataset<Row> validated = null;
-        for (InputFile f : files) {
-            RawTable t = RawReader.read(spark, f);
-            Dataset<Row> v = validator.validate(spark, t, hosts, o);
-            validated = validated == null ? v : validated.unionByName(v);
+    private static StructType withoutSummary(StructType s) {
+        return new StructType(java.util.Arrays.stream(s.fields()).filter(f -> !f.name().equals(SUMMARY))
+                .toArray(org.apache.spark.sql.types.StructField[]::new));
+    }
+
+    private static final String SUMMARY = "_summary";
+
+    /** One input file as the tasks see it: a text file read whole by one task, or a Parquet input. */
+    private record Source(InputFile file, IngestTasks.TextUnit text, IngestTasks.ParquetUnit parquet, Dataset<Row> rows) {
+    }
+
+    /**
+     * Power or utilization (performance, issue 3): each text file is read, validated, ordered per
+     * series and aligned by one task in plain Java (the {@link SeriesKernel}); a Parquet input by
+     * the tasks of Spark's reader, one per partition. Each task also returns a {@link Summary}
+     * (counts, rejects, gaps, counter events). Series groups (host, or host and app) found in
+     * more than one task are redone together: their samples are shuffled by group and go through
+     * the same kernel. Without such groups there is no shuffle at all.
+     */
+    private static Series series(SparkSession spark, List<InputFile> input, HostInventory hosts, IngestOptions o,
+                                 boolean isPower) {
+        InputKind kind = input.get(0).kind();
+        // Files by name: samples with the same timestamp are ordered by file name, then line.
+        List<InputFile> files = input.stream().sorted(Comparator.comparing(InputFile::name)).toList();
+        Map<String, double[]> facts = new HashMap<>();
+        hosts.hosts().forEach(h -> facts.put(h.host(), new double[]{h.cores(), h.sockets(), h.memGb()}));
+        String zone = spark.conf().get("spark.sql.session.timeZone");
+        IngestTasks.Alignment alignment = new IngestTasks.Alignment(isPower, isPower ? 2 : 2 + SampleRules.OPTIONAL.size(),
+                o.intervalSeconds(), o.maxGapSeconds());
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            sources.add(source(spark, files.get(i), i, facts, o, zone));
         }
-        InputKind kind = files.get(0).kind();
-        Column good = col("reason").isNull();
+        StructType schema = isPower ? IngestTasks.POWER_SCHEMA : IngestTasks.UTILIZATION_SCHEMA;
 
-        // One shuffle and one cached pass (performance, issue 3): every row, good or bad, is
-        // partitioned by host (and app) once and ordered per series; the cached result serves the
-        // counts, the gap list, the rejects and the alignment. Partitioning by a prefix of every
-        // later grouping key (series, interval, host/app and interval) lets Spark reuse it instead
-        // of shuffling again. The original text is kept only on rejected rows: carrying every
-        // line through the shuffle and the cache cost more than the rest of the row; rejects found
-        // later (duplicates) get their text back in collectRejects.
-        Dataset<Row> partitioned = validated
-                .withColumn("_raw", when(not(good), col("_raw")))
-                .withColumn(TimeSeries.BAD, not(good))
-                .repartition(isPower ? new Column[]{col("host")} : new Column[]{col("host"), col("app")});
-        Dataset<Row> sequenced = sequencer.apply(partitioned, o);
-        // The lagged values served the duplicate and counter checks; the cache needs none of them.
-        for (String c : sequenced.columns()) {
-            if (c.startsWith("_prev_") && !c.equals(TimeSeries.PREV_TS_S)) {
-                sequenced = sequenced.drop(c);
+        Dataset<Row> first = cache(spark, frame(spark, tasks(spark, sources, alignment, null), schema));
+        List<Summary> summaries = summaries(first);
+        Map<String, Integer> tasksPerGroup = new HashMap<>();
+        summaries.forEach(s -> s.groups.forEach(g -> tasksPerGroup.merge(g, 1, Integer::sum)));
+        Set<String> spanning = new HashSet<>();
+        tasksPerGroup.forEach((g, n) -> {
+            if (n > 1) {
+                spanning.add(g);
             }
+        });
+        Dataset<Row> all = first;
+        List<Summary> sequencing = new ArrayList<>();
+        for (Summary s : summaries) {
+            sequencing.add(without(s, spanning));
         }
-        sequenced = sequenced.persist(StorageLevel.MEMORY_AND_DISK());
+        if (!spanning.isEmpty()) {
+            // Groups seen by several tasks (daily files, a Parquet file split in two): their
+            // samples, shuffled by group, through the same kernel.
+            Set<Integer> involved = new HashSet<>();
+            summaries.stream().filter(s -> s.groups.stream().anyMatch(spanning::contains)).forEach(s -> involved.addAll(s.files.keySet()));
+            List<Source> again = sources.stream().filter(src -> involved.contains(indexOf(src))).toList();
+            Dataset<Row> samples = frame(spark, tasks(spark, again, alignment, spanning), IngestTasks.sampleSchema(alignment.values()))
+                    .repartition(col("_group"));
+            JavaRDD<InternalRow> redone = samples.queryExecution().toRdd().toJavaRDD()
+                    .mapPartitions(rows -> IngestTasks.alignSamples(alignment, rows));
+            Dataset<Row> second = cache(spark, frame(spark, redone, schema));
+            sequencing.addAll(summaries(second));
+            StructType keySchema = new StructType().add("host", DataTypes.StringType);
+            if (!isPower) {
+                keySchema = keySchema.add("app", DataTypes.StringType);
+            }
+            List<Row> keys = new ArrayList<>();
+            for (String g : spanning) {
+                keys.add(RowFactory.create((Object[]) (isPower ? new String[]{g} : g.split("\u0000", 2))));
+            }
+            List<String> keyColumns = isPower ? List.of("host") : List.of("host", "app");
+            all = first.join(broadcast(spark.createDataFrame(keys, keySchema)),
+                            CollectionConverters.asScala(keyColumns).toSeq(), "left_anti")
+                    .select(java.util.Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                    .unionByName(second);
+        }
+        Dataset<Row> aligned = all.filter(col(SUMMARY).isNull()).drop(SUMMARY);
+        return summarize(files, kind, isPower, aligned, summaries, sequencing);
+    }
 
-        // One job: per series first (a hash aggregation), then per file and reason. Counting
-        // distinct hosts and apps with collect_set would sort every row.
-        List<Column> perSeriesAggs = new ArrayList<>(List.of(
-                count(lit(1)).as("rows"), min("ts").as("first"), max("ts").as("last"),
-                sum(when(col(TimeSeries.DUP).equalTo("duplicate row"), 1).otherwise(0)).as("dup"),
-                sum(when(col(TimeSeries.DUP).equalTo("conflicting duplicate"), 1).otherwise(0)).as("conflict"),
-                sum(when(col(TimeSeries.GAP), 1).otherwise(0)).as("gaps"),
-                sum(when(col(TimeSeries.GAP), col(TimeSeries.TS_S).minus(col(TimeSeries.PREV_TS_S))).otherwise(0)).as("gap_s")));
-        if (isPower) {
-            perSeriesAggs.add(sum(when(good.and(col("_counter_event").equalTo("counter reset")), 1).otherwise(0)).as("resets"));
-            perSeriesAggs.add(sum(when(good.and(col("_counter_event").equalTo("counter wrap")), 1).otherwise(0)).as("wraps"));
-            perSeriesAggs.add(sum(when(good.and(col("_counter_baseline")), 1).otherwise(0)).as("baselines"));
-            perSeriesAggs.add(sum(when(good.and(col("_counter")).and(col(TimeSeries.DUP).isNull())
-                    .and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS)), 1).otherwise(0)).as("jumps"));
+    private static int indexOf(Source s) {
+        return s.text() != null ? s.text().fileIndex() : s.parquet().fileIndex();
+    }
+
+    private static Source source(SparkSession spark, InputFile f, int index, Map<String, double[]> facts, IngestOptions o,
+                                 String zone) {
+        RawReader.checkReadable(f);
+        if (f.format() != InputFormat.PARQUET) {
+            TextHeader header = TextHeader.read(f);
+            RawReader.requireColumns(f, header.columns());
+            SampleRules rules = new SampleRules(f, header.columns(), facts, o, zone);
+            return new Source(f, new IngestTasks.TextUnit(index, f.path().toString(), f.kind(), f.format(),
+                    new ArrayList<>(header.columns()), header.separator(),
+                    f.format() == InputFormat.JSONL ? null : header.rawLine(), rules), null, null);
         }
-        Dataset<Row> perSeries = sequenced.groupBy(col("file"), col("reason"), col("host"),
-                        isPower ? lit("").as("app") : col("app"))
-                .agg(perSeriesAggs.get(0), perSeriesAggs.subList(1, perSeriesAggs.size()).toArray(Column[]::new));
-        List<String> summed = new ArrayList<>(List.of("dup", "conflict", "gaps", "gap_s"));
-        if (isPower) {
-            summed.addAll(List.of("resets", "wraps", "baselines", "jumps"));
-        }
-        List<Column> perFileAggs = new ArrayList<>(List.of(sum("rows").as("rows"),
-                min("first").as("first"), max("last").as("last"),
-                when(good, countDistinct("host")).otherwise(0).cast("long").as("hosts"),
-                isPower ? lit(0L).as("apps") : when(good, countDistinct("app")).otherwise(0).cast("long").as("apps")));
-        summed.forEach(c -> perFileAggs.add(sum(c).cast("long").as(c)));
-        Map<String, Row> perFile = new HashMap<>();
-        Map<String, Map<String, Long>> reasons = new HashMap<>();
-        for (Row r : perSeries.groupBy("file", "reason")
-                .agg(perFileAggs.get(0), perFileAggs.subList(1, perFileAggs.size()).toArray(Column[]::new))
-                .collectAsList()) {
-            if (r.isNullAt(1)) {
-                perFile.put(r.getString(0), r);
+        Dataset<Row> df = RawReader.parquet(spark, f);
+        List<String> names = new ArrayList<>();
+        List<Column> select = new ArrayList<>(List.of(col("_metadata.row_index")));
+        int[] types = new int[df.schema().fields().length];
+        int c = 0;
+        for (org.apache.spark.sql.types.StructField field : df.schema().fields()) {
+            String name = field.name().trim().toLowerCase(java.util.Locale.ROOT);
+            if (names.contains(name)) {
+                throw new UserError(f.path() + ": column '" + name + "' appears twice (names are case-insensitive)");
+            }
+            names.add(name);
+            Column v = col("`" + field.name() + "`");
+            org.apache.spark.sql.types.DataType type = field.dataType();
+            boolean floating = type instanceof org.apache.spark.sql.types.FractionalType;
+            boolean timestamp = type instanceof org.apache.spark.sql.types.TimestampType
+                    || type instanceof org.apache.spark.sql.types.TimestampNTZType;
+            select.add(floating || timestamp ? lit(null).cast(DataTypes.StringType) : v.cast(DataTypes.StringType));
+            if (type instanceof org.apache.spark.sql.types.NumericType) {
+                types[c] = floating ? RowCells.Parquet.DOUBLE : RowCells.Parquet.NUMBER;
+                select.add(v.cast(DataTypes.DoubleType));
+            } else if (timestamp) {
+                types[c] = RowCells.Parquet.TIMESTAMP;
+                select.add(org.apache.spark.sql.functions.unix_micros(v.cast(DataTypes.TimestampType)));
             } else {
-                reasons.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+                types[c] = RowCells.Parquet.TEXT;
+                select.add(lit(null).cast(DataTypes.DoubleType));
+            }
+            c++;
+        }
+        RawReader.requireColumns(f, names);
+        SampleRules rules = new SampleRules(f, names, facts, o, zone);
+        return new Source(f, null, new IngestTasks.ParquetUnit(index, types, rules), df.select(select.toArray(Column[]::new)));
+    }
+
+    /** Pass 1 (groups == null): aligned rows and a summary per task; pass 2: sample rows of the groups named. */
+    private static JavaRDD<InternalRow> tasks(SparkSession spark, List<Source> sources, IngestTasks.Alignment a,
+                                              Set<String> groups) {
+        List<IngestTasks.TextUnit> text = sources.stream().map(Source::text).filter(java.util.Objects::nonNull).toList();
+        List<JavaRDD<InternalRow>> parts = new ArrayList<>();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (!text.isEmpty()) {
+            parts.add(jsc.parallelize(new ArrayList<>(text), text.size()).mapPartitions(units -> {
+                List<Iterator<InternalRow>> out = new ArrayList<>();
+                units.forEachRemaining(u -> out.add(groups == null ? IngestTasks.alignText(u, a) : IngestTasks.samplesText(u, a, groups)));
+                return concat(out);
+            }));
+        }
+        for (Source s : sources) {
+            if (s.parquet() != null) {
+                IngestTasks.ParquetUnit u = s.parquet();
+                parts.add(s.rows().queryExecution().toRdd().toJavaRDD().mapPartitions(rows -> groups == null
+                        ? IngestTasks.alignParquet(u, a, rows) : IngestTasks.samplesParquet(u, a, groups, rows)));
             }
         }
+        JavaRDD<InternalRow> all = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            all = all.union(parts.get(i));
+        }
+        return all;
+    }
 
-        // The gaps listed are the earliest ones (a top-k, not a sort of every row).
-        Column seriesName = isPower ? col("psu") : concat(col("app"), when(col("instance").notEqual(""),
-                concat(lit("#"), col("instance"))).otherwise(lit("")));
+    private static <T> Iterator<T> concat(List<Iterator<T>> its) {
+        return its.stream().flatMap(it -> java.util.stream.StreamSupport.stream(
+                java.util.Spliterators.spliteratorUnknownSize(it, 0), false)).iterator();
+    }
+
+    private static Dataset<Row> frame(SparkSession spark, JavaRDD<InternalRow> rows, StructType schema) {
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
+    }
+
+    /**
+     * Caches the tasks' output without column compression: its statistics cost more CPU than the
+     * kernel itself, for a cache that is read a few times. Spark copies the session's settings
+     * when a query is cached, so the setting is restored right after.
+     */
+    private static Dataset<Row> cache(SparkSession spark, Dataset<Row> tasks) {
+        String key = "spark.sql.inMemoryColumnarStorage.compressed";
+        String was = spark.conf().get(key, "true");
+        spark.conf().set(key, "false");
+        try {
+            return tasks.persist(StorageLevel.MEMORY_AND_DISK());
+        } finally {
+            spark.conf().set(key, was);
+        }
+    }
+
+    private static List<Summary> summaries(Dataset<Row> tasks) {
+        List<Summary> out = new ArrayList<>();
+        for (Row r : tasks.filter(col(SUMMARY).isNotNull()).select(SUMMARY).collectAsList()) {
+            out.add(Summary.fromBytes((byte[]) r.get(0)));
+        }
+        return out;
+    }
+
+    /** A summary's sequencing findings without the groups that are redone together. */
+    private static Summary without(Summary s, Set<String> groups) {
+        if (groups.isEmpty()) {
+            return s;
+        }
+        Summary out = new Summary();
+        s.sequencing.forEach((g, v) -> {
+            if (!groups.contains(g)) {
+                out.sequencing.put(g, v);
+            }
+        });
+        s.incomplete.forEach((g, v) -> {
+            if (!groups.contains(g)) {
+                out.incomplete.put(g, v);
+            }
+        });
+        s.gaps.stream().filter(g -> !groups.contains(g.group())).forEach(out.gaps::add);
+        s.rejects.stream().filter(r -> r.group() == null || !groups.contains(r.group())).forEach(out.rejects::add);
+        return out;
+    }
+
+    /**
+     * File statistics, notes, gaps and rejects from the task summaries: validation counts from
+     * {@code validation} (pass 1), sequencing findings from {@code sequencing}. Validation
+     * rejects are in the pass-1 summaries only, so they are taken from there.
+     */
+    private static Series summarize(List<InputFile> files, InputKind kind, boolean isPower, Dataset<Row> aligned,
+                                    List<Summary> validation, List<Summary> sequencing) {
+        Map<Integer, Summary.FileCounts> counts = new HashMap<>();
+        List<Summary.Reject> rejects = new ArrayList<>();
+        for (Summary s : validation) {
+            s.files.forEach((i, c) -> counts.computeIfAbsent(i, k -> new Summary.FileCounts()).merge(c));
+            s.rejects.stream().filter(r -> r.group() == null).forEach(rejects::add);
+        }
+        Map<Integer, long[]> seq = new HashMap<>();
+        long incomplete = 0;
+        List<Summary.GapAt> gapsAt = new ArrayList<>();
+        for (Summary s : sequencing) {
+            s.sequencing.values().forEach(perFile -> perFile.forEach((i, c) -> {
+                long[] sum = seq.computeIfAbsent(i, k -> new long[Summary.COUNTERS]);
+                for (int k = 0; k < c.length; k++) {
+                    sum[k] += c[k];
+                }
+            }));
+            incomplete += s.incomplete.values().stream().mapToLong(Long::longValue).sum();
+            gapsAt.addAll(s.gaps);
+            s.rejects.stream().filter(r -> r.group() != null).forEach(rejects::add);
+        }
+        gapsAt.sort(Comparator.comparingLong(Summary.GapAt::from).thenComparing(Summary.GapAt::host)
+                .thenComparing(Summary.GapAt::series).thenComparing(g -> files.get(g.file()).name()));
         List<Gap> gaps = new ArrayList<>();
-        long gapTotal = perFile.values().stream().mapToLong(r -> r.getLong(r.fieldIndex("gaps"))).sum();
-        if (gapTotal > 0) {
-            for (Row g : sequenced.filter(col(TimeSeries.GAP))
-                    .select(col("file"), col("host"), seriesName.as("series"), col(TimeSeries.PREV_TS_S), col(TimeSeries.TS_S))
-                    .orderBy(col(TimeSeries.PREV_TS_S), col("host"), col("series"), col("file"))
-                    .limit(GAPS_LISTED).collectAsList()) {
-                gaps.add(new Gap(kind, g.getString(0), g.getString(1), g.getString(2),
-                        Instant.ofEpochSecond(g.getLong(3)), Instant.ofEpochSecond(g.getLong(4))));
-            }
+        for (Summary.GapAt g : gapsAt.subList(0, Math.min(GAPS_LISTED, gapsAt.size()))) {
+            gaps.add(new Gap(kind, files.get(g.file()).name(), g.host(), g.series(),
+                    Instant.ofEpochSecond(g.from()), Instant.ofEpochSecond(g.to())));
         }
-
-        Column seqReject = col(TimeSeries.DUP).isNotNull();
-        Column seqDetail = concat(lit("same series and timestamp as an earlier row"));
-        Column seqReason = col(TimeSeries.DUP);
-        if (isPower) {
-            Column jump = col("_counter").and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS));
-            seqReject = seqReject.or(jump);
-            seqReason = when(col(TimeSeries.DUP).isNotNull(), col(TimeSeries.DUP)).otherwise(lit("counter jump implausible"));
-            seqDetail = when(col(TimeSeries.DUP).isNotNull(), seqDetail)
-                    .otherwise(concat(lit("energy difference gives "), col("watts").cast("long").cast("string"), lit(" W")));
-        }
-        // Rows rejected by validation and by sequencing, in one scan of the cache.
-        Dataset<Row> rejects = sequenced.filter(not(good).or(seqReject))
-                .select(col("file"), col("_mid"), col("_blk"), when(good, seqReason).otherwise(col("reason")).as("reason"),
-                        when(good, seqDetail).otherwise(col("detail")).as("detail"), col("_raw"));
-        Dataset<Row> usable = isPower
-                ? sequenced.filter(good.and(not(col("_counter").and(col("watts").gt(PowerIngest.MAX_PLAUSIBLE_WATTS)))
-                        .or(col(TimeSeries.DUP).isNotNull())))
-                : sequenced.filter(good.and(col(TimeSeries.DUP).isNull()));
-        Dataset<Row> aligned = aligner.apply(usable, o).persist(StorageLevel.MEMORY_AND_DISK());
-        Map<String, Row> seqStats = perFile;
 
         List<FileStats> stats = new ArrayList<>();
         Map<String, Long> notes = new LinkedHashMap<>();
         long gapCount = 0;
         Instant first = null;
         Instant last = null;
-        Map<String, Row> byFile = perFile;
-        for (InputFile f : files) {
-            Row r = byFile.get(f.name());
-            Map<String, Long> why = new HashMap<>(reasons.getOrDefault(f.name(), Map.of()));
-            long rows = (r == null ? 0 : r.getLong(2)) + why.values().stream().mapToLong(Long::longValue).sum();
+        for (int i = 0; i < files.size(); i++) {
+            InputFile f = files.get(i);
+            Summary.FileCounts c = counts.getOrDefault(i, new Summary.FileCounts());
+            Map<String, Long> why = new HashMap<>(c.reasons);
+            long rows = c.rows;
             if (rows == 0) {
                 throw new UserError(f.path() + ": the file has a header but no data rows (expected "
                         + kind.prefix() + " samples)");
             }
-            Row s = seqStats.get(f.name());
+            long[] s = seq.getOrDefault(i, new long[Summary.COUNTERS]);
             Map<String, Long> fileNotes = new LinkedHashMap<>();
-            long fileGaps = 0;
-            long gapSeconds = 0;
-            if (s != null) {
-                putIfPositive(why, "duplicate row", s.<Long>getAs("dup"));
-                putIfPositive(why, "conflicting duplicate", s.<Long>getAs("conflict"));
-                fileGaps = s.<Long>getAs("gaps");
-                gapSeconds = s.<Long>getAs("gap_s");
-                if (isPower) {
-                    putIfPositive(fileNotes, "counter resets", s.<Long>getAs("resets"));
-                    putIfPositive(fileNotes, "counter wraps", s.<Long>getAs("wraps"));
-                    putIfPositive(fileNotes, "counter baselines (first reading of a series or after a gap)",
-                            s.<Long>getAs("baselines"));
-                    putIfPositive(why, "counter jump implausible", s.<Long>getAs("jumps"));
-                }
+            putIfPositive(why, "duplicate row", s[Summary.DUP]);
+            putIfPositive(why, "conflicting duplicate", s[Summary.CONFLICT]);
+            if (isPower) {
+                putIfPositive(fileNotes, "counter resets", s[Summary.RESETS]);
+                putIfPositive(fileNotes, "counter wraps", s[Summary.WRAPS]);
+                putIfPositive(fileNotes, "counter baselines (first reading of a series or after a gap)", s[Summary.BASELINES]);
+                putIfPositive(why, "counter jump implausible", s[Summary.JUMPS]);
             }
             long rejected = why.values().stream().mapToLong(Long::longValue).sum();
             long kept = rows - rejected;
@@ -307,17 +417,49 @@ public final class Ingest {
                         + top + ". A whole column of the wrong type or unit? Run 'greenpack validate --data "
                         + f.path().getParent() + "' for details.");
             }
-            Instant fFirst = r.isNullAt(3) ? null : r.getTimestamp(3).toInstant();
-            Instant fLast = r.isNullAt(4) ? null : r.getTimestamp(4).toInstant();
-            // r is the good-rows group: hosts at 5, apps at 6.
+            Instant fFirst = c.good == 0 ? null : micros(c.first);
+            Instant fLast = c.good == 0 ? null : micros(c.last);
             first = earliest(first, fFirst);
             last = latest(last, fLast);
-            gapCount += fileGaps;
+            gapCount += s[Summary.GAPS];
             fileNotes.forEach((k, v) -> notes.merge(k, v, Long::sum));
-            stats.add(new FileStats(f.name(), kind, rows, kept, why, r.getLong(5), r.getLong(6), fFirst, fLast,
-                    fileGaps, gapSeconds, fileNotes));
+            stats.add(new FileStats(f.name(), kind, rows, kept, why, c.hosts.size(), c.apps.size(), fFirst, fLast,
+                    s[Summary.GAPS], s[Summary.GAP_S], fileNotes));
         }
-        return new Series(aligned, rejects, stats, gaps, gapCount, notes, first, last);
+        // Stats in the order the files were given (the data directory's order).
+        return new Series(aligned, rejectRows(files, rejects), stats, gaps, gapCount, notes, incomplete, first, last);
+    }
+
+    private static Instant micros(long m) {
+        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L);
+    }
+
+    /** Reject rows with their line's text; rows found bad by sequencing get it by one read of their file. */
+    private static List<RejectRow> rejectRows(List<InputFile> files, List<Summary.Reject> rejects) {
+        Map<Integer, java.util.TreeMap<Long, String>> wanted = new HashMap<>();
+        for (Summary.Reject r : rejects) {
+            if (r.raw() == null && files.get(r.file()).format() != InputFormat.PARQUET) {
+                wanted.computeIfAbsent(r.file(), k -> new java.util.TreeMap<>()).put(r.line(), "");
+            }
+        }
+        wanted.forEach((i, lines) -> {
+            try (LineReader in = LineReader.open(files.get(i))) {
+                long lastWanted = lines.lastKey();
+                for (String l = in.next(); l != null && in.lineNumber() <= lastWanted; l = in.next()) {
+                    if (lines.containsKey(in.lineNumber())) {
+                        lines.put(in.lineNumber(), IngestTasks.cut(l));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new UserError(files.get(i).path() + ": cannot read the file: " + e.getMessage(), e);
+            }
+        });
+        List<RejectRow> out = new ArrayList<>(rejects.size());
+        for (Summary.Reject r : rejects) {
+            String raw = r.raw() != null ? r.raw() : wanted.getOrDefault(r.file(), new java.util.TreeMap<>()).getOrDefault(r.line(), "");
+            out.add(new RejectRow(files.get(r.file()).name(), r.line(), r.reason(), r.detail(), raw));
+        }
+        return out;
     }
 
     private static void putIfPositive(Map<String, Long> m, String key, long v) {
@@ -327,56 +469,14 @@ public final class Ingest {
     }
 
     private static List<RejectRow> collectRejects(SparkSession spark, Map<String, InputFile> files, Dataset<Row> rejects) {
-        List<Row> rows = rejects.collectAsList();
+        List<RejectRow> out = new ArrayList<>();
         Map<String, LineNumbers> lines = new HashMap<>();
-        Map<String, Map<List<Long>, String>> texts = missingTexts(spark, files, rows);
-        List<RejectRow> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
+        for (Row r : rejects.collectAsList()) {
             String file = r.getString(0);
             LineNumbers ln = lines.computeIfAbsent(file, name -> LineNumbers.of(spark, files.get(name)));
-            String raw = !r.isNullAt(5) ? r.getString(5)
-                    : texts.getOrDefault(file, Map.of()).getOrDefault(List.of(r.getLong(1), r.getLong(2)), "");
-            if (raw.length() > CONTENT_CHARS) {
-                raw = raw.substring(0, CONTENT_CHARS) + "...";
-            }
-            // The detail quotes the bad value, which may be a whole 10 MB line: cut it short too.
-            String detail = r.isNullAt(4) ? "" : r.getString(4);
-            if (detail.length() > CONTENT_CHARS) {
-                detail = detail.substring(0, CONTENT_CHARS) + "...";
-            }
-            out.add(new RejectRow(file, ln.line(r.getLong(1), r.getLong(2)), r.getString(3), detail, raw));
+            out.add(new RejectRow(file, ln.line(r.getLong(1), r.getLong(2)), r.getString(3),
+                    IngestTasks.cut(r.isNullAt(4) ? "" : r.getString(4)), r.isNullAt(5) ? "" : IngestTasks.cut(r.getString(5))));
         }
-        out.sort(Comparator.comparing(RejectRow::file).thenComparingLong(RejectRow::line));
-        return out;
-    }
-
-    /**
-     * The original lines of text-file rejects that do not carry them (rows found bad only after
-     * the shuffle, such as duplicates: see {@code series}), read back by position in one pass
-     * over each such file. Rare, so cheaper than carrying every line through the shuffle.
-     */
-    private static Map<String, Map<List<Long>, String>> missingTexts(SparkSession spark, Map<String, InputFile> files,
-                                                                     List<Row> rejects) {
-        Map<String, List<Row>> wanted = new HashMap<>();
-        for (Row r : rejects) {
-            InputFile f = files.get(r.getString(0));
-            if (r.isNullAt(5) && f != null && f.format() != InputFormat.PARQUET) {
-                wanted.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(RowFactory.create(r.getLong(1), r.getLong(2)));
-            }
-        }
-        Map<String, Map<List<Long>, String>> out = new HashMap<>();
-        StructType positions = new StructType().add("_mid", DataTypes.LongType).add("_blk", DataTypes.LongType);
-        wanted.forEach((name, keys) -> {
-            // Numbered exactly as RawReader numbers them (same read, same partitions).
-            Dataset<Row> lines = spark.read().text(files.get(name).path().toString())
-                    .select(col("value"), monotonically_increasing_id().as("_mid"), col("_metadata.file_block_start").as("_blk"));
-            Map<List<Long>, String> m = new HashMap<>();
-            for (Row r : lines.join(broadcast(spark.createDataFrame(keys, positions)), CollectionConverters.asScala(
-                    List.of("_mid", "_blk")).toSeq()).select("_mid", "_blk", "value").collectAsList()) {
-                m.put(List.of(r.getLong(0), r.getLong(1)), r.getString(2));
-            }
-            out.put(name, m);
-        });
         return out;
     }
 

@@ -47,7 +47,7 @@ public final class RawReader {
         }
     }
 
-    private static void checkReadable(InputFile file) {
+    static void checkReadable(InputFile file) {
         if (!Files.isReadable(file.path())) {
             throw new UserError(file.path() + ": cannot read the file (missing or no permission)");
         }
@@ -108,7 +108,8 @@ public final class RawReader {
         return new RawTable(file, rows, types, header.separator() == ';');
     }
 
-    private static RawTable readParquet(SparkSession spark, InputFile file) {
+    /** A Parquet input as Spark reads it; a file that is not Parquet is a {@link UserError}. */
+    static Dataset<Row> parquet(SparkSession spark, InputFile file) {
         Dataset<Row> df;
         try {
             df = spark.read().parquet(file.path().toString());
@@ -118,6 +119,11 @@ public final class RawReader {
             // file that is not Parquet at all, e.g. CSV text named .parquet.
             throw new UserError(file.path() + ": not a readable Parquet file (" + firstLine(e) + ")", e);
         }
+        return df;
+    }
+
+    private static RawTable readParquet(SparkSession spark, InputFile file) {
+        Dataset<Row> df = parquet(spark, file);
         Map<String, DataType> types = new LinkedHashMap<>();
         List<Column> select = new ArrayList<>(List.of(
                 col("_metadata.row_index").as("_mid"), lit(0L).as("_blk"), lit(null).cast("string").as("_raw")));

@@ -39,6 +39,6 @@ class IngestBenchCommandTest {
         }
         assertThat(Files.readString(dir.resolve("out").resolve("ingest.md"))).contains("| format |", "Spark 4.2.0");
         // Generated and converted once into the cache folder, reused by later runs.
-        assertThat(Files.exists(dir.resolve("work").resolve("h2-a10-d7-s42").resolve("parquet").resolve("_converted"))).isTrue();
+        assertThat(Files.exists(dir.resolve("work").resolve("h2-a10-d7-s42-f2").resolve("parquet").resolve("_converted"))).isTrue();
     }
 }

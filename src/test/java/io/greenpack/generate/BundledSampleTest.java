@@ -21,14 +21,14 @@ class BundledSampleTest {
 
     @Test
     void isSmallCompressedAndDocumented() throws IOException {
-        for (String f : List.of("hosts.csv", "apps.csv", "targets.csv", "power.csv.gz", "utilization-1.csv.gz",
-                "utilization-2.csv.gz", "truth.json", "README.md")) {
+        for (String f : List.of("hosts.csv", "apps.csv", "targets.csv", "power-01.csv.gz", "power-02.csv.gz",
+                "utilization-01.csv.gz", "utilization-02.csv.gz", "truth.json", "README.md")) {
             assertThat(sample.resolve(f)).as(f).isNotEmptyFile();
             assertThat(Files.size(sample.resolve(f))).as(f).isLessThan(MAX_TRACKED_FILE_BYTES);
         }
         assertThat(sample.resolve("utilization.csv.gz")).doesNotExist();
         assertThat(Files.readString(sample.resolve("README.md")))
-                .contains("./greenpack generate --out notebooks-data/sample --utilization-files 2");
+                .contains("./greenpack generate --out notebooks-data/sample --files 2");
         assertThat(Home.notebookResults().resolve("README.md")).isNotEmptyFile();
     }
 
@@ -42,7 +42,7 @@ class BundledSampleTest {
         GeneratedFiles files = new GeneratedFiles(sample);
         assertThat(files.truth.get("command").asText())
                 .isEqualTo(Truth.command(GenerateOptions.bundledSample()));
-        assertThat(files.truth.at("/flags/utilization_files").asInt()).isEqualTo(2);
+        assertThat(files.truth.at("/flags/files").asInt()).isEqualTo(2);
         assertThat(files.truth.get("seed").asLong()).isEqualTo(42);
         assertThat(files.truth.at("/flags/hosts").asInt()).isEqualTo(40);
         assertThat(files.truth.at("/flags/apps").asInt()).isEqualTo(150);
@@ -59,23 +59,25 @@ class BundledSampleTest {
     }
 
     @Test
-    void powerFileMatchesItsRecordedRowCountAndBadRows() {
+    void powerFilesMatchTheirRecordedRowCountsAndBadRows() {
         GeneratedFiles files = new GeneratedFiles(sample);
-        List<String[]> power = files.rows("power.csv.gz");
-        assertThat(power.size() - 1).isEqualTo(files.truth.at("/data_rows/power.csv.gz").asInt());
-        assertThat(power.get(1)[0]).isEqualTo("2026-10-05T00:05:00Z");
-        files.truth.at("/bad_rows/power.csv.gz/rows").forEach(r -> {
-            String[] row = power.get(r.get("line").asInt() - 1);
-            assertThat(row[1]).isEqualTo(r.get("host").asText());
-            assertThat(row[0]).isEqualTo(r.get("timestamp").asText());
-        });
+        for (String f : GenerateOptions.bundledSample().fileNames("power")) {
+            List<String[]> power = files.rows(f);
+            assertThat(power.size() - 1).as(f).isEqualTo(files.truth.at("/data_rows/" + f).asInt());
+            assertThat(power.get(1)[0]).isEqualTo("2026-10-05T00:05:00Z");
+            files.truth.at("/bad_rows/" + f + "/rows").forEach(r -> {
+                String[] row = power.get(r.get("line").asInt() - 1);
+                assertThat(row[1]).isEqualTo(r.get("host").asText());
+                assertThat(row[0]).isEqualTo(r.get("timestamp").asText());
+            });
+        }
     }
 
     @Test
     void utilizationIsSplitByHostAndEachFileMatchesItsRecordedRowsAndBadRows() {
         GeneratedFiles files = new GeneratedFiles(sample);
         Set<String> seen = new HashSet<>();
-        for (String f : GenerateOptions.bundledSample().utilizationFileNames()) {
+        for (String f : GenerateOptions.bundledSample().fileNames("utilization")) {
             List<String[]> util = files.rows(f);
             assertThat(util.get(0)[0]).isEqualTo("timestamp");
             assertThat(util.size() - 1).as(f).isEqualTo(files.truth.at("/data_rows/" + f).asInt());
@@ -92,7 +94,7 @@ class BundledSampleTest {
             assertThat(java.util.Collections.disjoint(hostsHere, seen)).as(f).isTrue();
             seen.addAll(hostsHere);
         }
-        assertThat(files.truth.at("/bad_rows/utilization-1.csv.gz/total").asInt()
-                + files.truth.at("/bad_rows/utilization-2.csv.gz/total").asInt()).isEqualTo(6);
+        assertThat(files.truth.at("/bad_rows/utilization-01.csv.gz/total").asInt()
+                + files.truth.at("/bad_rows/utilization-02.csv.gz/total").asInt()).isEqualTo(6);
     }
 }

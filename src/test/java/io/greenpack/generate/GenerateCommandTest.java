@@ -37,6 +37,36 @@ class GenerateCommandTest {
         assertThat(dir.resolve("power.csv.gz")).doesNotExist();
     }
 
+    @Test
+    void filesSplitsPowerAndUtilizationByHostWithTheSameRows(@TempDir Path dir) {
+        Path one = dir.resolve("one");
+        Path three = dir.resolve("three");
+        for (Path out : new Path[]{one, three}) {
+            CliRun run = CliRun.of("generate", "--out", out.toString(), "--hosts", "7", "--apps", "20", "--days", "1",
+                    "--files", out == one ? "1" : "3");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+        }
+        GeneratedFiles a = new GeneratedFiles(one);
+        GeneratedFiles b = new GeneratedFiles(three);
+        for (String kind : new String[]{"power", "utilization"}) {
+            java.util.List<String> all = new java.util.ArrayList<>();
+            java.util.Map<String, String> fileOfHost = new java.util.HashMap<>();
+            for (int i = 1; i <= 3; i++) {
+                String name = kind + "-0" + i + ".csv.gz";
+                java.util.List<String[]> rows = b.rows(name);
+                for (String[] r : rows.subList(1, rows.size())) {
+                    all.add(String.join(",", r));
+                    String earlier = fileOfHost.putIfAbsent(r[1], name);
+                    assertThat(earlier == null || earlier.equals(name)).as(r[1] + " in one file").isTrue();
+                }
+                assertThat(b.truth.at("/data_rows/" + name).asLong()).isEqualTo(rows.size() - 1);
+            }
+            java.util.List<String> whole = a.rows(kind + ".csv.gz").stream().skip(1).map(r -> String.join(",", r)).sorted().toList();
+            assertThat(all.stream().sorted().toList()).as(kind).isEqualTo(whole);
+        }
+        assertThat(three.resolve("power.csv.gz")).doesNotExist();
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "--hosts, 0, --hosts",
@@ -47,7 +77,8 @@ class GenerateCommandTest {
             "--model-set, c, 'a, b'",
             "--start, yesterday, --start",
             "--start, 2026-10-05T00:03:00Z, --start",
-            "--hosts, many, --hosts"})
+            "--hosts, many, --hosts",
+            "--files, 0, --files"})
     void badOptionExitsTwoNamingIt(String option, String value, String expected, @TempDir Path dir) {
         CliRun run = CliRun.of("generate", "--out", dir.toString(), option, value);
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);

@@ -55,38 +55,39 @@ class GeneratorDeterminismTest {
     }
 
     @Test
-    void splitUtilizationHoldsTheSameRowsByHost(@TempDir Path one, @TempDir Path three) throws IOException {
+    void splitFilesHoldTheSameRowsByHost(@TempDir Path one, @TempDir Path three) throws IOException {
         FleetWriter.generate(SMALL.withCompress(false), one);
-        GenerationSummary s = FleetWriter.generate(SMALL.withCompress(false).withUtilizationFiles(3), three);
-        assertThat(s.files()).contains("utilization-1.csv", "utilization-2.csv", "utilization-3.csv")
-                .doesNotContain("utilization.csv");
-        assertThat(Files.readAllBytes(three.resolve("power.csv"))).isEqualTo(Files.readAllBytes(one.resolve("power.csv")));
-        java.util.List<String> all = Files.readAllLines(one.resolve("utilization.csv"));
-        java.util.List<String> joined = new java.util.ArrayList<>();
-        java.util.Set<String> hostsSeen = new java.util.HashSet<>();
-        for (int f = 1; f <= 3; f++) {
-            java.util.List<String> part = Files.readAllLines(three.resolve("utilization-" + f + ".csv"));
-            assertThat(part.get(0)).isEqualTo(all.get(0));
-            java.util.Set<String> hosts = new java.util.HashSet<>();
-            part.subList(1, part.size()).forEach(l -> hosts.add(l.split(",")[1]));
-            hosts.removeIf(h -> h.startsWith("ghost-"));
-            assertThat(java.util.Collections.disjoint(hosts, hostsSeen)).as("file %d", f).isTrue();
-            hostsSeen.addAll(hosts);
-            joined.addAll(part.subList(1, part.size()));
-            // Within a file the rows keep the single file's order.
-            java.util.Set<String> inPart = new java.util.HashSet<>(part.subList(1, part.size()));
-            java.util.List<String> filtered = all.subList(1, all.size()).stream().filter(inPart::contains).toList();
-            assertThat(part.subList(1, part.size())).isEqualTo(filtered);
+        GenerationSummary s = FleetWriter.generate(SMALL.withCompress(false).withFiles(3), three);
+        assertThat(s.files()).contains("utilization-01.csv", "utilization-02.csv", "utilization-03.csv",
+                "power-01.csv", "power-02.csv", "power-03.csv").doesNotContain("utilization.csv", "power.csv");
+        for (String kind : java.util.List.of("power", "utilization")) {
+            java.util.List<String> all = Files.readAllLines(one.resolve(kind + ".csv"));
+            java.util.List<String> joined = new java.util.ArrayList<>();
+            java.util.Set<String> hostsSeen = new java.util.HashSet<>();
+            for (int f = 1; f <= 3; f++) {
+                java.util.List<String> part = Files.readAllLines(three.resolve(kind + "-0" + f + ".csv"));
+                assertThat(part.get(0)).isEqualTo(all.get(0));
+                java.util.Set<String> hosts = new java.util.HashSet<>();
+                part.subList(1, part.size()).forEach(l -> hosts.add(l.split(",")[1]));
+                hosts.removeIf(h -> h.startsWith("ghost-"));
+                assertThat(java.util.Collections.disjoint(hosts, hostsSeen)).as("%s file %d", kind, f).isTrue();
+                hostsSeen.addAll(hosts);
+                joined.addAll(part.subList(1, part.size()));
+                // Within a file the rows keep the single file's order.
+                java.util.Set<String> inPart = new java.util.HashSet<>(part.subList(1, part.size()));
+                java.util.List<String> filtered = all.subList(1, all.size()).stream().filter(inPart::contains).toList();
+                assertThat(part.subList(1, part.size())).as("%s file %d", kind, f).isEqualTo(filtered);
+            }
+            assertThat(joined).as(kind).containsExactlyInAnyOrderElementsOf(all.subList(1, all.size()));
         }
-        assertThat(joined).containsExactlyInAnyOrderElementsOf(all.subList(1, all.size()));
-        assertThat(s.utilizationRows()).isEqualTo(all.size() - 1L);
+        assertThat(s.utilizationRows()).isEqualTo(Files.readAllLines(one.resolve("utilization.csv")).size() - 1L);
     }
 
     @Test
     void utilizationFilesMustBeBetweenOneAndTheHostCount() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SMALL.withUtilizationFiles(0))
-                .hasMessageContaining("--utilization-files");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SMALL.withUtilizationFiles(9))
-                .hasMessageContaining("--utilization-files").hasMessageContaining("from 1 to 8");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SMALL.withFiles(0))
+                .hasMessageContaining("--files");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SMALL.withFiles(9))
+                .hasMessageContaining("--files").hasMessageContaining("from 1 to the number of hosts");
     }
 }

@@ -380,4 +380,87 @@ class IngestTest {
         assertThatThrownBy(() -> ingest(dir)).isInstanceOf(UserError.class)
                 .hasMessageContaining("neither power nor utilization");
     }
+
+    @Test
+    void aRowWithMoreFieldsThanTheHeaderIsRejectedNamingTheCount() throws Exception {
+        List<String> power = new ArrayList<>(Fixture.power());
+        power.add(Fixture.ts(Fixture.SAMPLES + 1) + ",h1,150,extra");
+        power.add(Fixture.ts(Fixture.SAMPLES + 2) + ",h1,150,,"); // trailing separators are no values
+        IngestResult r = ingest(Fixture.write(tmp, Fixture.hosts(), power, Fixture.utilization()));
+        RejectRow reject = onlyReject(r);
+        assertThat(reject.reason()).isEqualTo("too many fields");
+        assertThat(reject.detail()).isEqualTo("4 fields; the header has 3 columns");
+        assertThat(reject.line()).isEqualTo(2L * Fixture.SAMPLES + 2);
+        assertThat(reject.content()).isEqualTo(Fixture.ts(Fixture.SAMPLES + 1) + ",h1,150,extra");
+    }
+
+    @Test
+    void anInvalidJsonLineIsRejectedAsNotValidJson() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("json"));
+        Fixture.writeCsv(dir.resolve("hosts.csv"), Fixture.hosts());
+        Fixture.writeJsonl(dir.resolve("power.jsonl"), Fixture.power());
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("power.jsonl")));
+        String broken = lines.get(4).substring(0, lines.get(4).length() - 1); // line 5 without its closing brace
+        lines.set(4, broken);
+        lines.add("[1, 2]");
+        Fixture.writeCsv(dir.resolve("power.jsonl"), lines);
+        Fixture.writeCsv(dir.resolve("utilization.csv"), Fixture.utilization());
+        IngestResult r = ingest(dir);
+        assertThat(r.rejects()).extracting(RejectRow::line, RejectRow::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5L, "not valid JSON"),
+                org.assertj.core.groups.Tuple.tuple((long) lines.size(), "not valid JSON"));
+        assertThat(r.rejects().get(0).content()).isEqualTo(broken);
+    }
+
+    @Test
+    void seriesSpanningFilesAreSequencedAcrossThem() throws Exception {
+        // The clean fixture cut in two daily files (every series in both), plus a duplicate of the
+        // first file's last h1 row in the second file, and a gap across the cut for h2.
+        List<String> power = Fixture.power();
+        int cut = 1 + Fixture.SAMPLES; // header + half of the rows
+        List<String> first = new ArrayList<>(power.subList(0, cut));
+        List<String> second = new ArrayList<>(List.of(power.get(0)));
+        second.add(power.get(cut - 2)); // h1 at ts(12) again: a duplicate across files
+        second.addAll(power.subList(cut, power.size()));
+        second.removeIf(l -> l.contains(",h2,") && (l.startsWith(Fixture.ts(13)) || l.startsWith(Fixture.ts(14))
+                || l.startsWith(Fixture.ts(15))));
+        Path dir = Files.createDirectories(tmp.resolve("daily"));
+        Fixture.writeCsv(dir.resolve("hosts.csv"), Fixture.hosts());
+        Fixture.writeCsv(dir.resolve("power-1.csv"), first);
+        Fixture.writeCsv(dir.resolve("power-2.csv"), second);
+        Fixture.writeCsv(dir.resolve("utilization.csv"), Fixture.utilization());
+        IngestResult r = ingest(dir);
+        assertThat(r.rejects()).singleElement().satisfies(x -> {
+            assertThat(x.file()).isEqualTo("power-2.csv");
+            assertThat(x.line()).isEqualTo(2);
+            assertThat(x.reason()).isEqualTo("duplicate row");
+            assertThat(x.content()).isEqualTo(power.get(cut - 2));
+        });
+        assertThat(r.gapCount()).isEqualTo(1);
+        assertThat(r.gaps().get(0).file()).isEqualTo("power-2.csv");
+        assertThat(r.gaps().get(0).from()).isEqualTo(Instant.parse(Fixture.ts(12)));
+        // h1 is whole and continuous: each interval has its own sample, none spread over two.
+        List<Row> h1 = r.power().filter("host = 'h1'").orderBy("ts").collectAsList();
+        assertThat(h1).hasSize(Fixture.SAMPLES);
+        for (int i = 0; i < h1.size(); i++) {
+            assertThat(h1.get(i).<Double>getAs("watts")).isEqualTo(151.0 + i);
+        }
+        assertThat(r.power().filter("host = 'h2'").count()).isEqualTo(Fixture.SAMPLES - 3);
+    }
+
+    @Test
+    void aParquetInputSplitInSeveralFilesGivesTheSameRows() throws Exception {
+        List<String> expected = canonical(ingest(clean()));
+        Path pq = Files.createDirectories(tmp.resolve("parts"));
+        Fixture.writeCsv(pq.resolve("hosts.csv"), Fixture.hosts());
+        Fixture.writeCsv(pq.resolve("power.csv"), Fixture.power());
+        // Round robin: every series in each of the three part files.
+        TestSpark.session().read().option("header", "true")
+                .schema("timestamp TIMESTAMP, host STRING, app STRING, cpu_cores DOUBLE, mem_gb DOUBLE")
+                .csv(tmp.resolve("clean").resolve("utilization.csv").toString()).repartition(3)
+                .write().mode(SaveMode.Overwrite).parquet(pq.resolve("utilization.parquet").toString());
+        IngestResult r = ingest(pq);
+        assertThat(r.rejects()).isEmpty();
+        assertThat(canonical(r)).isEqualTo(expected);
+    }
 }

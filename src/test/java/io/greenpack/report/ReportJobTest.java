@@ -56,7 +56,7 @@ class ReportJobTest {
         }
         assertThat(rejects).hasSize(1 + injected);
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
-        assertThat(manifest.get("inputs")).hasSize(6); // hosts, apps, power, targets, utilization-1 and -2
+        assertThat(manifest.get("inputs")).hasSize(7); // hosts, apps, targets, power-01/02, utilization-01/02
         assertThat(manifest.get("rowCounts").get("rows_rejected").asInt()).isEqualTo(injected);
         String html = Files.readString(dir.resolve("index.html"));
         // Apps are counted over both utilization files (split by host), not per file.

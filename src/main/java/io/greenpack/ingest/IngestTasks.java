@@ -1,0 +1,295 @@
+package io.greenpack.ingest;
+
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * What runs inside the Spark tasks of the ingest: read a file (or a Parquet partition) from
+ * start to end, validate each row with {@link SampleRules}, and align the good samples with the
+ * {@link SeriesKernel}; the task's last row carries its {@link Summary}. Also the second path for
+ * series groups that span tasks: their samples as rows (to be shuffled by group), then the same
+ * kernel over them.
+ */
+final class IngestTasks {
+    private IngestTasks() {
+    }
+
+    static final int CONTENT_CHARS = 200;
+
+    /** Aligned power before PSU completeness is filtered, plus the summary column. */
+    static final StructType POWER_SCHEMA = new StructType()
+            .add("host", DataTypes.StringType).add("ts", DataTypes.TimestampType).add("watts", DataTypes.DoubleType)
+            .add("psus", DataTypes.LongType).add("coverage", DataTypes.DoubleType).add("complete", DataTypes.BooleanType)
+            .add("_summary", DataTypes.BinaryType);
+    static final StructType UTILIZATION_SCHEMA = new StructType()
+            .add("host", DataTypes.StringType).add("app", DataTypes.StringType).add("ts", DataTypes.TimestampType)
+            .add("cpu_cores", DataTypes.DoubleType).add("mem_gb", DataTypes.DoubleType)
+            .add("disk_iops", DataTypes.DoubleType).add("disk_mbps", DataTypes.DoubleType)
+            .add("net_mbps", DataTypes.DoubleType).add("gpu_pct", DataTypes.DoubleType)
+            .add("coverage", DataTypes.DoubleType)
+            .add("_summary", DataTypes.BinaryType);
+
+    static StructType sampleSchema(int values) {
+        StructType s = new StructType().add("_group", DataTypes.StringType).add("host", DataTypes.StringType)
+                .add("key1", DataTypes.StringType).add("key2", DataTypes.StringType)
+                .add("file", DataTypes.IntegerType).add("line", DataTypes.LongType).add("ts", DataTypes.LongType);
+        for (int i = 0; i < values; i++) {
+            s = s.add("v" + i, DataTypes.DoubleType);
+        }
+        return s;
+    }
+
+    /** A text file read by one task. */
+    record TextUnit(int fileIndex, String path, InputKind kind, InputFormat format, List<String> columns, char separator,
+                    String headerLine, SampleRules rules) implements Serializable {
+        InputFile file() {
+            return new InputFile(java.nio.file.Path.of(path), kind, format);
+        }
+    }
+
+    /** A Parquet input's rows: row index at ordinal 0, then text and value of each column (see RowCells.Parquet). */
+    record ParquetUnit(int fileIndex, int[] types, SampleRules rules) implements Serializable {
+    }
+
+    /** How the kernel aligns: kind, interval, gap limit. */
+    record Alignment(boolean power, int values, long intervalSeconds, long maxGapSeconds) implements Serializable {
+    }
+
+    /** Receives each row's verdict while a file is read. */
+    private interface Feed {
+        void sample(SampleRules.Sample s, int file, long line);
+    }
+
+    // ---- reading -------------------------------------------------------------------------
+
+    private static void readText(TextUnit u, Summary summary, Feed feed) {
+        SampleRules rules = u.rules();
+        SampleRules.Sample sample = new SampleRules.Sample(rules.values());
+        boolean json = u.format() == InputFormat.JSONL;
+        RowCells.Csv csv = json ? null : new RowCells.Csv(u.separator(), u.columns().size());
+        RowCells.Json jsonCells = json ? new RowCells.Json(u.columns()) : null;
+        String header = u.headerLine();
+        String headerNoBom = header != null && header.startsWith("\uFEFF") ? header.substring(1) : header;
+        Summary.FileCounts counts = summary.file(u.fileIndex());
+        try (LineReader in = LineReader.open(u.file())) {
+            for (String line = in.next(); line != null; line = in.next()) {
+                if (blank(line) || (!json && (line.equals(header) || line.equals(headerNoBom)))) {
+                    continue;
+                }
+                Cells cells;
+                if (json) {
+                    jsonCells.read(line);
+                    cells = jsonCells;
+                } else {
+                    csv.read(line);
+                    cells = csv;
+                }
+                count(rules, cells, sample, counts, summary, u.fileIndex(), in.lineNumber(), line, feed);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(u.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Blank as the ingest has always dropped them: nothing but spaces. */
+    private static boolean blank(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void readParquet(ParquetUnit u, Iterator<InternalRow> rows, Summary summary, Feed feed) {
+        SampleRules rules = u.rules();
+        SampleRules.Sample sample = new SampleRules.Sample(rules.values());
+        RowCells.Parquet cells = new RowCells.Parquet(u.types(), 1);
+        Summary.FileCounts counts = summary.file(u.fileIndex());
+        while (rows.hasNext()) {
+            InternalRow r = rows.next();
+            cells.read(r);
+            count(rules, cells, sample, counts, summary, u.fileIndex(), r.getLong(0) + 1, null, feed);
+        }
+    }
+
+    private static void count(SampleRules rules, Cells cells, SampleRules.Sample sample, Summary.FileCounts counts,
+                              Summary summary, int fileIndex, long line, String raw, Feed feed) {
+        counts.rows++;
+        if (rules.check(cells, sample)) {
+            counts.good++;
+            counts.first = Math.min(counts.first, sample.micros);
+            counts.last = Math.max(counts.last, sample.micros);
+            counts.hosts.add(sample.host);
+            if (!rules.power()) {
+                counts.apps.add(sample.key1);
+            }
+            feed.sample(sample, fileIndex, line);
+        } else {
+            counts.reasons.merge(rules.reason, 1L, Long::sum);
+            summary.rejects.add(new Summary.Reject(fileIndex, line, rules.reason, cut(rules.detail),
+                    raw == null ? "" : cut(raw), null));
+        }
+    }
+
+    static String cut(String s) {
+        return s == null ? "" : s.length() > CONTENT_CHARS ? s.substring(0, CONTENT_CHARS) + "..." : s;
+    }
+
+    // ---- pass 1: a whole unit in one task ------------------------------------------------
+
+    static Iterator<InternalRow> alignText(TextUnit u, Alignment a) {
+        Summary summary = new Summary();
+        SeriesKernel kernel = kernel(a, summary);
+        readText(u, summary, kernelFeed(kernel));
+        return output(a, kernel, summary);
+    }
+
+    static Iterator<InternalRow> alignParquet(ParquetUnit u, Alignment a, Iterator<InternalRow> rows) {
+        Summary summary = new Summary();
+        SeriesKernel kernel = kernel(a, summary);
+        readParquet(u, rows, summary, kernelFeed(kernel));
+        return output(a, kernel, summary);
+    }
+
+    private static SeriesKernel kernel(Alignment a, Summary summary) {
+        return new SeriesKernel(a.power(), a.values(), a.intervalSeconds(), a.maxGapSeconds(), summary);
+    }
+
+    private static Feed kernelFeed(SeriesKernel kernel) {
+        return (s, file, line) -> kernel.add(s.host, s.key1, s.key2, file, line, Math.floorDiv(s.micros, 1_000_000L), s.values);
+    }
+
+    // ---- pass 2: groups that span tasks --------------------------------------------------
+
+    static Iterator<InternalRow> samplesText(TextUnit u, Alignment a, Set<String> groups) {
+        List<InternalRow> out = new ArrayList<>();
+        readText(u, new Summary(), sampleFeed(a, groups, out));
+        return out.iterator();
+    }
+
+    static Iterator<InternalRow> samplesParquet(ParquetUnit u, Alignment a, Set<String> groups, Iterator<InternalRow> rows) {
+        List<InternalRow> out = new ArrayList<>();
+        readParquet(u, rows, new Summary(), sampleFeed(a, groups, out));
+        return out.iterator();
+    }
+
+    private static Feed sampleFeed(Alignment a, Set<String> groups, List<InternalRow> out) {
+        return (s, file, line) -> {
+            String group = SeriesKernel.group(a.power(), s.host, s.key1);
+            if (!groups.contains(group)) {
+                return;
+            }
+            Object[] v = new Object[7 + a.values()];
+            v[0] = UTF8String.fromString(group);
+            v[1] = UTF8String.fromString(s.host);
+            v[2] = UTF8String.fromString(s.key1);
+            v[3] = UTF8String.fromString(s.key2);
+            v[4] = file;
+            v[5] = line;
+            v[6] = Math.floorDiv(s.micros, 1_000_000L);
+            for (int k = 0; k < a.values(); k++) {
+                v[7 + k] = s.values[k];
+            }
+            out.add(new GenericInternalRow(v));
+        };
+    }
+
+    /** The kernel over sample rows (see {@link #sampleSchema}); the summary holds sequencing findings only. */
+    static Iterator<InternalRow> alignSamples(Alignment a, Iterator<InternalRow> rows) {
+        Summary summary = new Summary();
+        SeriesKernel kernel = kernel(a, summary);
+        double[] v = new double[a.values()];
+        while (rows.hasNext()) {
+            InternalRow r = rows.next();
+            for (int k = 0; k < v.length; k++) {
+                v[k] = r.getDouble(7 + k);
+            }
+            kernel.add(r.getUTF8String(1).toString(), r.getUTF8String(2).toString(), r.getUTF8String(3).toString(),
+                    r.getInt(4), r.getLong(5), r.getLong(6), v);
+        }
+        return output(a, kernel, summary);
+    }
+
+    // ---- output --------------------------------------------------------------------------
+
+    /** Aligned rows group by group, then one row with the summary. */
+    private static Iterator<InternalRow> output(Alignment a, SeriesKernel kernel, Summary summary) {
+        ArrayDeque<InternalRow> buffer = new ArrayDeque<>();
+        int width = a.power() ? POWER_SCHEMA.size() : UTILIZATION_SCHEMA.size();
+        SeriesKernel.Output out = new SeriesKernel.Output() {
+            private UTF8String host;
+            private String hostText;
+            private UTF8String app;
+            private String appText;
+
+            private UTF8String host(String h) {
+                if (!h.equals(hostText)) {
+                    hostText = h;
+                    host = UTF8String.fromString(h);
+                }
+                return host;
+            }
+
+            @Override
+            public void power(String h, long ts, double watts, long psus, double coverage, boolean complete) {
+                buffer.add(new GenericInternalRow(new Object[]{host(h), ts * 1_000_000L, watts, psus, coverage, complete, null}));
+            }
+
+            @Override
+            public void utilization(String h, String appName, long ts, double[] values, double coverage) {
+                if (!appName.equals(appText)) {
+                    appText = appName;
+                    app = UTF8String.fromString(appName);
+                }
+                Object[] row = new Object[width];
+                row[0] = host(h);
+                row[1] = app;
+                row[2] = ts * 1_000_000L;
+                for (int k = 0; k < 6; k++) {
+                    row[3 + k] = Double.isNaN(values[k]) ? null : values[k];
+                }
+                row[9] = coverage;
+                buffer.add(new GenericInternalRow(row));
+            }
+        };
+        return new Iterator<>() {
+            private boolean summarized;
+
+            @Override
+            public boolean hasNext() {
+                while (buffer.isEmpty() && kernel.nextGroup(out)) {
+                    // one group at a time: the task holds one group's rows, not the whole output
+                }
+                return !buffer.isEmpty() || !summarized;
+            }
+
+            @Override
+            public InternalRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                if (!buffer.isEmpty()) {
+                    return buffer.poll();
+                }
+                summarized = true;
+                Object[] row = new Object[width];
+                row[width - 1] = summary.toBytes();
+                return new GenericInternalRow(row);
+            }
+        };
+    }
+}

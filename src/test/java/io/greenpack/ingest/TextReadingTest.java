@@ -1,0 +1,121 @@
+package io.greenpack.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plain-Java reading pieces: lines, CSV fields, numbers and timestamps. */
+class TextReadingTest {
+
+    private static List<String> lines(String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (LineReader r = new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+            for (String l = r.next(); l != null; l = r.next()) {
+                out.add(r.lineNumber() + ":" + l);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void linesEndAtLfCrOrCrlfAndTheLastNeedsNoBreak() throws IOException {
+        assertThat(lines("a\nb\r\nc\rd")).containsExactly("1:a", "2:b", "3:c", "4:d");
+        assertThat(lines("a\n\nb\n")).containsExactly("1:a", "2:", "3:b");
+        assertThat(lines("\uFEFFh\n")).containsExactly("1:\uFEFFh");
+        assertThat(lines("")).isEmpty();
+    }
+
+    @Test
+    void aLineLongerThanTheBufferIsReadWhole() throws IOException {
+        String big = "x".repeat(1 << 20);
+        assertThat(lines("a\n" + big + "\nb")).containsExactly("1:a", "2:" + big, "3:b");
+    }
+
+    private static List<String> fields(String line, char sep) {
+        CsvFields f = new CsvFields();
+        f.split(line, sep);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < f.count(); i++) {
+            out.add(String.valueOf(f.text(i)));
+        }
+        return out;
+    }
+
+    @Test
+    void csvFieldsAreTrimmedQuotedAndEmptyIsNoValue() {
+        assertThat(fields(" a , b,,c ", ',')).containsExactly("a", "b", "null", "c");
+        assertThat(fields("\"x, y\",\"a\\\"b\", \" sp \" ,\"ab\" ", ',')).containsExactly("x, y", "a\"b", "sp", "ab");
+        // A quote inside a quoted value, not before a separator: the field as it stands (Spark's reader).
+        assertThat(fields("\"=HYPERLINK(\"\"http://x\"\")\",90,\"ab\"cd,a\"b\"c", ','))
+                .containsExactly("\"=HYPERLINK(\"\"http://x\"\")\"", "90", "\"ab\"cd", "a\"b\"c");
+        assertThat(fields("1,5;2,25", ';')).containsExactly("1,5", "2,25");
+        assertThat(fields("a\tb", '\t')).containsExactly("a", "b");
+        assertThat(fields("a,\"never closed, rest", ',')).containsExactly("a", "never closed, rest");
+        assertThat(fields("7\0\0,h", ',')).containsExactly("7", "h");
+        assertThat(fields("a,b,", ',')).containsExactly("a", "b", "null");
+    }
+
+    @Test
+    void aRowWithMoreValuesThanTheHeaderIsAProblemTrailingEmptyFieldsAreNot() {
+        RowCells.Csv csv = new RowCells.Csv(',', 3);
+        csv.read("a,b,c,,");
+        assertThat(csv.problem()).isNull();
+        csv.read("a,b,c,d");
+        assertThat(csv.problem()).isEqualTo("too many fields");
+        assertThat(csv.problemDetail()).isEqualTo("4 fields; the header has 3 columns");
+    }
+
+    @Test
+    void theFastDecimalPathAgreesWithParseDouble() {
+        Random r = new Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            String s = switch (i % 4) {
+                case 0 -> Long.toString(r.nextLong() % 1_000_000_000_000L);
+                case 1 -> String.format(java.util.Locale.ROOT, "%." + r.nextInt(8) + "f", r.nextDouble() * 1e6);
+                case 2 -> Double.toString(r.nextDouble() * Math.pow(10, r.nextInt(12)));
+                default -> "-" + r.nextInt(1000) + "." + r.nextInt(1_000_000);
+            };
+            assertThat(Values.number(s, 0, s.length(), false)).as(s).isEqualTo(Double.parseDouble(s));
+        }
+    }
+
+    @Test
+    void numbersThatAreNotFiniteAreNaNAndDecimalCommasRead() {
+        assertThat(Values.number("n/a", 0, 3, false)).isNaN();
+        assertThat(Values.number("1e400", 0, 5, false)).isNaN();
+        assertThat(Values.number("NaN", 0, 3, false)).isNaN();
+        assertThat(Values.number("1e3", 0, 3, false)).isEqualTo(1000.0);
+        assertThat(Values.number("150,25", 0, 6, true)).isEqualTo(150.25);
+        assertThat(Values.number("1.234,5", 0, 7, true)).isEqualTo(1234.5);
+        assertThat(Values.number("1.234", 0, 5, true)).isEqualTo(1.234);
+        assertThat(Values.number("1.234.567", 0, 9, true)).isEqualTo(1234567.0);
+    }
+
+    private static Instant ts(String s) {
+        long m = Values.timestamp(s, ZoneOffset.UTC);
+        return m == Values.NO_TS ? null : Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000);
+    }
+
+    @Test
+    void timestampsAreIsoOrEpochSecondsOrMilliseconds() {
+        Instant t = Instant.parse("2026-10-05T00:05:00Z");
+        assertThat(ts("2026-10-05T00:05:00Z")).isEqualTo(t);
+        assertThat(ts("2026-10-05T02:05:00+02:00")).isEqualTo(t);
+        assertThat(ts("2026-10-05T02:05+02:00")).isEqualTo(t);
+        assertThat(ts("2026-10-05 00:05:00")).isEqualTo(t);
+        assertThat(ts(Long.toString(t.getEpochSecond()))).isEqualTo(t);
+        assertThat(ts(Long.toString(t.toEpochMilli()))).isEqualTo(t);
+        assertThat(ts("2026-02-30T10:00:00Z")).isNull();
+        assertThat(ts("-1")).isNull();
+        assertThat(ts("1e20")).isNull();
+    }
+}
