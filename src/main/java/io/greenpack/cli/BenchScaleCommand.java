@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenpack.chart.ChartFiles;
 import io.greenpack.chart.ScaleChart;
-import io.greenpack.spark.Sparks;
 import io.greenpack.util.Home;
 import io.greenpack.util.UserError;
 import org.apache.spark.sql.SaveMode;
@@ -93,6 +92,10 @@ public final class BenchScaleCommand implements Callable<Integer> {
             description = "Only run the report on data already generated and converted in --work (its generate and "
                     + "convert figures are the cached ones); a size not in the cache is an error.")
     boolean stagesOnly;
+
+    @Option(names = "--report-jvm-option", paramLabel = "FLAG", hidden = true,
+            description = "Extra JVM flag for the report JVM, e.g. -XX:StartFlightRecording=filename=r.jfr (repeatable).")
+    List<String> reportJvmOptions = new ArrayList<>();
 
     static final Pattern SIZE = Pattern.compile("(\\d+)x(\\d+)");
     /** Top-level stages of the report, as its manifest names them, in order. */
@@ -193,16 +196,19 @@ public final class BenchScaleCommand implements Callable<Integer> {
                 throw new UserError("--stages-only: " + hosts + "x" + apps + " is not converted to Parquet in " + base);
             }
             say(o, "%s: converting to Parquet in %s ...", key, pq);
-            double load = ChildJvm.loadAverage();
-            long t0 = System.nanoTime();
-            toParquet(Sparks.session(null), csv, pq, utilRows);
-            ObjectNode c = json.createObjectNode();
-            c.put("wall_s", (System.nanoTime() - t0) / 1e9);
-            c.put("load_average_before", load);
-            c.put("load_average", ChildJvm.loadAverage());
-            c.put("parquet_mb", bytes(pq) / 1e6);
-            c.put("measured_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            json.writerWithDefaultPrettyPrinter().writeValue(convResult.toFile(), c);
+            // In a child JVM as well: this JVM then never holds a Spark heap next to the measured one.
+            ChildJvm.Outcome c = ChildJvm.run(heap, Map.of("greenpack.home", base.resolve("home").toString()),
+                    List.of("bench", "measure", "--result", convResult.toString(), "--", "bench", "scale-convert",
+                            "--csv", csv.toString(), "--out", pq.toString(), "--rows", String.valueOf(utilRows)),
+                    base.resolve("convert.log"), 3, TimeUnit.HOURS);
+            if (c.exitCode() != 0 || !Files.exists(pq.resolve("_converted"))) {
+                throw new IllegalStateException("conversion to Parquet failed (exit " + c.exitCode() + "):\n" + c.tail());
+            }
+            ObjectNode cj = (ObjectNode) json.readTree(convResult.toFile());
+            cj.put("process_s", c.seconds());
+            cj.put("parquet_mb", bytes(pq) / 1e6);
+            cj.put("measured_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            json.writerWithDefaultPrettyPrinter().writeValue(convResult.toFile(), cj);
         }
         JsonNode convert = Files.exists(convResult) ? json.readTree(convResult.toFile()) : json.createObjectNode();
 
@@ -216,7 +222,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
         double loadBefore = ChildJvm.loadAverage();
         say(o, "%s: report on %,d utilization rows (-Xmx%s, load %.1f) ...", key, utilRows, heap, loadBefore);
         ChildJvm.Outcome rep = ChildJvm.run(heap, Map.of("greenpack.home", base.resolve("home").toString()),
-                List.of("bench", "measure", "--result", result.toString(), "--", "report", "--data", pq.toString(),
+                reportJvmOptions, List.of("bench", "measure", "--result", result.toString(), "--", "report", "--data", pq.toString(),
                         "--out", runs.toString()), base.resolve("report.log"), 3, TimeUnit.HOURS);
         if (rep.exitCode() != 0 || !Files.exists(result)) {
             throw new IllegalStateException("report failed (exit " + rep.exitCode() + "); log " + base.resolve("report.log")
@@ -294,6 +300,23 @@ public final class BenchScaleCommand implements Callable<Integer> {
                 .sortWithinPartitions(Stream.of(order).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
                 .write().mode(SaveMode.Overwrite).option("parquet.block.size", String.valueOf(32 << 20))
                 .parquet(pqDir.resolve(kind + ".parquet").toString());
+    }
+
+    /** {@code bench scale-convert}: the conversion, run by {@code bench scale} in a child JVM. Hidden. */
+    @Command(name = "scale-convert", hidden = true, description = "Convert a generated fleet's CSV to Parquet (used by bench scale).")
+    public static final class Convert implements Callable<Integer> {
+        @Option(names = "--csv", required = true)
+        Path csv;
+        @Option(names = "--out", required = true)
+        Path out;
+        @Option(names = "--rows", required = true)
+        long rows;
+
+        @Override
+        public Integer call() throws IOException {
+            toParquet(io.greenpack.spark.Sparks.session(null), csv, out, rows);
+            return 0;
+        }
     }
 
     /** scale.csv, scale.md, scale.png and scale.svg from the sizes measured so far. */

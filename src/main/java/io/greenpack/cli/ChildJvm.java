@@ -29,7 +29,8 @@ public final class ChildJvm {
      * minus heap sizes, agents and debugger (a second JVM cannot share their ports) and minus the
      * system properties given in {@code properties}, which are set to their new values instead.
      */
-    public static List<String> command(String heap, Map<String, String> properties, List<String> args) {
+    public static List<String> command(String heap, Map<String, String> properties, List<String> extraFlags,
+                                       List<String> args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -40,6 +41,7 @@ public final class ChildJvm {
             cmd.add(a);
         }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(extraFlags);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(args);
         return cmd;
@@ -51,8 +53,14 @@ public final class ChildJvm {
      */
     public static Outcome run(String heap, Map<String, String> properties, List<String> args, Path log,
                               long timeout, TimeUnit unit) throws IOException, InterruptedException {
+        return run(heap, properties, List.of(), args, log, timeout, unit);
+    }
+
+    /** As {@link #run(String, Map, List, Path, long, TimeUnit)}, with extra JVM flags (profiling, GC logs). */
+    public static Outcome run(String heap, Map<String, String> properties, List<String> extraFlags, List<String> args,
+                              Path log, long timeout, TimeUnit unit) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command(heap, properties, args)).redirectErrorStream(true)
+        Process p = new ProcessBuilder(command(heap, properties, extraFlags, args)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         if (!p.waitFor(timeout, unit)) {
             p.destroyForcibly();
