@@ -15,7 +15,10 @@ import io.greenpack.util.Progress;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
@@ -31,6 +34,7 @@ import java.util.function.Supplier;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -53,10 +57,11 @@ import static org.apache.spark.sql.functions.xxhash64;
  * The analysis entry point: correlate (power models, energy, attribution, efficiency), classify
  * and size (DESIGN §3, §4) over ingest's aligned Datasets, in one SparkSession.
  *
- * <p>Passes over the data: utilization twice (per host-interval sums; then attribution, usage
- * features and percentiles per app and host in one aggregation — percentiles computed once, at
- * that grain, DESIGN §9), plus once more per hour of day when the scenario sizes hourly, and once
- * more to verify conservation when asked. The host-interval table (hosts × intervals, far smaller)
+ * <p>Passes over the data: utilization three times (per host-interval sums; usage features and
+ * percentiles per app and host — percentiles computed once, at that grain, DESIGN §9, on ingest's
+ * partitioning by host and app so that no quantile summary is shuffled; attribution sums per app and
+ * host after the join with the host intervals), plus once more per hour of day when the scenario
+ * sizes hourly, and once more to verify conservation when asked. The host-interval table (hosts × intervals, far smaller)
  * is kept in memory and read a few times. Only per-model, per-host and per-app results reach the
  * driver.
  *
@@ -97,7 +102,6 @@ public final class Analysis {
         IdlePolicy policy = sc.idlePolicy();
 
         Column host = col("host");
-        Column cores = lookup(hostList, HostSpec::host, HostSpec::cores, host);
         Column reservedWeight = policy == IdlePolicy.RESERVED ? reservedWeight(hostList, apps) : lit(0.0);
 
         // Pass 1 over utilization: per host-interval sums, joined to power; persisted (read by every
@@ -106,19 +110,22 @@ public final class Analysis {
         Dataset<Row> hostIntervals = timed(timings, progress, "analysis: host intervals", () -> {
             Dataset<Row> perTs = in.utilization().groupBy("host", "ts").agg(
                     sum("cpu_cores").as("cpu_sum"), count(lit(1)).as("n_apps"), sum(reservedWeight).as("rw_sum"));
+            // Model and cores by a broadcast hash join with the inventory, before the cache: a
+            // literal-map lookup (try_element_at(map_from_arrays(...))) searches its keys one by one,
+            // i.e. ~hosts/2 string comparisons per host-interval on every later read.
             Dataset<Row> joined = in.power().select("host", "ts", "watts")
                     .join(perTs, scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
+                    .join(broadcast(hostFacts(spark, hostList)),
+                            scala.jdk.javaapi.CollectionConverters.asScala(List.of("host")).toSeq(), "left")
                     .persist(StorageLevel.MEMORY_AND_DISK());
             persisted.add(joined);
             AnalysisCaches.add(joined);
             List<String> withUtil = joined.filter(col("cpu_sum").isNotNull()).select("host").distinct()
                     .collectAsList().stream().map(r -> r.getString(0)).toList();
-            Column u = when(col("cpu_sum").isNotNull(), col("cpu_sum").divide(cores))
+            Column u = when(col("cpu_sum").isNotNull(), col("cpu_sum").divide(col("cores")))
                     .when(host.isin(withUtil.toArray()), lit(null).cast("double"))
                     .otherwise(lit(0.0));
             return joined
-                    .withColumn("model", lookupText(hostList, HostSpec::host, HostSpec::model, host))
-                    .withColumn("cores", cores)
                     .withColumn("u", u)
                     .withColumn("fold", pmod(xxhash64(floor(unix_seconds(col("ts")).divide(opt.foldBlockSeconds())),
                             lit(opt.seed())), lit(opt.folds())).cast("int"));
@@ -178,23 +185,35 @@ public final class Analysis {
                         scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
                 .withColumn("dyn_app_w", coalesce(when(col("cpu_sum").gt(0), col("dyn_w").multiply(col("cpu_cores")).divide(col("cpu_sum"))), lit(0.0)))
                 .withColumn("idle_app_w", coalesce(col("idle_w").multiply(idleShare), lit(0.0)));
-        List<Row> appRows = timed(timings, progress, "analysis: attribution and usage per app", () -> {
+        // Usage features and percentiles per app and host straight from the ingest's rows, which ingest
+        // leaves partitioned by host and app: the sort-based aggregation of percentile_approx then needs
+        // no exchange, and each group's quantile summary is built in one task. (Aggregated after the
+        // join with the host intervals, which repartitions by host and interval, every task held a
+        // partial summary of nearly every group and shuffled them all.)
+        List<Row> appRows = timed(timings, progress, "analysis: usage per app", () -> in.utilization().groupBy("app", "host").agg(
+                count(lit(1)).as("samples"),
+                avg("cpu_cores").as("mean_cpu"),
+                max("cpu_cores").as("max_cpu"),
+                avg("mem_gb").as("mean_mem"),
+                percentile_approx(col("cpu_cores"), array(lit(0.95), lit(p)), lit(10000)).as("q_cpu"),
+                percentile_approx(coalesce(col("mem_gb"), lit(0.0)), array(lit(0.95), lit(p)), lit(10000)).as("q_mem"),
+                percentile_approx(coalesce(col("disk_iops"), lit(0.0)), lit(0.95), lit(1000)).as("q_iops"),
+                percentile_approx(coalesce(col("disk_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_mbps"),
+                percentile_approx(coalesce(col("net_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_net"),
+                percentile_approx(coalesce(col("gpu_pct"), lit(0.0)), lit(0.95), lit(1000)).as("q_gpu"))
+                .collectAsList());
+        // Attribution per app and host: sums only (a hash aggregation after the join).
+        Map<String, Row> energyRows = timed(timings, progress, "analysis: attribution per app", () -> {
             Column toKwh = lit(hours / 1000);
-            return attributed.groupBy("app", "host").agg(
-                    count(lit(1)).as("samples"),
-                    avg("cpu_cores").as("mean_cpu"),
-                    max("cpu_cores").as("max_cpu"),
-                    avg("mem_gb").as("mean_mem"),
-                    percentile_approx(col("cpu_cores"), array(lit(0.95), lit(p)), lit(10000)).as("q_cpu"),
-                    percentile_approx(coalesce(col("mem_gb"), lit(0.0)), array(lit(0.95), lit(p)), lit(10000)).as("q_mem"),
-                    percentile_approx(coalesce(col("disk_iops"), lit(0.0)), lit(0.95), lit(1000)).as("q_iops"),
-                    percentile_approx(coalesce(col("disk_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_mbps"),
-                    percentile_approx(coalesce(col("net_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_net"),
-                    percentile_approx(coalesce(col("gpu_pct"), lit(0.0)), lit(0.95), lit(1000)).as("q_gpu"),
+            Map<String, Row> m = new HashMap<>();
+            for (Row r : attributed.groupBy("app", "host").agg(
                     sum(col("dyn_app_w").multiply(toKwh)).as("dyn_kwh"),
                     sum(col("idle_app_w").multiply(toKwh)).as("idle_kwh"),
                     sum(col("dyn_app_w").plus(col("idle_app_w")).multiply(toKwh).multiply(coalesce(col("gco2_per_kwh"), lit(0.0)))).as("kwh_gco2"))
-                    .collectAsList();
+                    .collectAsList()) {
+                m.put(r.getString(0) + "\u0000" + r.getString(1), r);
+            }
+            return m;
         });
         Map<String, double[][]> hourly = sc.hourlySizing()
                 ? timed(timings, progress, "analysis: hourly demand", () -> Sizing.hourly(in.utilization(), p, in.intervalSeconds()))
@@ -211,8 +230,9 @@ public final class Analysis {
                     sc.percentile(), qc.get(1), qm.get(1));
             usage.add(a);
             String key = a.app() + "\u0000" + a.host();
-            appKwh.put(key, new double[]{nz(r, "dyn_kwh"), nz(r, "idle_kwh")});
-            kwhGco2.put(key, nz(r, "kwh_gco2"));
+            Row e = energyRows.get(key);
+            appKwh.put(key, e == null ? new double[]{0, 0} : new double[]{nz(e, "dyn_kwh"), nz(e, "idle_kwh")});
+            kwhGco2.put(key, e == null ? 0.0 : nz(e, "kwh_gco2"));
         }
         usage.sort(Comparator.comparing(AppUsage::app).thenComparing(AppUsage::host));
 
@@ -344,6 +364,15 @@ public final class Analysis {
         return out;
     }
 
+    /** host, model, cores of the inventory: a local relation, small enough to broadcast. */
+    static Dataset<Row> hostFacts(SparkSession spark, List<HostSpec> hosts) {
+        StructType schema = new StructType().add("host", DataTypes.StringType).add("model", DataTypes.StringType)
+                .add("cores", DataTypes.DoubleType);
+        List<Row> rows = new ArrayList<>(hosts.size());
+        hosts.forEach(h -> rows.add(RowFactory.create(h.host(), h.model(), h.cores())));
+        return spark.createDataFrame(rows, schema);
+    }
+
     /** Median nameplate watts of each model's hosts that state both idle and max. */
     static Map<String, PowerCurve> nameplates(List<HostSpec> hosts) {
         Map<String, List<double[]>> by = new TreeMap<>();
@@ -389,12 +418,6 @@ public final class Analysis {
         }
         String[] keys = items.stream().map(key).toArray(String[]::new);
         Double[] values = items.stream().map(i -> value.applyAsDouble(i)).toArray(Double[]::new);
-        return try_element_at(map_from_arrays(lit(keys), lit(values)), k);
-    }
-
-    private static <T> Column lookupText(List<T> items, Function<T, String> key, Function<T, String> value, Column k) {
-        String[] keys = items.stream().map(key).toArray(String[]::new);
-        String[] values = items.stream().map(value).toArray(String[]::new);
         return try_element_at(map_from_arrays(lit(keys), lit(values)), k);
     }
 

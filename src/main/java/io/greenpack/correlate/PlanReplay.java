@@ -1,22 +1,25 @@
 package io.greenpack.correlate;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -62,21 +65,33 @@ public final class PlanReplay {
             return List.of();
         }
         // An app is placed from its (host, app) pair: replicas of one app on several hosts move apart.
-        String[] keys = placements.stream().map(Placement::key).toArray(String[]::new);
-        Column key = concat(col("host"), lit(KEY_SEPARATOR), col("app"));
-        Column target = lookup(keys, placements.stream().map(Placement::targetHost).toArray(String[]::new), key);
-        Column cpuFactor = lookup(keys, placements.stream().map(p -> p.cpuFactor()).toArray(Double[]::new), key);
-        Column memAdd = lookup(keys, placements.stream().map(p -> p.memAddGb()).toArray(Double[]::new), key);
-        String[] hosts = capacities.stream().map(Capacity::targetHost).toArray(String[]::new);
-        Column capCpu = lookup(hosts, capacities.stream().map(c -> c.cpuCores()).toArray(Double[]::new), col("target"));
-        Column capMem = lookup(hosts, capacities.stream().map(c -> c.memGb()).toArray(Double[]::new), col("target"));
+        // Placements and capacities reach the rows by broadcast hash joins: a literal-map lookup
+        // (try_element_at(map_from_arrays(...))) compares its keys one by one, i.e. ~apps/2 string
+        // comparisons per utilization row, which dominated the replay at thousands of apps.
+        SparkSession spark = utilization.sparkSession();
+        StructType placementSchema = new StructType().add("host", DataTypes.StringType).add("app", DataTypes.StringType)
+                .add("target", DataTypes.StringType).add("cpu_factor", DataTypes.DoubleType).add("mem_add", DataTypes.DoubleType);
+        Map<String, Placement> unique = new LinkedHashMap<>();
+        placements.forEach(p -> unique.putIfAbsent(p.key(), p)); // as the literal map did: one placement per (host, app)
+        List<Row> placementRows = new ArrayList<>(unique.size());
+        unique.values().forEach(p -> placementRows.add(RowFactory.create(p.sourceHost(), p.app(), p.targetHost(),
+                p.cpuFactor(), p.memAddGb())));
+        StructType capacitySchema = new StructType().add("target", DataTypes.StringType)
+                .add("cap_cpu", DataTypes.DoubleType).add("cap_mem", DataTypes.DoubleType);
+        Map<String, Capacity> caps = new LinkedHashMap<>();
+        capacities.forEach(c -> caps.putIfAbsent(c.targetHost(), c));
+        List<Row> capacityRows = new ArrayList<>(caps.size());
+        caps.values().forEach(c -> capacityRows.add(RowFactory.create(c.targetHost(), c.cpuCores(), c.memGb())));
 
-        Dataset<Row> perInterval = utilization
-                .select(target.as("target"), col("ts"), col("cpu_cores").multiply(cpuFactor).as("cpu"),
-                        col("mem_gb").plus(memAdd).as("mem"))
-                .filter(col("target").isNotNull())
+        Dataset<Row> perInterval = utilization.select("host", "app", "ts", "cpu_cores", "mem_gb")
+                .join(broadcast(spark.createDataFrame(placementRows, placementSchema)),
+                        CollectionConverters.asScala(List.of("host", "app")).toSeq(), "inner")
+                .select(col("target"), col("ts"), col("cpu_cores").multiply(col("cpu_factor")).as("cpu"),
+                        col("mem_gb").plus(col("mem_add")).as("mem"))
                 .groupBy("target", "ts").agg(sum("cpu").as("cpu"), sum("mem").as("mem"))
-                .select(col("target"), col("cpu").divide(capCpu).as("cpu_f"), col("mem").divide(capMem).as("mem_f"));
+                .join(broadcast(spark.createDataFrame(capacityRows, capacitySchema)),
+                        CollectionConverters.asScala(List.of("target")).toSeq(), "left")
+                .select(col("target"), col("cpu").divide(col("cap_cpu")).as("cpu_f"), col("mem").divide(col("cap_mem")).as("mem_f"));
         List<Row> rows = perInterval.groupBy("target").agg(count(lit(1)).as("n"),
                         sum(when(col("cpu_f").gt(1.0), 1).otherwise(0)).as("cpu_over"),
                         sum(when(col("mem_f").gt(1.0), 1).otherwise(0)).as("mem_over"),
@@ -101,9 +116,4 @@ public final class PlanReplay {
         double over = risks.stream().mapToDouble(r -> r.overShare() * r.intervals()).sum();
         return n == 0 ? 0 : over / n;
     }
-
-    private static Column lookup(String[] keys, Object[] values, Column key) {
-        return try_element_at(map_from_arrays(lit(keys), lit(values)), key);
-    }
-
 }

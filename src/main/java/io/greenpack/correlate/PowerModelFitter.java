@@ -106,10 +106,14 @@ public final class PowerModelFitter {
         Column w = col("watts");
         List<Column> aggs = new ArrayList<>(List.of(sum(u), sum(u.multiply(u)), sum(w), sum(w.multiply(w)), sum(u.multiply(w))));
         for (double r : FitStats.R_GRID) {
-            aggs.add(sum(pow(u, r)));
-            aggs.add(sum(pow(u, 1 + r)));
-            aggs.add(sum(pow(u, 2 * r)));
-            aggs.add(sum(pow(u, r).multiply(w)));
+            // One pow per exponent and row: u^(1+r) = u·u^r and u^(2r) = (u^r)², and Spark computes the
+            // common u^r once (subexpression elimination). Spark's pow is StrictMath.pow, and four
+            // of them per exponent were most of the power-model fit's time at hundreds of hosts.
+            Column ur = pow(u, r);
+            aggs.add(sum(ur));
+            aggs.add(sum(u.multiply(ur)));
+            aggs.add(sum(ur.multiply(ur)));
+            aggs.add(sum(ur.multiply(w)));
         }
         List<Row> rows = samples
                 .withColumn("decile", least(floor(u.multiply(10)), lit(9)).cast("int"))
