@@ -26,7 +26,7 @@ public final class LowerBounds {
     private LowerBounds() {
     }
 
-    public record Bounds(int volume, int martelloToth, int conflict) {
+    public record Bounds(int volume, int martelloToth, int conflict) implements java.io.Serializable {
         public int best() {
             return Math.max(volume, Math.max(martelloToth, conflict));
         }
