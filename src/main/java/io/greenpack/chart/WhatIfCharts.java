@@ -101,6 +101,8 @@ public final class WhatIfCharts {
             bars.setDefaultItemLabelFont(ChartStyle.TICK_FONT);
             bars.setDefaultItemLabelPaint(Palette.TEXT);
             Bars.labelsAtEnd(bars);
+            bars.setDefaultNegativeItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                    org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE9, org.jfree.chart.ui.TextAnchor.CENTER_RIGHT));
             CategoryPlot sub = new CategoryPlot(data, null, axis, bars);
             sub.setOrientation(PlotOrientation.HORIZONTAL);
             sub.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
