@@ -85,6 +85,7 @@ public final class WhatIfCharts {
             NumberAxis axis = new NumberAxis(p.axisLabel());
             axis.setAutoRangeIncludesZero(true);
             axis.setUpperMargin(0.2);
+            axis.setLowerMargin(0.2);
             axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
             if (p.format().equals("#,##0")) {
                 axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

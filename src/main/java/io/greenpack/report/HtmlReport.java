@@ -337,6 +337,7 @@ public final class HtmlReport {
             tbody tr:nth-child(even) { background: var(--zebra); }
             .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.empty { color: var(--muted); text-align: center; }
+            td > a { white-space: nowrap; }
             tbody tr.highlight { background: #fff4d6; font-weight: 700; box-shadow: inset 4px 0 0 %s; }
             figure { margin: 1rem 0; }
             figure img { display: block; max-width: 100%%; height: auto; border: 1px solid var(--line); }

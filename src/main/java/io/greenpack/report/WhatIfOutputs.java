@@ -275,6 +275,25 @@ public final class WhatIfOutputs {
         return link;
     }
 
+    /** "headroom 0.3, pue 1.4" / "offload: owners analytics @ …" / "harvest: 50 % of free capacity". */
+    static String changes(WhatIfPoint p, Map<String, String> base, List<String> varying) {
+        Map<String, String> mine = p.parameters();
+        List<String> parts = new ArrayList<>();
+        for (String k : varying) {
+            if (Objects.equals(mine.get(k), base.get(k))) {
+                continue;
+            }
+            if (k.equals("offload")) {
+                parts.add("offload " + mine.get(k));
+            } else if (k.equals("harvest.share")) {
+                parts.add("harvest " + num(100 * Double.parseDouble(mine.get(k)), 0) + " % of free capacity");
+            } else {
+                parts.add(k + " " + mine.get(k));
+            }
+        }
+        return parts.isEmpty() ? "same as baseline" : String.join(", ", parts);
+    }
+
     /** Up to four sentences for the slide and the summary. */
     static List<String> findings(List<WhatIfResult> results) {
         List<String> out = new ArrayList<>();
@@ -308,7 +327,8 @@ public final class WhatIfOutputs {
         html.section("summary", "Summary");
         List<HtmlReport.KeyNumber> tiles = new ArrayList<>();
         tiles.add(new HtmlReport.KeyNumber("points evaluated", String.valueOf(results.size()), "each as a Spark task", false));
-        tiles.add(new HtmlReport.KeyNumber("hosts today", String.valueOf(base.hostsBefore()), "measured, left the baseline's kept hosts out", false));
+        tiles.add(new HtmlReport.KeyNumber("hosts today", String.valueOf(base.hostsBefore()),
+                "that can be consolidated (hosts with pinned or dedicated apps stay as they are)", false));
         if (base.evaluated()) {
             tiles.add(new HtmlReport.KeyNumber("baseline saves", num(base.costSaved(), 0) + " " + cur,
                     "per year, " + base.hostsAfter() + " hosts after", true));
@@ -325,36 +345,34 @@ public final class WhatIfOutputs {
                 + "Figures are per year: energy is facility energy (IT \u00d7 PUE); cost after = energy cost after + the "
                 + "provider's bill for offloaded apps; CO2e counts our fleet only. Click a name for the point's full plan "
                 + "(plan.csv; plan_summary.csv, migration.csv and offloaded.csv are next to it). Full table: whatif.csv.");
-        List<String> headers = new ArrayList<>(List.of("point", "kind"));
-        headers.addAll(varying);
-        headers.addAll(List.of("hosts before", "hosts after", "lower bound", "MWh/yr after", cur + "/yr after",
-                "provider bill " + cur + "/yr", "saved " + cur + "/yr", "t CO2e saved/yr", "payback (months)", "note"));
-        Set<Integer> numeric = new TreeSet<>();
-        for (int c = 2 + varying.size(); c < headers.size() - 1; c++) {
-            numeric.add(c);
-        }
+        List<String> headers = List.of("point", "what changes", "hosts today", "hosts after", "saved " + cur + "/yr",
+                "t CO2e saved/yr", "payback (months)", "MWh/yr after", cur + "/yr after", "of which provider",
+                "lower bound", "note");
+        Set<Integer> numeric = Set.of(2, 3, 4, 5, 6, 7, 8, 9, 10);
+        Map<String, String> baseParams = base.point().parameters();
         List<List<String>> rows = new ArrayList<>();
         for (WhatIfResult r : results) {
             List<String> row = new ArrayList<>();
             row.add(r.name());
-            row.add(r.index() == 0 ? "baseline" : r.point().kind());
-            Map<String, String> p = r.point().parameters();
-            varying.forEach(k -> row.add(p.get(k)));
+            row.add(r.index() == 0 ? "baseline" : changes(r.point(), baseParams, varying));
             row.add(String.valueOf(r.hostsBefore()));
             row.add(r.evaluated() ? String.valueOf(r.hostsAfter()) : "\u2013");
-            row.add(r.outcome().planned() ? String.valueOf(r.lowerBound()) : "\u2013");
+            row.add(num(r.costSaved(), 0));
+            row.add(num(r.co2eSavedT(), 1));
+            row.add(Double.isInfinite(r.paybackMonths()) ? "never" : num(r.paybackMonths(), 0));
             row.add(num(r.kwhAfter() / 1000, 1));
             row.add(num(r.costAfter(), 0));
             row.add(r.point().offload() == null ? "" : num(r.providerBill(), 0));
-            row.add(num(r.costSaved(), 0));
-            row.add(num(r.co2eSavedT(), 1));
-            row.add(Double.isInfinite(r.paybackMonths()) ? "never" : num(r.paybackMonths(), 1));
+            row.add(r.outcome().planned() ? String.valueOf(r.lowerBound()) : "\u2013");
             String note = r.note();
             if (r.point().harvest() != null) {
                 note = (note.isEmpty() ? "" : note + "; ") + "batch work gets " + num(r.harvestCoreHours(), 0) + " core-hours/yr";
             }
             if (r.point().offload() != null) {
                 note = (note.isEmpty() ? "" : note + "; ") + r.offloadedApps().size() + " apps offloaded";
+                if (r.hostsBefore() != base.hostsBefore()) {
+                    note += "; hosts kept for pinned apps join the comparison";
+                }
             }
             row.add(note);
             rows.add(row);
@@ -364,6 +382,10 @@ public final class WhatIfOutputs {
         html.section("charts", "Charts");
         html.image("Scenarios side by side: money saved per year and hosts after, baseline in orange", sidePng);
         sweepCharts.forEach(html::image);
+        if (!sweepCharts.isEmpty()) {
+            html.paragraph("The optimizer minimises energy over the horizon, not the number of hosts: with several "
+                    + "target models, more headroom can lead to fewer but larger hosts, and a cheaper plan can use more hosts.");
+        }
         if (harvestPng != null) {
             html.section("harvest", "Harvest");
             html.paragraph("Harvest scenarios keep the plan's free capacity on for batch work instead of idling it. "
