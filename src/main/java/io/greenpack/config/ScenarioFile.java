@@ -48,6 +48,10 @@ import java.util.Set;
  *   pue: [1.4, 1.6]
  * }</pre>
  *
+ * A named scenario may also hold an {@code offload:} ({@link Offload}: apps, owners or classes and
+ * price_per_core_hour, price_per_gb_hour) or a {@code harvest:} ({@link Harvest}: share); those
+ * are what-if points only ({@link ScenarioSet#whatIf()}), never in {@code base:} or a report's file.
+ *
  * A file for {@code report --scenario} ({@link #loadSingle}) holds just {@code base:} or the keys
  * at top level. Sweep keys are scenario keys; {@code hypervisor.cpu_overhead} and
  * {@code hypervisor.mem_overhead_gb} sweep the nested ones.
