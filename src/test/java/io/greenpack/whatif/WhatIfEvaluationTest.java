@@ -84,6 +84,32 @@ class WhatIfEvaluationTest {
         }
     }
 
+    /** What a cluster ships to executors and back survives Java serialization and gives the same answer. */
+    @Test
+    void broadcastInputsPointsAndResultsSurviveSerialization() throws Exception {
+        WhatIfPoint p = new WhatIfPoint(scenario("offload", 0.2, List.of("all")), "scenario",
+                new Offload(List.of(), List.of("analytics"), List.of("idle"), 0.04, 0.005), null);
+        FleetInputs copy = roundTrip(inputs);
+        WhatIfPoint pCopy = roundTrip(p);
+        WhatIfResult direct = WhatIf.evaluate(0, inputs, p, SOLVER);
+        WhatIfResult viaCopy = roundTrip(WhatIf.evaluate(0, copy, pCopy, roundTrip(SOLVER)));
+        assertThat(viaCopy.costSaved()).isEqualTo(direct.costSaved());
+        assertThat(viaCopy.kwhAfter()).isEqualTo(direct.kwhAfter());
+        assertThat(viaCopy.outcome().plan().hosts()).isEqualTo(direct.outcome().plan().hosts());
+        assertThat(viaCopy.offloadedApps()).isEqualTo(direct.offloadedApps());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+
     @Test
     void moreHeadroomNeverNeedsFewerHostsOnOneTargetModel() {
         List<WhatIfPoint> points = new ArrayList<>();
