@@ -158,6 +158,8 @@ public final class WhatIfJob {
         List<WhatIfResult> results = progress.step("whatif: evaluating " + points.size() + " points as Spark tasks",
                 () -> evaluate(spark, prepared.inputs(), points, req.solver()));
         timings.put("evaluate points", (System.nanoTime() - t0) / 1e9);
+        results.stream().filter(r -> !r.evaluated())
+                .forEach(r -> progress.say("whatif: point " + r.name() + ": " + r.note()));
 
         try (RunFolder run = RunFolder.begin(req.outDir(), runId)) {
             progress.say("whatif: writing " + run.finalDir());

@@ -17,6 +17,7 @@ import io.greenpack.savings.SavingsResult;
 import io.greenpack.savings.TargetCatalogEntry;
 import io.greenpack.savings.VmPlacement;
 import io.greenpack.size.AppDemandVector;
+import io.greenpack.util.UserError;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,22 @@ public final class WhatIf {
     private WhatIf() {
     }
 
+    /**
+     * The point's result. A point the optimizer cannot solve (an app larger than every target the
+     * scenario allows, too few machines available) is a result too, with no plan and the reason
+     * in its note: one infeasible point does not cost the other points of a sweep.
+     */
     public static WhatIfResult evaluate(int index, FleetInputs in, WhatIfPoint p, SolverSettings solver) {
+        try {
+            return evaluateOrThrow(index, in, p, solver);
+        } catch (UserError e) {
+            ConsolidationOutcome none = ConsolidationOutcome.none("not feasible: " + e.getMessage());
+            return new WhatIfResult(index, p, none, 0, 0, 0, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), 0, 0, 0, 0, "", 0, none.note());
+        }
+    }
+
+    private static WhatIfResult evaluateOrThrow(int index, FleetInputs in, WhatIfPoint p, SolverSettings solver) {
         Scenario s = p.scenario();
         List<TargetSpec> targets = in.targets().isEmpty() ? List.of() : ConsolidationStage.select(in.targets(), s);
         List<AppDemandVector> off = new ArrayList<>();

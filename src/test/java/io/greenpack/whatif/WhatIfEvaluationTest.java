@@ -84,6 +84,20 @@ class WhatIfEvaluationTest {
         }
     }
 
+    @Test
+    void anInfeasiblePointIsARowWithTheReasonNotAFailedRun() {
+        List<io.greenpack.model.TargetSpec> tiny = new ArrayList<>(inputs.targets());
+        tiny.add(new io.greenpack.model.TargetSpec("tiny", 1, 2, new double[]{10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20},
+                100, 1, "rack", 0, 0, null, "test"));
+        FleetInputs withTiny = new FleetInputs(inputs.demand(), inputs.measured(), tiny, inputs.windowHours(),
+                inputs.modelError(), inputs.appKwh(), inputs.owners());
+        WhatIfResult r = WhatIf.evaluate(3, withTiny, WhatIfPoint.of(scenario("tiny-only", 0.2, List.of("tiny")), "scenario"),
+                SOLVER);
+        assertThat(r.evaluated()).isFalse();
+        assertThat(r.note()).startsWith("not feasible: ").contains("does not fit");
+        assertThat(r.index()).isEqualTo(3);
+    }
+
     /** What a cluster ships to executors and back survives Java serialization and gives the same answer. */
     @Test
     void broadcastInputsPointsAndResultsSurviveSerialization() throws Exception {
