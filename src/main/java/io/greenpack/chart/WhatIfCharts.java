@@ -44,6 +44,11 @@ public final class WhatIfCharts {
         NumberAxis y = new NumberAxis(valueLabel);
         y.setAutoRangeIncludesZero(true);
         y.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+        boolean counts = series.values().stream().flatMap(m -> m.values().stream())
+                .allMatch(v -> v == null || v == Math.rint(v));
+        if (counts) {
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // host counts: no 3.4 hosts on the axis
+        }
         LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesPaint(i, Palette.series(i));
