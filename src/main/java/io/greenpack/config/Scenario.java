@@ -30,7 +30,7 @@ import java.util.Objects;
 public record Scenario(String name, double tariffPerKwh, String currency, double gridGco2ePerKwh,
                        List<Double> hourlyGridGco2ePerKwh, double pue, double headroom, double percentile,
                        boolean hourlySizing, double hypervisorCpuOverhead, double hypervisorMemGb,
-                       List<String> targets, double horizonYears, IdlePolicy idlePolicy, double migrationGbps) {
+                       List<String> targets, double horizonYears, IdlePolicy idlePolicy, double migrationGbps) implements java.io.Serializable {
 
     public Scenario {
         Objects.requireNonNull(name, "name");

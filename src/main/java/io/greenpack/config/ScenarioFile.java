@@ -1,5 +1,6 @@
 package io.greenpack.config;
 
+import io.greenpack.classify.WorkloadClass;
 import io.greenpack.util.UserError;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -47,6 +48,10 @@ import java.util.Set;
  *   pue: [1.4, 1.6]
  * }</pre>
  *
+ * A named scenario may also hold an {@code offload:} ({@link Offload}: apps, owners or classes and
+ * price_per_core_hour, price_per_gb_hour) or a {@code harvest:} ({@link Harvest}: share); those
+ * are what-if points only ({@link ScenarioSet#whatIf()}), never in {@code base:} or a report's file.
+ *
  * A file for {@code report --scenario} ({@link #loadSingle}) holds just {@code base:} or the keys
  * at top level. Sweep keys are scenario keys; {@code hypervisor.cpu_overhead} and
  * {@code hypervisor.mem_overhead_gb} sweep the nested ones.
@@ -65,7 +70,7 @@ public final class ScenarioFile {
     public static final List<String> TOP_KEYS = List.of("base", "scenarios", "sweep");
     public static final List<String> KEYS = List.of("name", "tariff_per_kwh", "currency", "grid_gco2e_per_kwh",
             "pue", "headroom", "percentile", "hourly_sizing", "hypervisor", "targets", "horizon_years",
-            "idle_policy", "migration_gbps");
+            "idle_policy", "migration_gbps", "offload", "harvest");
     public static final List<String> HYPERVISOR_KEYS = List.of("cpu_overhead", "mem_overhead_gb");
 
     /** Base, named scenarios and sweep points. A file with only top-level scenario keys is a base alone. */
@@ -86,8 +91,8 @@ public final class ScenarioFile {
         if (top.get("base") != null) {
             base = doc.apply(base, doc.map(top.get("base"), "base"), "base");
         }
-        List<Scenario> points = new ArrayList<>();
-        points.add(base);
+        List<WhatIfPoint> points = new ArrayList<>();
+        points.add(WhatIfPoint.of(base, "base"));
         Set<String> names = new HashSet<>();
         names.add(base.name());
         if (top.get("scenarios") != null) {
@@ -98,7 +103,7 @@ public final class ScenarioFile {
                 if (!m.containsKey("name")) {
                     throw doc.error(path, "a named scenario needs a name: (e.g. name: blades-only)");
                 }
-                Scenario s = doc.apply(base, m, path);
+                WhatIfPoint s = doc.applyPoint(WhatIfPoint.of(base, "scenario"), m, path);
                 if (!names.add(s.name())) {
                     throw doc.error(path + ".name", "scenario name '" + s.name() + "' is used twice; names must be unique");
                 }
@@ -106,14 +111,14 @@ public final class ScenarioFile {
             }
         }
         if (top.get("sweep") != null) {
-            for (Scenario s : doc.sweep(base, doc.map(top.get("sweep"), "sweep"))) {
+            for (WhatIfPoint s : doc.sweep(base, doc.map(top.get("sweep"), "sweep"))) {
                 if (!names.add(s.name())) {
                     throw doc.error("sweep", "sweep point '" + s.name() + "' has the name of another scenario");
                 }
                 points.add(s);
             }
         }
-        return new ScenarioSet(base, points);
+        return new ScenarioSet(base, points.stream().map(WhatIfPoint::scenario).toList(), points);
     }
 
     /** One scenario for {@code report --scenario FILE}: a file with just {@code base:} or the keys at top level. */
@@ -242,13 +247,33 @@ public final class ScenarioFile {
             throw error(path, "expected a list (- item lines or [a, b]), got " + show(o));
         }
 
-        /** {@code s} with the keys of {@code m} applied; {@code path} is the prefix for messages. */
+        /**
+         * {@code s} with the keys of {@code m} applied; {@code path} is the prefix for messages.
+         * Offload and harvest belong to named what-if scenarios only.
+         */
         Scenario apply(Scenario s, Map<String, Object> m, String path) {
-            Builder b = new Builder(s);
+            Builder b = new Builder(WhatIfPoint.of(s, "base"));
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (e.getKey().equals("offload") || e.getKey().equals("harvest")) {
+                    throw error(p, e.getKey() + " is a what-if of its own: put it in a named scenario under scenarios: "
+                            + "(e.g. - name: offload-idle) and run greenpack whatif");
+                }
+                set(b, e.getKey(), e.getValue(), p);
+            }
+            return b.build();
+        }
+
+        /** A named what-if scenario: {@code p} with the keys of {@code m}, offload and harvest included. */
+        WhatIfPoint applyPoint(WhatIfPoint p, Map<String, Object> m, String path) {
+            Builder b = new Builder(p);
             for (Map.Entry<String, Object> e : m.entrySet()) {
                 set(b, e.getKey(), e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
             }
-            return b.build();
+            if (b.offload != null && b.harvest != null) {
+                throw error(path, "a scenario is either an offload or a harvest, not both: write two scenarios");
+            }
+            return b.point(p.kind());
         }
 
         void set(Builder b, String key, Object v, String path) {
@@ -332,6 +357,21 @@ public final class ScenarioFile {
                 }
                 case "migration_gbps" -> b.migrationGbps = number(v, path, Double.MIN_VALUE, 1000,
                         "a bandwidth in Gbit/s in (0, 1000]");
+                case "offload" -> b.offload = offload(map(v, path), path);
+                case "harvest" -> {
+                    Map<String, Object> h = map(v, path);
+                    for (String k : h.keySet()) {
+                        if (!k.equals("share")) {
+                            throw error(path + "." + k, "unknown key '" + k + "'" + suggest(k, Harvest.KEYS));
+                        }
+                    }
+                    if (!h.containsKey("share")) {
+                        throw error(path, "a harvest needs share: the fraction of the freed capacity batch work uses, in [0, 1] "
+                                + "(e.g. harvest: {share: 0.5})");
+                    }
+                    b.harvest = new Harvest(share(h.get("share"), path + ".share"));
+                }
+                case "harvest.share" -> b.harvest = new Harvest(share(v, path));
                 default -> {
                     // At top level of a flat file the structure keys are candidates too ("sweeps:").
                     List<String> candidates = new ArrayList<>(KEYS);
@@ -343,6 +383,65 @@ public final class ScenarioFile {
             }
         }
 
+        double share(Object v, String path) {
+            double f = numberValue(v, path);
+            if (!(f >= 0 && f <= 1)) {
+                String hint = f > 1 && f <= 100 ? " — was it a percentage? (" + plain(v) + " % is " + plain(f / 100) + ")" : "";
+                throw error(path, "expected a fraction in [0, 1], got " + show(v) + hint);
+            }
+            return f;
+        }
+
+        Offload offload(Map<String, Object> m, String path) {
+            List<String> apps = List.of();
+            List<String> owners = List.of();
+            List<String> classes = List.of();
+            Double core = null;
+            double gb = 0;
+            List<String> classKeys = Arrays.stream(WorkloadClass.values()).map(WorkloadClass::key).toList();
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                String p = path + "." + e.getKey();
+                switch (e.getKey()) {
+                    case "apps" -> apps = names(e.getValue(), p, "app names (or [all])");
+                    case "owners" -> owners = names(e.getValue(), p, "owners from apps.csv");
+                    case "classes" -> {
+                        classes = names(e.getValue(), p, "workload classes");
+                        for (int i = 0; i < classes.size(); i++) {
+                            if (!classKeys.contains(classes.get(i))) {
+                                throw error(p, "expected workload classes from " + String.join(", ", classKeys) + ", got '"
+                                        + classes.get(i) + "'" + suggest(classes.get(i), classKeys));
+                            }
+                        }
+                    }
+                    case "price_per_core_hour" -> core = number(e.getValue(), p, 0, 1000, "a price per core-hour in [0, 1000]");
+                    case "price_per_gb_hour" -> gb = number(e.getValue(), p, 0, 1000, "a price per GB-hour in [0, 1000]");
+                    default -> throw error(p, "unknown key '" + e.getKey() + "'" + suggest(e.getKey(), Offload.KEYS));
+                }
+            }
+            if (apps.isEmpty() && owners.isEmpty() && classes.isEmpty()) {
+                throw error(path, "an offload names what moves out: apps, owners or classes (e.g. classes: [idle])");
+            }
+            if (core == null) {
+                throw error(path, "an offload needs price_per_core_hour (and optionally price_per_gb_hour), in the scenario's currency");
+            }
+            return new Offload(apps, owners, classes, core, gb);
+        }
+
+        List<String> names(Object v, String path, String what) {
+            List<String> out = new ArrayList<>();
+            if (v instanceof List<?> l) {
+                for (int i = 0; i < l.size(); i++) {
+                    out.add(text(l.get(i), path + "[" + i + "]"));
+                }
+            } else {
+                out.add(text(v, path));
+            }
+            if (out.isEmpty() || out.stream().anyMatch(String::isBlank)) {
+                throw error(path, "expected a list of " + what + ", got " + show(v));
+            }
+            return List.copyOf(out);
+        }
+
         void setHypervisor(Builder b, String key, Object v, String path) {
             switch (key) {
                 case "cpu_overhead" -> b.cpuOverhead = fraction(v, path);
@@ -351,7 +450,7 @@ public final class ScenarioFile {
             }
         }
 
-        List<Scenario> sweep(Scenario base, Map<String, Object> sweep) {
+        List<WhatIfPoint> sweep(Scenario base, Map<String, Object> sweep) {
             List<String> keys = new ArrayList<>(sweep.keySet());
             List<List<?>> values = new ArrayList<>();
             for (String k : keys) {
@@ -359,8 +458,16 @@ public final class ScenarioFile {
                 if (k.equals("name")) {
                     throw error(path, "the name cannot be swept: sweep points are named after their values");
                 }
-                if (!KEYS.contains(k) && !k.startsWith("hypervisor.")) {
-                    throw error(path, "unknown key '" + k + "'" + suggest(k, KEYS));
+                if (k.equals("offload")) {
+                    throw error(path, "an offload cannot be swept: write one named scenario per offload under scenarios:");
+                }
+                if (k.equals("harvest")) {
+                    throw error(path, "sweep the harvest's share: harvest.share: [0, 0.5, 1]");
+                }
+                if (!KEYS.contains(k) && !k.startsWith("hypervisor.") && !k.equals("harvest.share")) {
+                    List<String> candidates = new ArrayList<>(KEYS);
+                    candidates.addAll(List.of("hypervisor.cpu_overhead", "hypervisor.mem_overhead_gb", "harvest.share"));
+                    throw error(path, "unknown key '" + k + "'" + suggest(k, candidates));
                 }
                 if (k.equals("hypervisor")) {
                     throw error(path, "sweep one hypervisor key at a time: hypervisor.cpu_overhead or hypervisor.mem_overhead_gb");
@@ -371,13 +478,13 @@ public final class ScenarioFile {
                 }
                 values.add(l);
             }
-            List<Scenario> out = new ArrayList<>();
+            List<WhatIfPoint> out = new ArrayList<>();
             if (keys.isEmpty()) {
                 return out;
             }
             int[] index = new int[keys.size()];
             while (true) {
-                Builder b = new Builder(base);
+                Builder b = new Builder(WhatIfPoint.of(base, "sweep"));
                 List<String> parts = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
                     Object v = values.get(i).get(index[i]);
@@ -385,7 +492,7 @@ public final class ScenarioFile {
                     parts.add(keys.get(i) + "=" + plain(v));
                 }
                 b.name = String.join(",", parts);
-                out.add(b.build());
+                out.add(b.point("sweep"));
                 // odometer: the last key varies fastest, the first slowest
                 int i = keys.size() - 1;
                 while (i >= 0 && ++index[i] == values.get(i).size()) {
@@ -527,8 +634,13 @@ public final class ScenarioFile {
         double horizonYears;
         IdlePolicy idlePolicy;
         double migrationGbps;
+        Offload offload;
+        Harvest harvest;
 
-        Builder(Scenario s) {
+        Builder(WhatIfPoint p) {
+            Scenario s = p.scenario();
+            offload = p.offload();
+            harvest = p.harvest();
             name = s.name();
             tariff = s.tariffPerKwh();
             currency = s.currency();
@@ -549,6 +661,10 @@ public final class ScenarioFile {
         Scenario build() {
             return new Scenario(name, tariff, currency, grid, hourlyGrid, pue, headroom, percentile, hourlySizing,
                     cpuOverhead, memOverheadGb, targets, horizonYears, idlePolicy, migrationGbps);
+        }
+
+        WhatIfPoint point(String kind) {
+            return new WhatIfPoint(build(), kind, offload, harvest);
         }
     }
 }

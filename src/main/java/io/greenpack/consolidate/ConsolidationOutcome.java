@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record ConsolidationOutcome(ConsolidationPlan plan, List<String> keptHosts, List<AppDemandVector> movedApps,
                                    List<PlanReplay.HostRisk> risk, SavingsResult savings, List<TargetSpec> targets,
-                                   String note) {
+                                   String note) implements java.io.Serializable {
 
     public boolean planned() {
         return plan != null;

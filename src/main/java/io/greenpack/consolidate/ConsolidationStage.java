@@ -29,7 +29,6 @@ import io.greenpack.util.UserError;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,14 +55,77 @@ public final class ConsolidationStage {
         if (analysis.demand().isEmpty()) {
             return ConsolidationOutcome.none("no consolidation plan: no per-application utilization to size");
         }
-        List<TargetSpec> targets = select(catalog.targets(), s);
-        Set<String> kept = new TreeSet<>();
-        for (AppDemandVector v : analysis.demand()) {
-            if (v.dedicated() || (v.pinHost() != null && !v.pinHost().isBlank())) {
-                kept.add(v.host());
+        ConsolidationOutcome o = evaluate(inputs(ingest, analysis, catalog), s, solver);
+        if (!o.planned()) {
+            return o;
+        }
+        List<PlanReplay.Capacity> capacities = new ArrayList<>();
+        Map<String, TargetSpec> specs = new HashMap<>();
+        o.targets().forEach(t -> specs.put(t.model(), t));
+        Map<String, AppDemandVector> byId = new HashMap<>();
+        o.movedApps().forEach(v -> byId.put(v.id(), v));
+        List<PlanReplay.Placement> placements = new ArrayList<>();
+        for (HostPlan h : o.plan().hosts()) {
+            TargetSpec t = specs.get(h.model());
+            capacities.add(new PlanReplay.Capacity(h.host(), t.cores(), t.memGb()));
+            for (String id : h.apps()) {
+                AppDemandVector v = byId.get(id);
+                boolean vm = !v.mayShareOs();
+                placements.add(new PlanReplay.Placement(v.host(), v.app(), h.host(),
+                        vm ? 1 + s.hypervisorCpuOverhead() : 1, vm ? s.hypervisorMemGb() : 0));
             }
         }
-        List<AppDemandVector> moved = analysis.demand().stream().filter(v -> !kept.contains(v.host())).toList();
+        List<PlanReplay.HostRisk> risk = PlanReplay.replay(ingest.utilization(), placements, capacities);
+        return new ConsolidationOutcome(o.plan(), o.keptHosts(), o.movedApps(), risk, o.savings(), o.targets(), o.note());
+    }
+
+    /** What the pure-Java part of the stage needs from ingest and analysis (see {@link FleetInputs}). */
+    public static FleetInputs inputs(IngestResult ingest, AnalysisResult analysis, TargetCatalog catalog) {
+        Map<String, HostSpec> hostSpecs = new HashMap<>();
+        ingest.hosts().hosts().forEach(h -> hostSpecs.put(h.host(), h));
+        List<MeasuredHost> measured = new ArrayList<>();
+        for (HostEfficiency h : analysis.hosts()) {
+            if (h.intervals() == 0) {
+                continue;
+            }
+            HostSpec spec = hostSpecs.get(h.host());
+            double ru = spec == null || spec.rackUnits() == null ? 1 : spec.rackUnits();
+            measured.add(new MeasuredHost(h.host(), h.model(), h.kwh(), h.intervals() * analysis.intervalSeconds() / 3600.0,
+                    ru, null));
+        }
+        double windowHours = (analysis.last().getEpochSecond() - analysis.first().getEpochSecond()
+                + analysis.intervalSeconds()) / 3600.0;
+        Map<String, Double> kwhByAppHost = new HashMap<>();
+        analysis.appEnergy().forEach(e -> kwhByAppHost.merge(e.app() + "\u0000" + e.host(), e.kwh(), Double::sum));
+        Map<String, Double> appKwh = new HashMap<>();
+        for (AppDemandVector v : analysis.demand()) {
+            appKwh.put(v.id(), kwhByAppHost.getOrDefault(v.app() + "\u0000" + v.host(), 0.0));
+        }
+        Map<String, String> owners = new HashMap<>();
+        ingest.apps().apps().forEach(a -> {
+            if (a.owner() != null && !a.owner().isBlank()) {
+                owners.put(a.app(), a.owner());
+            }
+        });
+        return new FleetInputs(analysis.demand(), measured, catalog.targets(), windowHours, modelError(analysis),
+                appKwh, owners);
+    }
+
+    /**
+     * The plan and savings of one scenario, without the replay (which reads the measured
+     * utilization): pure Java on plain values, so a what-if run evaluates it inside Spark tasks.
+     * The outcome's {@code risk} is empty. With no targets or no demand the outcome has no plan.
+     */
+    public static ConsolidationOutcome evaluate(FleetInputs in, Scenario s, SolverSettings solver) {
+        if (in.targets().isEmpty()) {
+            return ConsolidationOutcome.none("no consolidation plan: the data has no usable targets.csv (the hardware to consolidate onto)");
+        }
+        if (in.demand().isEmpty()) {
+            return ConsolidationOutcome.none("no consolidation plan: no per-application utilization to size");
+        }
+        List<TargetSpec> targets = select(in.targets(), s);
+        Set<String> kept = keptHosts(in.demand());
+        List<AppDemandVector> moved = in.demand().stream().filter(v -> !kept.contains(v.host())).toList();
         if (moved.isEmpty()) {
             return ConsolidationOutcome.none("no consolidation plan: every host runs a pinned or dedicated app");
         }
@@ -76,48 +138,37 @@ public final class ConsolidationStage {
 
         Map<String, AppDemandVector> byId = new HashMap<>();
         moved.forEach(v -> byId.put(v.id(), v));
-        Map<String, TargetSpec> specs = new HashMap<>();
-        targets.forEach(t -> specs.put(t.model(), t));
-        List<PlanReplay.Placement> placements = new ArrayList<>();
-        List<PlanReplay.Capacity> capacities = new ArrayList<>();
         List<VmPlacement> vms = new ArrayList<>();
         for (HostPlan h : plan.hosts()) {
-            TargetSpec t = specs.get(h.model());
-            capacities.add(new PlanReplay.Capacity(h.host(), t.cores(), t.memGb()));
             for (String id : h.apps()) {
                 AppDemandVector v = byId.get(id);
-                boolean vm = !v.mayShareOs();
-                placements.add(new PlanReplay.Placement(v.host(), v.app(), h.host(),
-                        vm ? 1 + s.hypervisorCpuOverhead() : 1, vm ? s.hypervisorMemGb() : 0));
                 vms.add(new VmPlacement(id, v.host(), v.memGb()));
             }
         }
-        List<PlanReplay.HostRisk> risk = PlanReplay.replay(ingest.utilization(), placements, capacities);
+        SavingsInput si = SavingsInput.of(measuredOutside(in, kept), PlannedHost.from(plan),
+                targets.stream().map(ConsolidationStage::entry).toList(), s, in.windowHours(), in.modelError())
+                .withPlacements(vms);
+        return new ConsolidationOutcome(plan, List.copyOf(kept), moved, List.of(), Savings.compute(si), targets, null);
+    }
 
-        Set<String> sources = new LinkedHashSet<>();
-        moved.forEach(v -> sources.add(v.host()));
-        Map<String, HostSpec> hostSpecs = new HashMap<>();
-        ingest.hosts().hosts().forEach(h -> hostSpecs.put(h.host(), h));
-        List<MeasuredHost> measured = new ArrayList<>();
-        for (HostEfficiency h : analysis.hosts()) {
-            // Hosts with no app at all (comatose) are freed too; kept hosts are out of the comparison.
-            if (kept.contains(h.host()) || h.intervals() == 0) {
-                continue;
+    /** Hosts that stay as they are: an app on them is pinned or needs dedicated hardware. */
+    public static Set<String> keptHosts(List<AppDemandVector> demand) {
+        Set<String> kept = new TreeSet<>();
+        for (AppDemandVector v : demand) {
+            if (v.dedicated() || (v.pinHost() != null && !v.pinHost().isBlank())) {
+                kept.add(v.host());
             }
-            HostSpec spec = hostSpecs.get(h.host());
-            double ru = spec == null || spec.rackUnits() == null ? 1 : spec.rackUnits();
-            measured.add(new MeasuredHost(h.host(), h.model(), h.kwh(), h.intervals() * analysis.intervalSeconds() / 3600.0,
-                    ru, null));
         }
-        double windowHours = (analysis.last().getEpochSecond() - analysis.first().getEpochSecond()
-                + analysis.intervalSeconds()) / 3600.0;
-        SavingsInput in = SavingsInput.of(measured, PlannedHost.from(plan), targets.stream().map(ConsolidationStage::entry).toList(),
-                s, windowHours, modelError(analysis)).withPlacements(vms);
-        return new ConsolidationOutcome(plan, List.copyOf(kept), moved, risk, Savings.compute(in), targets, null);
+        return kept;
+    }
+
+    /** Today's measured hosts less the kept ones (hosts with no app at all, comatose, are freed too). */
+    public static List<MeasuredHost> measuredOutside(FleetInputs in, Set<String> kept) {
+        return in.measured().stream().filter(h -> !kept.contains(h.host())).toList();
     }
 
     /** The scenario's targets, by name; an unknown name is the user's mistake. */
-    static List<TargetSpec> select(List<TargetSpec> all, Scenario s) {
+    public static List<TargetSpec> select(List<TargetSpec> all, Scenario s) {
         if (s.allTargets()) {
             return all;
         }
@@ -136,7 +187,7 @@ public final class ConsolidationStage {
                 t.available() == null ? BinType.UNLIMITED : t.available(), (int) Math.ceil(t.rackUnits()));
     }
 
-    static TargetCatalogEntry entry(TargetSpec t) {
+    public static TargetCatalogEntry entry(TargetSpec t) {
         TargetModel m = model(t);
         return t.blade() ? TargetCatalogEntry.blade(m, t.rackUnits(), t.chassisWatts(), t.bladesPerChassis(), 0)
                 : TargetCatalogEntry.of(m);

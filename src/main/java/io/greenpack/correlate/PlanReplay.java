@@ -56,7 +56,7 @@ public final class PlanReplay {
      */
     public record HostRisk(String targetHost, long intervals, long cpuOverIntervals, long memOverIntervals,
                            double overShare, double worstCpuExcess, double worstMemExcess, double peakCpuFraction,
-                           double peakMemFraction) {
+                           double peakMemFraction) implements java.io.Serializable {
     }
 
     /** @param utilization the ingest's aligned utilization (host, app, ts, cpu_cores, mem_gb, …) */

@@ -6,5 +6,5 @@ package io.greenpack.model;
  * @param role "physical" or "hypervisor"
  */
 public record HostSpec(String host, String model, int sockets, double cores, double memGb, String role,
-                       String site, Double rackUnits, Double idleWatts, Double maxWatts) {
+                       String site, Double rackUnits, Double idleWatts, Double maxWatts) implements java.io.Serializable {
 }

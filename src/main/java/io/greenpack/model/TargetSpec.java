@@ -11,7 +11,7 @@ package io.greenpack.model;
  */
 public record TargetSpec(String model, double cores, double memGb, double[] curveWatts, double price,
                          double rackUnits, String form, double chassisWatts, int bladesPerChassis, Integer available,
-                         String source) {
+                         String source) implements java.io.Serializable {
 
     public boolean blade() {
         return "blade".equals(form);

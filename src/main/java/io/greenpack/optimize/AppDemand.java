@@ -12,7 +12,7 @@ package io.greenpack.optimize;
  * @param mayShareOs     the app may run in a shared OS instance, so it pays no per-VM hypervisor overhead
  */
 public record AppDemand(String app, double cpuCores, double memGb, double[] hourlyCpuCores, double[] hourlyMemGb,
-                        String group, String pinHost, boolean dedicated, boolean mayShareOs) {
+                        String group, String pinHost, boolean dedicated, boolean mayShareOs) implements java.io.Serializable {
 
     public static AppDemand of(String app, double cpuCores, double memGb) {
         return new AppDemand(app, cpuCores, memGb, null, null, null, null, false, false);

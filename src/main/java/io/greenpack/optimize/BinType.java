@@ -8,7 +8,7 @@ import java.util.Objects;
  * the price of one bin (hardware price, or 1 for "count the bins"), an optional power curve for the
  * energy objective, and how many may be used ({@link #UNLIMITED} for no limit).
  */
-public record BinType(String id, double[] capacity, double cost, PowerCurve powerCurve, int available) {
+public record BinType(String id, double[] capacity, double cost, PowerCurve powerCurve, int available) implements java.io.Serializable {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
 

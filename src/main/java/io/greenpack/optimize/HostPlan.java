@@ -11,5 +11,5 @@ import java.util.List;
  * @param predictedWatts  mean power over the day at the planned load
  */
 public record HostPlan(String host, String model, List<String> apps, double cpuCoresUsed, double memGbUsed,
-                       double cpuLoadFraction, double memLoadFraction, double predictedWatts) {
+                       double cpuLoadFraction, double memLoadFraction, double predictedWatts) implements java.io.Serializable {
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param dedicated the item needs a bin to itself
  */
 public record Item(String id, double[] demand, double[][] hourlyDemand, String group, String pinType,
-                   boolean dedicated) {
+                   boolean dedicated) implements java.io.Serializable {
 
     public Item {
         Objects.requireNonNull(id, "id");

@@ -37,7 +37,7 @@ public final class LowerBounds {
     /** Beyond this many candidate pairs of big items a dimension pair is skipped (the bound stays valid, only weaker). */
     private static final long BIG_PAIRS_MAX_EDGES = 4_000_000;
 
-    public record Bounds(int volume, int martelloToth, int conflict, int bigPairs) {
+    public record Bounds(int volume, int martelloToth, int conflict, int bigPairs) implements java.io.Serializable {
         public Bounds(int volume, int martelloToth, int conflict) {
             this(volume, martelloToth, conflict, 0);
         }

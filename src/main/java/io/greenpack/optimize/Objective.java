@@ -10,7 +10,7 @@ package io.greenpack.optimize;
  *   <li>{@link Kind#TOTAL_COST}: energy kWh × {@code pricePerKwh} + hardware cost of used bins.</li>
  * </ul>
  */
-public record Objective(Kind kind, double horizonHours, double pricePerKwh) {
+public record Objective(Kind kind, double horizonHours, double pricePerKwh) implements java.io.Serializable {
 
     public enum Kind { BIN_COST, ENERGY, TOTAL_COST }
 

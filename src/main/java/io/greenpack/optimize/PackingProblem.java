@@ -26,7 +26,7 @@ import java.util.Set;
  * @param memDimension index of the memory dimension for balance reports (−1 if none)
  */
 public record PackingProblem(List<String> dimensions, List<Item> items, List<BinType> binTypes, double headroom,
-                             Objective objective, int cpuDimension, int memDimension) {
+                             Objective objective, int cpuDimension, int memDimension) implements java.io.Serializable {
 
     private static final double EPS = 1e-9;
 

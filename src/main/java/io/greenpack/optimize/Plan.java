@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record Plan(List<PlannedBin> bins, Objective.Kind objectiveKind, double objective, int binsUsed,
                    int lowerBound, double objectiveLowerBound, double gap, double seconds, long iterations,
-                   String stoppedBy, long seed, double meanBalance, LowerBounds.Bounds bounds) {
+                   String stoppedBy, long seed, double meanBalance, LowerBounds.Bounds bounds) implements java.io.Serializable {
 
     /** The bin holding this item, if any. */
     public java.util.Optional<PlannedBin> binOf(String itemId) {

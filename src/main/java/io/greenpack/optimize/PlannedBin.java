@@ -15,5 +15,5 @@ import java.util.List;
  * @param objective   this bin's share of the plan's objective
  */
 public record PlannedBin(String type, List<String> items, double[] peakFill, double cpuFill, double memFill,
-                         double balance, double meanWatts, double objective) {
+                         double balance, double meanWatts, double objective) implements java.io.Serializable {
 }

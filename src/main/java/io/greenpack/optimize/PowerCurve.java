@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Watts drawn by a machine at CPU load 0 %, 10 %, … 100 % (eleven points, as SPECpower publishes);
  * in between, power is interpolated linearly. Load above 100 % is clamped (the solver never plans it).
  */
-public record PowerCurve(double[] wattsAtDecile) {
+public record PowerCurve(double[] wattsAtDecile) implements java.io.Serializable {
 
     public PowerCurve {
         if (wattsAtDecile == null || wattsAtDecile.length != 11) {

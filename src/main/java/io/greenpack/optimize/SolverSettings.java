@@ -11,7 +11,7 @@ package io.greenpack.optimize;
  * clock may cut the search earlier and the plan can differ (Plan.stoppedBy says "time-limit").
  * For strict reproducibility give a generous time limit and bound the work with maxIterations.
  */
-public record SolverSettings(long seed, double timeLimitSeconds, long maxIterations) {
+public record SolverSettings(long seed, double timeLimitSeconds, long maxIterations) implements java.io.Serializable {
 
     public static final double DEFAULT_TIME_LIMIT_SECONDS = 5.0;
     public static final long DEFAULT_MAX_ITERATIONS = 200_000;

@@ -6,7 +6,7 @@ package io.greenpack.optimize;
  * @param available how many may be used, {@link BinType#UNLIMITED} for no limit
  */
 public record TargetModel(String model, double cpuCores, double memGb, PowerCurve powerCurve, double price,
-                          int available, int rackUnits) {
+                          int available, int rackUnits) implements java.io.Serializable {
 
     public static TargetModel of(String model, double cpuCores, double memGb, double idleWatts, double maxWatts) {
         return new TargetModel(model, cpuCores, memGb, PowerCurve.linear(idleWatts, maxWatts), 0, BinType.UNLIMITED, 1);

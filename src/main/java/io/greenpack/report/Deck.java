@@ -245,6 +245,35 @@ public final class Deck {
         return out;
     }
 
+    /** Title of the what-if slide. */
+    public static final String WHATIF_TITLE = "What-if: scenarios side by side";
+
+    /**
+     * The what-if slide (a deck of its own, to paste into another): the side-by-side chart and
+     * up to four lines of findings in editable text below it.
+     */
+    public static byte[] whatIf(String dataWindow, byte[] chartPng, List<String> findings) throws IOException {
+        try (XMLSlideShow ppt = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ppt.setPageSize(PAGE);
+            XSLFSlide s = titled(ppt, WHATIF_TITLE);
+            XSLFPictureData data = ppt.addPicture(chartPng, PictureData.PictureType.PNG);
+            XSLFPictureShape pic = s.createPicture(data);
+            pic.setAnchor(new Rectangle2D.Double((PAGE.width - 640) / 2.0, 78, 640, 360));
+            XSLFTextBox box = s.createTextBox();
+            box.setAnchor(new Rectangle2D.Double(60, 444, 840, 90));
+            box.setWordWrap(true);
+            box.clearText();
+            boolean first = true;
+            for (String f : findings.stream().limit(4).toList()) {
+                line(box, f, 13, false, TEXT, first);
+                first = false;
+            }
+            line(box, "Data window " + dataWindow + ". Today measured, after modelled.", 10, false, MUTED, first);
+            ppt.write(out);
+            return out.toByteArray();
+        }
+    }
+
     private static XSLFSlide titled(XMLSlideShow ppt, String title) {
         XSLFSlide s = ppt.createSlide(layout(ppt, SlideLayout.TITLE_ONLY));
         XSLFTextShape t = s.getPlaceholder(0);

@@ -52,7 +52,7 @@ public final class HtmlReport {
         }
     }
 
-    private sealed interface Block permits Section, Paragraph, Tiles, Table, Image, Note {
+    private sealed interface Block permits Section, Paragraph, Tiles, Table, Image, Note, Linked {
     }
 
     private record Section(String id, String heading) implements Block {
@@ -72,6 +72,9 @@ public final class HtmlReport {
     }
 
     private record Note(String text) implements Block {
+    }
+
+    private record Linked(Table table, Set<Integer> highlighted, List<String> links) implements Block {
     }
 
     /** Section ids are chosen by code; a safe fixed shape keeps them valid as ids and fragments. */
@@ -132,6 +135,22 @@ public final class HtmlReport {
             copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
         }
         blocks.add(new Table(caption == null ? "" : caption, List.copyOf(headers), copy, Set.copyOf(numericColumns)));
+        return this;
+    }
+
+    /**
+     * A table whose rows in {@code highlightedRows} (0-based) are marked (bold, tinted, and
+     * {@code class="highlight"}), and whose first cell links to {@code links.get(row)} (a relative
+     * path; null or empty for no link).
+     */
+    public HtmlReport table(String caption, List<String> headers, List<List<String>> rows, Set<Integer> numericColumns,
+                            Set<Integer> highlightedRows, List<String> links) {
+        table(caption, headers, rows, numericColumns);
+        Table t = (Table) blocks.remove(blocks.size() - 1);
+        if (links.size() != rows.size()) {
+            throw new IllegalArgumentException("table \"" + caption + "\": " + links.size() + " links for " + rows.size() + " rows");
+        }
+        blocks.add(new Linked(t, Set.copyOf(highlightedRows), new ArrayList<>(links)));
         return this;
     }
 
@@ -226,7 +245,9 @@ public final class HtmlReport {
         } else if (b instanceof Tiles t) {
             appendTiles(h, t);
         } else if (b instanceof Table t) {
-            appendTable(h, t);
+            appendTable(h, t, Set.of(), null);
+        } else if (b instanceof Linked l) {
+            appendTable(h, l.table(), l.highlighted(), l.links());
         } else if (b instanceof Image i) {
             h.append("<figure><img src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(i.png()))
@@ -251,7 +272,7 @@ public final class HtmlReport {
         h.append("</div>\n");
     }
 
-    private static void appendTable(StringBuilder h, Table t) {
+    private static void appendTable(StringBuilder h, Table t, Set<Integer> highlighted, List<String> links) {
         // The wrapper scrolls both ways: wide tables scroll sideways on a laptop, long ones scroll
         // inside the box, which keeps the sticky header in view.
         h.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
@@ -268,11 +289,18 @@ public final class HtmlReport {
         if (t.rows().isEmpty()) {
             h.append("<tr><td class=\"empty\" colspan=\"").append(t.headers().size()).append("\">no rows</td></tr>\n");
         }
-        for (List<String> row : t.rows()) {
-            h.append("<tr>");
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> row = t.rows().get(r);
+            h.append(highlighted.contains(r) ? "<tr class=\"highlight\">" : "<tr>");
             for (int c = 0; c < row.size(); c++) {
-                h.append("<td").append(t.numeric().contains(c) ? " class=\"num\"" : "").append(">")
-                        .append(Escape.html(row.get(c))).append("</td>");
+                h.append("<td").append(t.numeric().contains(c) ? " class=\"num\"" : "").append(">");
+                String link = c == 0 && links != null ? links.get(r) : null;
+                if (link != null && !link.isEmpty()) {
+                    h.append("<a href=\"").append(Escape.attr(link)).append("\">").append(Escape.html(row.get(c))).append("</a>");
+                } else {
+                    h.append(Escape.html(row.get(c)));
+                }
+                h.append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -319,10 +347,12 @@ public final class HtmlReport {
             tbody tr:nth-child(even) { background: var(--zebra); }
             .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.empty { color: var(--muted); text-align: center; }
+            td > a { white-space: nowrap; }
+            tbody tr.highlight { background: #fff4d6; font-weight: 700; box-shadow: inset 4px 0 0 %s; }
             figure { margin: 1rem 0; }
             figure img { display: block; max-width: 100%%; height: auto; border: 1px solid var(--line); }
             footer { color: var(--muted); font-size: .875rem; margin-top: 3rem; padding-bottom: 2rem;
               border-top: 1px solid var(--line); padding-top: .75rem; }
             @media print { .table-wrap { max-height: none; overflow: visible; } thead th { position: static; } }
-            """.formatted(Palette.hex(Palette.MEASURED), Palette.hex(Palette.MODELLED));
+            """.formatted(Palette.hex(Palette.MEASURED), Palette.hex(Palette.MODELLED), Palette.hex(Palette.MODELLED));
 }

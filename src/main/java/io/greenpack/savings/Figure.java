@@ -8,7 +8,8 @@ import java.util.Objects;
  * every figure states which). {@code key} is a stable identifier for code ("kwh_saved_per_year");
  * {@code label} is for people.
  */
-public record Figure(String key, String label, double value, String unit, Provenance provenance) {
+public record Figure(String key, String label, double value, String unit, Provenance provenance)
+        implements java.io.Serializable {
 
     public Figure {
         Objects.requireNonNull(key, "key");

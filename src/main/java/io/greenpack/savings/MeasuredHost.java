@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param rackUnits rack units the host occupies (0 when unknown)
  * @param owner     team or department for showback, or null
  */
-public record MeasuredHost(String host, String model, double kwh, double hours, double rackUnits, String owner) {
+public record MeasuredHost(String host, String model, double kwh, double hours, double rackUnits, String owner) implements java.io.Serializable {
 
     public MeasuredHost {
         Objects.requireNonNull(host, "host");

@@ -9,5 +9,5 @@ package io.greenpack.savings;
  * @param freesHost         the source host that is empty after this move (can be switched off), or null
  */
 public record MigrationMove(int step, String app, String fromHost, String toHost, double memGb, double seconds,
-                            double cumulativeSeconds, String freesHost) {
+                            double cumulativeSeconds, String freesHost) implements java.io.Serializable {
 }

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param cpuCoresByHour cores in use, 24 values (hour of day, UTC) or 1 value (flat)
  * @param memGbByHour    memory in use, GB, same length as {@code cpuCoresByHour}
  */
-public record PlannedHost(String host, String model, List<String> apps, double[] cpuCoresByHour, double[] memGbByHour) {
+public record PlannedHost(String host, String model, List<String> apps, double[] cpuCoresByHour, double[] memGbByHour) implements java.io.Serializable {
 
     public PlannedHost {
         Objects.requireNonNull(host, "host");

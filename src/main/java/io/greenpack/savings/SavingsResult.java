@@ -29,7 +29,7 @@ public record SavingsResult(String scenario, String currency, double windowHours
                             int serversBefore, int serversAfter, int chassis, double rackUnitsBefore, double rackUnitsAfter,
                             double hardwareCost, double paybackMonths, double horizonYears,
                             double[] afterWattsByHour, List<HarvestHour> harvest, List<MigrationMove> migration,
-                            List<OwnerShare> showback, List<Figure> figures) {
+                            List<OwnerShare> showback, List<Figure> figures) implements java.io.Serializable {
 
     public SavingsResult {
         afterWattsByHour = afterWattsByHour.clone();

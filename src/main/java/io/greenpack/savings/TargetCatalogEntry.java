@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public record TargetCatalogEntry(String model, double cpuCores, double memGb, PowerCurve powerCurve, double price,
                                  double rackUnits, boolean blade, double chassisWatts, int bladesPerChassis,
-                                 double chassisPrice) {
+                                 double chassisPrice) implements java.io.Serializable {
 
     public TargetCatalogEntry {
         Objects.requireNonNull(model, "model");

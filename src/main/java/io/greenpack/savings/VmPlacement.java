@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param memGb memory of the VM (what must be copied), GB — the configured size if known, else the used memory
  */
-public record VmPlacement(String app, String fromHost, double memGb) {
+public record VmPlacement(String app, String fromHost, double memGb) implements java.io.Serializable {
     public VmPlacement {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(fromHost, "fromHost");

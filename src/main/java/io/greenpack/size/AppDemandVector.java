@@ -17,7 +17,7 @@ import io.greenpack.optimize.AppDemand;
 public record AppDemandVector(String id, String app, String host, double percentile, double cpuCores, double memGb,
                               double[] hourlyCpuCores, double[] hourlyMemGb, double p95CpuCores, double p95MemGb,
                               double meanCpuCores, String group, String pinHost, boolean dedicated, boolean mayShareOs,
-                              String workloadClass) {
+                              String workloadClass) implements java.io.Serializable {
 
     public AppDemandVector {
         hourlyCpuCores = hourlyCpuCores == null ? null : hourlyCpuCores.clone();

@@ -31,40 +31,62 @@ import static org.assertj.core.api.Assertions.assertThat;
  * share one by accident. Everything lives in {@code target/cluster-it-*}, deleted when the test
  * passes and kept after a failure (logs of the reports, Master, Worker and executors). Waits are
  * bounded; the cluster is stopped in all cases.
+ *
+ * <p>The same cluster also runs {@code whatif} (issue 7: reproducible locally or on a cluster):
+ * its {@code whatif.csv} must be byte-identical to the local run's. One cluster for both keeps the
+ * suite's time down.
  */
 class StandaloneClusterIT {
     /** Generous: two cores shared with other work; each report took ~2 min under load 13. */
     private static final Duration CLUSTER_START = Duration.ofMinutes(3);
-    private static final Duration REPORT_RUN = Duration.ofMinutes(10);
+    private static final Duration RUN = Duration.ofMinutes(10);
     private static final double REL_TOL = 1e-9;
+    /** Modest executors: the sample is small, and the machine is shared. Shuffle partitions near
+     * the cluster's 2 cores, as a cluster user would tune it (Spark's default 200 doubles the time). */
+    private static final Map<String, String> ON_CLUSTER = Map.of("spark.executor.memory", "2g",
+            "spark.sql.shuffle.partitions", "4");
+    private static final String WHATIF_FILE = """
+            base: {headroom: 0.2}
+            scenarios:
+              - name: offload-analytics
+                offload: {owners: [analytics], price_per_core_hour: 0.04, price_per_gb_hour: 0.005}
+              - name: harvest-half
+                harvest: {share: 0.5}
+            sweep:
+              headroom: [0.1, 0.3]
+            """;
 
     @Test
-    @Timeout(value = 30, unit = TimeUnit.MINUTES) // last resort; the waits below are shorter
-    void reportOnStandaloneClusterMatchesLocal() throws Exception {
+    @Timeout(value = 40, unit = TimeUnit.MINUTES) // last resort; the waits below are shorter
+    void reportAndWhatIfOnStandaloneClusterMatchLocal() throws Exception {
         Path root = Path.of(System.getProperty("greenpack.home", ".")).toAbsolutePath().normalize();
         LauncherFiles launcher = LauncherFiles.of(root);
         Path work = Files.createTempDirectory(Files.createDirectories(root.resolve("target")), "cluster-it-");
         Path data = root.resolve("notebooks-data/sample");
+        Path yaml = work.resolve("whatif.yaml");
+        Files.writeString(yaml, WHATIF_FILE);
+        // The optimizer must stop on its iteration budget, not the clock, for equal plans.
+        List<String> reportArgs = List.of("report", "--iterations", "3000", "--time-limit", "600", "--data", data.toString());
+        List<String> whatifArgs = List.of("whatif", "--iterations", "3000", "--scenarios", yaml.toString(),
+                "--data", data.toString());
 
-        Path localRun = report(launcher, work.resolve("local"), Map.of(),
-                List.of("--data", data.toString()));
+        Path localRun = run(launcher, work.resolve("local"), Map.of(), reportArgs);
+        Path localWhatIf = run(launcher, work.resolve("local-whatif"), Map.of(), whatifArgs);
 
         Path clusterRun;
+        Path clusterWhatIf;
         try (LocalSparkCluster cluster = LocalSparkCluster.start(launcher, work.resolve("cluster"), 2, "4g",
                 CLUSTER_START)) {
-            clusterRun = report(launcher, work.resolve("on-cluster"),
-                    // Modest executors: the sample is small, and the machine is shared. Shuffle
-                    // partitions near the cluster's 2 cores, as a cluster user would tune it
-                    // (Spark's default 200 doubles this run's time for nothing).
-                    Map.of("spark.executor.memory", "2g", "spark.sql.shuffle.partitions", "4"),
-                    List.of("--data", data.toString(), "--master", cluster.masterUrl(), "--driver-host", "127.0.0.1"));
+            List<String> onCluster = List.of("--master", cluster.masterUrl(), "--driver-host", "127.0.0.1");
+            clusterRun = run(launcher, work.resolve("on-cluster"), ON_CLUSTER, concat(reportArgs, onCluster));
+            clusterWhatIf = run(launcher, work.resolve("on-cluster-whatif"), ON_CLUSTER, concat(whatifArgs, onCluster));
 
-            // The work really ran on the cluster: the Master saw the app finish, and an executor
+            // The work really ran on the cluster: the Master saw the apps finish, and an executor
             // JVM (not the driver) ran tasks.
             JsonNode state = cluster.masterState();
             List<String> apps = new ArrayList<>();
             state.path("completedapps").forEach(a -> apps.add(a.path("name").asText() + ":" + a.path("state").asText()));
-            assertThat(apps).as("apps the master completed").containsExactly("greenpack:FINISHED");
+            assertThat(apps).as("apps the master completed").containsExactly("greenpack:FINISHED", "greenpack:FINISHED");
             assertThat(executorLogs(cluster.workDir()))
                     .as("executor logs under " + cluster.workDir())
                     .anySatisfy(log -> assertThat(Files.readString(log, StandardCharsets.ISO_8859_1))
@@ -80,8 +102,19 @@ class StandaloneClusterIT {
                     .as("tables/" + table + ": local[*] vs standalone cluster")
                     .isEmpty();
         }
+        assertThat(Files.readAllBytes(clusterWhatIf.resolve("whatif.csv")))
+                .as("whatif.csv: local[*] " + localWhatIf + " vs cluster " + clusterWhatIf)
+                .isEqualTo(Files.readAllBytes(localWhatIf.resolve("whatif.csv")));
+        assertThat(Files.readString(localWhatIf.resolve("whatif.csv")).lines().count())
+                .as("header + base + 2 scenarios + 2 sweep points").isEqualTo(6);
         // Passed: the logs are not needed (a failure keeps them for a look).
         deleteTree(work);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Deletes a folder; symbolic links (the fake SPARK_HOME's jars) are removed, never followed. */
@@ -93,22 +126,23 @@ class StandaloneClusterIT {
         }
     }
 
-    /** Runs {@code greenpack report --out <dir>/reports --verbose <args>} in a child JVM; returns the run folder. */
-    private static Path report(LauncherFiles launcher, Path dir, Map<String, String> properties, List<String> args)
+    /**
+     * Runs {@code greenpack <command> --out <dir>/reports --verbose <args>} in a child JVM, as the
+     * launcher would; returns the run folder.
+     */
+    private static Path run(LauncherFiles launcher, Path dir, Map<String, String> properties, List<String> args)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path out = dir.resolve("reports");
         Path log = dir.resolve("greenpack.log");
-        List<String> cliArgs = new ArrayList<>(List.of("report", "--out", out.toString(), "--verbose",
-                // The optimizer must stop on its iteration budget, not the clock, for equal plans.
-                "--iterations", "3000", "--time-limit", "600"));
-        cliArgs.addAll(args);
+        List<String> cliArgs = new ArrayList<>(List.of(args.get(0), "--out", out.toString(), "--verbose"));
+        cliArgs.addAll(args.subList(1, args.size()));
         Process p = new ProcessBuilder(launcher.greenpack("2g", properties, cliArgs))
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            if (!p.waitFor(REPORT_RUN.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!p.waitFor(RUN.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("greenpack " + String.join(" ", cliArgs) + " did not finish within "
-                        + REPORT_RUN + "\n" + LocalSparkCluster.tail(log, 40));
+                        + RUN + "\n" + LocalSparkCluster.tail(log, 40));
             }
             assertThat(p.exitValue()).as("exit code of greenpack " + String.join(" ", cliArgs) + "\n"
                     + LocalSparkCluster.tail(log, 60)).isZero();

@@ -1,0 +1,128 @@
+package io.greenpack.chart;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Charts of a what-if run: a figure against one swept parameter (one line per combination of the
+ * other swept parameters), and every point side by side (bars, the baseline in its own colour).
+ * Category axes, so a swept list of target models works as well as a number.
+ */
+public final class WhatIfCharts {
+    private WhatIfCharts() {
+    }
+
+    /** Colour of the baseline's bars; the other points are {@link Palette#AFTER}. */
+    public static final Color BASELINE = Palette.ORANGE;
+
+    /**
+     * {@code series}: line name (e.g. "pue=1.4", or "all points") → parameter value → figure, in
+     * the order given. {@code title} states the unit.
+     */
+    public static JFreeChart sweep(String title, String parameter, String valueLabel,
+                                   Map<String, Map<String, Double>> series, String footer) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        series.forEach((name, values) -> values.forEach((x, y) -> data.addValue(y, name, x)));
+        CategoryAxis x = new CategoryAxis(parameter);
+        NumberAxis y = new NumberAxis(valueLabel);
+        y.setAutoRangeIncludesZero(true);
+        y.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+        boolean counts = series.values().stream().flatMap(m -> m.values().stream())
+                .allMatch(v -> v == null || v == Math.rint(v));
+        if (counts) {
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // host counts: no 3.4 hosts on the axis
+        }
+        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
+        for (int i = 0; i < series.size(); i++) {
+            r.setSeriesPaint(i, Palette.series(i));
+            r.setSeriesStroke(i, ChartStyle.LINE_STROKE);
+            r.setSeriesShape(i, new Ellipse2D.Double(-6, -6, 12, 12));
+        }
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0")));
+        r.setDefaultItemLabelsVisible(series.size() <= 2);
+        r.setDefaultItemLabelFont(ChartStyle.TICK_FONT);
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, series.size() > 1);
+        return ChartStyle.apply(chart, new ChartStyle.ChartText(title, parameter, valueLabel, footer));
+    }
+
+    /** One bar per point with a value, in order; bar {@code baseline} in {@link #BASELINE}. */
+    public record Panel(String axisLabel, List<Double> values, String format) {
+    }
+
+    /**
+     * Points side by side: one row per point, one panel per figure (e.g. money saved per year,
+     * hosts after), the baseline's bars in orange and the others in blue, values at the bar ends.
+     */
+    public static JFreeChart sideBySide(String title, List<String> points, int baseline, List<Panel> panels, String footer) {
+        CategoryAxis categories = new CategoryAxis();
+        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(categories);
+        plot.setGap(40);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        for (Panel p : panels) {
+            DefaultCategoryDataset data = new DefaultCategoryDataset();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < points.size(); i++) {
+                String key = points.get(i);
+                while (!seen.add(key)) {
+                    key = key + "\u200b";
+                }
+                double v = p.values().get(i);
+                data.addValue(Double.isFinite(v) ? v : null, p.axisLabel(), key);
+            }
+            NumberAxis axis = new NumberAxis(p.axisLabel());
+            axis.setAutoRangeIncludesZero(true);
+            axis.setUpperMargin(0.2);
+            axis.setLowerMargin(0.2);
+            axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+            if (p.format().equals("#,##0")) {
+                axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
+            BarRenderer bars = new BarRenderer() {
+                @Override
+                public Paint getItemPaint(int row, int column) {
+                    return column == baseline ? BASELINE : Palette.AFTER;
+                }
+            };
+            bars.setMaximumBarWidth(0.7);
+            bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat(p.format())));
+            bars.setDefaultItemLabelsVisible(true);
+            bars.setDefaultItemLabelFont(ChartStyle.TICK_FONT);
+            bars.setDefaultItemLabelPaint(Palette.TEXT);
+            Bars.labelsAtEnd(bars);
+            bars.setDefaultNegativeItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                    org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE9, org.jfree.chart.ui.TextAnchor.CENTER_RIGHT));
+            CategoryPlot sub = new CategoryPlot(data, null, axis, bars);
+            sub.setOrientation(PlotOrientation.HORIZONTAL);
+            sub.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+            ChartStyle.styleSubplot(sub, "", p.axisLabel());
+            plot.add(sub, 1);
+        }
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        ChartStyle.apply(chart, new ChartStyle.ChartText(title, "", "", footer));
+        categories.setLabel(null);
+        categories.setTickLabelFont(points.size() > 12 ? ChartStyle.TICK_FONT : ChartStyle.AXIS_LABEL_FONT);
+        categories.setTickLabelPaint(Palette.TEXT);
+        categories.setAxisLinePaint(Palette.MUTED_TEXT);
+        categories.setMaximumCategoryLabelWidthRatio(0.35f);
+        categories.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        return chart;
+    }
+}

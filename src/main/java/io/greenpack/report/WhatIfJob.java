@@ -1,0 +1,197 @@
+package io.greenpack.report;
+
+import io.greenpack.config.Scenario;
+import io.greenpack.config.WhatIfPoint;
+import io.greenpack.consolidate.ConsolidationStage;
+import io.greenpack.consolidate.FleetInputs;
+import io.greenpack.correlate.Analysis;
+import io.greenpack.correlate.AnalysisOptions;
+import io.greenpack.correlate.AnalysisResult;
+import io.greenpack.correlate.CatalogCurves;
+import io.greenpack.ingest.DataDirectory;
+import io.greenpack.ingest.Ingest;
+import io.greenpack.ingest.IngestResult;
+import io.greenpack.optimize.SolverSettings;
+import io.greenpack.util.Progress;
+import io.greenpack.whatif.WhatIf;
+import io.greenpack.whatif.WhatIfResult;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The what-if run (DESIGN §8, issue 7): ingest once; analyse once per distinct setting of the
+ * fields that change what is read from the data (percentile, hourly_sizing, idle_policy — usually
+ * one analysis); broadcast the plain results; evaluate every point in its own Spark task (the
+ * optimizer and savings are plain Java, {@link WhatIf#evaluate}); collect and write the
+ * comparison into a run folder.
+ *
+ * <p>Reproducible: tasks are pure functions of the broadcast inputs, the point and the solver
+ * settings. The optimizer stops on its iteration budget, never on the clock: the time limit is
+ * set so far out ({@value #NO_CLOCK_SECONDS} s) that it cannot decide, so the same file and data
+ * give a byte-identical whatif.csv locally and on a cluster, however busy the machines are.
+ */
+public final class WhatIfJob {
+    /** The optimizer's time limit in what-if runs: a week, i.e. never the reason a search stops. */
+    public static final double NO_CLOCK_SECONDS = 7 * 24 * 3600;
+    /** Default iteration budget per point (the sample's 40 hosts take well under a second per point). */
+    public static final long DEFAULT_ITERATIONS = 20_000;
+
+    private WhatIfJob() {
+    }
+
+    /** The solver settings of a what-if run: seed and budget, no clock. */
+    public static SolverSettings solver(long seed, long iterations) {
+        return new SolverSettings(seed, NO_CLOCK_SECONDS, iterations);
+    }
+
+    /** The key of the data-dependent fields; points with the same key share one analysis. */
+    static String dataKey(Scenario s) {
+        return "percentile=" + s.percentile() + ",hourly_sizing=" + s.hourlySizing() + ",idle_policy=" + s.idlePolicy().key();
+    }
+
+    /** What the driver computes from the big datasets, per data key. */
+    public record Prepared(IngestResult ingest, Map<String, AnalysisResult> analyses, Map<String, FleetInputs> inputs) {
+    }
+
+    public static Prepared prepare(SparkSession spark, IngestResult ingest, List<WhatIfPoint> points,
+                                   AnalysisOptions options, Map<String, Double> timings, Progress progress) {
+        Map<String, AnalysisResult> analyses = new LinkedHashMap<>();
+        Map<String, FleetInputs> inputs = new LinkedHashMap<>();
+        for (WhatIfPoint p : points) {
+            String key = dataKey(p.scenario());
+            if (analyses.containsKey(key)) {
+                continue;
+            }
+            long t0 = System.nanoTime();
+            progress.say("whatif: analysing the data for " + key);
+            AnalysisResult a = Analysis.run(spark, ingest, p.scenario(), options, progress);
+            analyses.put(key, a);
+            inputs.put(key, ConsolidationStage.inputs(ingest, a, ingest.targets()));
+            timings.put("analysis " + key, (System.nanoTime() - t0) / 1e9);
+        }
+        // Check target names on the driver: a mistake is one message, not a failed task.
+        for (WhatIfPoint p : points) {
+            FleetInputs in = inputs.get(dataKey(p.scenario()));
+            if (!in.targets().isEmpty()) {
+                ConsolidationStage.select(in.targets(), p.scenario());
+            }
+        }
+        return new Prepared(ingest, analyses, inputs);
+    }
+
+    /** Every point in its own Spark task; results in the points' order. */
+    public static List<WhatIfResult> evaluate(SparkSession spark, Map<String, FleetInputs> inputs, List<WhatIfPoint> points,
+                                              SolverSettings solver) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<HashMap<String, FleetInputs>> b = jsc.broadcast(new HashMap<>(inputs));
+        try {
+            List<Integer> index = IntStream.range(0, points.size()).boxed().toList();
+            List<WhatIfResult> out = new ArrayList<>(jsc.parallelize(new ArrayList<>(index), Math.max(1, points.size()))
+                    .map(new Task(b, new ArrayList<>(points), solver)).collect());
+            out.sort(Comparator.comparingInt(WhatIfResult::index));
+            return out;
+        } finally {
+            b.destroy();
+        }
+    }
+
+    /** The same, one after the other on this thread (for tests and comparison). */
+    public static List<WhatIfResult> evaluateSequentially(Map<String, FleetInputs> inputs, List<WhatIfPoint> points,
+                                                          SolverSettings solver) {
+        List<WhatIfResult> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            out.add(WhatIf.evaluate(i, inputs.get(dataKey(points.get(i).scenario())), points.get(i), solver));
+        }
+        return out;
+    }
+
+    /** One Spark task: evaluate point {@code i}. */
+    private static final class Task implements Function<Integer, WhatIfResult> {
+        private final Broadcast<HashMap<String, FleetInputs>> inputs;
+        private final ArrayList<WhatIfPoint> points;
+        private final SolverSettings solver;
+
+        Task(Broadcast<HashMap<String, FleetInputs>> inputs, ArrayList<WhatIfPoint> points, SolverSettings solver) {
+            this.inputs = inputs;
+            this.points = points;
+            this.solver = solver;
+        }
+
+        @Override
+        public WhatIfResult call(Integer i) {
+            WhatIfPoint p = points.get(i);
+            return WhatIf.evaluate(i, inputs.value().get(dataKey(p.scenario())), p, solver);
+        }
+    }
+
+    public static java.nio.file.Path run(SparkSession spark, WhatIfRequest req, Progress progress) throws IOException {
+        Instant started = Instant.now();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        DataDirectory dir = DataDirectory.scan(req.dataDir());
+        List<Manifest.InputFile> inputs = new ArrayList<>(JobRun.checksums(dir));
+        inputs.add(Manifest.InputFile.of(req.scenariosFile()));
+        List<byte[]> digest = new ArrayList<>();
+        inputs.forEach(i -> digest.add(i.sha256().getBytes(StandardCharsets.UTF_8)));
+        digest.add(("whatif " + req.solver()).getBytes(StandardCharsets.UTF_8));
+        String runId = RunFolder.runId(started, digest.toArray(byte[][]::new));
+
+        long t0 = System.nanoTime();
+        IngestResult ingest = Ingest.run(spark, req.dataDir(), req.ingest(), progress);
+        timings.put("ingest", (System.nanoTime() - t0) / 1e9);
+        List<WhatIfPoint> points = req.scenarios().whatIf();
+        Prepared prepared = prepare(spark, ingest, points,
+                AnalysisOptions.defaults().withCatalog(CatalogCurves.of(ingest.targets())), timings, progress);
+        t0 = System.nanoTime();
+        List<WhatIfResult> results = progress.step("whatif: evaluating " + points.size() + " points as Spark tasks",
+                () -> evaluate(spark, prepared.inputs(), points, req.solver()));
+        timings.put("evaluate points", (System.nanoTime() - t0) / 1e9);
+        results.stream().filter(r -> !r.evaluated())
+                .forEach(r -> progress.say("whatif: point " + r.name() + ": " + r.note()));
+
+        try (RunFolder run = RunFolder.begin(req.outDir(), runId)) {
+            progress.say("whatif: writing " + run.finalDir());
+            t0 = System.nanoTime();
+            List<String> files = WhatIfOutputs.write(spark, run, req, prepared, results, runId, started);
+            timings.put("render", (System.nanoTime() - t0) / 1e9);
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("interval_seconds", req.ingest().intervalSeconds());
+            settings.put("max_gap_seconds", req.ingest().maxGapSeconds());
+            settings.put("base", req.scenarios().base().toMap());
+            settings.put("points", points.stream().map(p -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", p.name());
+                m.put("kind", p.kind());
+                m.putAll(p.parameters());
+                return m;
+            }).toList());
+            settings.put("analyses", new ArrayList<>(prepared.analyses().keySet()));
+            settings.put("solver_seed", req.solver().seed());
+            settings.put("solver_iterations", req.solver().maxIterations());
+            settings.put("solver_time_limit_seconds", "none (iteration budget only; reproducible)");
+            settings.put("files", files);
+            Map<String, Long> rows = new LinkedHashMap<>();
+            rows.put("rows_read", ingest.rowsRead());
+            rows.put("rows_rejected", ingest.rowsRejected());
+            rows.put("hosts", (long) ingest.hosts().hosts().size());
+            rows.put("points", (long) points.size());
+            rows.put("analyses", (long) prepared.analyses().size());
+            new Manifest(io.greenpack.cli.VersionProvider.version(), Manifest.currentJavaVersion(), spark.version(),
+                    req.commandLine(), inputs, settings, timings, rows, started, Instant.now())
+                    .write(run.resolve("manifest.json"));
+            return run.commit();
+        }
+    }
+}
