@@ -125,30 +125,17 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         }
         progress.step("bench: generate " + hosts + " hosts, " + apps + " apps", () ->
                 FleetWriter.generate(GenerateOptions.defaults().withSize(hosts, apps, days).withCompress(false), csv));
-        Files.createDirectories(pq);
-        for (String small : List.of("hosts.csv", "apps.csv", "targets.csv")) {
-            Files.copy(csv.resolve(small), pq.resolve(small), StandardCopyOption.REPLACE_EXISTING);
-        }
-        StructType power = new StructType().add("timestamp", DataTypes.StringType).add("host", DataTypes.StringType)
-                .add("psu", DataTypes.StringType).add("watts", DataTypes.DoubleType).add("energy_wh", DataTypes.DoubleType)
-                .add("source", DataTypes.StringType);
-        StructType util = new StructType().add("timestamp", DataTypes.StringType).add("host", DataTypes.StringType)
-                .add("app", DataTypes.StringType).add("instance", DataTypes.StringType).add("cpu_cores", DataTypes.DoubleType)
-                .add("mem_gb", DataTypes.DoubleType).add("disk_iops", DataTypes.DoubleType).add("disk_mbps", DataTypes.DoubleType)
-                .add("net_mbps", DataTypes.DoubleType);
+        // The same conversion as bench scale: by host, so that no series spans two Parquet files.
         progress.step("bench: convert to Parquet", () -> {
-            convert(spark, csv.resolve("power.csv"), power, pq.resolve("power.parquet"));
-            convert(spark, csv.resolve("utilization.csv"), util, pq.resolve("utilization.parquet"));
+            try {
+                BenchScaleCommand.toParquet(spark, csv, pq, (long) apps * days * 288);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return null;
         });
         Files.writeString(pq.resolve("_complete"), "");
         return pq;
-    }
-
-    private static void convert(SparkSession spark, Path csv, StructType schema, Path out) {
-        spark.read().option("header", "true").schema(schema).csv(csv.toString())
-                .withColumn("timestamp", to_timestamp(col("timestamp")))
-                .write().mode("overwrite").parquet(out.toString());
     }
 
     private static void resetPeaks() {
