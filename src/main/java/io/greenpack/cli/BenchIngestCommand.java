@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -239,28 +240,12 @@ public final class BenchIngestCommand implements Callable<Integer> {
 
     /** Runs one measurement in a fresh JVM with this JVM's flags (heap replaced) and classpath. */
     private JsonNode child(Path data, Path result, String format, int run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap));
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // Our own heap; no debugger or agent of the parent (a second JVM cannot share its port).
-            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-agentlib") || a.startsWith("-javaagent")) {
-                continue;
-            }
-            cmd.add(a);
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "bench", "ingest-run", "--data", data.toString(), "--format", format, "--run", String.valueOf(run), "--result", result.toString()));
         Path log = Files.createTempFile("greenpack-bench-ingest", ".log");
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(2, TimeUnit.HOURS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("bench child did not finish in 2 hours");
-            }
-            if (p.exitValue() != 0 || Files.size(result) == 0) {
-                List<String> lines = Files.readAllLines(log);
-                throw new IllegalStateException("bench child failed (exit " + p.exitValue() + "):\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+            ChildJvm.Outcome o = ChildJvm.run(heap, Map.of(), List.of("bench", "ingest-run", "--data", data.toString(),
+                    "--format", format, "--run", String.valueOf(run), "--result", result.toString()), log, 2, TimeUnit.HOURS);
+            if (o.exitCode() != 0 || Files.size(result) == 0) {
+                throw new IllegalStateException("bench child failed (exit " + o.exitCode() + "):\n" + o.tail());
             }
             return new ObjectMapper().readTree(result.toFile());
         } finally {

@@ -19,8 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,15 +106,7 @@ public final class BenchIngestRunCommand implements Callable<Integer> {
                 powerRows += f.rowsRead();
             }
         }
-        // Peak heap: the sum of each heap pool's peak since the JVM started. Pools peak at
-        // different moments, so this is an upper bound of the true peak (by at most the young
-        // generation's size); simple and needs no GC log parsing.
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
+        long peak = ChildJvm.peakHeapBytes(); // summed pool peaks since start: an upper bound
         // CPU seconds of the whole process (every thread, JIT and GC included): on a shared
         // machine this varies much less with the load than wall time does.
         double cpuS = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
