@@ -7,14 +7,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-
-import scala.jdk.javaapi.CollectionConverters;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -84,9 +80,9 @@ public final class Ingest {
 
         // A data directory may hold only power (meters, no agents) or only utilization (VM traces);
         // the missing side is an empty table and the report says what could not be measured.
-        Series power = dir.files(InputKind.POWER).isEmpty() ? Series.empty(spark, POWER_SCHEMA)
+        Series power = dir.files(InputKind.POWER).isEmpty() ? Series.empty(spark, AlignedBlock.POWER_SCHEMA)
                 : progress.step("ingest: power samples", () -> series(spark, dir.files(InputKind.POWER), hosts, o, true));
-        Series util = dir.files(InputKind.UTILIZATION).isEmpty() ? Series.empty(spark, UTILIZATION_SCHEMA)
+        Series util = dir.files(InputKind.UTILIZATION).isEmpty() ? Series.empty(spark, AlignedBlock.UTILIZATION_SCHEMA)
                 : progress.step("ingest: utilization samples", () -> series(spark, dir.files(InputKind.UTILIZATION),
                 hosts, o, false));
 
@@ -135,17 +131,6 @@ public final class Ingest {
         }
     }
 
-    /** Aligned power before PSU completeness is filtered. */
-    private static final StructType POWER_SCHEMA = withoutSummary(IngestTasks.POWER_SCHEMA);
-    private static final StructType UTILIZATION_SCHEMA = withoutSummary(IngestTasks.UTILIZATION_SCHEMA);
-
-    private static StructType withoutSummary(StructType s) {
-        return new StructType(java.util.Arrays.stream(s.fields()).filter(f -> !f.name().equals(SUMMARY))
-                .toArray(org.apache.spark.sql.types.StructField[]::new));
-    }
-
-    private static final String SUMMARY = "_summary";
-
     /** One input file as the tasks see it: a text file read whole by one task, or a Parquet input. */
     private record Source(InputFile file, IngestTasks.TextUnit text, IngestTasks.ParquetUnit parquet, Dataset<Row> rows) {
     }
@@ -172,9 +157,9 @@ public final class Ingest {
         for (int i = 0; i < files.size(); i++) {
             sources.add(source(spark, files.get(i), i, facts, o, zone));
         }
-        StructType schema = isPower ? IngestTasks.POWER_SCHEMA : IngestTasks.UTILIZATION_SCHEMA;
-
-        Dataset<Row> first = cache(spark, frame(spark, tasks(spark, sources, alignment, null), schema));
+        // The tasks' aligned blocks stay in memory (disk when short) for every later pass; the
+        // summaries are collected first, which computes them.
+        JavaRDD<AlignedBlock> first = tasks(spark, sources, alignment).persist(StorageLevel.MEMORY_AND_DISK());
         List<Summary> summaries = summaries(first);
         Map<String, Integer> tasksPerGroup = new HashMap<>();
         summaries.forEach(s -> s.groups.forEach(g -> tasksPerGroup.merge(g, 1, Integer::sum)));
@@ -184,38 +169,25 @@ public final class Ingest {
                 spanning.add(g);
             }
         });
-        Dataset<Row> all = first;
         List<Summary> sequencing = new ArrayList<>();
         for (Summary s : summaries) {
             sequencing.add(without(s, spanning));
         }
+        JavaRDD<InternalRow> rows = first.mapPartitions(blocks -> AlignedBlock.rows(blocks, isPower, spanning));
         if (!spanning.isEmpty()) {
             // Groups seen by several tasks (daily files, a Parquet file split in two): their
-            // samples, shuffled by group, through the same kernel.
+            // samples, shuffled by group, through the same kernel; their pass-1 rows are skipped.
             Set<Integer> involved = new HashSet<>();
             summaries.stream().filter(s -> s.groups.stream().anyMatch(spanning::contains)).forEach(s -> involved.addAll(s.files.keySet()));
             List<Source> again = sources.stream().filter(src -> involved.contains(indexOf(src))).toList();
-            Dataset<Row> samples = frame(spark, tasks(spark, again, alignment, spanning), IngestTasks.sampleSchema(alignment.values()))
+            Dataset<Row> samples = frame(spark, samples(spark, again, alignment, spanning), IngestTasks.sampleSchema(alignment.values()))
                     .repartition(col("_group"));
-            JavaRDD<InternalRow> redone = samples.queryExecution().toRdd().toJavaRDD()
-                    .mapPartitions(rows -> IngestTasks.alignSamples(alignment, rows));
-            Dataset<Row> second = cache(spark, frame(spark, redone, schema));
+            JavaRDD<AlignedBlock> second = samples.queryExecution().toRdd().toJavaRDD()
+                    .mapPartitions(r -> IngestTasks.alignSamples(alignment, r)).persist(StorageLevel.MEMORY_AND_DISK());
             sequencing.addAll(summaries(second));
-            StructType keySchema = new StructType().add("host", DataTypes.StringType);
-            if (!isPower) {
-                keySchema = keySchema.add("app", DataTypes.StringType);
-            }
-            List<Row> keys = new ArrayList<>();
-            for (String g : spanning) {
-                keys.add(RowFactory.create((Object[]) (isPower ? new String[]{g} : g.split("\u0000", 2))));
-            }
-            List<String> keyColumns = isPower ? List.of("host") : List.of("host", "app");
-            all = first.join(broadcast(spark.createDataFrame(keys, keySchema)),
-                            CollectionConverters.asScala(keyColumns).toSeq(), "left_anti")
-                    .select(java.util.Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-                    .unionByName(second);
+            rows = rows.union(second.mapPartitions(blocks -> AlignedBlock.rows(blocks, isPower, Set.of())));
         }
-        Dataset<Row> aligned = all.filter(col(SUMMARY).isNull()).drop(SUMMARY);
+        Dataset<Row> aligned = frame(spark, rows, AlignedBlock.schema(isPower));
         return summarize(files, kind, isPower, aligned, summaries, sequencing);
     }
 
@@ -268,27 +240,41 @@ public final class Ingest {
         return new Source(f, null, new IngestTasks.ParquetUnit(index, types, rules), df.select(select.toArray(Column[]::new)));
     }
 
-    /** Pass 1 (groups == null): aligned rows and a summary per task; pass 2: sample rows of the groups named. */
-    private static JavaRDD<InternalRow> tasks(SparkSession spark, List<Source> sources, IngestTasks.Alignment a,
-                                              Set<String> groups) {
-        List<IngestTasks.TextUnit> text = sources.stream().map(Source::text).filter(java.util.Objects::nonNull).toList();
-        List<JavaRDD<InternalRow>> parts = new ArrayList<>();
+    /** Pass 1: each source's aligned blocks, the last of each task with its summary. */
+    private static JavaRDD<AlignedBlock> tasks(SparkSession spark, List<Source> sources, IngestTasks.Alignment a) {
+        return perSource(spark, sources, u -> IngestTasks.alignText(u, a), (u, rows) -> IngestTasks.alignParquet(u, a, rows));
+    }
+
+    /** Pass 2: the sample rows of the groups named. */
+    private static JavaRDD<InternalRow> samples(SparkSession spark, List<Source> sources, IngestTasks.Alignment a,
+                                                Set<String> groups) {
+        return perSource(spark, sources, u -> IngestTasks.samplesText(u, a, groups),
+                (u, rows) -> IngestTasks.samplesParquet(u, a, groups, rows));
+    }
+
+    /** One task per text file, the tasks of Spark's reader for a Parquet input, as one RDD. */
+    private static <T> JavaRDD<T> perSource(SparkSession spark, List<Source> sources,
+                                            org.apache.spark.api.java.function.Function<IngestTasks.TextUnit, Iterator<T>> text,
+                                            org.apache.spark.api.java.function.Function2<IngestTasks.ParquetUnit, Iterator<InternalRow>, Iterator<T>> parquet) {
+        List<IngestTasks.TextUnit> units = sources.stream().map(Source::text).filter(java.util.Objects::nonNull).toList();
+        List<JavaRDD<T>> parts = new ArrayList<>();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        if (!text.isEmpty()) {
-            parts.add(jsc.parallelize(new ArrayList<>(text), text.size()).mapPartitions(units -> {
-                List<Iterator<InternalRow>> out = new ArrayList<>();
-                units.forEachRemaining(u -> out.add(groups == null ? IngestTasks.alignText(u, a) : IngestTasks.samplesText(u, a, groups)));
+        if (!units.isEmpty()) {
+            parts.add(jsc.parallelize(new ArrayList<>(units), units.size()).mapPartitions(us -> {
+                List<Iterator<T>> out = new ArrayList<>();
+                while (us.hasNext()) {
+                    out.add(text.call(us.next()));
+                }
                 return concat(out);
             }));
         }
         for (Source s : sources) {
             if (s.parquet() != null) {
                 IngestTasks.ParquetUnit u = s.parquet();
-                parts.add(s.rows().queryExecution().toRdd().toJavaRDD().mapPartitions(rows -> groups == null
-                        ? IngestTasks.alignParquet(u, a, rows) : IngestTasks.samplesParquet(u, a, groups, rows)));
+                parts.add(s.rows().queryExecution().toRdd().toJavaRDD().mapPartitions(rows -> parquet.call(u, rows)));
             }
         }
-        JavaRDD<InternalRow> all = parts.get(0);
+        JavaRDD<T> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) {
             all = all.union(parts.get(i));
         }
@@ -304,26 +290,10 @@ public final class Ingest {
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
     }
 
-    /**
-     * Caches the tasks' output without column compression: its statistics cost more CPU than the
-     * kernel itself, for a cache that is read a few times. Spark copies the session's settings
-     * when a query is cached, so the setting is restored right after.
-     */
-    private static Dataset<Row> cache(SparkSession spark, Dataset<Row> tasks) {
-        String key = "spark.sql.inMemoryColumnarStorage.compressed";
-        String was = spark.conf().get(key, "true");
-        spark.conf().set(key, "false");
-        try {
-            return tasks.persist(StorageLevel.MEMORY_AND_DISK());
-        } finally {
-            spark.conf().set(key, was);
-        }
-    }
-
-    private static List<Summary> summaries(Dataset<Row> tasks) {
+    private static List<Summary> summaries(JavaRDD<AlignedBlock> blocks) {
         List<Summary> out = new ArrayList<>();
-        for (Row r : tasks.filter(col(SUMMARY).isNotNull()).select(SUMMARY).collectAsList()) {
-            out.add(Summary.fromBytes((byte[]) r.get(0)));
+        for (byte[] b : blocks.map(AlignedBlock::summaryBytes).filter(java.util.Objects::nonNull).collect()) {
+            out.add(Summary.fromBytes(b));
         }
         return out;
     }

@@ -29,19 +29,6 @@ final class IngestTasks {
 
     static final int CONTENT_CHARS = 200;
 
-    /** Aligned power before PSU completeness is filtered, plus the summary column. */
-    static final StructType POWER_SCHEMA = new StructType()
-            .add("host", DataTypes.StringType).add("ts", DataTypes.TimestampType).add("watts", DataTypes.DoubleType)
-            .add("psus", DataTypes.LongType).add("coverage", DataTypes.DoubleType).add("complete", DataTypes.BooleanType)
-            .add("_summary", DataTypes.BinaryType);
-    static final StructType UTILIZATION_SCHEMA = new StructType()
-            .add("host", DataTypes.StringType).add("app", DataTypes.StringType).add("ts", DataTypes.TimestampType)
-            .add("cpu_cores", DataTypes.DoubleType).add("mem_gb", DataTypes.DoubleType)
-            .add("disk_iops", DataTypes.DoubleType).add("disk_mbps", DataTypes.DoubleType)
-            .add("net_mbps", DataTypes.DoubleType).add("gpu_pct", DataTypes.DoubleType)
-            .add("coverage", DataTypes.DoubleType)
-            .add("_summary", DataTypes.BinaryType);
-
     static StructType sampleSchema(int values) {
         StructType s = new StructType().add("_group", DataTypes.StringType).add("host", DataTypes.StringType)
                 .add("key1", DataTypes.StringType).add("key2", DataTypes.StringType)
@@ -133,10 +120,6 @@ final class IngestTasks {
             counts.good++;
             counts.first = Math.min(counts.first, sample.micros);
             counts.last = Math.max(counts.last, sample.micros);
-            counts.hosts.add(sample.host);
-            if (!rules.power()) {
-                counts.apps.add(sample.key1);
-            }
             feed.sample(sample, fileIndex, line);
         } else {
             counts.reasons.merge(rules.reason, 1L, Long::sum);
@@ -151,17 +134,19 @@ final class IngestTasks {
 
     // ---- pass 1: a whole unit in one task ------------------------------------------------
 
-    static Iterator<InternalRow> alignText(TextUnit u, Alignment a) {
+    static Iterator<AlignedBlock> alignText(TextUnit u, Alignment a) {
         Summary summary = new Summary();
         SeriesKernel kernel = kernel(a, summary);
         readText(u, summary, kernelFeed(kernel));
+        kernel.countKeys(summary.file(u.fileIndex()));
         return output(a, kernel, summary);
     }
 
-    static Iterator<InternalRow> alignParquet(ParquetUnit u, Alignment a, Iterator<InternalRow> rows) {
+    static Iterator<AlignedBlock> alignParquet(ParquetUnit u, Alignment a, Iterator<InternalRow> rows) {
         Summary summary = new Summary();
         SeriesKernel kernel = kernel(a, summary);
         readParquet(u, rows, summary, kernelFeed(kernel));
+        kernel.countKeys(summary.file(u.fileIndex()));
         return output(a, kernel, summary);
     }
 
@@ -209,7 +194,7 @@ final class IngestTasks {
     }
 
     /** The kernel over sample rows (see {@link #sampleSchema}); the summary holds sequencing findings only. */
-    static Iterator<InternalRow> alignSamples(Alignment a, Iterator<InternalRow> rows) {
+    static Iterator<AlignedBlock> alignSamples(Alignment a, Iterator<InternalRow> rows) {
         Summary summary = new Summary();
         SeriesKernel kernel = kernel(a, summary);
         double[] v = new double[a.values()];
@@ -226,70 +211,80 @@ final class IngestTasks {
 
     // ---- output --------------------------------------------------------------------------
 
-    /** Aligned rows group by group, then one row with the summary. */
-    private static Iterator<InternalRow> output(Alignment a, SeriesKernel kernel, Summary summary) {
-        ArrayDeque<InternalRow> buffer = new ArrayDeque<>();
-        int width = a.power() ? POWER_SCHEMA.size() : UTILIZATION_SCHEMA.size();
-        SeriesKernel.Output out = new SeriesKernel.Output() {
-            private UTF8String host;
-            private String hostText;
-            private UTF8String app;
-            private String appText;
-
-            private UTF8String host(String h) {
-                if (!h.equals(hostText)) {
-                    hostText = h;
-                    host = UTF8String.fromString(h);
-                }
-                return host;
-            }
-
-            @Override
-            public void power(String h, long ts, double watts, long psus, double coverage, boolean complete) {
-                buffer.add(new GenericInternalRow(new Object[]{host(h), ts * 1_000_000L, watts, psus, coverage, complete, null}));
-            }
-
-            @Override
-            public void utilization(String h, String appName, long ts, double[] values, double coverage) {
-                if (!appName.equals(appText)) {
-                    appText = appName;
-                    app = UTF8String.fromString(appName);
-                }
-                Object[] row = new Object[width];
-                row[0] = host(h);
-                row[1] = app;
-                row[2] = ts * 1_000_000L;
-                for (int k = 0; k < 6; k++) {
-                    row[3 + k] = Double.isNaN(values[k]) ? null : values[k];
-                }
-                row[9] = coverage;
-                buffer.add(new GenericInternalRow(row));
-            }
-        };
+    /** Aligned rows in blocks, group by group; the last block carries the summary. */
+    private static Iterator<AlignedBlock> output(Alignment a, SeriesKernel kernel, Summary summary) {
+        Blocks out = new Blocks(a.power());
         return new Iterator<>() {
-            private boolean summarized;
+            private boolean done;
 
             @Override
             public boolean hasNext() {
-                while (buffer.isEmpty() && kernel.nextGroup(out)) {
-                    // one group at a time: the task holds one group's rows, not the whole output
+                while (out.ready.isEmpty() && !done) {
+                    if (!kernel.nextGroup(out)) {
+                        out.finish(summary);
+                        done = true;
+                    }
                 }
-                return !buffer.isEmpty() || !summarized;
+                return !out.ready.isEmpty();
             }
 
             @Override
-            public InternalRow next() {
+            public AlignedBlock next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                if (!buffer.isEmpty()) {
-                    return buffer.poll();
-                }
-                summarized = true;
-                Object[] row = new Object[width];
-                row[width - 1] = summary.toBytes();
-                return new GenericInternalRow(row);
+                return out.ready.poll();
             }
         };
+    }
+
+    /** The kernel's rows into blocks; a full block waits in {@link #ready}. */
+    private static final class Blocks implements SeriesKernel.Output {
+        final ArrayDeque<AlignedBlock> ready = new ArrayDeque<>();
+        private final boolean power;
+        private AlignedBlock block;
+        private UTF8String host;
+        private String hostText;
+        private UTF8String app;
+        private String appText;
+
+        Blocks(boolean power) {
+            this.power = power;
+            this.block = new AlignedBlock(power);
+        }
+
+        private UTF8String host(String h) {
+            if (!h.equals(hostText)) {
+                hostText = h;
+                host = UTF8String.fromString(h);
+            }
+            return host;
+        }
+
+        private AlignedBlock block() {
+            if (block.full()) {
+                ready.add(block.finish(null));
+                block = new AlignedBlock(power);
+            }
+            return block;
+        }
+
+        @Override
+        public void power(String h, long ts, double watts, long psus, double coverage, boolean complete) {
+            block().addPower(host(h), ts * 1_000_000L, watts, psus, coverage, complete);
+        }
+
+        @Override
+        public void utilization(String h, String appName, long ts, double[] values, double coverage) {
+            if (!appName.equals(appText)) {
+                appText = appName;
+                app = UTF8String.fromString(appName);
+            }
+            block().addUtilization(host(h), app, ts * 1_000_000L, values, coverage);
+        }
+
+        void finish(Summary summary) {
+            ready.add(block.finish(summary));
+        }
     }
 }

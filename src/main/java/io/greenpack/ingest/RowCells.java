@@ -49,9 +49,25 @@ final class RowCells {
             return c < columns && fields.present(c);
         }
 
+        /** Per column the text returned last: hosts and instances repeat row after row. */
+        private final String[] last = new String[64];
+
         @Override
         public String text(int c) {
-            return present(c) ? interner.of(fields.source(c), fields.from(c), fields.to(c)) : null;
+            if (!present(c)) {
+                return null;
+            }
+            String source = fields.source(c);
+            int from = fields.from(c);
+            int n = fields.to(c) - from;
+            if (c < last.length) {
+                String l = last[c];
+                if (l != null && Interner.same(l, source, from, n)) {
+                    return l;
+                }
+                return last[c] = interner.of(source, from, from + n);
+            }
+            return interner.of(source, from, from + n);
         }
 
         @Override

@@ -63,6 +63,8 @@ final class SampleRules implements Serializable {
     private transient String lastTsText;
     private transient long lastTs;
     private transient ZoneId zoneId;
+    private transient String lastHost;
+    private transient double[] lastFacts;
 
     SampleRules(InputFile file, List<String> columns, Map<String, double[]> hosts, IngestOptions o, String zone) {
         this.power = file.kind() == InputKind.POWER;
@@ -157,7 +159,14 @@ final class SampleRules implements Serializable {
         if (h == null) {
             return fail("missing host", "host is empty");
         }
-        double[] facts = hosts.get(h);
+        double[] facts;
+        if (h == lastHost) { // the readers hand out one String per distinct host
+            facts = lastFacts;
+        } else {
+            facts = hosts.get(h);
+            lastHost = h;
+            lastFacts = facts;
+        }
         if (facts == null) {
             return fail("unknown host", shown("host", h));
         }

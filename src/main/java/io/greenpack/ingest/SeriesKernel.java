@@ -38,8 +38,19 @@ final class SeriesKernel {
     private final long maxGap;
     private final Summary summary;
 
-    /** A series by its key (the readers hand out one String instance per value: hashes are cached). */
+    /**
+     * A series by its key. The hash mixes the parts' (cached) String hashes: a record's hash
+     * (31 x host + app) collides for names that count up together (srv-001/app-0962 and
+     * srv-002/app-0931), and such maps degrade into trees.
+     */
     private record Key(String host, String key1, String key2) {
+        @Override
+        public int hashCode() {
+            long h = host.hashCode() * 0x9E3779B97F4A7C15L;
+            h = (h ^ key1.hashCode()) * 0xC2B2AE3D27D4EB4FL;
+            h = (h ^ key2.hashCode()) * 0x165667B19E3779F9L;
+            return (int) (h ^ (h >>> 32));
+        }
     }
 
     private final Map<Key, Integer> ids = new HashMap<>();
@@ -77,7 +88,8 @@ final class SeriesKernel {
 
     void add(String host, String key1, String key2, int fileIndex, long lineNo, long seconds, double[] v) {
         int id;
-        if (host.equals(lastHost) && key1.equals(lastKey1) && key2.equals(lastKey2)) {
+        if (host == lastHost && key1 == lastKey1 && key2 == lastKey2
+                || host.equals(lastHost) && key1.equals(lastKey1) && key2.equals(lastKey2)) {
             id = lastId;
         } else {
             Key key = new Key(host, key1, key2);
@@ -113,6 +125,16 @@ final class SeriesKernel {
             values[k][n] = v[k];
         }
         n++;
+    }
+
+    /** The hosts and apps of the samples added, into a file's counts (a pass-1 task reads one file). */
+    void countKeys(Summary.FileCounts counts) {
+        for (String[] k : keys) {
+            counts.hosts.add(k[0]);
+            if (!power) {
+                counts.apps.add(k[1]);
+            }
+        }
     }
 
     int size() {
@@ -389,6 +411,8 @@ final class SeriesKernel {
         private final GroupSums sums;
         private final double[] weighted = new double[nv];
         private final double[] weight = new double[nv];
+        /** Reused: the group sums copy what they keep. */
+        private final double[] mean = new double[nv];
         private double covered;
         private long current = Long.MIN_VALUE;
         boolean any;
@@ -428,7 +452,6 @@ final class SeriesKernel {
             if (current == Long.MIN_VALUE) {
                 return;
             }
-            double[] mean = new double[nv];
             for (int k = 0; k < nv; k++) {
                 mean[k] = weight[k] > 0 ? weighted[k] / weight[k] : Double.NaN;
             }
