@@ -119,10 +119,54 @@ public final class BenchIngestRunCommand implements Callable<Integer> {
                         + "\"peak_heap_mb\": %d, \"spark\": \"%s\", \"jobs\": %d,%n", format, run, rows, powerRows,
                 r.rowsRejected(), sessionS, ingestS, seconds, rows / seconds, peak >> 20, spark.version(),
                 timings.jobs.size()));
+        json.append("\"cpu_by_thread_s\": ").append(cpuByThread()).append(",\n");
         json.append("\"job_times\": [").append(quoted(timings.jobs)).append("],\n");
         json.append("\"stage_times\": [").append(quoted(timings.stages)).append("]}\n");
         Files.writeString(result, json);
         return 0;
+    }
+
+    /**
+     * CPU seconds by kind of thread (Linux: /proc/self/task), to tell the work from the JIT
+     * compilers and the collector in a fresh JVM; "{}" where /proc is not there.
+     */
+    static String cpuByThread() {
+        java.util.Map<String, Double> byKind = new java.util.TreeMap<>();
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return "{}";
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> ts = Files.list(tasks)) {
+            for (java.nio.file.Path t : ts.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    // Fields after the command name (in parentheses): utime and stime are the 12th and 13th.
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // clock ticks
+                    byKind.merge(threadKind(Files.readString(t.resolve("comm")).strip()), seconds, Double::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (java.io.IOException e) {
+            return "{}";
+        }
+        StringBuilder out = new StringBuilder("{");
+        byKind.forEach((k, v) -> out.append(out.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "\"%s\": %.2f", k, v)));
+        return out.append("}").toString();
+    }
+
+    private static String threadKind(String name) {
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return "jit";
+        }
+        if (name.startsWith("GC Thread") || name.equals("VM Thread") || name.startsWith("ParGC")) {
+            return "gc";
+        }
+        if (name.startsWith("Executor task")) {
+            return "tasks";
+        }
+        return name.equals("java") || name.equals("main") ? "driver" : "other";
     }
 
     /** Per host, app and hour: mean and max cores, mean memory (the shape later stages read). */

@@ -172,6 +172,8 @@ final class RowCells {
         private final int[] types;
         private final int offset;
         private final java.util.HashMap<org.apache.spark.unsafe.types.UTF8String, String> interned = new java.util.HashMap<>();
+        private final org.apache.spark.unsafe.types.UTF8String[] lastBytes = new org.apache.spark.unsafe.types.UTF8String[64];
+        private final String[] lastText = new String[64];
         private InternalRow row;
 
         Parquet(int[] types, int offset) {
@@ -209,6 +211,11 @@ final class RowCells {
                 return null;
             }
             org.apache.spark.unsafe.types.UTF8String u = row.getUTF8String(offset + 2 * c);
+            // Hosts and instances repeat row after row: compare with the column's last value
+            // before hashing (a copy: the row's bytes are reused for the next row).
+            if (c < lastBytes.length && u.equals(lastBytes[c])) {
+                return lastText[c];
+            }
             String s = interned.get(u);
             if (s == null) {
                 s = Values.trimSpaces(u.toString());
@@ -216,7 +223,12 @@ final class RowCells {
                     interned.put(u.clone(), s);
                 }
             }
-            return s.isEmpty() ? null : s;
+            s = s.isEmpty() ? null : s;
+            if (c < lastBytes.length) {
+                lastBytes[c] = u.clone();
+                lastText[c] = s;
+            }
+            return s;
         }
 
         @Override
