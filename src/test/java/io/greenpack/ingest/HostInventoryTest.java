@@ -104,6 +104,23 @@ class HostInventoryTest {
     }
 
     @Test
+    void aParquetInventoryIsReadThroughSparkWithNativeTypesAndRowNumbers() throws IOException {
+        Path csv = tmp.resolve("src.txt");
+        Files.writeString(csv, String.join("\n", "host,model,sockets,cores,mem_gb,max_watts,Role",
+                "h1,m1,2,32,256.5,300.5,Hypervisor", "h2,m1,,32,256,300,", "h3,m1,2,-4,256,300,") + "\n");
+        Path pq = tmp.resolve("hosts.parquet");
+        io.greenpack.testing.TestSpark.session().read().option("header", "true")
+                .schema("host STRING, model STRING, sockets INT, cores DOUBLE, mem_gb FLOAT, max_watts DECIMAL(10,2), Role STRING")
+                .csv(csv.toString()).coalesce(1).write().parquet(pq.toString());
+        HostInventory h = HostInventory.read(new InputFile(pq, InputKind.HOSTS, InputFormat.PARQUET));
+        assertThat(h.hosts()).containsExactly(
+                new HostSpec("h1", "m1", 2, 32, 256.5, "hypervisor", null, null, null, 300.5),
+                new HostSpec("h2", "m1", 1, 32, 256, "physical", null, null, null, 300.0));
+        assertThat(h.rejects()).extracting(RejectRow::line, RejectRow::reason, RejectRow::detail, RejectRow::content)
+                .containsExactly(tuple(3L, "cores not positive", "cores = '-4.0'", ""));
+    }
+
+    @Test
     void hopelessFilesAreRefusedNamingTheFile() {
         assertThatThrownBy(() -> read("hosts.csv", "host,model,cores,mem_gb\n"))
                 .isInstanceOf(UserError.class).hasMessageContaining("hosts.csv: no usable host rows (0 rows read)");
