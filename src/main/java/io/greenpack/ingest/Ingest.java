@@ -60,23 +60,21 @@ public final class Ingest {
 
     private static IngestResult read(SparkSession spark, DataDirectory dir, IngestOptions o, Progress progress) {
         HostInventory hosts = progress.step("ingest: hosts", () ->
-                HostInventory.read(spark, dir.files(InputKind.HOSTS).get(0)));
+                HostInventory.read(dir.files(InputKind.HOSTS).get(0)));
         List<InputFile> appFiles = dir.files(InputKind.APPS);
         if (appFiles.size() > 1) {
             throw new UserError("data directory " + dir.dir() + " has several apps files "
                     + appFiles.stream().map(InputFile::name).toList() + "; expected at most one");
         }
         AppCatalog apps = appFiles.isEmpty() ? AppCatalog.empty()
-                : progress.step("ingest: apps", () -> AppCatalog.read(spark, appFiles.get(0)));
+                : progress.step("ingest: apps", () -> AppCatalog.read(appFiles.get(0)));
         List<InputFile> targetFiles = dir.files(InputKind.TARGETS);
         if (targetFiles.size() > 1) {
             throw new UserError("data directory " + dir.dir() + " has several targets files "
                     + targetFiles.stream().map(InputFile::name).toList() + "; expected one");
         }
         TargetCatalog targets = targetFiles.isEmpty() ? TargetCatalog.empty()
-                : progress.step("ingest: targets", () -> TargetCatalog.read(spark, targetFiles.get(0)));
-        Map<String, InputFile> byName = new LinkedHashMap<>();
-        dir.all().forEach(f -> byName.put(f.name(), f));
+                : progress.step("ingest: targets", () -> TargetCatalog.read(targetFiles.get(0)));
 
         // A data directory may hold only power (meters, no agents) or only utilization (VM traces);
         // the missing side is an empty table and the report says what could not be measured.
@@ -111,8 +109,9 @@ public final class Ingest {
         Instant first = earliest(power.first, util.first);
         Instant last = latest(power.last, util.last);
         List<RejectRow> rejects = progress.step("ingest: rejected rows", () -> {
-            List<RejectRow> all = collectRejects(spark, byName, hosts.rejects(spark).unionByName(apps.rejects(spark))
-                    .unionByName(targets.rejects(spark)));
+            List<RejectRow> all = new ArrayList<>(hosts.rejects());
+            all.addAll(apps.rejects());
+            all.addAll(targets.rejects());
             all.addAll(power.rejects);
             all.addAll(util.rejects);
             all.sort(Comparator.comparing(RejectRow::file).thenComparingLong(RejectRow::line));
@@ -436,18 +435,6 @@ public final class Ingest {
         if (v > 0) {
             m.merge(key, v, Long::sum);
         }
-    }
-
-    private static List<RejectRow> collectRejects(SparkSession spark, Map<String, InputFile> files, Dataset<Row> rejects) {
-        List<RejectRow> out = new ArrayList<>();
-        Map<String, LineNumbers> lines = new HashMap<>();
-        for (Row r : rejects.collectAsList()) {
-            String file = r.getString(0);
-            LineNumbers ln = lines.computeIfAbsent(file, name -> LineNumbers.of(spark, files.get(name)));
-            out.add(new RejectRow(file, ln.line(r.getLong(1), r.getLong(2)), r.getString(3),
-                    IngestTasks.cut(r.isNullAt(4) ? "" : r.getString(4)), r.isNullAt(5) ? "" : IngestTasks.cut(r.getString(5))));
-        }
-        return out;
     }
 
     private static Instant earliest(Instant a, Instant b) {

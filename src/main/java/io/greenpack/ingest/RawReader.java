@@ -1,42 +1,22 @@
 package io.greenpack.ingest;
 
 import io.greenpack.util.UserError;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.from_csv;
-import static org.apache.spark.sql.functions.from_json;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
-import static org.apache.spark.sql.functions.trim;
 
 /**
- * Reads one file into a {@link RawTable}. Text formats are read as lines (so each row keeps its
- * line for the rejects file) and split with Spark's own CSV/JSON parsers into string columns;
- * nothing is inferred, every value is interpreted later with a reason when it fails.
+ * The checks every input gets before it is read (readable, not empty, a header with the
+ * required columns), the Parquet reader, and column lists for messages. The rows themselves are
+ * read in plain Java ({@link TextRows}, {@link SmallTables}) or by the ingest tasks.
  */
 public final class RawReader {
     private RawReader() {
-    }
-
-    public static RawTable read(SparkSession spark, InputFile file) {
-        checkReadable(file);
-        return file.format() == InputFormat.PARQUET ? readParquet(spark, file) : readText(spark, file);
     }
 
     /** Readable, not empty and (text formats) a header with the required columns; no Spark. */
@@ -61,53 +41,6 @@ public final class RawReader {
         }
     }
 
-    private static RawTable readText(SparkSession spark, InputFile file) {
-        TextHeader header = TextHeader.read(file);
-        requireColumns(file, header.columns());
-        StructType schema = new StructType();
-        for (String c : header.columns()) {
-            schema = schema.add(c, DataTypes.StringType, true);
-        }
-        Dataset<Row> lines = spark.read().text(file.path().toString())
-                .select(col("value").as("_raw"),
-                        monotonically_increasing_id().as("_mid"),
-                        col("_metadata.file_block_start").as("_blk"));
-        // Drop blank lines and, in CSV, the header line (a repeated header in concatenated files
-        // too; Spark's reader may or may not have kept the BOM).
-        Column keep = trim(col("_raw")).notEqual(lit(""));
-        if (file.format() != InputFormat.JSONL) {
-            String noBom = header.rawLine().startsWith("\uFEFF") ? header.rawLine().substring(1) : header.rawLine();
-            keep = keep.and(col("_raw").notEqual(lit(header.rawLine()))).and(col("_raw").notEqual(lit(noBom)));
-        }
-        Dataset<Row> data = lines.filter(keep);
-        int cores = spark.sparkContext().defaultParallelism();
-        if (file.name().toLowerCase(Locale.ROOT).endsWith(".gz") && cores > 1) {
-            // A gzip stream is read by one task; spread the parsing over every core.
-            data = data.repartition(cores);
-        }
-        Column parsed;
-        Map<String, String> options = new LinkedHashMap<>();
-        if (file.format() == InputFormat.JSONL) {
-            options.put("mode", "PERMISSIVE");
-            options.put("allowNonNumericNumbers", "true");
-            parsed = from_json(col("_raw"), lit(schema.toDDL()), options);
-        } else {
-            options.put("sep", String.valueOf(header.separator()));
-            options.put("mode", "PERMISSIVE");
-            options.put("ignoreLeadingWhiteSpace", "true");
-            options.put("ignoreTrailingWhiteSpace", "true");
-            parsed = from_csv(col("_raw"), lit(schema.toDDL()), options);
-        }
-        List<Column> select = new ArrayList<>(List.of(col("_mid"), col("_blk"), col("_raw")));
-        for (String c : header.columns()) {
-            select.add(col("_p").getField(c).as(c));
-        }
-        Dataset<Row> rows = data.withColumn("_p", parsed).select(select.toArray(Column[]::new));
-        Map<String, DataType> types = new LinkedHashMap<>();
-        header.columns().forEach(c -> types.put(c, DataTypes.StringType));
-        return new RawTable(file, rows, types, header.separator() == ';');
-    }
-
     /** A Parquet input as Spark reads it; a file that is not Parquet is a {@link UserError}. */
     static Dataset<Row> parquet(SparkSession spark, InputFile file) {
         Dataset<Row> df;
@@ -120,23 +53,6 @@ public final class RawReader {
             throw new UserError(file.path() + ": not a readable Parquet file (" + firstLine(e) + ")", e);
         }
         return df;
-    }
-
-    private static RawTable readParquet(SparkSession spark, InputFile file) {
-        Dataset<Row> df = parquet(spark, file);
-        Map<String, DataType> types = new LinkedHashMap<>();
-        List<Column> select = new ArrayList<>(List.of(
-                col("_metadata.row_index").as("_mid"), lit(0L).as("_blk"), lit(null).cast("string").as("_raw")));
-        for (StructField f : df.schema().fields()) {
-            String name = f.name().trim().toLowerCase(Locale.ROOT);
-            if (types.containsKey(name)) {
-                throw new UserError(file.path() + ": column '" + name + "' appears twice (names are case-insensitive)");
-            }
-            types.put(name, f.dataType());
-            select.add(col("`" + f.name() + "`").as(name));
-        }
-        requireColumns(file, new ArrayList<>(types.keySet()));
-        return new RawTable(file, df.select(select.toArray(Column[]::new)), types, false);
     }
 
     static void requireColumns(InputFile file, List<String> columns) {

@@ -1,22 +1,36 @@
 package io.greenpack.ingest;
 
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import io.greenpack.util.UserError;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.zip.ZipException;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
- * The collect-and-dedupe loop of the small tables (hosts.csv, apps.csv, targets.csv): rows are
- * collected with their {@code _mid}, {@code _blk} and {@code _raw} columns, put in file order, turned
- * into values, and the first row of a key wins; a later row with the same key is rejected as a
- * duplicate. Every rejected row keeps its file, line and the line itself.
+ * The small tables (hosts, apps, targets): read in plain Java with the readers of the sample
+ * files ({@link TextRows}: same lines, fields, numbers), each row turned into a value or a
+ * reason, and the first row of a key wins; a later row with the same key is rejected as a
+ * duplicate. Every rejected row keeps its file, physical line and the line itself. A row the
+ * reader finds broken as a whole (too many fields, not valid JSON) is rejected for that, as in
+ * the sample files. Parquet inputs are read through Spark (the only Spark work here).
  */
 final class SmallTables {
     private SmallTables() {
@@ -39,7 +53,41 @@ final class SmallTables {
     }
 
     /** @param kept the first value of each key, in file order */
-    record Collected<T>(List<T> kept, Map<String, Long> reasons, List<Row> rejects, int rowsRead) {
+    record Collected<T>(List<T> kept, Map<String, Long> reasons, List<RejectRow> rejects, int rowsRead) {
+    }
+
+    /** One data row's cells by (lower-case) column name; a column the file lacks has no value. */
+    static final class Named {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> columns;
+        private Cells cells;
+
+        Named(List<String> columns) {
+            this.columns = List.copyOf(columns);
+            for (int i = 0; i < columns.size(); i++) {
+                index.put(columns.get(i), i);
+            }
+        }
+
+        /** The file's columns, in file order. */
+        List<String> columns() {
+            return columns;
+        }
+
+        /** Whether the cell holds anything at all (to tell "missing" from "unreadable"). */
+        boolean present(String column) {
+            return cells.present(index.getOrDefault(column, -1));
+        }
+
+        /** Trimmed text; null when empty or absent. */
+        String text(String column) {
+            return cells.text(index.getOrDefault(column, -1));
+        }
+
+        /** A finite number (semicolon files: decimal comma), or NaN when absent or unreadable. */
+        double number(String column) {
+            return cells.number(index.getOrDefault(column, -1));
+        }
     }
 
     /** The usual duplicate rule: "duplicate row" when equal, else "conflicting duplicate {what}". */
@@ -48,37 +96,134 @@ final class SmallTables {
                 : "conflicting duplicate " + what, what + " = '" + key.apply(again) + "' already defined earlier in the file");
     }
 
-    /**
-     * The rows' verdicts from the checks in Spark (columns {@code reason}, {@code detail}): a row
-     * without a reason is built by {@code build}.
-     */
-    static <T> Function<Row, Parsed<T>> checked(Function<Row, T> build) {
-        return row -> {
-            String reason = row.getAs("reason");
-            return reason == null ? Parsed.ok(build.apply(row)) : Parsed.rejected(reason, row.getAs("detail"));
-        };
+    /** A detail of the form {@code column = 'value'}; null when there is no value to show. */
+    static String shown(String column, String value) {
+        return value == null ? null : column + " = '" + value + "'";
     }
 
-    static <T> Collected<T> collect(String fileName, List<Row> collected, Function<Row, Parsed<T>> parse,
-                                    Function<T, String> key, Duplicate<T> duplicate) {
-        List<Row> rows = new ArrayList<>(collected);
-        rows.sort(Comparator.comparingLong((Row row) -> row.<Long>getAs("_blk")).thenComparingLong(row -> row.<Long>getAs("_mid")));
+    /** A detail of the form {@code column = 'value'} for a number (shown as Spark casts it to text). */
+    static String shown(String column, double value) {
+        return column + " = '" + Values.shown(value) + "'";
+    }
+
+    /** A number, or null when NaN (absent or unreadable). */
+    static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    /**
+     * Reads the file (readable, required columns present, else a {@link UserError}), turns each
+     * data row into a value with {@code parse} and keeps the first value of each key.
+     */
+    static <T> Collected<T> read(InputFile file, Function<Named, Parsed<T>> parse, Function<T, String> key,
+                                 Duplicate<T> duplicate) {
+        RawReader.checkReadable(file);
         Map<String, T> byKey = new LinkedHashMap<>();
         Map<String, Long> reasons = new HashMap<>();
-        List<Row> rejects = new ArrayList<>();
-        for (Row row : rows) {
-            Parsed<T> p = parse.apply(row);
+        List<RejectRow> rejects = new ArrayList<>();
+        int[] rows = {0};
+        Each each = (named, line, raw) -> {
+            rows[0]++;
+            Parsed<T> p = named.cells.problem() != null
+                    ? Parsed.rejected(named.cells.problem(), named.cells.problemDetail()) : parse.apply(named);
             if (p.value() != null) {
                 T earlier = byKey.putIfAbsent(key.apply(p.value()), p.value());
                 if (earlier == null) {
-                    continue;
+                    return;
                 }
                 p = duplicate.of(earlier, p.value());
             }
             reasons.merge(p.reason(), 1L, Long::sum);
-            rejects.add(RowFactory.create(fileName, row.getAs("_mid"), row.getAs("_blk"), p.reason(), p.detail(),
-                    row.getAs("_raw")));
+            rejects.add(new RejectRow(file.name(), line, p.reason(), IngestTasks.cut(p.detail()), IngestTasks.cut(raw)));
+        };
+        if (file.format() == InputFormat.PARQUET) {
+            readParquet(file, each);
+        } else {
+            readText(file, each);
         }
-        return new Collected<>(List.copyOf(byKey.values()), reasons, List.copyOf(rejects), rows.size());
+        return new Collected<>(List.copyOf(byKey.values()), reasons, List.copyOf(rejects), rows[0]);
+    }
+
+    private interface Each {
+        void row(Named named, long line, String raw);
+    }
+
+    private static void readText(InputFile file, Each each) {
+        TextHeader header = TextHeader.read(file);
+        RawReader.requireColumns(file, header.columns());
+        Named named = new Named(header.columns());
+        try {
+            TextRows.read(file, header.columns(), header.separator(), header.rawLine(), (cells, line, raw) -> {
+                named.cells = cells;
+                each.row(named, line, raw);
+            });
+        } catch (EOFException | ZipException e) {
+            throw Damage.findDamagedGzip(List.of(file)).orElseGet(() -> new UserError(file.path()
+                    + ": the compressed file is damaged or truncated (" + e.getMessage() + "); expected a complete gzip file", e));
+        } catch (IOException e) {
+            throw new UserError(file.path() + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A Parquet input through the active Spark session: each column as Spark casts it to text,
+     * and numeric columns also as doubles; rows in file order, numbered from 1, without a line.
+     */
+    private static void readParquet(InputFile file, Each each) {
+        Dataset<org.apache.spark.sql.Row> df = RawReader.parquet(SparkSession.active(), file);
+        List<String> names = new ArrayList<>();
+        List<Column> select = new ArrayList<>(List.of(col("_metadata.file_path"), col("_metadata.row_index")));
+        for (StructField f : df.schema().fields()) {
+            String name = f.name().trim().toLowerCase(Locale.ROOT);
+            if (names.contains(name)) {
+                throw new UserError(file.path() + ": column '" + name + "' appears twice (names are case-insensitive)");
+            }
+            names.add(name);
+            Column v = col("`" + f.name() + "`");
+            select.add(v.cast(DataTypes.StringType));
+            select.add(f.dataType() instanceof NumericType ? v.cast(DataTypes.DoubleType) : lit(null).cast(DataTypes.DoubleType));
+        }
+        RawReader.requireColumns(file, names);
+        List<org.apache.spark.sql.Row> rows = new ArrayList<>(df.select(select.toArray(Column[]::new)).collectAsList());
+        rows.sort(Comparator.comparing((org.apache.spark.sql.Row r) -> r.getString(0)).thenComparingLong(r -> r.getLong(1)));
+        Named named = new Named(names);
+        ParquetCells cells = new ParquetCells();
+        named.cells = cells;
+        for (org.apache.spark.sql.Row r : rows) {
+            cells.row = r;
+            each.row(named, r.getLong(1) + 1, null);
+        }
+    }
+
+    /** A collected Parquet row: per column c its text at 2 + 2c, its double (numeric columns) at 3 + 2c. */
+    private static final class ParquetCells implements Cells {
+        private org.apache.spark.sql.Row row;
+
+        @Override
+        public boolean present(int c) {
+            return text(c) != null;
+        }
+
+        @Override
+        public String text(int c) {
+            if (c < 0 || row.isNullAt(2 + 2 * c)) {
+                return null;
+            }
+            String s = Values.trimSpaces(row.getString(2 + 2 * c));
+            return s.isEmpty() ? null : s;
+        }
+
+        @Override
+        public double number(int c) {
+            if (c < 0) {
+                return Double.NaN;
+            }
+            if (!row.isNullAt(3 + 2 * c)) {
+                double v = row.getDouble(3 + 2 * c);
+                return Double.isInfinite(v) ? Double.NaN : v;
+            }
+            String s = text(c);
+            return s == null ? Double.NaN : Values.parse(s);
+        }
     }
 }

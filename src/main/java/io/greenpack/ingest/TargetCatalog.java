@@ -1,44 +1,33 @@
 package io.greenpack.ingest;
 
 import io.greenpack.model.TargetSpec;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.col;
-
 /**
- * targets.csv: the hardware catalog a plan may use. Small: read with the same readers as every
- * input, collected, and checked row by row; a bad row is quarantined with its reason and the
- * rest of the catalog is used.
+ * targets.csv: the hardware catalog a plan may use. Small: read in plain Java with the same
+ * readers as every input (see {@link SmallTables}) and checked row by row; a bad row is
+ * quarantined with its reason and the rest of the catalog is used.
  */
-public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Row> rejectRows) {
+public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<RejectRow> rejects) {
     private static final String[] CURVE = {"w0", "w10", "w20", "w30", "w40", "w50", "w60", "w70", "w80", "w90", "w100"};
 
     public static TargetCatalog empty() {
         return new TargetCatalog(List.of(), null, List.of());
     }
 
-    public static TargetCatalog read(SparkSession spark, InputFile file) {
-        RawTable t = RawReader.read(spark, file);
-        List<String> names = new ArrayList<>(t.columns().keySet());
-        List<Row> rows = t.rows().select(col("_mid"), col("_blk"), col("_raw"),
-                org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
-                        names.stream().map(n -> t.column(n).cast("string").as(n)).toArray(org.apache.spark.sql.Column[]::new)))
-                        .as("_json")).collectAsList();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        SmallTables.Collected<TargetSpec> c = SmallTables.collect(file.name(), rows, r -> {
+    public static TargetCatalog read(InputFile file) {
+        SmallTables.Collected<TargetSpec> c = SmallTables.read(file, r -> {
+            // The row's cells by name; empty cells are left out (as absent columns are).
             Map<String, String> cells = new HashMap<>();
-            try {
-                json.readTree(r.<String>getAs("_json")).fields().forEachRemaining(e -> cells.put(e.getKey(),
-                        e.getValue().isNull() ? null : e.getValue().asText().trim()));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
+            for (String name : r.columns()) {
+                String v = r.text(name);
+                if (v != null) {
+                    cells.put(name, v.trim());
+                }
             }
             try {
                 return SmallTables.Parsed.ok(parse(cells));
@@ -51,10 +40,6 @@ public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Row>
         FileStats stats = new FileStats(file.name(), InputKind.TARGETS, c.rowsRead(), c.kept().size(), c.reasons(), 0, 0,
                 null, null, 0, 0, Map.of());
         return new TargetCatalog(c.kept(), stats, c.rejects());
-    }
-
-    public org.apache.spark.sql.Dataset<Row> rejects(SparkSession spark) {
-        return spark.createDataFrame(rejectRows, RejectsSchema.SCHEMA);
     }
 
     /** One row to a TargetSpec; an IllegalArgumentException names the reason ("category: detail"). */

@@ -29,7 +29,7 @@ class AppCatalogTest {
     private AppCatalog read(List<String> apps) throws IOException {
         Path file = tmp.resolve("apps.csv");
         Fixture.writeCsv(file, apps);
-        return AppCatalog.read(TestSpark.session(), new InputFile(file, InputKind.APPS, InputFormat.CSV));
+        return AppCatalog.read(new InputFile(file, InputKind.APPS, InputFormat.CSV));
     }
 
     @Test
@@ -38,7 +38,7 @@ class AppCatalogTest {
                 "app,owner,group,pin_host,needs,may_share_os,reserved_cores,reserved_mem_gb",
                 "web,shop,grp-1,,,true,8,32",
                 "db,finance,,h2,gpu;licensed_host,false,4,256"));
-        assertThat(r.rejectRows()).isEmpty();
+        assertThat(r.rejects()).isEmpty();
         AppInfo web = r.get("web");
         assertThat(web.owner()).isEqualTo("shop");
         assertThat(web.group()).isEqualTo("grp-1");

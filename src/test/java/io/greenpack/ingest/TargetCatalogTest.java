@@ -1,7 +1,6 @@
 package io.greenpack.ingest;
 
 import io.greenpack.model.TargetSpec;
-import io.greenpack.testing.TestSpark;
 import io.greenpack.util.Home;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +60,8 @@ class TargetCatalogTest {
     @Test
     void bundledCatalogReadsWithPublishedCurves() {
         InputFile f = new InputFile(Home.sampleData().resolve("targets.csv"), InputKind.TARGETS, InputFormat.CSV);
-        TargetCatalog c = TargetCatalog.read(TestSpark.session(), f);
-        assertThat(c.rejectRows()).isEmpty();
+        TargetCatalog c = TargetCatalog.read(f);
+        assertThat(c.rejects()).isEmpty();
         assertThat(c.targets()).hasSizeGreaterThanOrEqualTo(3);
         TargetSpec r640 = c.targets().stream().filter(t -> t.model().equals("Dell PowerEdge R640")).findFirst().orElseThrow();
         assertThat(r640.curveWatts()[0]).isEqualTo(55.0);
