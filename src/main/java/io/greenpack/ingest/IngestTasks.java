@@ -65,40 +65,13 @@ final class IngestTasks {
     private static void readText(TextUnit u, Summary summary, Feed feed) {
         SampleRules rules = u.rules();
         SampleRules.Sample sample = new SampleRules.Sample(rules.values());
-        boolean json = u.format() == InputFormat.JSONL;
-        RowCells.Csv csv = json ? null : new RowCells.Csv(u.separator(), u.columns().size());
-        RowCells.Json jsonCells = json ? new RowCells.Json(u.columns()) : null;
-        String header = u.headerLine();
-        String headerNoBom = header != null && header.startsWith("\uFEFF") ? header.substring(1) : header;
         Summary.FileCounts counts = summary.file(u.fileIndex());
-        try (LineReader in = LineReader.open(u.file())) {
-            for (String line = in.next(); line != null; line = in.next()) {
-                if (blank(line) || (!json && (line.equals(header) || line.equals(headerNoBom)))) {
-                    continue;
-                }
-                Cells cells;
-                if (json) {
-                    jsonCells.read(line);
-                    cells = jsonCells;
-                } else {
-                    csv.read(line);
-                    cells = csv;
-                }
-                count(rules, cells, sample, counts, summary, u.fileIndex(), in.lineNumber(), line, feed);
-            }
+        try {
+            TextRows.read(u.file(), u.columns(), u.separator(), u.headerLine(), (cells, line, raw) ->
+                    count(rules, cells, sample, counts, summary, u.fileIndex(), line, raw, feed));
         } catch (IOException e) {
             throw new UncheckedIOException(u.path() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Blank as the ingest has always dropped them: nothing but spaces. */
-    private static boolean blank(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) != ' ') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void readParquet(ParquetUnit u, Iterator<InternalRow> rows, Summary summary, Feed feed) {
