@@ -8,12 +8,6 @@ import io.greenpack.generate.ModelSet;
 import io.greenpack.spark.Sparks;
 import io.greenpack.util.Home;
 import io.greenpack.util.UserError;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +24,6 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-
-import static org.apache.spark.sql.functions.col;
 
 /**
  * {@code greenpack bench ingest}: the figures of issue 3. Generates a seeded fleet once (cached),
@@ -126,7 +118,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
         if (formats.contains("parquet") && !Files.exists(pqDir.resolve("_converted"))) {
             o.printf(Locale.ROOT, "converting to Parquet in %s ...%n", pqDir);
             o.flush();
-            toParquet(Sparks.session(null), csvDir, pqDir, shards);
+            // One file per CSV shard for each kind, each host's rows in the CSV's time-major order.
+            BenchScaleCommand.toParquet(Sparks.session(null), csvDir, pqDir, shards, shards, false);
         }
 
         List<JsonNode> results = new ArrayList<>();
@@ -208,34 +201,6 @@ public final class BenchIngestCommand implements Callable<Integer> {
     private static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** Same inputs as Parquet with native types, as a user converting once would write them. */
-    static void toParquet(SparkSession spark, Path csvDir, Path pqDir, int files) throws IOException {
-        Files.createDirectories(pqDir);
-        for (String small : List.of("hosts.csv", "apps.csv", "targets.csv")) {
-            Files.copy(csvDir.resolve(small), pqDir.resolve(small), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        StructType util = new StructType().add("timestamp", DataTypes.TimestampType).add("host", DataTypes.StringType)
-                .add("app", DataTypes.StringType).add("instance", DataTypes.StringType)
-                .add("cpu_cores", DataTypes.DoubleType).add("mem_gb", DataTypes.DoubleType)
-                .add("disk_iops", DataTypes.DoubleType).add("disk_mbps", DataTypes.DoubleType)
-                .add("net_mbps", DataTypes.DoubleType);
-        StructType power = new StructType().add("timestamp", DataTypes.TimestampType).add("host", DataTypes.StringType)
-                .add("psu", DataTypes.StringType).add("watts", DataTypes.DoubleType)
-                .add("energy_wh", DataTypes.DoubleType).add("source", DataTypes.StringType);
-        // Row groups of 32 MB so that Spark can split the file over the cores when reading it. With
-        // several files, each host's rows go to one Parquet file (as the CSV shards have them).
-        for (String kind : List.of("utilization", "power")) {
-            Dataset<Row> rows = spark.read().option("header", "true").schema(kind.equals("power") ? power : util)
-                    .csv(csvDir.resolve(kind + "*.csv.gz").toString());
-            if (files > 1) {
-                rows = rows.repartition(files, col("host"));
-            }
-            rows.write().mode(SaveMode.Overwrite).option("parquet.block.size", String.valueOf(32 << 20))
-                    .parquet(pqDir.resolve(kind + ".parquet").toString());
-        }
-        Files.writeString(pqDir.resolve("_converted"), "done\n");
     }
 
     /** Runs one measurement in a fresh JVM with this JVM's flags (heap replaced) and classpath. */

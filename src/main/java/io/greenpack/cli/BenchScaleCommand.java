@@ -7,6 +7,8 @@ import io.greenpack.chart.ChartFiles;
 import io.greenpack.chart.ScaleChart;
 import io.greenpack.util.Home;
 import io.greenpack.util.UserError;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -256,11 +258,29 @@ public final class BenchScaleCommand implements Callable<Integer> {
     }
 
     /**
-     * The generated CSV as Parquet with native types, as a user converting once would write it:
-     * rows repartitioned by host (each host's rows in one file, sorted by series and time), 32 MB
-     * row groups; about 4 M utilization rows per file.
+     * The generated CSV as Parquet as {@code bench scale} and {@code bench analyze} write it: about
+     * 4 M utilization rows per file (a quarter as many power files), each file's rows sorted by
+     * series and time.
      */
     static void toParquet(SparkSession spark, Path csvDir, Path pqDir, long utilRows) throws IOException {
+        int files = (int) Math.max(1, Math.min(64, (utilRows + 3_999_999) / 4_000_000));
+        toParquet(spark, csvDir, pqDir, files, Math.max(1, files / 4), true);
+    }
+
+    /**
+     * The generated CSV as Parquet with native types, as a user converting once would write it
+     * (used by {@code bench ingest}, {@code bench scale} and {@code bench analyze}): the small
+     * files copied as CSV; utilization and power rows repartitioned by host (each host's rows in
+     * one file, as generate's shards have them), 32 MB row groups so that Spark can split a file
+     * over the cores.
+     *
+     * @param utilFiles    the number of utilization Parquet files
+     * @param powerFiles   the number of power Parquet files
+     * @param sortBySeries whether each file's rows are sorted by series and time; if not, each
+     *                     host's rows keep the CSV's (time-major) order
+     */
+    static void toParquet(SparkSession spark, Path csvDir, Path pqDir, int utilFiles, int powerFiles, boolean sortBySeries)
+            throws IOException {
         deleteTree(pqDir);
         Files.createDirectories(pqDir);
         for (String small : List.of("hosts.csv", "apps.csv", "targets.csv")) {
@@ -276,9 +296,10 @@ public final class BenchScaleCommand implements Callable<Integer> {
         StructType power = new StructType().add("timestamp", DataTypes.TimestampType).add("host", DataTypes.StringType)
                 .add("psu", DataTypes.StringType).add("watts", DataTypes.DoubleType)
                 .add("energy_wh", DataTypes.DoubleType).add("source", DataTypes.StringType);
-        int files = (int) Math.max(1, Math.min(64, (utilRows + 3_999_999) / 4_000_000));
-        convert(spark, csvDir, "utilization", util, files, pqDir, "host", "app", "instance", "timestamp");
-        convert(spark, csvDir, "power", power, Math.max(1, files / 4), pqDir, "host", "psu", "timestamp");
+        convert(spark, csvDir, "utilization", util, utilFiles, pqDir,
+                sortBySeries ? new String[] {"host", "app", "instance", "timestamp"} : new String[0]);
+        convert(spark, csvDir, "power", power, powerFiles, pqDir,
+                sortBySeries ? new String[] {"host", "psu", "timestamp"} : new String[0]);
         Files.writeString(pqDir.resolve("_converted"), "done\n");
     }
 
@@ -294,10 +315,12 @@ public final class BenchScaleCommand implements Callable<Integer> {
         if (inputs.isEmpty()) {
             return;
         }
-        spark.read().option("header", "true").schema(schema).csv(inputs.toArray(String[]::new))
-                .repartition(files, col("host"))
-                .sortWithinPartitions(Stream.of(order).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
-                .write().mode(SaveMode.Overwrite).option("parquet.block.size", String.valueOf(32 << 20))
+        Dataset<Row> rows = spark.read().option("header", "true").schema(schema).csv(inputs.toArray(String[]::new))
+                .repartition(files, col("host"));
+        if (order.length > 0) {
+            rows = rows.sortWithinPartitions(Stream.of(order).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new));
+        }
+        rows.write().mode(SaveMode.Overwrite).option("parquet.block.size", String.valueOf(32 << 20))
                 .parquet(pqDir.resolve(kind + ".parquet").toString());
     }
 

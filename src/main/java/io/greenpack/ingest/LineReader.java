@@ -1,5 +1,7 @@
 package io.greenpack.ingest;
 
+import io.greenpack.util.UserError;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +12,18 @@ import java.util.Arrays;
  * The lines of a text file in order with their 1-based numbers, read sequentially with a large
  * buffer. A line ends at \n, \r or \r\n (as Spark's and Hadoop's line readers split them); each
  * line is decoded as UTF-8 on its own (bad bytes become U+FFFD, as Spark shows them).
+ *
+ * <p>A line is at most {@link #MAX_LINE_BYTES} long: a longer one (a gzip bomb after a valid
+ * header, a binary tail) stops the read with a {@link UserError} naming the file, the line and
+ * the limit, once the limit is passed; its bytes are not kept beyond that.
  */
 final class LineReader implements Closeable {
+    /** The longest line read: far above any real row (the ten-MB-line hostile case still fits). */
+    static final int MAX_LINE_BYTES = 16 << 20;
+
     private final InputStream in;
+    private final String name;
+    private final int maxLineBytes;
     private byte[] buf = new byte[1 << 18];
     private int pos;
     private int end;
@@ -21,11 +32,21 @@ final class LineReader implements Closeable {
     private byte[] line = new byte[1 << 12];
 
     LineReader(InputStream in) {
+        this(in, "input", MAX_LINE_BYTES);
+    }
+
+    /**
+     * @param name         what error messages call the input (the file's path)
+     * @param maxLineBytes the longest line accepted, in bytes without the line end
+     */
+    LineReader(InputStream in, String name, int maxLineBytes) {
         this.in = in;
+        this.name = name;
+        this.maxLineBytes = maxLineBytes;
     }
 
     static LineReader open(InputFile file) throws IOException {
-        return new LineReader(TextHeader.open(file));
+        return new LineReader(TextHeader.open(file), file.path().toString(), MAX_LINE_BYTES);
     }
 
     /** The next line without its end, or null at the end of the file. */
@@ -47,8 +68,11 @@ final class LineReader implements Closeable {
                 i++;
             }
             int n = i - start;
+            if ((long) len + n > maxLineBytes) {
+                throw tooLong();
+            }
             if (len + n > line.length) {
-                line = Arrays.copyOf(line, Math.max(line.length * 2, len + n));
+                line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, len + n)));
             }
             System.arraycopy(buf, start, line, len, n);
             len += n;
@@ -62,6 +86,18 @@ final class LineReader implements Closeable {
                 return new String(line, 0, len, StandardCharsets.UTF_8);
             }
         }
+    }
+
+    private UserError tooLong() {
+        line = new byte[1 << 12]; // the partial line is dropped, not held until the reader goes
+        pos = end;
+        return new UserError(name + ", line " + (number + 1) + ": more than " + size(maxLineBytes)
+                + " without a line break; greenpack reads lines of at most " + size(maxLineBytes)
+                + " (expected one row per line: is the file damaged, or binary data?)");
+    }
+
+    private static String size(int bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes + " bytes";
     }
 
     /** The number of the line {@link #next} returned last. */

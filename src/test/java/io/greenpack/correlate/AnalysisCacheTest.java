@@ -2,8 +2,6 @@ package io.greenpack.correlate;
 
 import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
-import io.greenpack.ingest.Ingest;
-import io.greenpack.ingest.IngestOptions;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.testing.TestSpark;
 import io.greenpack.util.Progress;
@@ -15,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,22 +27,10 @@ class AnalysisCacheTest {
 
     @BeforeAll
     static void fleet() throws IOException {
-        Path dir = tmp.resolve("tiny");
-        Files.createDirectories(dir);
-        Instant start = Instant.parse("2026-10-05T00:00:00Z");
-        List<String> power = new ArrayList<>(List.of("timestamp,host,watts"));
-        List<String> util = new ArrayList<>(List.of("timestamp,host,app,cpu_cores,mem_gb"));
-        for (int i = 1; i <= 24; i++) {
-            String ts = start.plusSeconds(300L * i).toString();
-            power.add(ts + ",h1," + (150 + i));
-            util.add(ts + ",h1,web," + (1 + i % 3) + ",10");
-        }
-        Files.write(dir.resolve("hosts.csv"), List.of("host,model,cores,mem_gb,idle_watts,max_watts", "h1,m1,10,100,100,300"));
-        Files.write(dir.resolve("power.csv"), power);
-        Files.write(dir.resolve("utilization.csv"), util);
-        Files.write(dir.resolve("apps.csv"), List.of("app,owner,reserved_cores,reserved_mem_gb", "web,shop,4,0"));
-        ingest = Ingest.run(TestSpark.session(), dir, new IngestOptions(300, 900, Instant.parse("2027-01-01T00:00:00Z")),
-                Progress.SILENT);
+        ingest = TinyFleet.ingest(tmp, List.of("h1,m1,10,100,100,300"), List.of("web,shop,4,0"), (i, power, util) -> {
+            power.add("h1," + (150 + i));
+            util.add("h1,web," + (1 + i % 3) + ",10");
+        });
     }
 
     private static boolean cached(Dataset<Row> d) {

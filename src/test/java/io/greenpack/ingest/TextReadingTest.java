@@ -1,5 +1,6 @@
 package io.greenpack.ingest;
 
+import io.greenpack.util.UserError;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The plain-Java reading pieces: lines, CSV fields, numbers and timestamps. */
 class TextReadingTest {
@@ -38,6 +40,54 @@ class TextReadingTest {
     void aLineLongerThanTheBufferIsReadWhole() throws IOException {
         String big = "x".repeat(1 << 20);
         assertThat(lines("a\n" + big + "\nb")).containsExactly("1:a", "2:" + big, "3:b");
+    }
+
+    @Test
+    void aLineLongerThanTheCapStopsWithTheFileTheLineAndTheCap() throws IOException {
+        byte[] text = ("a\nbb\n" + "x".repeat(5000) + "\nc\n").getBytes(StandardCharsets.UTF_8);
+        try (LineReader r = new LineReader(new ByteArrayInputStream(text), "data/power.csv", 4096)) {
+            assertThat(r.next()).isEqualTo("a");
+            assertThat(r.next()).isEqualTo("bb");
+            assertThatThrownBy(r::next).isInstanceOf(UserError.class)
+                    .hasMessage("data/power.csv, line 3: more than 4096 bytes without a line break; greenpack reads "
+                            + "lines of at most 4096 bytes (expected one row per line: is the file damaged, or binary data?)");
+        }
+        // Exactly at the cap is still a line; the default cap is 16 MB and reads a 10 MB line.
+        String atCap = "y".repeat(4096);
+        try (LineReader r = new LineReader(new ByteArrayInputStream((atCap + "\nz").getBytes(StandardCharsets.UTF_8)), "f", 4096)) {
+            assertThat(r.next()).isEqualTo(atCap);
+            assertThat(r.next()).isEqualTo("z");
+        }
+        assertThat(LineReader.MAX_LINE_BYTES).isEqualTo(16 << 20);
+    }
+
+    @Test
+    void anEndlessLineIsNotReadToItsEnd() {
+        // 1 GB of zero bytes that never ends in a line break: fails after the cap, without reading it all.
+        long[] served = {0};
+        java.io.InputStream zeros = new java.io.InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (served[0] >= 1L << 30) {
+                    return -1;
+                }
+                java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                served[0] += len;
+                return len;
+            }
+        };
+        assertThatThrownBy(() -> {
+            try (LineReader big = new LineReader(zeros, "power.csv.gz", 1 << 20)) {
+                big.next();
+            }
+        }).isInstanceOf(UserError.class).hasMessageContaining("power.csv.gz, line 1: more than 1 MB");
+        assertThat(served[0]).isLessThan(2L << 20);
     }
 
     private static List<String> fields(String line, char sep) {
