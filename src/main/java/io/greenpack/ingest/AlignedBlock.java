@@ -33,7 +33,7 @@ final class AlignedBlock implements Serializable {
             .add("disk_iops", "double").add("disk_mbps", "double")
             .add("net_mbps", "double").add("gpu_pct", "double")
             .add("coverage", "double");
-    static final int UTILIZATION_VALUES = 6;
+    static final int UTILIZATION_VALUES = 2 + SampleRules.OPTIONAL.size();
 
     private final boolean power;
     private int size;

@@ -50,6 +50,15 @@ final class Damage {
                 : new RuntimeException(e);
     }
 
+    /** An I/O failure while reading a text input, as the user sees it: a damaged gzip, or an unreadable file. */
+    static UserError readFailure(InputFile file, IOException e) {
+        if (e instanceof EOFException || e instanceof ZipException) {
+            return new UserError(file.path() + ": the compressed file is damaged or truncated (" + e.getMessage()
+                    + "); expected a complete gzip file", e);
+        }
+        return new UserError(file.path() + ": cannot read the file: " + e.getMessage(), e);
+    }
+
     /** Decompresses each .gz input to the end; the first one that fails is the culprit. */
     static Optional<UserError> findDamagedGzip(List<InputFile> files) {
         byte[] buf = new byte[1 << 16];

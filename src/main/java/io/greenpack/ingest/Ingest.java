@@ -420,7 +420,7 @@ public final class Ingest {
                     }
                 }
             } catch (java.io.IOException e) {
-                throw new UserError(files.get(i).path() + ": cannot read the file: " + e.getMessage(), e);
+                throw Damage.readFailure(files.get(i), e);
             }
         });
         List<RejectRow> out = new ArrayList<>(rejects.size());

@@ -158,10 +158,10 @@ final class SmallTables {
                 each.row(named, line, raw);
             });
         } catch (EOFException | ZipException e) {
-            throw Damage.findDamagedGzip(List.of(file)).orElseGet(() -> new UserError(file.path()
-                    + ": the compressed file is damaged or truncated (" + e.getMessage() + "); expected a complete gzip file", e));
+            // Decompressed again to name how far the file is good.
+            throw Damage.findDamagedGzip(List.of(file)).orElseGet(() -> Damage.readFailure(file, e));
         } catch (IOException e) {
-            throw new UserError(file.path() + ": cannot read the file: " + e.getMessage(), e);
+            throw Damage.readFailure(file, e);
         }
     }
 

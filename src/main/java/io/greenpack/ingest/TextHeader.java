@@ -7,7 +7,6 @@ import io.greenpack.util.UserError;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * The column names of a text file, read in plain Java before Spark sees the file, so that a
@@ -91,11 +89,8 @@ public record TextHeader(List<String> columns, char separator, String rawLine, b
             }
             checkNames(file, columns);
             return new TextHeader(columns, sep, stripCr(first), hasData);
-        } catch (EOFException | ZipException e) {
-            throw new UserError(file.path() + ": the compressed file is damaged or truncated (" + e.getMessage()
-                    + "); expected a complete gzip file", e);
         } catch (IOException e) {
-            throw new UserError(file.path() + ": cannot read the file: " + e.getMessage(), e);
+            throw Damage.readFailure(file, e);
         }
     }
 
