@@ -88,8 +88,7 @@ final class SeriesKernel {
 
     void add(String host, String key1, String key2, int fileIndex, long lineNo, long seconds, double[] v) {
         int id;
-        if (host == lastHost && key1 == lastKey1 && key2 == lastKey2
-                || host.equals(lastHost) && key1.equals(lastKey1) && key2.equals(lastKey2)) {
+        if (host.equals(lastHost) && key1.equals(lastKey1) && key2.equals(lastKey2)) { // equals tries == first
             id = lastId;
         } else {
             Key key = new Key(host, key1, key2);
