@@ -131,7 +131,7 @@ public final class Ingest {
     }
 
     /** One input file as the tasks see it: a text file read whole by one task, or a Parquet input. */
-    private record Source(InputFile file, IngestTasks.TextUnit text, IngestTasks.ParquetUnit parquet, Dataset<Row> rows) {
+    private record Source(InputFile file, IngestTasks.TextUnit text, IngestTasks.ParquetUnit parquet, JavaRDD<?> rows) {
     }
 
     /**
@@ -209,6 +209,7 @@ public final class Ingest {
         List<String> names = new ArrayList<>();
         List<Column> select = new ArrayList<>(List.of(col("_metadata.row_index")));
         int[] types = new int[df.schema().fields().length];
+        int[] kinds = new int[types.length];
         int c = 0;
         for (org.apache.spark.sql.types.StructField field : df.schema().fields()) {
             String name = field.name().trim().toLowerCase(java.util.Locale.ROOT);
@@ -223,20 +224,67 @@ public final class Ingest {
                     || type instanceof org.apache.spark.sql.types.TimestampNTZType;
             select.add(floating || timestamp ? lit(null).cast(DataTypes.StringType) : v.cast(DataTypes.StringType));
             if (type instanceof org.apache.spark.sql.types.NumericType) {
-                types[c] = floating ? RowCells.Parquet.DOUBLE : RowCells.Parquet.NUMBER;
+                types[c] = floating ? TypedCells.DOUBLE : TypedCells.NUMBER;
                 select.add(v.cast(DataTypes.DoubleType));
             } else if (timestamp) {
-                types[c] = RowCells.Parquet.TIMESTAMP;
+                types[c] = TypedCells.TIMESTAMP;
                 select.add(org.apache.spark.sql.functions.unix_micros(v.cast(DataTypes.TimestampType)));
             } else {
-                types[c] = RowCells.Parquet.TEXT;
+                types[c] = TypedCells.TEXT;
                 select.add(lit(null).cast(DataTypes.DoubleType));
             }
+            kinds[c] = TypedCells.vectorKind(type);
             c++;
         }
         RawReader.requireColumns(f, names);
         SampleRules rules = new SampleRules(f, names, facts, o, zone);
-        return new Source(f, null, new IngestTasks.ParquetUnit(index, types, rules), df.select(select.toArray(Column[]::new)));
+        Source columnar = columnar(f, df, index, types, kinds, rules);
+        return columnar != null ? columnar : new Source(f, null, new IngestTasks.ParquetUnit(index, types, rules, null, null, -1),
+                df.select(select.toArray(Column[]::new)).queryExecution().toRdd().toJavaRDD());
+    }
+
+    /** Whether a Parquet input is read as column batches rather than projected rows (for tests). */
+    static boolean readsColumns(SparkSession spark, InputFile f) {
+        return source(spark, f, 0, Map.of(), IngestOptions.defaults(), "UTC").parquet().columnar();
+    }
+
+    /**
+     * A Parquet input read as Spark's vectorized reader gives it, column batches with no row
+     * copied (performance, issue 3): the plan's one leaf, the file scan, run by itself. Null when
+     * the scan cannot give batches (a column type other than text, integral, floating-point or
+     * zoned timestamp; vectorized reading turned off; too many columns) and the input is read as
+     * projected rows instead.
+     */
+    private static Source columnar(InputFile f, Dataset<Row> df, int index, int[] types, int[] kinds, SampleRules rules) {
+        if (java.util.Arrays.stream(kinds).anyMatch(k -> k < 0)) {
+            return null;
+        }
+        List<Column> cols = new ArrayList<>(List.of(col("_metadata.row_index")));
+        for (String name : df.columns()) {
+            cols.add(col("`" + name + "`"));
+        }
+        org.apache.spark.sql.execution.SparkPlan plan = df.select(cols.toArray(Column[]::new)).queryExecution().executedPlan();
+        List<org.apache.spark.sql.execution.SparkPlan> leaves = scala.jdk.javaapi.CollectionConverters.asJava(plan.collectLeaves());
+        if (leaves.size() != 1 || !(leaves.get(0) instanceof org.apache.spark.sql.execution.FileSourceScanExec scan)
+                || !scan.supportsColumnar()) {
+            return null;
+        }
+        List<String> output = new ArrayList<>();
+        scala.jdk.javaapi.CollectionConverters.asJava(scan.output()).forEach(a -> output.add(a.name()));
+        int[] vectorOf = new int[kinds.length];
+        for (int c = 0; c < kinds.length; c++) {
+            vectorOf[c] = output.indexOf(df.columns()[c]);
+        }
+        // Spark's name for the row index it reads along with the columns (behind _metadata.row_index).
+        int rowIndex = -1;
+        for (int i = 0; i < output.size(); i++) {
+            rowIndex = output.get(i).startsWith("_tmp_metadata_row_index") ? i : rowIndex;
+        }
+        if (rowIndex < 0 || java.util.Arrays.stream(vectorOf).anyMatch(v -> v < 0)) {
+            return null;
+        }
+        return new Source(f, null, new IngestTasks.ParquetUnit(index, types, rules, kinds, vectorOf, rowIndex),
+                scan.executeColumnar().toJavaRDD());
     }
 
     /** Pass 1: each source's aligned blocks, the last of each task with its summary. */
@@ -254,7 +302,7 @@ public final class Ingest {
     /** One task per text file, the tasks of Spark's reader for a Parquet input, as one RDD. */
     private static <T> JavaRDD<T> perSource(SparkSession spark, List<Source> sources,
                                             org.apache.spark.api.java.function.Function<IngestTasks.TextUnit, Iterator<T>> text,
-                                            org.apache.spark.api.java.function.Function2<IngestTasks.ParquetUnit, Iterator<InternalRow>, Iterator<T>> parquet) {
+                                            org.apache.spark.api.java.function.Function2<IngestTasks.ParquetUnit, Iterator<?>, Iterator<T>> parquet) {
         List<IngestTasks.TextUnit> units = sources.stream().map(Source::text).filter(java.util.Objects::nonNull).toList();
         List<JavaRDD<T>> parts = new ArrayList<>();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -270,7 +318,7 @@ public final class Ingest {
         for (Source s : sources) {
             if (s.parquet() != null) {
                 IngestTasks.ParquetUnit u = s.parquet();
-                parts.add(s.rows().queryExecution().toRdd().toJavaRDD().mapPartitions(rows -> parquet.call(u, rows)));
+                parts.add(s.rows().mapPartitions(rows -> parquet.call(u, rows)));
             }
         }
         JavaRDD<T> all = parts.get(0);

@@ -4,6 +4,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.unsafe.types.UTF8String;
 
 import java.io.IOException;
@@ -47,8 +48,15 @@ final class IngestTasks {
         }
     }
 
-    /** A Parquet input's rows: row index at ordinal 0, then text and value of each column (see RowCells.Parquet). */
-    record ParquetUnit(int fileIndex, int[] types, SampleRules rules) implements Serializable {
+    /**
+     * A Parquet input's rows, as column batches of Spark's vectorized reader when {@code kinds} is
+     * set (see {@link TypedCells.Columns}), else as rows projected by Spark (see {@link TypedCells.Rows}).
+     */
+    record ParquetUnit(int fileIndex, int[] types, SampleRules rules, int[] kinds, int[] vectorOf, int rowIndexVector)
+            implements Serializable {
+        boolean columnar() {
+            return kinds != null;
+        }
     }
 
     /** How the kernel aligns: kind, interval, gap limit. */
@@ -74,15 +82,27 @@ final class IngestTasks {
         }
     }
 
-    private static void readParquet(ParquetUnit u, Iterator<InternalRow> rows, Summary summary, Feed feed) {
+    /** A Parquet partition: {@link ColumnarBatch}es or {@link InternalRow}s (see {@link ParquetUnit}). */
+    private static void readParquet(ParquetUnit u, Iterator<?> input, Summary summary, Feed feed) {
         SampleRules rules = u.rules();
         SampleRules.Sample sample = new SampleRules.Sample(rules.values());
-        RowCells.Parquet cells = new RowCells.Parquet(u.types(), 1);
         Summary.FileCounts counts = summary.file(u.fileIndex());
-        while (rows.hasNext()) {
-            InternalRow r = rows.next();
-            cells.read(r);
-            count(rules, cells, sample, counts, summary, u.fileIndex(), r.getLong(0) + 1, null, feed);
+        if (u.columnar()) {
+            TypedCells.Columns cells = new TypedCells.Columns(u.types(), u.kinds(), u.vectorOf(), u.rowIndexVector());
+            while (input.hasNext()) {
+                ColumnarBatch b = (ColumnarBatch) input.next();
+                cells.batch(b);
+                for (int r = 0, n = b.numRows(); r < n; r++) {
+                    cells.row(r);
+                    count(rules, cells, sample, counts, summary, u.fileIndex(), cells.rowIndex() + 1, null, feed);
+                }
+            }
+            return;
+        }
+        TypedCells.Rows cells = new TypedCells.Rows(u.types());
+        while (input.hasNext()) {
+            cells.read((InternalRow) input.next());
+            count(rules, cells, sample, counts, summary, u.fileIndex(), cells.rowIndex() + 1, null, feed);
         }
     }
 
@@ -115,7 +135,7 @@ final class IngestTasks {
         return output(a, kernel, summary);
     }
 
-    static Iterator<AlignedBlock> alignParquet(ParquetUnit u, Alignment a, Iterator<InternalRow> rows) {
+    static Iterator<AlignedBlock> alignParquet(ParquetUnit u, Alignment a, Iterator<?> rows) {
         Summary summary = new Summary();
         SeriesKernel kernel = kernel(a, summary);
         readParquet(u, rows, summary, kernelFeed(kernel));
@@ -139,7 +159,7 @@ final class IngestTasks {
         return out.iterator();
     }
 
-    static Iterator<InternalRow> samplesParquet(ParquetUnit u, Alignment a, Set<String> groups, Iterator<InternalRow> rows) {
+    static Iterator<InternalRow> samplesParquet(ParquetUnit u, Alignment a, Set<String> groups, Iterator<?> rows) {
         List<InternalRow> out = new ArrayList<>();
         readParquet(u, rows, new Summary(), sampleFeed(a, groups, out));
         return out.iterator();

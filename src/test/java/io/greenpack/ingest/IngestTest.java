@@ -463,4 +463,59 @@ class IngestTest {
         assertThat(r.rejects()).isEmpty();
         assertThat(canonical(r)).isEqualTo(expected);
     }
+
+    /**
+     * Parquet columns of every type the vectorized way reads (byte, short, int, long, float,
+     * double, text, timestamp), with nulls and bad values: read as column batches and as rows
+     * projected by Spark (vectorized reader off), the aligned rows and the rejects (line, reason,
+     * the value shown) are the same.
+     */
+    @Test
+    void parquetReadAsColumnBatchesOrAsRowsGivesTheSameRowsAndRejects() throws Exception {
+        SparkSession spark = TestSpark.session();
+        Path csv = Files.createDirectories(tmp.resolve("typed-csv"));
+        List<String> power = new ArrayList<>(List.of("timestamp,host,psu,watts"));
+        List<String> util = new ArrayList<>(List.of("timestamp,host,app,instance,cpu_cores,mem_gb,disk_iops"));
+        for (int i = 1; i <= Fixture.SAMPLES; i++) {
+            long epoch = Fixture.START.getEpochSecond() + 300L * i;
+            power.add(epoch + ",h1,1," + (i == 5 ? "-3.5" : String.valueOf(150 + i)));
+            power.add(epoch + ",h2,2," + (i == 7 ? "" : "200.25"));
+            util.add(Fixture.ts(i) + ",h1,web,1," + (i == 3 ? "-1" : "4") + ",10," + (i % 5));
+            util.add(Fixture.ts(i) + ",h1,web,2,0.5," + (i == 9 ? "" : "12") + ",");
+            util.add(Fixture.ts(i) + ",h2,db,,1,100,7");
+        }
+        util.add(Fixture.ts(4) + ",h2,db,,1,100,7"); // a duplicate of an earlier row
+        Fixture.writeCsv(csv.resolve("power.csv"), power);
+        Fixture.writeCsv(csv.resolve("utilization.csv"), util);
+        Path pq = Files.createDirectories(tmp.resolve("typed-parquet"));
+        Fixture.writeCsv(pq.resolve("hosts.csv"), Fixture.hosts());
+        spark.read().option("header", "true").schema("timestamp BIGINT, host STRING, psu INT, watts FLOAT")
+                .csv(csv.resolve("power.csv").toString()).coalesce(1)
+                .write().mode(SaveMode.Overwrite).parquet(pq.resolve("power.parquet").toString());
+        spark.read().option("header", "true")
+                .schema("timestamp TIMESTAMP, host STRING, app STRING, instance SHORT, cpu_cores DOUBLE, mem_gb LONG, disk_iops BYTE")
+                .csv(csv.resolve("utilization.csv").toString()).coalesce(1)
+                .write().mode(SaveMode.Overwrite).parquet(pq.resolve("utilization.parquet").toString());
+
+        InputFile utilization = DataDirectory.scan(pq).files(InputKind.UTILIZATION).get(0);
+        assertThat(Ingest.readsColumns(spark, utilization)).as("read as column batches").isTrue();
+        IngestResult columns = ingest(pq);
+        IngestResult rows;
+        spark.conf().set("spark.sql.parquet.enableVectorizedReader", "false");
+        try {
+            assertThat(Ingest.readsColumns(spark, utilization)).as("read as rows").isFalse();
+            rows = ingest(pq);
+        } finally {
+            spark.conf().unset("spark.sql.parquet.enableVectorizedReader");
+        }
+        assertThat(columns.rejects()).extracting(RejectRow::line, RejectRow::reason, RejectRow::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple(9L, "negative watts", "watts = '-3.5'"),
+                        org.assertj.core.groups.Tuple.tuple(7L, "negative cpu", "cpu_cores = '-1.0'"));
+        assertThat(columns.rejects()).hasSize(5);
+        assertThat(columns.rejects()).isEqualTo(rows.rejects());
+        assertThat(canonical(columns)).hasSize(4 * Fixture.SAMPLES).isEqualTo(canonical(rows));
+        // the two instances of web on h1 are summed: 4 + 0.5 cores
+        assertThat(columns.utilization().filter("host = 'h1' AND ts = timestamp'2026-10-05 01:00:00'")
+                .first().<Double>getAs("cpu_cores")).isEqualTo(4.5);
+    }
 }
