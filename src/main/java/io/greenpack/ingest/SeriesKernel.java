@@ -317,17 +317,10 @@ final class SeriesKernel {
         String seriesName = power ? key[1] : key[2].isEmpty() ? key[1] : key[1] + '#' + key[2];
         Bucket bucket = new Bucket(sums);
         double[] v = new double[nv];
-        long[] counters = null;
-        int countersFile = -1;
         for (int p = segmentStart[r]; p < segmentStart[r + 1]; p++) {
             int i = order[p];
             int prev = p > segmentStart[r] ? order[p - 1] : -1;
             long t = ts[i];
-            if (file[i] != countersFile) {
-                counters = summary.counters(group, file[i]);
-                countersFile = file[i];
-            }
-            long[] c = counters;
             boolean dup = false;
             boolean gap = false;
             long dt = interval;
@@ -342,10 +335,11 @@ final class SeriesKernel {
                         same = a == b || (Double.isNaN(a) && Double.isNaN(b));
                     }
                     String reason = same ? "duplicate row" : "conflicting duplicate";
-                    c[same ? Summary.DUP : Summary.CONFLICT]++;
+                    summary.counters(group, file[i])[same ? Summary.DUP : Summary.CONFLICT]++;
                     summary.rejects.add(new Summary.Reject(file[i], line[i], reason, SAME_KEY, null, group));
                 } else if (dtRaw > maxGap) {
                     gap = true;
+                    long[] c = summary.counters(group, file[i]);
                     c[Summary.GAPS]++;
                     c[Summary.GAP_S] += dtRaw;
                     summary.gaps.add(new Summary.GapAt(group, file[i], key[0], seriesName, ts[prev], t));
@@ -358,7 +352,7 @@ final class SeriesKernel {
             }
             boolean use = !dup;
             if (power && Double.isNaN(v[0]) && !Double.isNaN(v[1])) {
-                use &= counterWatts(i, prev, dup, gap, c, group, v);
+                use &= counterWatts(i, prev, dup, gap, group, v);
             }
             if (use && (!power || !Double.isNaN(v[0]))) {
                 bucket.spread(t, dt, v);
@@ -373,7 +367,7 @@ final class SeriesKernel {
      * previous reading (a wrap adds the counter's range, a reset counts from zero); false when the
      * row gives no interval (a baseline: first reading or after a gap; an implausible jump).
      */
-    private boolean counterWatts(int i, int prev, boolean dup, boolean gap, long[] c, String group, double[] v) {
+    private boolean counterWatts(int i, int prev, boolean dup, boolean gap, String group, double[] v) {
         double e = v[1];
         double prevE = prev >= 0 ? values[1][prev] : Double.NaN;
         double diff = e - prevE;
@@ -387,18 +381,18 @@ final class SeriesKernel {
             }
         }
         if (!Double.isNaN(prevE) && !dup && diff < 0) {
-            c[wrapped ? Summary.WRAPS : Summary.RESETS]++;
+            summary.counters(group, file[i])[wrapped ? Summary.WRAPS : Summary.RESETS]++;
         }
         boolean baseline = Double.isNaN(prevE) || gap;
         if (baseline) {
-            c[Summary.BASELINES]++;
+            summary.counters(group, file[i])[Summary.BASELINES]++;
         }
         double delta = diff >= 0 ? diff : wrapped ? wrapDelta : e;
         long span = prev >= 0 ? ts[i] - ts[prev] : 0;
         v[0] = span == 0 ? Double.NaN : delta * 3600.0 / span;
         boolean jump = v[0] > SampleRules.MAX_PLAUSIBLE_WATTS;
         if (jump && !dup) {
-            c[Summary.JUMPS]++;
+            summary.counters(group, file[i])[Summary.JUMPS]++;
             summary.rejects.add(new Summary.Reject(file[i], line[i], "counter jump implausible",
                     "energy difference gives " + (long) v[0] + " W", null, group));
         }

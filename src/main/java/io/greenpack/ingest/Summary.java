@@ -66,7 +66,7 @@ final class Summary implements Serializable {
     final Map<Integer, FileCounts> files = new HashMap<>();
     final List<Reject> rejects = new ArrayList<>();
     final Set<String> groups = new HashSet<>();
-    /** group -> file index -> counters (DUP ... JUMPS). */
+    /** group -> file index -> counters (DUP ... JUMPS); only groups and files with an event (most have none). */
     final Map<String, Map<Integer, long[]>> sequencing = new HashMap<>();
     /** group -> intervals dropped because a PSU of the host was missing. */
     final Map<String, Long> incomplete = new HashMap<>();
