@@ -2,13 +2,10 @@ package io.greenpack.importer;
 
 import io.greenpack.util.UserError;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,17 +18,18 @@ import java.util.zip.ZipException;
  */
 final class LineReader implements Closeable {
     private final Path file;
-    private final BufferedReader reader;
-    private long line;
+    private final io.greenpack.ingest.LineReader lines;
 
-    private LineReader(Path file, BufferedReader reader) {
+    private LineReader(Path file, io.greenpack.ingest.LineReader lines) {
         this.file = file;
-        this.reader = reader;
+        this.lines = lines;
     }
 
+    /** Lines of at most 16 MB, as the ingest reads them: a longer one (a gzip bomb) stops with its file and line. */
     static LineReader open(Path file) {
         try {
-            return new LineReader(file, new BufferedReader(new InputStreamReader(stream(file), StandardCharsets.UTF_8)));
+            return new LineReader(file, new io.greenpack.ingest.LineReader(stream(file), file.toString(),
+                    io.greenpack.ingest.LineReader.MAX_LINE_BYTES));
         } catch (IOException e) {
             throw new UserError(file + ": cannot read the file: " + e.getMessage(), e);
         }
@@ -42,18 +40,12 @@ final class LineReader implements Closeable {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
-    /** The next line without its line end, or null at the end of the file. */
+    /** The next line without its line end (LF, CRLF or CR), or null at the end of the file. */
     String next() {
+        long line = lines.lineNumber();
         try {
-            String s = reader.readLine();
-            if (s == null) {
-                return null;
-            }
-            line++;
-            if (line == 1 && s.startsWith("\uFEFF")) {
-                s = s.substring(1);
-            }
-            return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+            String s = lines.next();
+            return s != null && line == 0 && s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (EOFException | ZipException e) {
             throw new UserError(file + ", line " + (line + 1) + ": the compressed file is damaged or truncated (" + e.getMessage()
                     + "); expected a complete gzip file", e);
@@ -63,7 +55,7 @@ final class LineReader implements Closeable {
     }
 
     long line() {
-        return line;
+        return lines.lineNumber();
     }
 
     Path file() {
@@ -72,7 +64,7 @@ final class LineReader implements Closeable {
 
     /** "file, line N" for messages. */
     String where() {
-        return file + ", line " + line;
+        return file + ", line " + line();
     }
 
     UserError error(String what) {
@@ -86,7 +78,7 @@ final class LineReader implements Closeable {
     @Override
     public void close() {
         try {
-            reader.close();
+            lines.close();
         } catch (IOException ignored) {
             // read-only: nothing was lost
         }

@@ -17,9 +17,9 @@ import java.util.Arrays;
  * header, a binary tail) stops the read with a {@link UserError} naming the file, the line and
  * the limit, once the limit is passed; its bytes are not kept beyond that.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
     /** The longest line read: far above any real row (the ten-MB-line hostile case still fits). */
-    static final int MAX_LINE_BYTES = 16 << 20;
+    public static final int MAX_LINE_BYTES = 16 << 20;
 
     private final InputStream in;
     private final String name;
@@ -39,7 +39,7 @@ final class LineReader implements Closeable {
      * @param name         what error messages call the input (the file's path)
      * @param maxLineBytes the longest line accepted, in bytes without the line end
      */
-    LineReader(InputStream in, String name, int maxLineBytes) {
+    public LineReader(InputStream in, String name, int maxLineBytes) {
         this.in = in;
         this.name = name;
         this.maxLineBytes = maxLineBytes;
@@ -50,7 +50,7 @@ final class LineReader implements Closeable {
     }
 
     /** The next line without its end, or null at the end of the file. */
-    String next() throws IOException {
+    public String next() throws IOException {
         int len = 0;
         boolean any = false;
         while (true) {
@@ -101,7 +101,7 @@ final class LineReader implements Closeable {
     }
 
     /** The number of the line {@link #next} returned last. */
-    long lineNumber() {
+    public long lineNumber() {
         return number;
     }
 

@@ -88,4 +88,22 @@ class IpmitoolImportTest {
         assertThat(importFails("ipmitool", in, tmp.resolve("out"), "--host-cores", "8", "--host-mem-gb", "8"))
                 .contains("empty.log: no power readings found; expected 'Instantaneous power reading");
     }
+
+    /** A gzip bomb after a good first line: stopped at the 16 MB line cap, naming file and line, nothing written. */
+    @Test
+    void endlessLineInAGzipFileStopsAtTheLineCap() throws Exception {
+        Path in = tmp.resolve("h6.ipmi.log.gz");
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(in))) {
+            gz.write("Mon Oct  5 10:00:00 UTC 2026\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 20; i++) {
+                gz.write(zeros); // 20 MB without a line break, about 20 KB on disk
+            }
+        }
+        assertThat(Files.size(in)).isLessThan(1 << 20);
+        Path out = tmp.resolve("out");
+        String err = importFails("ipmitool", in, out, "--host-cores", "8", "--host-mem-gb", "8");
+        assertThat(err).contains("h6.ipmi.log.gz, line 2: more than 16 MB without a line break");
+        assertThat(out.resolve("power.csv")).doesNotExist();
+    }
 }
