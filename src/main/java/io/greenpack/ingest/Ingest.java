@@ -4,12 +4,10 @@ import io.greenpack.util.Progress;
 import io.greenpack.util.UserError;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 /**
  * The ingest stage: a data directory in, canonical aligned Datasets out (DESIGN §2). Bad rows
@@ -205,86 +202,20 @@ public final class Ingest {
                     new ArrayList<>(header.columns()), header.separator(),
                     f.format() == InputFormat.JSONL ? null : header.rawLine(), rules), null, null);
         }
-        Dataset<Row> df = RawReader.parquet(spark, f);
-        List<String> names = new ArrayList<>();
-        List<Column> select = new ArrayList<>(List.of(col("_metadata.row_index")));
-        int[] types = new int[df.schema().fields().length];
-        int[] kinds = new int[types.length];
-        int c = 0;
-        for (org.apache.spark.sql.types.StructField field : df.schema().fields()) {
-            String name = field.name().trim().toLowerCase(java.util.Locale.ROOT);
-            if (names.contains(name)) {
-                throw new UserError(f.path() + ": column '" + name + "' appears twice (names are case-insensitive)");
-            }
-            names.add(name);
-            Column v = col("`" + field.name() + "`");
-            org.apache.spark.sql.types.DataType type = field.dataType();
-            boolean floating = type instanceof org.apache.spark.sql.types.FractionalType;
-            boolean timestamp = type instanceof org.apache.spark.sql.types.TimestampType
-                    || type instanceof org.apache.spark.sql.types.TimestampNTZType;
-            select.add(floating || timestamp ? lit(null).cast(DataTypes.StringType) : v.cast(DataTypes.StringType));
-            if (type instanceof org.apache.spark.sql.types.NumericType) {
-                types[c] = floating ? TypedCells.DOUBLE : TypedCells.NUMBER;
-                select.add(v.cast(DataTypes.DoubleType));
-            } else if (timestamp) {
-                types[c] = TypedCells.TIMESTAMP;
-                select.add(org.apache.spark.sql.functions.unix_micros(v.cast(DataTypes.TimestampType)));
-            } else {
-                types[c] = TypedCells.TEXT;
-                select.add(lit(null).cast(DataTypes.DoubleType));
-            }
-            kinds[c] = TypedCells.vectorKind(type);
-            c++;
+        ParquetInput in = ParquetInput.read(spark, f);
+        SampleRules rules = new SampleRules(f, in.names, facts, o, zone);
+        ParquetInput.Batches batches = in.batches();
+        if (batches != null) {
+            return new Source(f, null, new IngestTasks.ParquetUnit(index, in.types, rules, in.kinds, batches.vectorOf(),
+                    batches.rowIndexVector()), batches.rdd());
         }
-        RawReader.requireColumns(f, names);
-        SampleRules rules = new SampleRules(f, names, facts, o, zone);
-        Source columnar = columnar(f, df, index, types, kinds, rules);
-        return columnar != null ? columnar : new Source(f, null, new IngestTasks.ParquetUnit(index, types, rules, null, null, -1),
-                df.select(select.toArray(Column[]::new)).queryExecution().toRdd().toJavaRDD());
+        return new Source(f, null, new IngestTasks.ParquetUnit(index, in.types, rules, null, null, -1),
+                in.projected(List.of(col("_metadata.row_index"))).queryExecution().toRdd().toJavaRDD());
     }
 
     /** Whether a Parquet input is read as column batches rather than projected rows (for tests). */
     static boolean readsColumns(SparkSession spark, InputFile f) {
         return source(spark, f, 0, Map.of(), IngestOptions.defaults(), "UTC").parquet().columnar();
-    }
-
-    /**
-     * A Parquet input read as Spark's vectorized reader gives it, column batches with no row
-     * copied (performance, issue 3): the plan's one leaf, the file scan, run by itself. Null when
-     * the scan cannot give batches (a column type other than text, integral, floating-point or
-     * zoned timestamp; vectorized reading turned off; too many columns) and the input is read as
-     * projected rows instead.
-     */
-    private static Source columnar(InputFile f, Dataset<Row> df, int index, int[] types, int[] kinds, SampleRules rules) {
-        if (java.util.Arrays.stream(kinds).anyMatch(k -> k < 0)) {
-            return null;
-        }
-        List<Column> cols = new ArrayList<>(List.of(col("_metadata.row_index")));
-        for (String name : df.columns()) {
-            cols.add(col("`" + name + "`"));
-        }
-        org.apache.spark.sql.execution.SparkPlan plan = df.select(cols.toArray(Column[]::new)).queryExecution().executedPlan();
-        List<org.apache.spark.sql.execution.SparkPlan> leaves = scala.jdk.javaapi.CollectionConverters.asJava(plan.collectLeaves());
-        if (leaves.size() != 1 || !(leaves.get(0) instanceof org.apache.spark.sql.execution.FileSourceScanExec scan)
-                || !scan.supportsColumnar()) {
-            return null;
-        }
-        List<String> output = new ArrayList<>();
-        scala.jdk.javaapi.CollectionConverters.asJava(scan.output()).forEach(a -> output.add(a.name()));
-        int[] vectorOf = new int[kinds.length];
-        for (int c = 0; c < kinds.length; c++) {
-            vectorOf[c] = output.indexOf(df.columns()[c]);
-        }
-        // Spark's name for the row index it reads along with the columns (behind _metadata.row_index).
-        int rowIndex = -1;
-        for (int i = 0; i < output.size(); i++) {
-            rowIndex = output.get(i).startsWith("_tmp_metadata_row_index") ? i : rowIndex;
-        }
-        if (rowIndex < 0 || java.util.Arrays.stream(vectorOf).anyMatch(v -> v < 0)) {
-            return null;
-        }
-        return new Source(f, null, new IngestTasks.ParquetUnit(index, types, rules, kinds, vectorOf, rowIndex),
-                scan.executeColumnar().toJavaRDD());
     }
 
     /** Pass 1: each source's aligned blocks, the last of each task with its summary. */

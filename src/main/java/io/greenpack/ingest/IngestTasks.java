@@ -99,10 +99,11 @@ final class IngestTasks {
             }
             return;
         }
-        TypedCells.Rows cells = new TypedCells.Rows(u.types());
+        TypedCells.Rows cells = new TypedCells.Rows(u.types(), 1); // row index, then the columns
         while (input.hasNext()) {
-            cells.read((InternalRow) input.next());
-            count(rules, cells, sample, counts, summary, u.fileIndex(), cells.rowIndex() + 1, null, feed);
+            InternalRow r = (InternalRow) input.next();
+            cells.read(r);
+            count(rules, cells, sample, counts, summary, u.fileIndex(), r.getLong(0) + 1, null, feed);
         }
     }
 

@@ -1,12 +1,8 @@
 package io.greenpack.ingest;
 
 import io.greenpack.util.UserError;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -15,14 +11,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.zip.ZipException;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 /**
  * The small tables (hosts, apps, targets): read in plain Java with the readers of the sample
@@ -165,65 +159,18 @@ final class SmallTables {
         }
     }
 
-    /**
-     * A Parquet input through the active Spark session: each column as Spark casts it to text,
-     * and numeric columns also as doubles; rows in file order, numbered from 1, without a line.
-     */
+    /** A Parquet input through the active Spark session, as the samples are read; rows in file order, numbered from 1. */
     private static void readParquet(InputFile file, Each each) {
-        Dataset<org.apache.spark.sql.Row> df = RawReader.parquet(SparkSession.active(), file);
-        List<String> names = new ArrayList<>();
-        List<Column> select = new ArrayList<>(List.of(col("_metadata.file_path"), col("_metadata.row_index")));
-        for (StructField f : df.schema().fields()) {
-            String name = f.name().trim().toLowerCase(Locale.ROOT);
-            if (names.contains(name)) {
-                throw new UserError(file.path() + ": column '" + name + "' appears twice (names are case-insensitive)");
-            }
-            names.add(name);
-            Column v = col("`" + f.name() + "`");
-            select.add(v.cast(DataTypes.StringType));
-            select.add(f.dataType() instanceof NumericType ? v.cast(DataTypes.DoubleType) : lit(null).cast(DataTypes.DoubleType));
-        }
-        RawReader.requireColumns(file, names);
-        List<org.apache.spark.sql.Row> rows = new ArrayList<>(df.select(select.toArray(Column[]::new)).collectAsList());
-        rows.sort(Comparator.comparing((org.apache.spark.sql.Row r) -> r.getString(0)).thenComparingLong(r -> r.getLong(1)));
-        Named named = new Named(names);
-        ParquetCells cells = new ParquetCells();
+        ParquetInput in = ParquetInput.read(SparkSession.active(), file);
+        InternalRow[] rows = in.projected(List.of(col("_metadata.file_path"), col("_metadata.row_index")))
+                .queryExecution().executedPlan().executeCollect();
+        java.util.Arrays.sort(rows, Comparator.comparing((InternalRow r) -> r.getUTF8String(0)).thenComparingLong(r -> r.getLong(1)));
+        Named named = new Named(in.names);
+        TypedCells.Rows cells = new TypedCells.Rows(in.types, 2);
         named.cells = cells;
-        for (org.apache.spark.sql.Row r : rows) {
-            cells.row = r;
+        for (InternalRow r : rows) {
+            cells.read(r);
             each.row(named, r.getLong(1) + 1, null);
-        }
-    }
-
-    /** A collected Parquet row: per column c its text at 2 + 2c, its double (numeric columns) at 3 + 2c. */
-    private static final class ParquetCells implements Cells {
-        private org.apache.spark.sql.Row row;
-
-        @Override
-        public boolean present(int c) {
-            return text(c) != null;
-        }
-
-        @Override
-        public String text(int c) {
-            if (c < 0 || row.isNullAt(2 + 2 * c)) {
-                return null;
-            }
-            String s = Values.trimSpaces(row.getString(2 + 2 * c));
-            return s.isEmpty() ? null : s;
-        }
-
-        @Override
-        public double number(int c) {
-            if (c < 0) {
-                return Double.NaN;
-            }
-            if (!row.isNullAt(3 + 2 * c)) {
-                double v = row.getDouble(3 + 2 * c);
-                return Double.isInfinite(v) ? Double.NaN : v;
-            }
-            String s = text(c);
-            return s == null ? Double.NaN : Values.parse(s);
         }
     }
 }

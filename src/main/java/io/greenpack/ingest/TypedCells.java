@@ -123,45 +123,43 @@ abstract class TypedCells implements Cells {
     }
 
     /**
-     * A Parquet row as Ingest projects it: the row index at ordinal 0, then per column c its text
-     * (Spark's cast to string) at 2c + 1 and its native value at 2c + 2 (a double for numbers,
-     * microseconds for timestamps, null for text columns). Floating-point and timestamp columns
-     * have no text slot: formatting every value as text cost more than the rest of the row; their
-     * text is made from the value when a reject shows it.
+     * A Parquet row as {@link ParquetInput#projected} gives it: {@code offset} leading columns,
+     * then per column c its text (Spark's cast to string) at offset + 2c and its native value at
+     * offset + 2c + 1 (a double for numbers, microseconds for timestamps, null for text columns).
+     * Floating-point and timestamp columns have no text slot: formatting every value as text cost
+     * more than the rest of the row; their text is made from the value when a reject shows it.
      */
     static final class Rows extends TypedCells {
+        private final int offset;
         private InternalRow row;
 
-        Rows(int[] types) {
+        Rows(int[] types, int offset) {
             super(types);
+            this.offset = offset;
         }
 
         void read(InternalRow r) {
             row = r;
         }
 
-        long rowIndex() {
-            return row.getLong(0);
-        }
-
         @Override
         boolean valueNull(int c) {
-            return row.isNullAt(2 * c + 2);
+            return row.isNullAt(offset + 2 * c + 1);
         }
 
         @Override
         double value(int c) {
-            return row.getDouble(2 * c + 2);
+            return row.getDouble(offset + 2 * c + 1);
         }
 
         @Override
         long micros(int c) {
-            return row.getLong(2 * c + 2);
+            return row.getLong(offset + 2 * c + 1);
         }
 
         @Override
         String rawText(int c) {
-            return row.isNullAt(2 * c + 1) ? null : intern(c, row.getUTF8String(2 * c + 1));
+            return row.isNullAt(offset + 2 * c) ? null : intern(c, row.getUTF8String(offset + 2 * c));
         }
     }
 
