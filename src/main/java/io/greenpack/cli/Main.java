@@ -41,6 +41,10 @@ import java.io.PrintWriter;
                 "  greenpack bench pack                      # optimizer figures -> reports/bench/",
                 "  greenpack <command> --help                # every option of one command",
                 "",
+                "Launcher settings (environment): GREENPACK_HEAP=16g (heap, default 8g),",
+                "  GREENPACK_JAVA_OPTS='-Dspark.x=y' (extra JVM flags), GREENPACK_CDS=0 (no class-data archive;",
+                "  by default one is trained once per build, about a minute, for faster starts).",
+                "",
                 "Exit codes: 0 success, 2 bad usage or bad input, 1 unexpected failure."})
 public final class Main implements Runnable {
 
