@@ -149,6 +149,11 @@ class SavingsChartsTest {
                 4730.4, 886.95, "EUR"));
         assertThat(d.get(0).getValue(0, 0).doubleValue()).isEqualTo(11.826); // MWh
         assertThat(d.get(2).getValue(0, 1).doubleValue()).isEqualTo(0.88695); // t
+        // labels: money in whole units, energy and CO2e with one decimal on every bar
+        assertThat(new java.text.DecimalFormat(SavingsBreakdownChart.LABEL_FORMATS[1], java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(7369.3)).isEqualTo("7,369");
+        assertThat(new java.text.DecimalFormat(SavingsBreakdownChart.LABEL_FORMATS[0], java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(23.0)).isEqualTo("23.0");
         assertThat(new PaybackChart.Payback(8000, 1921.725, 3, "EUR").breakEvenMonths())
                 .isCloseTo(49.955, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(new PaybackChart.Payback(8000, -1, 3, "EUR").breakEvenMonths()).isNaN();
