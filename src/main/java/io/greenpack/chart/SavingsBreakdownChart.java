@@ -46,15 +46,16 @@ public final class SavingsBreakdownChart {
         return d;
     }
 
-    /** Value label formats of the three panels: energy, money, CO2e. */
+    /**
+     * Value label formats of the three panels (energy, money, CO2e): money in whole units, MWh and
+     * tonnes with one decimal on both bars (7,369.3 beside 4,238 read badly).
+     */
     static final String[] LABEL_FORMATS = {"#,##0.0", "#,##0", "#,##0.0"};
 
     public static JFreeChart chart(Breakdown b, String footer) {
         String title = "Savings per year (MWh, " + b.currency() + ", t CO2e)";
         List<DefaultCategoryDataset> data = datasets(b);
         String[] axes = {"Facility energy (MWh/year)", "Energy cost (" + b.currency() + "/year)", "CO2e (t/year)"};
-        // Money in whole units; MWh and tonnes with one decimal on both bars (7,369.3 beside 4,238 read badly).
-        String[] labels = LABEL_FORMATS;
         CategoryAxis categories = new CategoryAxis();
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(categories);
         plot.setGap(40);
@@ -64,7 +65,7 @@ public final class SavingsBreakdownChart {
             axis.setAutoRangeIncludesZero(true);
             axis.setUpperMargin(0.25); // room for the value labels
             axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
-            var bars = Bars.byColumn(List.of(Palette.BEFORE, Palette.AFTER), labels[i]);
+            var bars = Bars.byColumn(List.of(Palette.BEFORE, Palette.AFTER), LABEL_FORMATS[i]);
             Bars.labelsAtEnd(bars);
             CategoryPlot sub = new CategoryPlot(data.get(i), null, axis, bars);
             sub.setOrientation(PlotOrientation.HORIZONTAL);

@@ -215,7 +215,7 @@ public final class Ingest {
 
     /** Whether a Parquet input is read as column batches rather than projected rows (for tests). */
     static boolean readsColumns(SparkSession spark, InputFile f) {
-        return source(spark, f, 0, Map.of(), IngestOptions.defaults(), "UTC").parquet().columnar();
+        return ParquetInput.read(spark, f).batches() != null;
     }
 
     /** Pass 1: each source's aligned blocks, the last of each task with its summary. */

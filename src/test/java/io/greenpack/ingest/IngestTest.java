@@ -49,6 +49,12 @@ class IngestTest {
         return v == null ? "null" : String.format(java.util.Locale.ROOT, "%.4f", v);
     }
 
+    /** A CSV file with a header as one Parquet part file (Spark's writer, the given column types). */
+    private static void csvToParquet(Path csv, String schema, Path parquet) {
+        TestSpark.session().read().option("header", "true").schema(schema).csv(csv.toString()).coalesce(1)
+                .write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+    }
+
     private Path clean() throws Exception {
         return Fixture.write(tmp.resolve("clean"), Fixture.hosts(), Fixture.power(), Fixture.utilization());
     }
@@ -90,17 +96,12 @@ class IngestTest {
         assertThat(canonical(ingest(jsonl))).as("jsonl").isEqualTo(expected);
 
         // Parquet with native types (timestamps as timestamps, numbers as doubles), as Spark writes it.
-        SparkSession spark = TestSpark.session();
         Path pq = Files.createDirectories(tmp.resolve("parquet"));
         Path csvDir = tmp.resolve("clean");
         Fixture.writeCsv(pq.resolve("hosts.csv"), Fixture.hosts());
-        spark.read().option("header", "true").schema("timestamp TIMESTAMP, host STRING, watts DOUBLE")
-                .csv(csvDir.resolve("power.csv").toString()).coalesce(1)
-                .write().mode(SaveMode.Overwrite).parquet(pq.resolve("power.parquet").toString());
-        spark.read().option("header", "true")
-                .schema("timestamp TIMESTAMP, host STRING, app STRING, cpu_cores DOUBLE, mem_gb DOUBLE")
-                .csv(csvDir.resolve("utilization.csv").toString()).coalesce(1)
-                .write().mode(SaveMode.Overwrite).parquet(pq.resolve("utilization.parquet").toString());
+        csvToParquet(csvDir.resolve("power.csv"), "timestamp TIMESTAMP, host STRING, watts DOUBLE", pq.resolve("power.parquet"));
+        csvToParquet(csvDir.resolve("utilization.csv"),
+                "timestamp TIMESTAMP, host STRING, app STRING, cpu_cores DOUBLE, mem_gb DOUBLE", pq.resolve("utilization.parquet"));
         assertThat(canonical(ingest(pq))).as("parquet").isEqualTo(expected);
     }
 
@@ -489,13 +490,10 @@ class IngestTest {
         Fixture.writeCsv(csv.resolve("utilization.csv"), util);
         Path pq = Files.createDirectories(tmp.resolve("typed-parquet"));
         Fixture.writeCsv(pq.resolve("hosts.csv"), Fixture.hosts());
-        spark.read().option("header", "true").schema("timestamp BIGINT, host STRING, psu INT, watts FLOAT")
-                .csv(csv.resolve("power.csv").toString()).coalesce(1)
-                .write().mode(SaveMode.Overwrite).parquet(pq.resolve("power.parquet").toString());
-        spark.read().option("header", "true")
-                .schema("timestamp TIMESTAMP, host STRING, app STRING, instance SHORT, cpu_cores DOUBLE, mem_gb LONG, disk_iops BYTE")
-                .csv(csv.resolve("utilization.csv").toString()).coalesce(1)
-                .write().mode(SaveMode.Overwrite).parquet(pq.resolve("utilization.parquet").toString());
+        csvToParquet(csv.resolve("power.csv"), "timestamp BIGINT, host STRING, psu INT, watts FLOAT", pq.resolve("power.parquet"));
+        csvToParquet(csv.resolve("utilization.csv"),
+                "timestamp TIMESTAMP, host STRING, app STRING, instance SHORT, cpu_cores DOUBLE, mem_gb LONG, disk_iops BYTE",
+                pq.resolve("utilization.parquet"));
 
         InputFile utilization = DataDirectory.scan(pq).files(InputKind.UTILIZATION).get(0);
         assertThat(Ingest.readsColumns(spark, utilization)).as("read as column batches").isTrue();
