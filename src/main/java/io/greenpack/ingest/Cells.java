@@ -14,6 +14,11 @@ interface Cells {
         return null;
     }
 
+    /** The row as read, for rejects; null when the input has no text form (Parquet). */
+    default String raw() {
+        return null;
+    }
+
     boolean present(int c);
 
     String text(int c);

@@ -1,93 +1,114 @@
 package io.greenpack.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The fields of one CSV line, split in place (offsets into the line, no copies unless a field is
- * quoted). As Spark's CSV reader with the options greenpack has always used: separator from the
- * header, {@code "} quotes with {@code \"} inside them, white space around a value ignored, an empty
- * value is no value. A quoted value with a quote inside it that is not followed by the separator
- * ({@code "a""b"}) is read as it stands, quotes and all; an opening quote never closed takes the
- * rest of the line.
+ * The fields of one CSV line, split in place in its UTF-8 bytes (offsets into the line, no copies
+ * unless a field is quoted). As Spark's CSV reader with the options greenpack has always used:
+ * separator from the header, {@code "} quotes with {@code \"} inside them, white space around a
+ * value ignored, an empty value is no value. A quoted value with a quote inside it that is not
+ * followed by the separator ({@code "a""b"}) is read as it stands, quotes and all; an opening quote
+ * never closed takes the rest of the line.
+ *
+ * <p>Working on bytes reads the same fields as working on the decoded text: the separator, quotes,
+ * backslash and white space are ASCII, and no byte of a multi-byte UTF-8 character is.
  */
 final class CsvFields {
-    private String line = "";
+    private byte[] line = new byte[0];
     private int count;
     private int[] from = new int[16];
     private int[] to = new int[16];
     /** The unquoted text of a quoted field (trimmed of spaces), else null. */
     private String[] quoted = new String[16];
+    private byte[] unquoted = new byte[256];
 
-    void split(String s, char sep) {
-        line = s;
+    /** Splits the line {@code b[start, end)}; the separator is ASCII (see {@link TextHeader#separatorOf}). */
+    void split(byte[] b, int start, int end, char separator) {
+        byte sep = (byte) separator;
+        line = b;
         count = 0;
-        int n = s.length();
-        int i = 0;
+        int i = start;
         while (true) {
             if (count == from.length) {
                 grow();
             }
-            while (i < n && s.charAt(i) <= ' ' && s.charAt(i) != sep) {
+            while (i < end && space(b[i]) && b[i] != sep) {
                 i++;
             }
-            if (i < n && s.charAt(i) == '"') {
-                int open = i;
-                StringBuilder sb = new StringBuilder();
-                boolean raw = false;
-                i++;
-                while (i < n) {
-                    char c = s.charAt(i);
-                    if (c == '\\' && i + 1 < n && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\')) {
-                        sb.append(s.charAt(i + 1));
-                        i += 2;
-                    } else if (c == '"') {
-                        i++;
-                        int k = i;
-                        while (k < n && s.charAt(k) <= ' ' && s.charAt(k) != sep) {
-                            k++;
-                        }
-                        // A quote inside the value (not before a separator): the field is read as
-                        // it stands, quotes and all, up to the separator (as Spark's reader does).
-                        raw = k < n && s.charAt(k) != sep;
-                        break;
-                    } else {
-                        sb.append(c);
-                        i++;
-                    }
-                }
-                while (i < n && s.charAt(i) != sep) {
-                    i++;
-                }
-                if (raw) {
-                    int stop = i;
-                    while (stop > open && s.charAt(stop - 1) <= ' ') {
-                        stop--;
-                    }
-                    quoted[count] = Values.trimSpaces(s.substring(open, stop));
-                } else {
-                    quoted[count] = Values.trimSpaces(sb.toString());
-                }
-                from[count] = 0;
-                to[count] = quoted[count].length();
+            if (i < end && b[i] == '"') {
+                i = quoted(b, i, end, sep);
             } else {
-                int start = i;
-                while (i < n && s.charAt(i) != sep) {
+                int first = i;
+                while (i < end && b[i] != sep) {
                     i++;
                 }
                 int stop = i;
-                while (stop > start && s.charAt(stop - 1) <= ' ') {
+                while (stop > first && space(b[stop - 1])) {
                     stop--;
                 }
                 quoted[count] = null;
-                from[count] = start;
+                from[count] = first;
                 to[count] = stop;
             }
             count++;
-            if (i >= n) {
+            if (i >= end) {
                 return;
             }
             i++; // the separator
         }
+    }
+
+    /** A white-space byte as the text reader trimmed them: a character up to ' ' (never part of a multi-byte one). */
+    private static boolean space(byte x) {
+        return (x & 0xFF) <= ' ';
+    }
+
+    /** The quoted field opening at {@code open}: its text into {@link #quoted}; returns where it ends. */
+    private int quoted(byte[] b, int open, int end, byte sep) {
+        int n = 0;
+        boolean raw = false;
+        int i = open + 1;
+        while (i < end) {
+            byte c = b[i];
+            if (n + 1 >= unquoted.length) {
+                unquoted = Arrays.copyOf(unquoted, unquoted.length * 2);
+            }
+            if (c == '\\' && i + 1 < end && (b[i + 1] == '"' || b[i + 1] == '\\')) {
+                unquoted[n++] = b[i + 1];
+                i += 2;
+            } else if (c == '"') {
+                i++;
+                int k = i;
+                while (k < end && space(b[k]) && b[k] != sep) {
+                    k++;
+                }
+                // A quote inside the value (not before a separator): the field is read as it
+                // stands, quotes and all, up to the separator (as Spark's reader does).
+                raw = k < end && b[k] != sep;
+                break;
+            } else {
+                unquoted[n++] = c;
+                i++;
+            }
+        }
+        while (i < end && b[i] != sep) {
+            i++;
+        }
+        String text;
+        if (raw) {
+            int stop = i;
+            while (stop > open && space(b[stop - 1])) {
+                stop--;
+            }
+            text = new String(b, open, stop - open, StandardCharsets.UTF_8);
+        } else {
+            text = new String(unquoted, 0, n, StandardCharsets.UTF_8);
+        }
+        quoted[count] = Values.trimSpaces(text);
+        from[count] = 0;
+        to[count] = quoted[count].length();
+        return i;
     }
 
     private void grow() {
@@ -115,9 +136,14 @@ final class CsvFields {
         return c >= 0 && c < count && to[c] > from[c];
     }
 
-    /** The text holding field c: the line itself, or the unquoted copy. */
-    String source(int c) {
-        return quoted[c] != null ? quoted[c] : line;
+    /** The unquoted text of field c when it was quoted, else null (the field is bytes of the line). */
+    String quoted(int c) {
+        return quoted[c];
+    }
+
+    /** The line's bytes; field c (not quoted) is {@code [from(c), to(c))}. */
+    byte[] line() {
+        return line;
     }
 
     int from(int c) {
@@ -129,6 +155,9 @@ final class CsvFields {
     }
 
     String text(int c) {
-        return present(c) ? source(c).substring(from[c], to[c]) : null;
+        if (!present(c)) {
+            return null;
+        }
+        return quoted[c] != null ? quoted[c] : new String(line, from[c], to[c] - from[c], StandardCharsets.UTF_8);
     }
 }

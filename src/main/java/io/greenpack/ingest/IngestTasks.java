@@ -75,8 +75,8 @@ final class IngestTasks {
         SampleRules.Sample sample = new SampleRules.Sample(rules.values());
         Summary.FileCounts counts = summary.file(u.fileIndex());
         try {
-            TextRows.read(u.file(), u.columns(), u.separator(), u.headerLine(), (cells, line, raw) ->
-                    count(rules, cells, sample, counts, summary, u.fileIndex(), line, raw, feed));
+            TextRows.read(u.file(), u.columns(), u.separator(), u.headerLine(), (cells, line) ->
+                    count(rules, cells, sample, counts, summary, u.fileIndex(), line, feed));
         } catch (IOException e) {
             throw new UncheckedIOException(u.path() + ": " + e.getMessage(), e);
         }
@@ -94,7 +94,7 @@ final class IngestTasks {
                 cells.batch(b);
                 for (int r = 0, n = b.numRows(); r < n; r++) {
                     cells.row(r);
-                    count(rules, cells, sample, counts, summary, u.fileIndex(), cells.rowIndex() + 1, null, feed);
+                    count(rules, cells, sample, counts, summary, u.fileIndex(), cells.rowIndex() + 1, feed);
                 }
             }
             return;
@@ -103,12 +103,12 @@ final class IngestTasks {
         while (input.hasNext()) {
             InternalRow r = (InternalRow) input.next();
             cells.read(r);
-            count(rules, cells, sample, counts, summary, u.fileIndex(), r.getLong(0) + 1, null, feed);
+            count(rules, cells, sample, counts, summary, u.fileIndex(), r.getLong(0) + 1, feed);
         }
     }
 
     private static void count(SampleRules rules, Cells cells, SampleRules.Sample sample, Summary.FileCounts counts,
-                              Summary summary, int fileIndex, long line, String raw, Feed feed) {
+                              Summary summary, int fileIndex, long line, Feed feed) {
         counts.rows++;
         if (rules.check(cells, sample)) {
             counts.good++;
@@ -117,8 +117,7 @@ final class IngestTasks {
             feed.sample(sample, fileIndex, line);
         } else {
             counts.reasons.merge(rules.reason, 1L, Long::sum);
-            summary.rejects.add(new Summary.Reject(fileIndex, line, rules.reason, cut(rules.detail),
-                    raw == null ? "" : cut(raw), null));
+            summary.rejects.add(new Summary.Reject(fileIndex, line, rules.reason, cut(rules.detail), cut(cells.raw()), null));
         }
     }
 

@@ -30,6 +30,11 @@ public final class LineReader implements Closeable {
     private boolean eof;
     private long number;
     private byte[] line = new byte[1 << 12];
+    private boolean pendingCr;
+    // the line advance() found last
+    private byte[] lineBytes;
+    private int lineFrom;
+    private int lineLength;
 
     LineReader(InputStream in) {
         this(in, "input", MAX_LINE_BYTES);
@@ -49,19 +54,32 @@ public final class LineReader implements Closeable {
         return new LineReader(TextHeader.open(file), file.path().toString(), MAX_LINE_BYTES);
     }
 
-    /** The next line without its end, or null at the end of the file. */
+    /** The next line without its end, decoded, or null at the end of the file. */
     public String next() throws IOException {
+        return advance() ? new String(lineBytes, lineFrom, lineLength, StandardCharsets.UTF_8) : null;
+    }
+
+    /**
+     * Moves to the next line; false at the end of the file. Its bytes, without the line end, are
+     * {@link #bytes()} from {@link #from()} for {@link #length()} bytes, valid until the next call:
+     * a line inside the read buffer is not copied (the CSV reader splits it in place).
+     */
+    boolean advance() throws IOException {
+        if (pendingCr) { // the last line ended with \r: a \n right after it ends the same line
+            pendingCr = false;
+            if ((pos < end || fill()) && buf[pos] == '\n') {
+                pos++;
+            }
+        }
         int len = 0;
         boolean any = false;
         while (true) {
             if (pos == end && !fill()) {
                 if (!any) {
-                    return null; // nothing after the last line break
+                    return false; // nothing after the last line break
                 }
-                number++;
-                return new String(line, 0, len, StandardCharsets.UTF_8);
+                return found(line, 0, len);
             }
-            any = true;
             int start = pos;
             int i = start;
             while (i < end && buf[i] != '\n' && buf[i] != '\r') {
@@ -71,6 +89,12 @@ public final class LineReader implements Closeable {
             if ((long) len + n > maxLineBytes) {
                 throw tooLong();
             }
+            if (i < end && !any) { // the whole line is in the buffer
+                pos = i + 1;
+                pendingCr = buf[i] == '\r';
+                return found(buf, start, n);
+            }
+            any = true;
             if (len + n > line.length) {
                 line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, len + n)));
             }
@@ -79,13 +103,30 @@ public final class LineReader implements Closeable {
             pos = i;
             if (i < end) {
                 pos++;
-                if (buf[i] == '\r' && (pos < end || fill()) && buf[pos] == '\n') {
-                    pos++;
-                }
-                number++;
-                return new String(line, 0, len, StandardCharsets.UTF_8);
+                pendingCr = buf[i] == '\r';
+                return found(line, 0, len);
             }
         }
+    }
+
+    private boolean found(byte[] bytes, int from, int length) {
+        number++;
+        lineBytes = bytes;
+        lineFrom = from;
+        lineLength = length;
+        return true;
+    }
+
+    byte[] bytes() {
+        return lineBytes;
+    }
+
+    int from() {
+        return lineFrom;
+    }
+
+    int length() {
+        return lineLength;
     }
 
     private UserError tooLong() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,8 @@ final class RowCells {
         private final char separator;
         private final int columns;
         private final boolean decimalComma;
+        private int lineFrom;
+        private int lineLength;
 
         Csv(char separator, int columns) {
             this.separator = separator;
@@ -29,8 +32,11 @@ final class RowCells {
             this.decimalComma = separator == ';';
         }
 
-        void read(String line) {
-            fields.split(line, separator);
+        /** Reads the line {@code b[from, from + length)} (UTF-8, without its line end). */
+        void read(byte[] b, int from, int length) {
+            lineFrom = from;
+            lineLength = length;
+            fields.split(b, from, from + length, separator);
         }
 
         @Override
@@ -44,39 +50,59 @@ final class RowCells {
         }
 
         @Override
+        public String raw() {
+            return new String(fields.line(), lineFrom, lineLength, StandardCharsets.UTF_8);
+        }
+
+        @Override
         public boolean present(int c) {
             return c < columns && fields.present(c);
         }
 
-        /** Per column the text returned last: hosts and instances repeat row after row. */
+        /** Per column the text returned last and its bytes: hosts and instances repeat row after row. */
         private final String[] last = new String[64];
+        private final byte[][] lastKey = new byte[64][];
 
         @Override
         public String text(int c) {
             if (!present(c)) {
                 return null;
             }
-            String source = fields.source(c);
-            int from = fields.from(c);
-            int n = fields.to(c) - from;
-            if (c < last.length) {
-                String l = last[c];
-                if (l != null && Interner.same(l, source, from, n)) {
-                    return l;
-                }
-                return last[c] = interner.of(source, from, from + n);
+            String quoted = fields.quoted(c);
+            if (quoted != null) {
+                return quoted;
             }
-            return interner.of(source, from, from + n);
+            byte[] b = fields.line();
+            int from = fields.from(c);
+            int to = fields.to(c);
+            if (c < last.length) {
+                byte[] k = lastKey[c];
+                if (k != null && Interner.same(k, b, from, to)) {
+                    return last[c];
+                }
+                last[c] = interner.of(b, from, to);
+                lastKey[c] = interner.lastKey();
+                return last[c];
+            }
+            return interner.of(b, from, to);
         }
 
         @Override
         public double number(int c) {
-            return present(c) ? Values.number(fields.source(c), fields.from(c), fields.to(c), decimalComma) : Double.NaN;
+            if (!present(c)) {
+                return Double.NaN;
+            }
+            String quoted = fields.quoted(c);
+            return quoted != null ? Values.number(quoted, decimalComma)
+                    : Values.number(fields.line(), fields.from(c), fields.to(c), decimalComma);
         }
 
         @Override
         public boolean textEquals(int c, String text) {
-            return present(c) && Interner.same(text, fields.source(c), fields.from(c), fields.to(c) - fields.from(c));
+            if (c >= 0 && c < last.length && text == last[c] && fields.quoted(c) == null && present(c)) {
+                return Interner.same(lastKey[c], fields.line(), fields.from(c), fields.to(c));
+            }
+            return text.equals(text(c));
         }
     }
 
@@ -88,6 +114,7 @@ final class RowCells {
         private final String[] values;
         private String problem;
         private String problemDetail;
+        private String line;
 
         Json(List<String> columns) {
             this.columns = columns;
@@ -95,6 +122,7 @@ final class RowCells {
         }
 
         void read(String line) {
+            this.line = line;
             Arrays.fill(values, null);
             problem = null;
             try (JsonParser p = FACTORY.createParser(line)) {
@@ -141,6 +169,11 @@ final class RowCells {
         @Override
         public boolean present(int c) {
             return c >= 0 && values[c] != null && !values[c].isEmpty();
+        }
+
+        @Override
+        public String raw() {
+            return line;
         }
 
         @Override

@@ -84,23 +84,48 @@ final class SeriesKernel {
     private String lastHost;
     private String lastKey1;
     private String lastKey2;
-    private int lastId;
+    private int lastId = -1;
+    /**
+     * Per series the one that came after it last time (-1: none yet). Rows sorted by time list
+     * the series of each timestamp in the same order, so this guess spares the map lookup.
+     */
+    private int[] following = new int[256];
+
+    private boolean isSeries(int id, String host, String key1, String key2) {
+        String[] k = keys.get(id);
+        return k[0].equals(host) && k[1].equals(key1) && k[2].equals(key2);
+    }
+
+    private int seriesId(String host, String key1, String key2) {
+        Key key = new Key(host, key1, key2);
+        Integer known = ids.get(key);
+        if (known != null) {
+            return known;
+        }
+        int id = keys.size();
+        ids.put(key, id);
+        String group = group(power, host, key1);
+        keys.add(new String[]{host, key1, key2, group});
+        summary.groups.add(group);
+        if (id == following.length) {
+            following = Arrays.copyOf(following, id * 2);
+        }
+        following[id] = -1;
+        return id;
+    }
 
     void add(String host, String key1, String key2, int fileIndex, long lineNo, long seconds, double[] v) {
         int id;
         if (host.equals(lastHost) && key1.equals(lastKey1) && key2.equals(lastKey2)) { // equals tries == first
             id = lastId;
         } else {
-            Key key = new Key(host, key1, key2);
-            Integer known = ids.get(key);
-            if (known == null) {
-                known = keys.size();
-                ids.put(key, known);
-                String group = group(power, host, key1);
-                keys.add(new String[]{host, key1, key2, group});
-                summary.groups.add(group);
+            id = lastId >= 0 ? following[lastId] : -1;
+            if (id < 0 || !isSeries(id, host, key1, key2)) {
+                id = seriesId(host, key1, key2);
+                if (lastId >= 0) {
+                    following[lastId] = id;
+                }
             }
-            id = known;
             lastHost = host;
             lastKey1 = key1;
             lastKey2 = key2;
@@ -417,6 +442,14 @@ final class SeriesKernel {
         /** A sample at t covering (t - dt, t]: its share of each interval end b it overlaps. */
         void spread(long t, long dt, double[] v) {
             long start = t - dt;
+            if (dt == interval && start == current) {
+                // The common case, without dividing: the interval after the one just filled
+                // (current is an interval end), covered whole by this sample.
+                flush();
+                current = t;
+                add(v, interval);
+                return;
+            }
             long firstEnd = Math.floorDiv(start, interval) * interval + interval;
             long lastEnd = -Math.floorDiv(-t, interval) * interval;
             if (firstEnd >= lastEnd) {
@@ -431,14 +464,18 @@ final class SeriesKernel {
                     flush();
                     current = b;
                 }
-                for (int k = 0; k < nv; k++) {
-                    if (!Double.isNaN(v[k])) {
-                        weighted[k] += v[k] * w;
-                        weight[k] += w;
-                    }
-                }
-                covered += w;
+                add(v, w);
             }
+        }
+
+        private void add(double[] v, double w) {
+            for (int k = 0; k < nv; k++) {
+                if (!Double.isNaN(v[k])) {
+                    weighted[k] += v[k] * w;
+                    weight[k] += w;
+                }
+            }
+            covered += w;
         }
 
         void flush() {

@@ -116,7 +116,7 @@ final class SmallTables {
         Map<String, Long> reasons = new HashMap<>();
         List<RejectRow> rejects = new ArrayList<>();
         int[] rows = {0};
-        Each each = (named, line, raw) -> {
+        Each each = (named, line) -> {
             rows[0]++;
             Parsed<T> p = named.cells.problem() != null
                     ? Parsed.rejected(named.cells.problem(), named.cells.problemDetail()) : parse.apply(named);
@@ -128,7 +128,8 @@ final class SmallTables {
                 p = duplicate.of(earlier, p.value());
             }
             reasons.merge(p.reason(), 1L, Long::sum);
-            rejects.add(new RejectRow(file.name(), line, p.reason(), IngestTasks.cut(p.detail()), IngestTasks.cut(raw)));
+            rejects.add(new RejectRow(file.name(), line, p.reason(), IngestTasks.cut(p.detail()),
+                    IngestTasks.cut(named.cells.raw())));
         };
         if (file.format() == InputFormat.PARQUET) {
             readParquet(file, each);
@@ -139,7 +140,7 @@ final class SmallTables {
     }
 
     private interface Each {
-        void row(Named named, long line, String raw);
+        void row(Named named, long line);
     }
 
     private static void readText(InputFile file, Each each) {
@@ -147,9 +148,9 @@ final class SmallTables {
         RawReader.requireColumns(file, header.columns());
         Named named = new Named(header.columns());
         try {
-            TextRows.read(file, header.columns(), header.separator(), header.rawLine(), (cells, line, raw) -> {
+            TextRows.read(file, header.columns(), header.separator(), header.rawLine(), (cells, line) -> {
                 named.cells = cells;
-                each.row(named, line, raw);
+                each.row(named, line);
             });
         } catch (EOFException | ZipException e) {
             // Decompressed again to name how far the file is good.
@@ -170,7 +171,7 @@ final class SmallTables {
         named.cells = cells;
         for (InternalRow r : rows) {
             cells.read(r);
-            each.row(named, r.getLong(1) + 1, null);
+            each.row(named, r.getLong(1) + 1);
         }
     }
 }

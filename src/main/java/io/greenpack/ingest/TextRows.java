@@ -1,6 +1,8 @@
 package io.greenpack.ingest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,9 +15,9 @@ final class TextRows {
     private TextRows() {
     }
 
-    /** Receives each data row; {@code cells} is valid only during the call. */
+    /** Receives each data row; {@code cells} (with {@link Cells#raw()}) is valid only during the call. */
     interface Each {
-        void row(Cells cells, long line, String raw);
+        void row(Cells cells, long line);
     }
 
     /**
@@ -24,26 +26,55 @@ final class TextRows {
      * @param headerLine the header line as {@link TextHeader#rawLine()}; null for JSON lines
      */
     static void read(InputFile file, List<String> columns, char separator, String headerLine, Each each) throws IOException {
-        boolean json = file.format() == InputFormat.JSONL;
-        RowCells.Csv csv = json ? null : new RowCells.Csv(separator, columns.size());
-        RowCells.Json jsonCells = json ? new RowCells.Json(columns) : null;
-        String header = json ? null : headerLine;
-        String headerNoBom = header != null && header.startsWith("\uFEFF") ? header.substring(1) : header;
         try (LineReader in = LineReader.open(file)) {
-            for (String line = in.next(); line != null; line = in.next()) {
-                if (blank(line) || (header != null && (line.equals(header) || line.equals(headerNoBom)))) {
+            if (file.format() == InputFormat.JSONL) {
+                RowCells.Json cells = new RowCells.Json(columns);
+                for (String line = in.next(); line != null; line = in.next()) {
+                    if (!blank(line)) {
+                        cells.read(line);
+                        each.row(cells, in.lineNumber());
+                    }
+                }
+                return;
+            }
+            RowCells.Csv cells = new RowCells.Csv(separator, columns.size());
+            HeaderLine header = new HeaderLine(headerLine);
+            while (in.advance()) {
+                byte[] b = in.bytes();
+                int from = in.from();
+                int n = in.length();
+                if (blank(b, from, n) || header.is(b, from, n)) {
                     continue;
                 }
-                Cells cells;
-                if (json) {
-                    jsonCells.read(line);
-                    cells = jsonCells;
-                } else {
-                    csv.read(line);
-                    cells = csv;
-                }
-                each.row(cells, in.lineNumber(), line);
+                cells.read(b, from, n);
+                each.row(cells, in.lineNumber());
             }
+        }
+    }
+
+    /** The CSV header line, with or without its BOM, recognised by its bytes. */
+    private static final class HeaderLine {
+        private final byte[] withBom;
+        private final byte[] withoutBom;
+        private final String text;
+        /** A header with bad UTF-8 (shown as U+FFFD) is compared as text: its bytes are not known. */
+        private final boolean asText;
+
+        HeaderLine(String header) {
+            String noBom = header.startsWith("\uFEFF") ? header.substring(1) : header;
+            this.text = header;
+            this.withBom = ("\uFEFF" + noBom).getBytes(StandardCharsets.UTF_8);
+            this.withoutBom = noBom.getBytes(StandardCharsets.UTF_8);
+            this.asText = header.indexOf('\uFFFD') >= 0;
+        }
+
+        boolean is(byte[] b, int from, int n) {
+            if (asText) {
+                String line = new String(b, from, n, StandardCharsets.UTF_8);
+                return line.equals(text) || line.equals(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            }
+            return Arrays.equals(withoutBom, 0, withoutBom.length, b, from, from + n)
+                    || (text.startsWith("\uFEFF") && Arrays.equals(withBom, 0, withBom.length, b, from, from + n));
         }
     }
 
@@ -51,6 +82,15 @@ final class TextRows {
     static boolean blank(String line) {
         for (int i = 0; i < line.length(); i++) {
             if (line.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean blank(byte[] b, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (b[i] != ' ') {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package io.greenpack.ingest;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.unsafe.types.UTF8String;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,15 +29,17 @@ final class Values {
     }
 
     /**
-     * The number in {@code s[from, to)} (already trimmed), or NaN when it is not a finite number.
-     * With {@code decimalComma} (semicolon files) "12,5" and "1.234,5" read as 12.5 and 1234.5.
+     * The number in the UTF-8 bytes {@code b[from, to)} (already trimmed), or NaN when it is not a
+     * finite number. With {@code decimalComma} (semicolon files) "12,5" and "1.234,5" read as 12.5
+     * and 1234.5.
      */
-    static double number(String s, int from, int to, boolean decimalComma) {
-        double fast = fastDecimal(s, from, to, decimalComma ? ',' : '.');
-        if (!Double.isNaN(fast)) {
-            return fast;
-        }
-        String t = s.substring(from, to);
+    static double number(byte[] b, int from, int to, boolean decimalComma) {
+        double fast = fastDecimal(b, from, to, decimalComma ? ',' : '.');
+        return Double.isNaN(fast) ? number(new String(b, from, to - from, StandardCharsets.UTF_8), decimalComma) : fast;
+    }
+
+    /** The number in a trimmed text, read as {@link #number(byte[], int, int, boolean)} reads it. */
+    static double number(String t, boolean decimalComma) {
         if (decimalComma) {
             if (THOUSANDS.matcher(t).matches()) {
                 t = t.replace(".", "");
@@ -62,13 +65,13 @@ final class Values {
      * A mantissa below 2^53 divided by an exact power of ten is correctly rounded, as
      * {@code parseDouble} is. NaN for anything else (the caller falls back to the full parser).
      */
-    static double fastDecimal(String s, int from, int to, char point) {
+    static double fastDecimal(byte[] s, int from, int to, char point) {
         int i = from;
         if (i >= to) {
             return Double.NaN;
         }
         boolean negative = false;
-        char c = s.charAt(i);
+        byte c = s[i];
         if (c == '-' || c == '+') {
             negative = c == '-';
             i++;
@@ -77,7 +80,7 @@ final class Values {
         int digits = 0;
         int scale = -1;
         for (; i < to; i++) {
-            c = s.charAt(i);
+            c = s[i];
             if (c >= '0' && c <= '9') {
                 mantissa = mantissa * 10 + (c - '0');
                 if (++digits > 15) {

@@ -37,6 +37,32 @@ class TextReadingTest {
     }
 
     @Test
+    void linesSplitAcrossReadsAreTheSameLines() throws IOException {
+        // A stream that serves 1 to 3 bytes per read: lines (and \r\n pairs) straddle refills, so
+        // both the in-buffer and the gathered path are taken; the bytes seen must be the lines.
+        String text = "h\uFEFF,é\r\nab\r\r\ncd\ne\rfg\r\n\r\nlast";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int chunk = 1; chunk <= 3; chunk++) {
+            int size = chunk;
+            java.io.InputStream trickle = new ByteArrayInputStream(bytes) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, size));
+                }
+            };
+            List<String> seen = new ArrayList<>();
+            try (LineReader r = new LineReader(trickle, "f", 1024)) {
+                while (r.advance()) {
+                    seen.add(r.lineNumber() + ":" + new String(r.bytes(), r.from(), r.length(), StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(seen).as("chunks of %d", chunk)
+                    .containsExactly("1:h\uFEFF,é", "2:ab", "3:", "4:cd", "5:e", "6:fg", "7:", "8:last");
+        }
+        assertThat(lines(text)).containsExactly("1:h\uFEFF,é", "2:ab", "3:", "4:cd", "5:e", "6:fg", "7:", "8:last");
+    }
+
+    @Test
     void aLineLongerThanTheBufferIsReadWhole() throws IOException {
         String big = "x".repeat(1 << 20);
         assertThat(lines("a\n" + big + "\nb")).containsExactly("1:a", "2:" + big, "3:b");
@@ -92,7 +118,8 @@ class TextReadingTest {
 
     private static List<String> fields(String line, char sep) {
         CsvFields f = new CsvFields();
-        f.split(line, sep);
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        f.split(b, 0, b.length, sep);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < f.count(); i++) {
             out.add(String.valueOf(f.text(i)));
@@ -114,12 +141,22 @@ class TextReadingTest {
         assertThat(fields("a,b,", ',')).containsExactly("a", "b", "null");
     }
 
+    private static void read(RowCells.Csv csv, String line) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        csv.read(b, 0, b.length);
+    }
+
+    private static double number(String s, boolean decimalComma) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return Values.number(b, 0, b.length, decimalComma);
+    }
+
     @Test
     void aRowWithMoreValuesThanTheHeaderIsAProblemTrailingEmptyFieldsAreNot() {
         RowCells.Csv csv = new RowCells.Csv(',', 3);
-        csv.read("a,b,c,,");
+        read(csv, "a,b,c,,");
         assertThat(csv.problem()).isNull();
-        csv.read("a,b,c,d");
+        read(csv, "a,b,c,d");
         assertThat(csv.problem()).isEqualTo("too many fields");
         assertThat(csv.problemDetail()).isEqualTo("4 fields; the header has 3 columns");
     }
@@ -134,20 +171,20 @@ class TextReadingTest {
                 case 2 -> Double.toString(r.nextDouble() * Math.pow(10, r.nextInt(12)));
                 default -> "-" + r.nextInt(1000) + "." + r.nextInt(1_000_000);
             };
-            assertThat(Values.number(s, 0, s.length(), false)).as(s).isEqualTo(Double.parseDouble(s));
+            assertThat(number(s, false)).as(s).isEqualTo(Double.parseDouble(s));
         }
     }
 
     @Test
     void numbersThatAreNotFiniteAreNaNAndDecimalCommasRead() {
-        assertThat(Values.number("n/a", 0, 3, false)).isNaN();
-        assertThat(Values.number("1e400", 0, 5, false)).isNaN();
-        assertThat(Values.number("NaN", 0, 3, false)).isNaN();
-        assertThat(Values.number("1e3", 0, 3, false)).isEqualTo(1000.0);
-        assertThat(Values.number("150,25", 0, 6, true)).isEqualTo(150.25);
-        assertThat(Values.number("1.234,5", 0, 7, true)).isEqualTo(1234.5);
-        assertThat(Values.number("1.234", 0, 5, true)).isEqualTo(1.234);
-        assertThat(Values.number("1.234.567", 0, 9, true)).isEqualTo(1234567.0);
+        assertThat(number("n/a", false)).isNaN();
+        assertThat(number("1e400", false)).isNaN();
+        assertThat(number("NaN", false)).isNaN();
+        assertThat(number("1e3", false)).isEqualTo(1000.0);
+        assertThat(number("150,25", true)).isEqualTo(150.25);
+        assertThat(number("1.234,5", true)).isEqualTo(1234.5);
+        assertThat(number("1.234", true)).isEqualTo(1.234);
+        assertThat(number("1.234.567", true)).isEqualTo(1234567.0);
     }
 
     private static Instant ts(String s) {
