@@ -58,6 +58,34 @@ class SeriesKernelTest {
     }
 
     @Test
+    void rowsSortedByTimeWithTheSeriesInAChangingOrderAlignAsRowsSortedBySeries() {
+        // Time-major rows (as exporters write them) in which the series order changes and a new
+        // series appears part way: the kernel's guess of the next series must never mix them up.
+        String[][] order = {{"a", "b", "c"}, {"a", "b", "c"}, {"c", "a", "b"}, {"c", "d", "a", "b"}, {"a", "b", "c", "d"}};
+        SeriesKernel byTime = kernel(false);
+        long line = 2;
+        for (int t = 0; t < order.length; t++) {
+            for (String app : order[t]) {
+                byTime.add("h", app, "", 0, line++, B + 300L * t, util(app.charAt(0) - 'a' + t, 1 + t));
+            }
+        }
+        run(byTime);
+        List<String> timeMajor = new ArrayList<>(rows);
+        rows.clear();
+        SeriesKernel bySeries = kernel(false);
+        for (String app : new String[]{"a", "b", "c", "d"}) {
+            for (int t = 0; t < order.length; t++) {
+                if (java.util.Arrays.asList(order[t]).contains(app)) {
+                    bySeries.add("h", app, "", 0, line++, B + 300L * t, util(app.charAt(0) - 'a' + t, 1 + t));
+                }
+            }
+        }
+        run(bySeries);
+        assertThat(timeMajor).hasSize(5 * 3 + 2).isEqualTo(rows);
+        assertThat(timeMajor).contains("h/c +600 cpu=4.000 mem=3.000 cov=1.000", "h/d +900 cpu=6.000 mem=4.000 cov=1.000");
+    }
+
+    @Test
     void samplesOutOfOrderAreSortedByTimeThenLine() {
         SeriesKernel k = kernel(false);
         k.add("h", "web", "", 0, 2, B + 600, util(3, 1));
