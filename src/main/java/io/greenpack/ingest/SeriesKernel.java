@@ -56,15 +56,88 @@ final class SeriesKernel {
     private final Map<Key, Integer> ids = new HashMap<>();
     private final List<String[]> keys = new ArrayList<>(); // host, key1, key2, group
     private int n;
-    private int[] series = new int[1024];
-    private long[] ts = new long[1024];
-    private int[] file = new int[1024];
-    private long[] line = new long[1024];
-    private double[][] values;
+    /** Per series id its samples, kept apart so that aligning a series reads its samples in a row. */
+    private Samples[] byId = new Samples[256];
 
-    // after prepare(): samples ordered by series rank, then time
-    private int[] order;
-    private int[] segmentStart; // per rank: first position in order; plus an end marker
+    /** The samples of one series in the order added (usually time order). */
+    private final class Samples {
+        int size;
+        long[] ts = new long[8];
+        int[] file = new int[8];
+        long[] line = new long[8];
+        double[] values = new double[8 * nv]; // sample i's values at [i * nv, (i + 1) * nv)
+        /** After prepare(): sample positions by time, file and line; null when already in that order. */
+        int[] order;
+
+        void add(int fileIndex, long lineNo, long seconds, double[] v) {
+            if (size == ts.length) {
+                int grown = size * 2;
+                ts = Arrays.copyOf(ts, grown);
+                file = Arrays.copyOf(file, grown);
+                line = Arrays.copyOf(line, grown);
+                values = Arrays.copyOf(values, grown * nv);
+            }
+            ts[size] = seconds;
+            file[size] = fileIndex;
+            line[size] = lineNo;
+            System.arraycopy(v, 0, values, size * nv, nv);
+            size++;
+        }
+
+        /** The position of the q-th sample in time order. */
+        int at(int q) {
+            return order == null ? q : order[q];
+        }
+
+        private boolean before(int a, int b) {
+            if (ts[a] != ts[b]) {
+                return ts[a] < ts[b];
+            }
+            if (file[a] != file[b]) {
+                return file[a] < file[b];
+            }
+            return line[a] < line[b];
+        }
+
+        /** Samples usually arrive in time order: check first, sort (stable merge sort) only when not. */
+        void sort() {
+            boolean sorted = true;
+            for (int k = 1; k < size && sorted; k++) {
+                sorted = !before(k, k - 1);
+            }
+            if (!sorted) {
+                order = new int[size];
+                for (int k = 0; k < size; k++) {
+                    order[k] = k;
+                }
+                mergeSort(0, size, new int[size]);
+            }
+        }
+
+        private void mergeSort(int from, int to, int[] tmp) {
+            if (to - from < 2) {
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            mergeSort(from, mid, tmp);
+            mergeSort(mid, to, tmp);
+            int i = from;
+            int j = mid;
+            int k = 0;
+            while (i < mid && j < to) {
+                tmp[k++] = before(order[j], order[i]) ? order[j++] : order[i++];
+            }
+            while (i < mid) {
+                tmp[k++] = order[i++];
+            }
+            while (j < to) {
+                tmp[k++] = order[j++];
+            }
+            System.arraycopy(tmp, 0, order, from, k);
+        }
+    }
+
+    // after prepare(): series ordered by (group, key)
     private int[] byRank;       // rank -> series id
     private int nextRank;
 
@@ -74,7 +147,6 @@ final class SeriesKernel {
         this.interval = intervalSeconds;
         this.maxGap = maxGapSeconds;
         this.summary = summary;
-        this.values = new double[valueCount][1024];
     }
 
     static String group(boolean power, String host, String key1) {
@@ -109,8 +181,10 @@ final class SeriesKernel {
         summary.groups.add(group);
         if (id == following.length) {
             following = Arrays.copyOf(following, id * 2);
+            byId = Arrays.copyOf(byId, id * 2);
         }
         following[id] = -1;
+        byId[id] = new Samples();
         return id;
     }
 
@@ -131,23 +205,7 @@ final class SeriesKernel {
             lastKey2 = key2;
             lastId = id;
         }
-        if (n == ts.length) {
-            int size = n + (n >> 1);
-            series = Arrays.copyOf(series, size);
-            ts = Arrays.copyOf(ts, size);
-            file = Arrays.copyOf(file, size);
-            line = Arrays.copyOf(line, size);
-            for (int k = 0; k < nv; k++) {
-                values[k] = Arrays.copyOf(values[k], size);
-            }
-        }
-        series[n] = id;
-        ts[n] = seconds;
-        file[n] = fileIndex;
-        line[n] = lineNo;
-        for (int k = 0; k < nv; k++) {
-            values[k][n] = v[k];
-        }
+        byId[id].add(fileIndex, lineNo, seconds, v);
         n++;
     }
 
@@ -180,76 +238,15 @@ final class SeriesKernel {
             return c != 0 ? c : x[2].compareTo(y[2]);
         });
         byRank = new int[s];
-        int[] rankOf = new int[s];
         for (int r = 0; r < s; r++) {
             byRank[r] = ranked[r];
-            rankOf[ranked[r]] = r;
+            byId[ranked[r]].sort();
         }
-        // Counting sort by rank: stable, so each series keeps the order samples were added in.
-        segmentStart = new int[s + 1];
-        for (int i = 0; i < n; i++) {
-            segmentStart[rankOf[series[i]] + 1]++;
-        }
-        for (int r = 0; r < s; r++) {
-            segmentStart[r + 1] += segmentStart[r];
-        }
-        int[] next = Arrays.copyOf(segmentStart, s);
-        order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[next[rankOf[series[i]]]++] = i;
-        }
-        for (int r = 0; r < s; r++) {
-            sortSegment(segmentStart[r], segmentStart[r + 1]);
-        }
-    }
-
-    private boolean before(int a, int b) {
-        if (ts[a] != ts[b]) {
-            return ts[a] < ts[b];
-        }
-        if (file[a] != file[b]) {
-            return file[a] < file[b];
-        }
-        return line[a] < line[b];
-    }
-
-    /** Samples usually arrive in time order: check first, sort (stable merge sort) only when not. */
-    private void sortSegment(int from, int to) {
-        boolean sorted = true;
-        for (int k = from + 1; k < to && sorted; k++) {
-            sorted = !before(order[k], order[k - 1]);
-        }
-        if (!sorted) {
-            int[] tmp = new int[to - from];
-            mergeSort(from, to, tmp);
-        }
-    }
-
-    private void mergeSort(int from, int to, int[] tmp) {
-        if (to - from < 2) {
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(from, mid, tmp);
-        mergeSort(mid, to, tmp);
-        int i = from;
-        int j = mid;
-        int k = 0;
-        while (i < mid && j < to) {
-            tmp[k++] = before(order[j], order[i]) ? order[j++] : order[i++];
-        }
-        while (i < mid) {
-            tmp[k++] = order[i++];
-        }
-        while (j < to) {
-            tmp[k++] = order[j++];
-        }
-        System.arraycopy(tmp, 0, order, from, k);
     }
 
     /** Aligns the next group (a host for power, a host and app for utilization); false when done. */
     boolean nextGroup(Output out) {
-        if (order == null) {
+        if (byRank == null) {
             prepare();
         }
         int s = byRank.length;
@@ -342,42 +339,44 @@ final class SeriesKernel {
         String seriesName = power ? key[1] : key[2].isEmpty() ? key[1] : key[1] + '#' + key[2];
         Bucket bucket = new Bucket(sums);
         double[] v = new double[nv];
-        for (int p = segmentStart[r]; p < segmentStart[r + 1]; p++) {
-            int i = order[p];
-            int prev = p > segmentStart[r] ? order[p - 1] : -1;
-            long t = ts[i];
+        Samples samples = byId[byRank[r]];
+        int nv = this.nv;
+        double[] values = samples.values;
+        for (int q = 0; q < samples.size; q++) {
+            int i = samples.at(q);
+            int prev = q > 0 ? samples.at(q - 1) : -1;
+            long t = samples.ts[i];
+            int fileIndex = samples.file[i];
             boolean dup = false;
             boolean gap = false;
             long dt = interval;
             if (prev >= 0) {
-                long dtRaw = t - ts[prev];
+                long dtRaw = t - samples.ts[prev];
                 if (dtRaw == 0) {
                     dup = true;
                     boolean same = true;
                     for (int k = 0; k < nv && same; k++) {
-                        double a = values[k][i];
-                        double b = values[k][prev];
+                        double a = values[i * nv + k];
+                        double b = values[prev * nv + k];
                         same = a == b || (Double.isNaN(a) && Double.isNaN(b));
                     }
                     String reason = same ? "duplicate row" : "conflicting duplicate";
-                    summary.counters(group, file[i])[same ? Summary.DUP : Summary.CONFLICT]++;
-                    summary.rejects.add(new Summary.Reject(file[i], line[i], reason, SAME_KEY, null, group));
+                    summary.counters(group, fileIndex)[same ? Summary.DUP : Summary.CONFLICT]++;
+                    summary.rejects.add(new Summary.Reject(fileIndex, samples.line[i], reason, SAME_KEY, null, group));
                 } else if (dtRaw > maxGap) {
                     gap = true;
-                    long[] c = summary.counters(group, file[i]);
+                    long[] c = summary.counters(group, fileIndex);
                     c[Summary.GAPS]++;
                     c[Summary.GAP_S] += dtRaw;
-                    summary.gaps.add(new Summary.GapAt(group, file[i], key[0], seriesName, ts[prev], t));
+                    summary.gaps.add(new Summary.GapAt(group, fileIndex, key[0], seriesName, samples.ts[prev], t));
                 } else {
                     dt = dtRaw;
                 }
             }
-            for (int k = 0; k < nv; k++) {
-                v[k] = values[k][i];
-            }
+            System.arraycopy(values, i * nv, v, 0, nv);
             boolean use = !dup;
             if (power && Double.isNaN(v[0]) && !Double.isNaN(v[1])) {
-                use &= counterWatts(i, prev, dup, gap, group, v);
+                use &= counterWatts(samples, i, prev, dup, gap, group, v);
             }
             if (use && (!power || !Double.isNaN(v[0]))) {
                 bucket.spread(t, dt, v);
@@ -392,9 +391,9 @@ final class SeriesKernel {
      * previous reading (a wrap adds the counter's range, a reset counts from zero); false when the
      * row gives no interval (a baseline: first reading or after a gap; an implausible jump).
      */
-    private boolean counterWatts(int i, int prev, boolean dup, boolean gap, String group, double[] v) {
+    private boolean counterWatts(Samples s, int i, int prev, boolean dup, boolean gap, String group, double[] v) {
         double e = v[1];
-        double prevE = prev >= 0 ? values[1][prev] : Double.NaN;
+        double prevE = prev >= 0 ? s.values[prev * nv + 1] : Double.NaN;
         double diff = e - prevE;
         boolean wrapped = false;
         double wrapDelta = Double.NaN;
@@ -406,19 +405,19 @@ final class SeriesKernel {
             }
         }
         if (!Double.isNaN(prevE) && !dup && diff < 0) {
-            summary.counters(group, file[i])[wrapped ? Summary.WRAPS : Summary.RESETS]++;
+            summary.counters(group, s.file[i])[wrapped ? Summary.WRAPS : Summary.RESETS]++;
         }
         boolean baseline = Double.isNaN(prevE) || gap;
         if (baseline) {
-            summary.counters(group, file[i])[Summary.BASELINES]++;
+            summary.counters(group, s.file[i])[Summary.BASELINES]++;
         }
         double delta = diff >= 0 ? diff : wrapped ? wrapDelta : e;
-        long span = prev >= 0 ? ts[i] - ts[prev] : 0;
+        long span = prev >= 0 ? s.ts[i] - s.ts[prev] : 0;
         v[0] = span == 0 ? Double.NaN : delta * 3600.0 / span;
         boolean jump = v[0] > SampleRules.MAX_PLAUSIBLE_WATTS;
         if (jump && !dup) {
-            summary.counters(group, file[i])[Summary.JUMPS]++;
-            summary.rejects.add(new Summary.Reject(file[i], line[i], "counter jump implausible",
+            summary.counters(group, s.file[i])[Summary.JUMPS]++;
+            summary.rejects.add(new Summary.Reject(s.file[i], s.line[i], "counter jump implausible",
                     "energy difference gives " + (long) v[0] + " W", null, group));
         }
         return !jump && !baseline;
