@@ -54,27 +54,29 @@ final class TextRows {
 
     /** The CSV header line, with or without its BOM, recognised by its bytes. */
     private static final class HeaderLine {
-        private final byte[] withBom;
-        private final byte[] withoutBom;
         private final String text;
+        private final String textNoBom;
+        private final byte[] noBom;
+        /** The header's bytes with its BOM; null when the header has none (then only the line without it matches). */
+        private final byte[] withBom;
         /** A header with bad UTF-8 (shown as U+FFFD) is compared as text: its bytes are not known. */
         private final boolean asText;
 
         HeaderLine(String header) {
-            String noBom = header.startsWith("\uFEFF") ? header.substring(1) : header;
             this.text = header;
-            this.withBom = ("\uFEFF" + noBom).getBytes(StandardCharsets.UTF_8);
-            this.withoutBom = noBom.getBytes(StandardCharsets.UTF_8);
+            this.textNoBom = header.startsWith("\uFEFF") ? header.substring(1) : header;
+            this.noBom = textNoBom.getBytes(StandardCharsets.UTF_8);
+            this.withBom = header.startsWith("\uFEFF") ? header.getBytes(StandardCharsets.UTF_8) : null;
             this.asText = header.indexOf('\uFFFD') >= 0;
         }
 
         boolean is(byte[] b, int from, int n) {
             if (asText) {
                 String line = new String(b, from, n, StandardCharsets.UTF_8);
-                return line.equals(text) || line.equals(text.startsWith("\uFEFF") ? text.substring(1) : text);
+                return line.equals(text) || line.equals(textNoBom);
             }
-            return Arrays.equals(withoutBom, 0, withoutBom.length, b, from, from + n)
-                    || (text.startsWith("\uFEFF") && Arrays.equals(withBom, 0, withBom.length, b, from, from + n));
+            return Arrays.equals(noBom, 0, noBom.length, b, from, from + n)
+                    || (withBom != null && Arrays.equals(withBom, 0, withBom.length, b, from, from + n));
         }
     }
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The choices Sparks makes before a session exists (no session is started here). */
+/** The choices Sparks makes before a session exists, and the settings the shared session runs with. */
 class SparksTest {
 
     @Test
@@ -41,5 +41,15 @@ class SparksTest {
         // The filtered resource carries the pom's spark.jvm.opts; no copy of the list in Java.
         assertThat(Sparks.jvmOptions()).contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
                 .doesNotContain("${");
+    }
+
+    @Test
+    void theSessionHasTheSettingsMeasuredForOneShotQueries() {
+        org.apache.spark.sql.RuntimeConfig conf = io.greenpack.testing.TestSpark.session().conf();
+        // DESIGN §9 and BENCHMARKS.md: each measured to cost less in a fresh process.
+        assertThat(conf.get("spark.sql.execution.useObjectHashAggregateExec")).isEqualTo("false");
+        assertThat(conf.get("spark.sql.codegen.aggregate.map.twolevel.enabled")).isEqualTo("false");
+        assertThat(conf.get("spark.sql.session.timeZone")).isEqualTo("UTC");
+        assertThat(conf.get("spark.ui.enabled")).isEqualTo("false");
     }
 }
