@@ -43,7 +43,8 @@ import java.io.PrintWriter;
                 "",
                 "Launcher settings (environment): GREENPACK_HEAP=16g (heap, default 8g),",
                 "  GREENPACK_JAVA_OPTS='-Dspark.x=y' (extra JVM flags), GREENPACK_CDS=0 (no class-data archive;",
-                "  by default one is trained once per build, about a minute, for faster starts).",
+                "  by default one is trained once per build, about a minute, before the first command;",
+                "  --help and --version never wait for it).",
                 "",
                 "Exit codes: 0 success, 2 bad usage or bad input, 1 unexpected failure."})
 public final class Main implements Runnable {
