@@ -59,56 +59,83 @@ final class SeriesKernel {
     /** Per series id its samples, kept apart so that aligning a series reads its samples in a row. */
     private Samples[] byId = new Samples[256];
 
-    /** The samples of one series in the order added (usually time order). */
+    /*
+     * The samples of all series, in chunks of CHUNK samples of one series each, in large arrays:
+     * a series' samples lie together (aligning reads them in a row), and the arrays stay few and
+     * large (many small growing arrays per series made the young collections copy every sample).
+     */
+    private static final int SHIFT = 6;
+    private static final int CHUNK = 1 << SHIFT;
+    private int chunkCount;
+    private long[] ts = new long[16 * CHUNK];
+    private int[] file = new int[16 * CHUNK];
+    private long[] line = new long[16 * CHUNK];
+    private double[] values; // sample p's values at [p * nv, (p + 1) * nv)
+
+    private int newChunk() {
+        if ((chunkCount + 1) * CHUNK > ts.length) {
+            int grown = Math.max(ts.length + (ts.length >> 1), (chunkCount + 1) * CHUNK);
+            ts = Arrays.copyOf(ts, grown);
+            file = Arrays.copyOf(file, grown);
+            line = Arrays.copyOf(line, grown);
+            values = Arrays.copyOf(values, grown * nv);
+        }
+        return chunkCount++;
+    }
+
+    private boolean before(int a, int b) {
+        if (ts[a] != ts[b]) {
+            return ts[a] < ts[b];
+        }
+        if (file[a] != file[b]) {
+            return file[a] < file[b];
+        }
+        return line[a] < line[b];
+    }
+
+    /** The samples of one series in the order added (usually time order), as positions in the arrays. */
     private final class Samples {
         int size;
-        long[] ts = new long[8];
-        int[] file = new int[8];
-        long[] line = new long[8];
-        double[] values = new double[8 * nv]; // sample i's values at [i * nv, (i + 1) * nv)
+        int[] chunks = new int[4];
         /** After prepare(): sample positions by time, file and line; null when already in that order. */
         int[] order;
 
         void add(int fileIndex, long lineNo, long seconds, double[] v) {
-            if (size == ts.length) {
-                int grown = size * 2;
-                ts = Arrays.copyOf(ts, grown);
-                file = Arrays.copyOf(file, grown);
-                line = Arrays.copyOf(line, grown);
-                values = Arrays.copyOf(values, grown * nv);
+            if ((size & (CHUNK - 1)) == 0) {
+                int c = size >>> SHIFT;
+                if (c == chunks.length) {
+                    chunks = Arrays.copyOf(chunks, c * 2);
+                }
+                chunks[c] = newChunk();
             }
-            ts[size] = seconds;
-            file[size] = fileIndex;
-            line[size] = lineNo;
-            System.arraycopy(v, 0, values, size * nv, nv);
+            int p = position(size);
+            ts[p] = seconds;
+            file[p] = fileIndex;
+            line[p] = lineNo;
+            System.arraycopy(v, 0, values, p * nv, nv);
             size++;
         }
 
-        /** The position of the q-th sample in time order. */
-        int at(int q) {
-            return order == null ? q : order[q];
+        /** Where the q-th sample added is. */
+        private int position(int q) {
+            return chunks[q >>> SHIFT] << SHIFT | (q & (CHUNK - 1));
         }
 
-        private boolean before(int a, int b) {
-            if (ts[a] != ts[b]) {
-                return ts[a] < ts[b];
-            }
-            if (file[a] != file[b]) {
-                return file[a] < file[b];
-            }
-            return line[a] < line[b];
+        /** Where the q-th sample in time order is. */
+        int at(int q) {
+            return order == null ? position(q) : order[q];
         }
 
         /** Samples usually arrive in time order: check first, sort (stable merge sort) only when not. */
         void sort() {
             boolean sorted = true;
             for (int k = 1; k < size && sorted; k++) {
-                sorted = !before(k, k - 1);
+                sorted = !before(position(k), position(k - 1));
             }
             if (!sorted) {
                 order = new int[size];
                 for (int k = 0; k < size; k++) {
-                    order[k] = k;
+                    order[k] = position(k);
                 }
                 mergeSort(0, size, new int[size]);
             }
@@ -147,6 +174,7 @@ final class SeriesKernel {
         this.interval = intervalSeconds;
         this.maxGap = maxGapSeconds;
         this.summary = summary;
+        this.values = new double[ts.length * valueCount];
     }
 
     static String group(boolean power, String host, String key1) {
@@ -341,17 +369,17 @@ final class SeriesKernel {
         double[] v = new double[nv];
         Samples samples = byId[byRank[r]];
         int nv = this.nv;
-        double[] values = samples.values;
+        double[] values = this.values;
         for (int q = 0; q < samples.size; q++) {
             int i = samples.at(q);
             int prev = q > 0 ? samples.at(q - 1) : -1;
-            long t = samples.ts[i];
-            int fileIndex = samples.file[i];
+            long t = ts[i];
+            int fileIndex = file[i];
             boolean dup = false;
             boolean gap = false;
             long dt = interval;
             if (prev >= 0) {
-                long dtRaw = t - samples.ts[prev];
+                long dtRaw = t - ts[prev];
                 if (dtRaw == 0) {
                     dup = true;
                     boolean same = true;
@@ -362,13 +390,13 @@ final class SeriesKernel {
                     }
                     String reason = same ? "duplicate row" : "conflicting duplicate";
                     summary.counters(group, fileIndex)[same ? Summary.DUP : Summary.CONFLICT]++;
-                    summary.rejects.add(new Summary.Reject(fileIndex, samples.line[i], reason, SAME_KEY, null, group));
+                    summary.rejects.add(new Summary.Reject(fileIndex, line[i], reason, SAME_KEY, null, group));
                 } else if (dtRaw > maxGap) {
                     gap = true;
                     long[] c = summary.counters(group, fileIndex);
                     c[Summary.GAPS]++;
                     c[Summary.GAP_S] += dtRaw;
-                    summary.gaps.add(new Summary.GapAt(group, fileIndex, key[0], seriesName, samples.ts[prev], t));
+                    summary.gaps.add(new Summary.GapAt(group, fileIndex, key[0], seriesName, ts[prev], t));
                 } else {
                     dt = dtRaw;
                 }
@@ -376,7 +404,7 @@ final class SeriesKernel {
             System.arraycopy(values, i * nv, v, 0, nv);
             boolean use = !dup;
             if (power && Double.isNaN(v[0]) && !Double.isNaN(v[1])) {
-                use &= counterWatts(samples, i, prev, dup, gap, group, v);
+                use &= counterWatts(i, prev, dup, gap, group, v);
             }
             if (use && (!power || !Double.isNaN(v[0]))) {
                 bucket.spread(t, dt, v);
@@ -391,9 +419,9 @@ final class SeriesKernel {
      * previous reading (a wrap adds the counter's range, a reset counts from zero); false when the
      * row gives no interval (a baseline: first reading or after a gap; an implausible jump).
      */
-    private boolean counterWatts(Samples s, int i, int prev, boolean dup, boolean gap, String group, double[] v) {
+    private boolean counterWatts(int i, int prev, boolean dup, boolean gap, String group, double[] v) {
         double e = v[1];
-        double prevE = prev >= 0 ? s.values[prev * nv + 1] : Double.NaN;
+        double prevE = prev >= 0 ? values[prev * nv + 1] : Double.NaN;
         double diff = e - prevE;
         boolean wrapped = false;
         double wrapDelta = Double.NaN;
@@ -405,19 +433,19 @@ final class SeriesKernel {
             }
         }
         if (!Double.isNaN(prevE) && !dup && diff < 0) {
-            summary.counters(group, s.file[i])[wrapped ? Summary.WRAPS : Summary.RESETS]++;
+            summary.counters(group, file[i])[wrapped ? Summary.WRAPS : Summary.RESETS]++;
         }
         boolean baseline = Double.isNaN(prevE) || gap;
         if (baseline) {
-            summary.counters(group, s.file[i])[Summary.BASELINES]++;
+            summary.counters(group, file[i])[Summary.BASELINES]++;
         }
         double delta = diff >= 0 ? diff : wrapped ? wrapDelta : e;
-        long span = prev >= 0 ? s.ts[i] - s.ts[prev] : 0;
+        long span = prev >= 0 ? ts[i] - ts[prev] : 0;
         v[0] = span == 0 ? Double.NaN : delta * 3600.0 / span;
         boolean jump = v[0] > SampleRules.MAX_PLAUSIBLE_WATTS;
         if (jump && !dup) {
-            summary.counters(group, s.file[i])[Summary.JUMPS]++;
-            summary.rejects.add(new Summary.Reject(s.file[i], s.line[i], "counter jump implausible",
+            summary.counters(group, file[i])[Summary.JUMPS]++;
+            summary.rejects.add(new Summary.Reject(file[i], line[i], "counter jump implausible",
                     "energy difference gives " + (long) v[0] + " W", null, group));
         }
         return !jump && !baseline;

@@ -86,6 +86,37 @@ class SeriesKernelTest {
     }
 
     @Test
+    void longInterleavedSeriesWithSomeSamplesOutOfOrderAlignSampleBySample() {
+        // More samples per series than one storage chunk holds, two series interleaved, and a few
+        // of one series' samples swapped: each interval gets exactly its own sample back.
+        SeriesKernel k = kernel(false);
+        int n = 300;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int swap : new int[]{63, 64, 150, 299 - 1}) {
+            int t = order[swap];
+            order[swap] = order[swap + 1];
+            order[swap + 1] = t;
+        }
+        long line = 2;
+        for (int i = 0; i < n; i++) {
+            k.add("h", "a", "", 0, line++, B + 300L * order[i], util(order[i], 1));
+            k.add("h", "b", "", 0, line++, B + 300L * i, util(1000 + i, 2));
+        }
+        run(k);
+        List<String> expected = new ArrayList<>();
+        for (String app : new String[]{"a", "b"}) {
+            for (int i = 0; i < n; i++) {
+                expected.add(String.format(Locale.ROOT, "h/%s +%d cpu=%.3f mem=%.3f cov=1.000", app, 300L * i,
+                        app.equals("a") ? (double) i : 1000.0 + i, app.equals("a") ? 1.0 : 2.0));
+            }
+        }
+        assertThat(rows).isEqualTo(expected);
+    }
+
+    @Test
     void samplesOutOfOrderAreSortedByTimeThenLine() {
         SeriesKernel k = kernel(false);
         k.add("h", "web", "", 0, 2, B + 600, util(3, 1));
