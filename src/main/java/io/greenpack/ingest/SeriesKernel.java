@@ -1,5 +1,7 @@
 package io.greenpack.ingest;
 
+import io.greenpack.util.UserError;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -73,8 +75,15 @@ final class SeriesKernel {
     private double[] values; // sample p's values at [p * nv, (p + 1) * nv)
 
     private int newChunk() {
+        // The values of all samples are one array: past its size limit (350 M samples of
+        // utilization) ask for smaller files rather than fail with an overflow.
+        long limit = (Integer.MAX_VALUE - 8L) / nv;
+        if ((long) (chunkCount + 1) * CHUNK > limit) {
+            throw new UserError("more than " + String.format(java.util.Locale.ROOT, "%,d", limit)
+                    + " good rows in one Spark task (a text file is read by one task); split the input into several files");
+        }
         if ((chunkCount + 1) * CHUNK > ts.length) {
-            int grown = Math.max(ts.length + (ts.length >> 1), (chunkCount + 1) * CHUNK);
+            int grown = (int) Math.min(limit, Math.max(ts.length + (long) (ts.length >> 1), (long) (chunkCount + 1) * CHUNK));
             ts = Arrays.copyOf(ts, grown);
             file = Arrays.copyOf(file, grown);
             line = Arrays.copyOf(line, grown);
