@@ -61,45 +61,112 @@ final class SeriesKernel {
     /** Per series id its samples, kept apart so that aligning a series reads its samples in a row. */
     private Samples[] byId = new Samples[256];
 
-    /*
-     * The samples of all series, in chunks of CHUNK samples of one series each, in large arrays:
-     * a series' samples lie together (aligning reads them in a row), and the arrays stay few and
-     * large (many small growing arrays per series made the young collections copy every sample).
-     */
+    /** Samples of one series are stored together, CHUNK at a time. */
     private static final int SHIFT = 6;
     private static final int CHUNK = 1 << SHIFT;
     private int chunkCount;
-    private long[] ts = new long[16 * CHUNK];
-    private int[] file = new int[16 * CHUNK];
-    private long[] line = new long[16 * CHUNK];
-    private double[] values; // sample p's values at [p * nv, (p + 1) * nv)
+    private final Store store;
+
+    /**
+     * The samples of all series by position: chunks of {@link #CHUNK} samples of one series, in
+     * blocks of {@link #BLOCK} positions. Nothing is copied to grow (only the first block grows, up to
+     * its full size; later ones are made full) and the arrays stay few and large: copying grown
+     * arrays, or many small arrays per series kept alive through young collections, cost a fresh
+     * JVM more than the work itself (BENCHMARKS.md, session 5).
+     */
+    private static final class Store {
+        static final int BSHIFT = 16;
+        static final int BLOCK = 1 << BSHIFT;
+        private static final int BMASK = BLOCK - 1;
+        private final int nv;
+        private long[][] ts = new long[4][];
+        private int[][] file = new int[4][];
+        private long[][] line = new long[4][];
+        private double[][] values = new double[4][]; // position p's values at [(p & BMASK) * nv, + nv)
+        private int capacity = 16 * CHUNK;
+
+        Store(int nv) {
+            this.nv = nv;
+            ts[0] = new long[capacity];
+            file[0] = new int[capacity];
+            line[0] = new long[capacity];
+            values[0] = new double[capacity * nv];
+        }
+
+        /** Room for the positions below {@code end}. */
+        void ensure(long end) {
+            if (end > Integer.MAX_VALUE) {
+                throw new UserError("more than " + String.format(java.util.Locale.ROOT, "%,d", Integer.MAX_VALUE)
+                        + " good rows in one Spark task (a text file is read by one task); split the input into several files");
+            }
+            while (end > capacity) {
+                if (capacity < BLOCK) {
+                    int grown = Math.min(BLOCK, capacity * 2);
+                    ts[0] = Arrays.copyOf(ts[0], grown);
+                    file[0] = Arrays.copyOf(file[0], grown);
+                    line[0] = Arrays.copyOf(line[0], grown);
+                    values[0] = Arrays.copyOf(values[0], grown * nv);
+                    capacity = grown;
+                } else {
+                    int b = capacity >>> BSHIFT;
+                    if (b == ts.length) {
+                        ts = Arrays.copyOf(ts, b * 2);
+                        file = Arrays.copyOf(file, b * 2);
+                        line = Arrays.copyOf(line, b * 2);
+                        values = Arrays.copyOf(values, b * 2);
+                    }
+                    ts[b] = new long[BLOCK];
+                    file[b] = new int[BLOCK];
+                    line[b] = new long[BLOCK];
+                    values[b] = new double[BLOCK * nv];
+                    capacity += BLOCK;
+                }
+            }
+        }
+
+        void put(int p, long seconds, int fileIndex, long lineNo, double[] v) {
+            int b = p >>> BSHIFT;
+            int i = p & BMASK;
+            ts[b][i] = seconds;
+            file[b][i] = fileIndex;
+            line[b][i] = lineNo;
+            System.arraycopy(v, 0, values[b], i * nv, nv);
+        }
+
+        long ts(int p) {
+            return ts[p >>> BSHIFT][p & BMASK];
+        }
+
+        int file(int p) {
+            return file[p >>> BSHIFT][p & BMASK];
+        }
+
+        long line(int p) {
+            return line[p >>> BSHIFT][p & BMASK];
+        }
+
+        double value(int p, int k) {
+            return values[p >>> BSHIFT][(p & BMASK) * nv + k];
+        }
+
+        void values(int p, double[] out) {
+            System.arraycopy(values[p >>> BSHIFT], (p & BMASK) * nv, out, 0, nv);
+        }
+    }
 
     private int newChunk() {
-        // The values of all samples are one array: past its size limit (350 M samples of
-        // utilization) ask for smaller files rather than fail with an overflow.
-        long limit = (Integer.MAX_VALUE - 8L) / nv;
-        if ((long) (chunkCount + 1) * CHUNK > limit) {
-            throw new UserError("more than " + String.format(java.util.Locale.ROOT, "%,d", limit)
-                    + " good rows in one Spark task (a text file is read by one task); split the input into several files");
-        }
-        if ((chunkCount + 1) * CHUNK > ts.length) {
-            int grown = (int) Math.min(limit, Math.max(ts.length + (long) (ts.length >> 1), (long) (chunkCount + 1) * CHUNK));
-            ts = Arrays.copyOf(ts, grown);
-            file = Arrays.copyOf(file, grown);
-            line = Arrays.copyOf(line, grown);
-            values = Arrays.copyOf(values, grown * nv);
-        }
+        store.ensure((long) (chunkCount + 1) * CHUNK);
         return chunkCount++;
     }
 
     private boolean before(int a, int b) {
-        if (ts[a] != ts[b]) {
-            return ts[a] < ts[b];
+        if (store.ts(a) != store.ts(b)) {
+            return store.ts(a) < store.ts(b);
         }
-        if (file[a] != file[b]) {
-            return file[a] < file[b];
+        if (store.file(a) != store.file(b)) {
+            return store.file(a) < store.file(b);
         }
-        return line[a] < line[b];
+        return store.line(a) < store.line(b);
     }
 
     /** The samples of one series in the order added (usually time order), as positions in the arrays. */
@@ -117,11 +184,7 @@ final class SeriesKernel {
                 }
                 chunks[c] = newChunk();
             }
-            int p = position(size);
-            ts[p] = seconds;
-            file[p] = fileIndex;
-            line[p] = lineNo;
-            System.arraycopy(v, 0, values, p * nv, nv);
+            store.put(position(size), seconds, fileIndex, lineNo, v);
             size++;
         }
 
@@ -183,7 +246,7 @@ final class SeriesKernel {
         this.interval = intervalSeconds;
         this.maxGap = maxGapSeconds;
         this.summary = summary;
-        this.values = new double[ts.length * valueCount];
+        this.store = new Store(valueCount);
     }
 
     static String group(boolean power, String host, String key1) {
@@ -378,39 +441,38 @@ final class SeriesKernel {
         double[] v = new double[nv];
         Samples samples = byId[byRank[r]];
         int nv = this.nv;
-        double[] values = this.values;
         for (int q = 0; q < samples.size; q++) {
             int i = samples.at(q);
             int prev = q > 0 ? samples.at(q - 1) : -1;
-            long t = ts[i];
-            int fileIndex = file[i];
+            long t = store.ts(i);
+            int fileIndex = store.file(i);
             boolean dup = false;
             boolean gap = false;
             long dt = interval;
             if (prev >= 0) {
-                long dtRaw = t - ts[prev];
+                long dtRaw = t - store.ts(prev);
                 if (dtRaw == 0) {
                     dup = true;
                     boolean same = true;
                     for (int k = 0; k < nv && same; k++) {
-                        double a = values[i * nv + k];
-                        double b = values[prev * nv + k];
+                        double a = store.value(i, k);
+                        double b = store.value(prev, k);
                         same = a == b || (Double.isNaN(a) && Double.isNaN(b));
                     }
                     String reason = same ? "duplicate row" : "conflicting duplicate";
                     summary.counters(group, fileIndex)[same ? Summary.DUP : Summary.CONFLICT]++;
-                    summary.rejects.add(new Summary.Reject(fileIndex, line[i], reason, SAME_KEY, null, group));
+                    summary.rejects.add(new Summary.Reject(fileIndex, store.line(i), reason, SAME_KEY, null, group));
                 } else if (dtRaw > maxGap) {
                     gap = true;
                     long[] c = summary.counters(group, fileIndex);
                     c[Summary.GAPS]++;
                     c[Summary.GAP_S] += dtRaw;
-                    summary.gaps.add(new Summary.GapAt(group, fileIndex, key[0], seriesName, ts[prev], t));
+                    summary.gaps.add(new Summary.GapAt(group, fileIndex, key[0], seriesName, store.ts(prev), t));
                 } else {
                     dt = dtRaw;
                 }
             }
-            System.arraycopy(values, i * nv, v, 0, nv);
+            store.values(i, v);
             boolean use = !dup;
             if (power && Double.isNaN(v[0]) && !Double.isNaN(v[1])) {
                 use &= counterWatts(i, prev, dup, gap, group, v);
@@ -430,7 +492,7 @@ final class SeriesKernel {
      */
     private boolean counterWatts(int i, int prev, boolean dup, boolean gap, String group, double[] v) {
         double e = v[1];
-        double prevE = prev >= 0 ? values[prev * nv + 1] : Double.NaN;
+        double prevE = prev >= 0 ? store.value(prev, 1) : Double.NaN;
         double diff = e - prevE;
         boolean wrapped = false;
         double wrapDelta = Double.NaN;
@@ -442,19 +504,19 @@ final class SeriesKernel {
             }
         }
         if (!Double.isNaN(prevE) && !dup && diff < 0) {
-            summary.counters(group, file[i])[wrapped ? Summary.WRAPS : Summary.RESETS]++;
+            summary.counters(group, store.file(i))[wrapped ? Summary.WRAPS : Summary.RESETS]++;
         }
         boolean baseline = Double.isNaN(prevE) || gap;
         if (baseline) {
-            summary.counters(group, file[i])[Summary.BASELINES]++;
+            summary.counters(group, store.file(i))[Summary.BASELINES]++;
         }
         double delta = diff >= 0 ? diff : wrapped ? wrapDelta : e;
-        long span = prev >= 0 ? ts[i] - ts[prev] : 0;
+        long span = prev >= 0 ? store.ts(i) - store.ts(prev) : 0;
         v[0] = span == 0 ? Double.NaN : delta * 3600.0 / span;
         boolean jump = v[0] > SampleRules.MAX_PLAUSIBLE_WATTS;
         if (jump && !dup) {
-            summary.counters(group, file[i])[Summary.JUMPS]++;
-            summary.rejects.add(new Summary.Reject(file[i], line[i], "counter jump implausible",
+            summary.counters(group, store.file(i))[Summary.JUMPS]++;
+            summary.rejects.add(new Summary.Reject(store.file(i), store.line(i), "counter jump implausible",
                     "energy difference gives " + (long) v[0] + " W", null, group));
         }
         return !jump && !baseline;

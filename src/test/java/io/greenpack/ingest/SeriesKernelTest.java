@@ -117,6 +117,30 @@ class SeriesKernelTest {
     }
 
     @Test
+    void moreSamplesThanOneStorageBlockHoldsAlignAsFew() {
+        // 90 series x 1,000 samples, time-major: 90,000 samples, past the first storage block
+        // (65,536). Every interval of every series must come back with its own value.
+        SeriesKernel k = kernel(false);
+        int series = 90;
+        int samples = 1000;
+        long line = 2;
+        for (int t = 0; t < samples; t++) {
+            for (int a = 0; a < series; a++) {
+                k.add("h", String.format(Locale.ROOT, "app-%02d", a), "", 0, line++, B + 300L * t, util(a + t / 1000.0, 1));
+            }
+        }
+        assertThat(k.size()).isEqualTo(series * samples).isGreaterThan(1 << 16);
+        run(k);
+        assertThat(rows).hasSize(series * samples);
+        for (int a = 0; a < series; a += 17) {
+            for (int t = 0; t < samples; t += 199) {
+                assertThat(rows.get(a * samples + t)).isEqualTo(String.format(Locale.ROOT,
+                        "h/app-%02d +%d cpu=%.3f mem=1.000 cov=1.000", a, 300L * t, a + t / 1000.0));
+            }
+        }
+    }
+
+    @Test
     void samplesOutOfOrderAreSortedByTimeThenLine() {
         SeriesKernel k = kernel(false);
         k.add("h", "web", "", 0, 2, B + 600, util(3, 1));
