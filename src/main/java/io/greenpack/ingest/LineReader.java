@@ -56,7 +56,12 @@ public final class LineReader implements Closeable {
 
     /** The next line without its end, decoded, or null at the end of the file. */
     public String next() throws IOException {
-        return advance() ? new String(lineBytes, lineFrom, lineLength, StandardCharsets.UTF_8) : null;
+        return advance() ? text() : null;
+    }
+
+    /** The line {@link #advance} found, decoded. */
+    String text() {
+        return new String(lineBytes, lineFrom, lineLength, StandardCharsets.UTF_8);
     }
 
     /**

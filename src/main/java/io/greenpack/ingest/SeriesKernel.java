@@ -173,6 +173,11 @@ final class SeriesKernel {
     private final class Samples {
         int size;
         int[] chunks = new int[4];
+        /**
+         * The series that came after this one last time (-1: none yet). Rows sorted by time list
+         * the series of each timestamp in the same order, so this guess spares the map lookup.
+         */
+        int following = -1;
         /** After prepare(): sample positions by time, file and line; null when already in that order. */
         int[] order;
 
@@ -257,11 +262,6 @@ final class SeriesKernel {
     private String lastKey1;
     private String lastKey2;
     private int lastId = -1;
-    /**
-     * Per series the one that came after it last time (-1: none yet). Rows sorted by time list
-     * the series of each timestamp in the same order, so this guess spares the map lookup.
-     */
-    private int[] following = new int[256];
 
     private boolean isSeries(int id, String host, String key1, String key2) {
         String[] k = keys.get(id);
@@ -279,11 +279,9 @@ final class SeriesKernel {
         String group = group(power, host, key1);
         keys.add(new String[]{host, key1, key2, group});
         summary.groups.add(group);
-        if (id == following.length) {
-            following = Arrays.copyOf(following, id * 2);
+        if (id == byId.length) {
             byId = Arrays.copyOf(byId, id * 2);
         }
-        following[id] = -1;
         byId[id] = new Samples();
         return id;
     }
@@ -293,11 +291,11 @@ final class SeriesKernel {
         if (host.equals(lastHost) && key1.equals(lastKey1) && key2.equals(lastKey2)) { // equals tries == first
             id = lastId;
         } else {
-            id = lastId >= 0 ? following[lastId] : -1;
+            id = lastId >= 0 ? byId[lastId].following : -1;
             if (id < 0 || !isSeries(id, host, key1, key2)) {
                 id = seriesId(host, key1, key2);
                 if (lastId >= 0) {
-                    following[lastId] = id;
+                    byId[lastId].following = id;
                 }
             }
             lastHost = host;
@@ -440,7 +438,6 @@ final class SeriesKernel {
         Bucket bucket = new Bucket(sums);
         double[] v = new double[nv];
         Samples samples = byId[byRank[r]];
-        int nv = this.nv;
         for (int q = 0; q < samples.size; q++) {
             int i = samples.at(q);
             int prev = q > 0 ? samples.at(q - 1) : -1;

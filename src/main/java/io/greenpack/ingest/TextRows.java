@@ -29,9 +29,9 @@ final class TextRows {
         try (LineReader in = LineReader.open(file)) {
             if (file.format() == InputFormat.JSONL) {
                 RowCells.Json cells = new RowCells.Json(columns);
-                for (String line = in.next(); line != null; line = in.next()) {
-                    if (!blank(line)) {
-                        cells.read(line);
+                while (in.advance()) {
+                    if (!blank(in.bytes(), in.from(), in.length())) {
+                        cells.read(in.text());
                         each.row(cells, in.lineNumber());
                     }
                 }
@@ -81,15 +81,6 @@ final class TextRows {
     }
 
     /** Blank as the ingest has always dropped them: nothing but spaces. */
-    static boolean blank(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) != ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean blank(byte[] b, int from, int n) {
         for (int i = from; i < from + n; i++) {
             if (b[i] != ' ') {
