@@ -123,12 +123,12 @@ public final class Analysis {
             List<String> withUtil = joined.filter(col("cpu_sum").isNotNull()).select("host").distinct()
                     .collectAsList().stream().map(r -> r.getString(0)).toList();
             Column u = when(col("cpu_sum").isNotNull(), col("cpu_sum").divide(col("cores")))
-                    .when(host.isin(withUtil.toArray()), lit(null).cast("double"))
+                    .when(host.isin(withUtil.toArray()), lit(null).cast(DataTypes.DoubleType))
                     .otherwise(lit(0.0));
             return joined
                     .withColumn("u", u)
                     .withColumn("fold", pmod(xxhash64(floor(unix_seconds(col("ts")).divide(opt.foldBlockSeconds())),
-                            lit(opt.seed())), lit(opt.folds())).cast("int"));
+                            lit(opt.seed())), lit(opt.folds())).cast(DataTypes.IntegerType));
         });
 
         Map<String, PowerModel> models = timed(timings, progress, "analysis: power models", () -> {
@@ -144,7 +144,7 @@ public final class Analysis {
         Dataset<Row> hiE = hostIntervals
                 .withColumn("idle_w", least(col("watts"), pIdle))
                 .withColumn("dyn_w", col("watts").minus(col("idle_w")))
-                .withColumn("hour", pmod(floor(unix_seconds(col("ts")).minus(in.intervalSeconds()).divide(3600)), lit(24)).cast("int"))
+                .withColumn("hour", pmod(floor(unix_seconds(col("ts")).minus(in.intervalSeconds()).divide(3600)), lit(24)).cast(DataTypes.IntegerType))
                 .withColumn("un_idle_w", policy == IdlePolicy.UNATTRIBUTED ? col("idle_w")
                         : when(coalesce(col("n_apps"), lit(0L)).equalTo(0), col("idle_w")).otherwise(lit(0.0)))
                 .withColumn("un_dyn_w", when(coalesce(col("cpu_sum"), lit(0.0)).leq(0), col("dyn_w")).otherwise(lit(0.0)))
@@ -414,7 +414,7 @@ public final class Analysis {
 
     private static <T> Column lookup(List<T> items, Function<T, String> key, java.util.function.ToDoubleFunction<T> value, Column k) {
         if (items.isEmpty()) {
-            return lit(null).cast("double");
+            return lit(null).cast(DataTypes.DoubleType);
         }
         String[] keys = items.stream().map(key).toArray(String[]::new);
         Double[] values = items.stream().map(i -> value.applyAsDouble(i)).toArray(Double[]::new);

@@ -116,7 +116,7 @@ public final class PowerModelFitter {
             aggs.add(sum(ur.multiply(w)));
         }
         List<Row> rows = samples
-                .withColumn("decile", least(floor(u.multiply(10)), lit(9)).cast("int"))
+                .withColumn("decile", least(floor(u.multiply(10)), lit(9)).cast(DataTypes.IntegerType))
                 .groupBy("model", "fold", "decile")
                 .agg(count(lit(1)).as("n"), aggs.toArray(Column[]::new))
                 .collectAsList();
@@ -179,7 +179,7 @@ public final class PowerModelFitter {
         Column u = col("u");
         Column w = col("watts");
         Column x = u.multiply(10);
-        Column i = least(floor(x), lit(9)).cast("int");
+        Column i = least(floor(x), lit(9)).cast(DataTypes.IntegerType);
         Column frac = x.minus(i);
         Column[] pred = {
                 col("la").plus(col("lb").multiply(u)),

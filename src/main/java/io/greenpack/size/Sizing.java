@@ -7,6 +7,7 @@ import io.greenpack.ingest.AppCatalog;
 import io.greenpack.ingest.AppInfo;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ public final class Sizing {
     public static Map<String, double[][]> hourly(Dataset<Row> utilization, double p, long intervalSeconds) {
         Map<String, double[][]> out = new HashMap<>();
         for (Row r : utilization
-                .withColumn("hod", pmod(floor(unix_seconds(col("ts")).minus(intervalSeconds).divide(3600)), lit(24)).cast("int"))
+                .withColumn("hod", pmod(floor(unix_seconds(col("ts")).minus(intervalSeconds).divide(3600)), lit(24)).cast(DataTypes.IntegerType))
                 .groupBy("app", "host", "hod")
                 .agg(percentile_approx(col("cpu_cores"), lit(p), lit(10000)),
                         percentile_approx(coalesce(col("mem_gb"), lit(0.0)), lit(p), lit(10000)))
