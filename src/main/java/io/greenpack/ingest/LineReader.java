@@ -87,7 +87,13 @@ public final class LineReader implements Closeable {
             }
             int start = pos;
             int i = start;
-            while (i < end && buf[i] != '\n' && buf[i] != '\r') {
+            // One comparison for most bytes: only those up to '\r' (and the negative, non-ASCII
+            // ones) are looked at twice.
+            while (i < end) {
+                byte c = buf[i];
+                if (c <= '\r' && (c == '\n' || c == '\r')) {
+                    break;
+                }
                 i++;
             }
             int n = i - start;

@@ -59,32 +59,13 @@ final class RowCells {
             return c < columns && fields.present(c);
         }
 
-        /** Per column the text returned last and its bytes: hosts and instances repeat row after row. */
-        private final String[] last = new String[64];
-        private final byte[][] lastKey = new byte[64][];
-
         @Override
         public String text(int c) {
             if (!present(c)) {
                 return null;
             }
             String quoted = fields.quoted(c);
-            if (quoted != null) {
-                return quoted;
-            }
-            byte[] b = fields.line();
-            int from = fields.from(c);
-            int to = fields.to(c);
-            if (c < last.length) {
-                byte[] k = lastKey[c];
-                if (k != null && Interner.same(k, b, from, to)) {
-                    return last[c];
-                }
-                last[c] = interner.of(b, from, to);
-                lastKey[c] = interner.lastKey();
-                return last[c];
-            }
-            return interner.of(b, from, to);
+            return quoted != null ? quoted : interner.of(c, fields.line(), fields.from(c), fields.to(c));
         }
 
         @Override
@@ -99,8 +80,9 @@ final class RowCells {
 
         @Override
         public boolean textEquals(int c, String text) {
-            if (c >= 0 && c < last.length && text == last[c] && fields.quoted(c) == null && present(c)) {
-                return Interner.same(lastKey[c], fields.line(), fields.from(c), fields.to(c));
+            if (c >= 0 && present(c) && fields.quoted(c) == null
+                    && interner.lastIs(c, text, fields.line(), fields.from(c), fields.to(c))) {
+                return true;
             }
             return text.equals(text(c));
         }
