@@ -256,12 +256,11 @@ final class SampleRules implements Serializable {
             return fail("cpu above host cores", shown("cpu_cores", Values.shown(c)) + " on a host with "
                     + Values.shown(facts[0]) + " cores");
         }
-        if (!row.present(mem)) {
-            return fail("missing memory", memName + " is empty");
-        }
+        // The value first: an empty cell reads as NaN, so presence is asked only of a NaN.
         double m = row.number(mem) * memFactor;
         if (Double.isNaN(m)) {
-            return fail("memory not a number", shown(memName, row.text(mem)));
+            return row.present(mem) ? fail("memory not a number", shown(memName, row.text(mem)))
+                    : fail("missing memory", memName + " is empty");
         }
         if (m < 0) {
             return fail("negative memory", shown(memName, row.text(mem)));
@@ -274,7 +273,7 @@ final class SampleRules implements Serializable {
         out.values[1] = m;
         for (int i = 0; i < optional.length; i++) {
             double v = row.number(optional[i]);
-            if (optional[i] >= 0 && row.present(optional[i]) && (Double.isNaN(v) || v < 0)) {
+            if ((Double.isNaN(v) || v < 0) && optional[i] >= 0 && row.present(optional[i])) {
                 return fail(OPTIONAL.get(i) + " not a non-negative number", shown(OPTIONAL.get(i), row.text(optional[i])));
             }
             out.values[2 + i] = v;

@@ -210,6 +210,8 @@ abstract class TypedCells implements Cells {
         private final int[][] stamp;
         private final long[] lastNumber;
         private final String[] lastNumberText;
+        /** Per column: no null in the current batch (the usual case), so no row is asked. */
+        private final boolean[] noNulls;
 
         /** kinds and vectorOf per column (see {@link #vectorKind}); the row index in vector rowIndexVector. */
         Columns(int[] types, int[] kinds, int[] vectorOf, int rowIndexVector) {
@@ -221,12 +223,16 @@ abstract class TypedCells implements Cells {
             this.stamp = new int[types.length][];
             this.lastNumber = new long[types.length];
             this.lastNumberText = new String[types.length];
+            this.noNulls = new boolean[types.length];
         }
 
         void batch(ColumnarBatch b) {
             vectors = new ColumnVector[b.numCols()];
             for (int i = 0; i < vectors.length; i++) {
                 vectors[i] = b.column(i);
+            }
+            for (int c = 0; c < vectorOf.length; c++) {
+                noNulls[c] = vectors[vectorOf[c]].numNulls() == 0;
             }
             batch++;
         }
@@ -245,7 +251,7 @@ abstract class TypedCells implements Cells {
 
         @Override
         boolean valueNull(int c) {
-            return v(c).isNullAt(row);
+            return !noNulls[c] && v(c).isNullAt(row);
         }
 
         @Override
@@ -275,7 +281,7 @@ abstract class TypedCells implements Cells {
         @Override
         String rawText(int c) {
             ColumnVector v = v(c);
-            if (v.isNullAt(row)) {
+            if (valueNull(c)) {
                 return null;
             }
             if (kinds[c] != STRING) {
