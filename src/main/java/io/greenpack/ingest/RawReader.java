@@ -4,9 +4,11 @@ import io.greenpack.util.UserError;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,7 +47,9 @@ public final class RawReader {
     static Dataset<Row> parquet(SparkSession spark, InputFile file) {
         Dataset<Row> df;
         try {
-            df = spark.read().parquet(file.path().toString());
+            StructType schema = footerSchema(spark, file.path());
+            org.apache.spark.sql.DataFrameReader reader = spark.read();
+            df = (schema == null ? reader : reader.schema(schema)).parquet(file.path().toString());
             df.schema();
         } catch (Exception e) {
             // Not only RuntimeException: Spark throws SparkException (checked, in Java terms) for a
@@ -53,6 +57,49 @@ public final class RawReader {
             throw new UserError(file.path() + ": not a readable Parquet file (" + firstLine(e) + ")", e);
         }
         return df;
+    }
+
+    /**
+     * The schema in the footer of the input's first data file, read here as Spark reads it (its
+     * metadata, else the Parquet types): Spark's own inference runs a job for it, half a second
+     * or more in a fresh process (performance, issue 3). Null when there is no data file (Spark
+     * then says what is wrong).
+     */
+    private static StructType footerSchema(SparkSession spark, Path input) throws IOException {
+        Path first = firstDataFile(input);
+        if (first == null) {
+            return null;
+        }
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(first.toUri());
+        org.apache.hadoop.conf.Configuration conf = ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().newHadoopConf();
+        org.apache.parquet.hadoop.metadata.ParquetMetadata footer;
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(path, conf))) {
+            footer = reader.getFooter();
+        }
+        scala.collection.immutable.Seq<org.apache.parquet.hadoop.Footer> footers = scala.jdk.javaapi.CollectionConverters
+                .asScala(List.of(new org.apache.parquet.hadoop.Footer(path, footer))).toSeq();
+        scala.Option<StructType> schema = org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat$.MODULE$
+                .readSchema(footers, spark);
+        return schema.isDefined() ? schema.get() : null;
+    }
+
+    /** The input itself, or the first data file under the folder as Spark lists them (no "_" or "." names). */
+    private static Path firstDataFile(Path input) throws IOException {
+        if (Files.isRegularFile(input)) {
+            return input;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(input)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> java.util.stream.StreamSupport.stream(input.relativize(f).spliterator(), false)
+                            .map(Path::toString).noneMatch(RawReader::hidden))
+                    .sorted().findFirst().orElse(null);
+        }
+    }
+
+    /** A name Spark's file listing leaves out (InMemoryFileIndex.shouldFilterOutPathName). */
+    private static boolean hidden(String name) {
+        return name.startsWith(".") || name.startsWith("_") && !name.contains("=") || name.endsWith("._COPYING_");
     }
 
     static void requireColumns(InputFile file, List<String> columns) {

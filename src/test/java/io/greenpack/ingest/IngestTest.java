@@ -516,4 +516,35 @@ class IngestTest {
         assertThat(columns.utilization().filter("host = 'h1' AND ts = timestamp'2026-10-05 01:00:00'")
                 .first().<Double>getAs("cpu_cores")).isEqualTo(4.5);
     }
+
+    @Test
+    void aParquetInputsColumnsAreReadFromItsFooterWithoutASparkJob() throws Exception {
+        SparkSession spark = TestSpark.session();
+        Path csv = Files.createDirectories(tmp.resolve("footer-csv"));
+        Fixture.writeCsv(csv.resolve("power.csv"), List.of("timestamp,host,watts", "1700000100,h1,150.5"));
+        Path pq = Files.createDirectories(tmp.resolve("footer-parquet"));
+        csvToParquet(csv.resolve("power.csv"), "timestamp BIGINT, host STRING, watts FLOAT", pq.resolve("power.parquet"));
+        Fixture.writeCsv(pq.resolve("hosts.csv"), Fixture.hosts());
+        InputFile power = DataDirectory.scan(pq).files(InputKind.POWER).get(0);
+
+        org.apache.spark.SparkContext sc = spark.sparkContext();
+        sc.listenerBus().waitUntilEmpty();
+        java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.spark.scheduler.SparkListener count = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) {
+                jobs.incrementAndGet();
+            }
+        };
+        sc.addSparkListener(count);
+        try {
+            org.apache.spark.sql.Dataset<Row> df = RawReader.parquet(spark, power);
+            assertThat(df.schema().simpleString()).isEqualTo("struct<timestamp:bigint,host:string,watts:float>");
+            sc.listenerBus().waitUntilEmpty();
+            assertThat(jobs).as("Spark jobs run to read the schema").hasValue(0);
+        } finally {
+            sc.removeSparkListener(count);
+        }
+        assertThat(RawReader.parquet(spark, power).first().<Float>getAs("watts")).isEqualTo(150.5f);
+    }
 }
