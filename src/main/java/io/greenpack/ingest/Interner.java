@@ -16,7 +16,8 @@ import java.util.Arrays;
  */
 final class Interner {
     static final int MAX = 1 << 16;
-    private static final int LONGEST = 128;
+    /** The longest value (in UTF-8 bytes) kept; longer ones are handed out as plain copies. */
+    static final int LONGEST = 128;
     /** Entries by id, in the order first seen. */
     private String[] strings = new String[1024];
     private byte[][] keys = new byte[1024][];
@@ -139,7 +140,7 @@ final class Interner {
     }
 
     /** Whether {@code k} holds exactly the bytes {@code b[from, to)}. */
-    static boolean same(byte[] k, byte[] b, int from, int to) {
+    private static boolean same(byte[] k, byte[] b, int from, int to) {
         return Arrays.equals(k, 0, k.length, b, from, to);
     }
 }

@@ -113,7 +113,7 @@ abstract class TypedCells implements Cells {
         String s = interned.get(u);
         if (s == null) {
             s = Values.trimSpaces(u.toString());
-            if (interned.size() < Interner.MAX && u.numBytes() <= 128) {
+            if (interned.size() < Interner.MAX && u.numBytes() <= Interner.LONGEST) {
                 interned.put(u.clone(), s);
             }
         }
