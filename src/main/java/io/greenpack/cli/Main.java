@@ -43,8 +43,9 @@ import java.io.PrintWriter;
                 "",
                 "Launcher settings (environment): GREENPACK_HEAP=16g (heap, default 8g),",
                 "  GREENPACK_JAVA_OPTS='-Dspark.x=y' (extra JVM flags), GREENPACK_CDS=0 (no class-data archive;",
-                "  by default one is trained once per build, about a minute, before the first command;",
-                "  --help and --version never wait for it).",
+                "  by default one is trained once per build and Java version, about a minute, before the first",
+                "  command; --help and --version never wait for it), JAVA_HOME=/path/to/jdk (the Java to run on,",
+                "  else java on the PATH; 17 is the target, 21 and 25.0.3+ work, 25 uses an AOT cache).",
                 "",
                 "Exit codes: 0 success, 2 bad usage or bad input, 1 unexpected failure."})
 public final class Main implements Runnable {

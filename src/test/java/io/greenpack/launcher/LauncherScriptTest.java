@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code ./greenpack} script itself, run by bash in a copy of the checkout whose build is
- * already there, with a stand-in {@code java} first on the PATH that records each call: which
- * calls train the class-data archive and which only run the command.
+ * already there, with a stand-in {@code java} (first on the PATH, or in JAVA_HOME) that records
+ * each call: which calls train the class-data archive and which only run the command.
  */
 class LauncherScriptTest {
 
@@ -28,30 +28,42 @@ class LauncherScriptTest {
 
     private Path calls;
 
-    private void checkout() throws IOException {
+    /** A checkout with its build, and a stand-in java in {@code jdk/bin} that says it is {@code version}. */
+    private void checkout(String version) throws IOException {
         Path script = root.resolve("greenpack");
         Files.copy(Path.of(System.getProperty("greenpack.home", ".")).resolve("greenpack"), script);
         script.toFile().setExecutable(true);
         Files.writeString(root.resolve("pom.xml"), "<project/>");
         Path target = Files.createDirectories(root.resolve("target"));
-        for (String f : List.of("greenpack.jar", "greenpack.classpath", "jvm.args")) {
+        for (String f : List.of("greenpack.jar", "greenpack.classpath")) {
             Files.writeString(target.resolve(f), "");
         }
+        Files.writeString(target.resolve("jvm.args"), "--add-opens=java.base/java.nio=ALL-UNNAMED "
+                + "--add-opens=java.base/sun.security.action=ALL-UNNAMED -XX:+UseParallelGC\n");
         // The build is newer than the sources: the script must not start Maven.
         Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
-        Path bin = Files.createDirectories(root.resolve("bin"));
+        Path bin = Files.createDirectories(root.resolve("jdk/bin"));
         calls = root.resolve("calls.txt");
         Path java = bin.resolve("java");
-        Files.writeString(java, "#!/usr/bin/env bash\necho \"$*\" >> '" + calls + "'\n");
+        // No release file: the launcher asks "java -version", which is answered, not recorded.
+        Files.writeString(java, "#!/usr/bin/env bash\n"
+                + "if [[ \"$1\" == -version ]]; then echo 'openjdk version \"" + version + "\" 2026-01-01' >&2; exit 0; fi\n"
+                + "echo \"$*\" >> '" + calls + "'\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    private List<String> run(String... args) throws Exception {
+    /** Runs the launcher with the stand-in java first on the PATH, or as JAVA_HOME's. */
+    private List<String> run(boolean asJavaHome, String... args) throws Exception {
         Files.deleteIfExists(calls);
         List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("greenpack").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("PATH", root.resolve("bin") + ":" + System.getenv("PATH"));
+        if (asJavaHome) {
+            pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
+        } else {
+            pb.environment().remove("JAVA_HOME");
+            pb.environment().put("PATH", root.resolve("jdk/bin") + ":" + System.getenv("PATH"));
+        }
         pb.environment().remove("GREENPACK_CDS");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -62,16 +74,38 @@ class LauncherScriptTest {
 
     @Test
     void helpAndVersionNeverWaitForTheArchiveTrainingACommandTrainsItFirst() throws Exception {
-        checkout();
+        checkout("17.0.9");
         for (String[] quick : new String[][]{{"--help"}, {"report", "--help"}, {"-V"}, {"help", "report"}, {}}) {
-            List<String> seen = run(quick);
+            List<String> seen = run(false, quick);
             assertThat(seen).as(String.join(" ", quick)).hasSize(1);
             assertThat(seen.get(0)).doesNotContain("ArchiveClassesAtExit").endsWith(String.join(" ", quick).strip());
         }
         // A real command with no archive yet: one training run on the bundled sample, then the command.
-        List<String> seen = run("validate", "--data", "dc1");
+        List<String> seen = run(false, "validate", "--data", "dc1");
         assertThat(seen).hasSize(2);
-        assertThat(seen.get(0)).contains("-XX:ArchiveClassesAtExit=", "report --data " + root.resolve("notebooks-data/sample"));
+        assertThat(seen.get(0)).contains("-XX:ArchiveClassesAtExit=" + root.resolve("target/greenpack-17.0.9.jsa"),
+                "report --data " + root.resolve("notebooks-data/sample"), "--add-opens=java.base/sun.security.action");
         assertThat(seen.get(1)).doesNotContain("ArchiveClassesAtExit").endsWith("io.greenpack.cli.Main validate --data dc1");
+    }
+
+    @Test
+    void onJava25FromJavaHomeTheArchiveIsAnAotCacheAndSparksFlagsSuitThatJava() throws Exception {
+        checkout("ignored");
+        Files.writeString(root.resolve("jdk/release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"25.0.3\"\n");
+        List<String> seen = run(true, "validate", "--data", "dc1");
+        assertThat(seen).hasSize(2);
+        Path cache = root.resolve("target/greenpack-25.0.3.aot");
+        assertThat(seen.get(0)).contains("-XX:AOTCacheOutput=" + cache + ".").doesNotContain("ArchiveClassesAtExit");
+        for (String call : seen) {
+            assertThat(call).contains("--add-opens=java.base/java.nio=ALL-UNNAMED", "-XX:+UseParallelGC",
+                            "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED")
+                    .doesNotContain("sun.security.action");
+        }
+        // The stand-in wrote no cache, so the command runs without one; once there, it is used.
+        assertThat(seen.get(1)).doesNotContain("AOTCache");
+        Files.writeString(cache, "cache");
+        seen = run(true, "validate", "--data", "dc1");
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).contains("-XX:AOTCache=" + cache, "-Xlog:aot*=off").endsWith("io.greenpack.cli.Main validate --data dc1");
     }
 }
