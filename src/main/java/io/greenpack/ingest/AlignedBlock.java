@@ -45,11 +45,23 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
 
     private final boolean power;
     private int size;
-    private UTF8String[] host;
-    private UTF8String[] app;
+    /**
+     * Host and app as runs: the kernel writes a block series by series, so row k's host and app
+     * are those of the last run starting at or before k. A column of references per row cost 8
+     * bytes a row and 2 references for the collector to visit (memory, issue 3).
+     */
+    private int runs;
+    private int[] runStart = new int[16];
+    private UTF8String[] runHost = new UTF8String[16];
+    private UTF8String[] runApp = new UTF8String[16];
     private long[] tsMicros;
-    /** Power: watts; utilization: the {@link #UTILIZATION_VALUES} values, NaN where there is none. */
+    /**
+     * Power: watts; utilization: the {@link #UTILIZATION_VALUES} values, NaN where there is none.
+     * A utilization column is allocated at its first value: an input without GPU figures holds
+     * no array of NaN for them (memory, issue 3: the blocks are most of the ingest's live heap).
+     */
     private double[][] values;
+    /** Null while every row covers its whole interval, the usual case; allocated at the first that does not. */
     private double[] coverage;
     private long[] psus;
     private boolean[] complete;
@@ -57,16 +69,13 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
 
     AlignedBlock(boolean power) {
         this.power = power;
-        host = new UTF8String[ROWS];
         tsMicros = new long[ROWS];
-        coverage = new double[ROWS];
         if (power) {
             values = new double[1][ROWS];
             psus = new long[ROWS];
             complete = new boolean[ROWS];
         } else {
-            app = new UTF8String[ROWS];
-            values = new double[UTILIZATION_VALUES][ROWS];
+            values = new double[UTILIZATION_VALUES][];
         }
     }
 
@@ -83,41 +92,116 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
     }
 
     void addPower(UTF8String h, long micros, double watts, long psuCount, double cover, boolean isComplete) {
-        host[size] = h;
+        series(h, null);
         tsMicros[size] = micros;
         values[0][size] = watts;
         psus[size] = psuCount;
-        coverage[size] = cover;
+        cover(cover);
         complete[size] = isComplete;
         size++;
     }
 
     void addUtilization(UTF8String h, UTF8String a, long micros, double[] v, double cover) {
-        host[size] = h;
-        app[size] = a;
+        series(h, a);
         tsMicros[size] = micros;
         for (int k = 0; k < UTILIZATION_VALUES; k++) {
-            values[k][size] = v[k];
+            if (values[k] != null) {
+                values[k][size] = v[k];
+            } else if (!Double.isNaN(v[k])) {
+                values[k] = filled(Double.NaN);
+                values[k][size] = v[k];
+            }
         }
-        coverage[size] = cover;
+        cover(cover);
         size++;
+    }
+
+    /** Starts a run at this row unless it continues the last one (texts are interned: identity suffices). */
+    private void series(UTF8String h, UTF8String a) {
+        if (runs > 0 && runHost[runs - 1] == h && runApp[runs - 1] == a) {
+            return;
+        }
+        if (runs == runStart.length) {
+            runStart = Arrays.copyOf(runStart, 2 * runs);
+            runHost = Arrays.copyOf(runHost, 2 * runs);
+            runApp = Arrays.copyOf(runApp, 2 * runs);
+        }
+        runStart[runs] = size;
+        runHost[runs] = h;
+        runApp[runs] = a;
+        runs++;
+    }
+
+    /** The run holding row k, searched from {@code hint} (the last answer: rows are read in order). */
+    int run(int k, int hint) {
+        if (hint >= 0 && hint < runs && runStart[hint] <= k && (hint + 1 == runs || k < runStart[hint + 1])) {
+            return hint;
+        }
+        if (hint + 1 < runs && runStart[hint + 1] <= k && (hint + 2 == runs || k < runStart[hint + 2])) {
+            return hint + 1;
+        }
+        int i = Arrays.binarySearch(runStart, 0, runs, k);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    UTF8String host(int run) {
+        return runHost[run];
+    }
+
+    UTF8String app(int run) {
+        return runApp[run];
+    }
+
+    private void cover(double fraction) {
+        if (coverage != null) {
+            coverage[size] = fraction;
+        } else if (fraction != 1.0) {
+            coverage = filled(1.0);
+            coverage[size] = fraction;
+        }
+    }
+
+    /** A new column whose rows so far all read {@code value}. */
+    private double[] filled(double value) {
+        double[] column = new double[ROWS];
+        Arrays.fill(column, 0, size, value);
+        return column;
+    }
+
+    /** Value column k of row r (NaN = none); coverage of row r. For tests and the row view. */
+    double value(int k, int r) {
+        return values[k] == null ? Double.NaN : values[k][r];
+    }
+
+    double coverage(int r) {
+        return coverage == null ? 1.0 : coverage[r];
+    }
+
+    /** How many value and coverage columns hold an array (for tests). */
+    int columnsHeld() {
+        int n = coverage == null ? 0 : 1;
+        for (double[] v : values) {
+            n += v == null ? 0 : 1;
+        }
+        return n;
     }
 
     /** The task's summary goes on its last block; the arrays are cut to the rows held. */
     AlignedBlock finish(Summary s) {
         summary = s == null ? null : s.toBytes();
+        runStart = Arrays.copyOf(runStart, runs);
+        runHost = Arrays.copyOf(runHost, runs);
+        runApp = Arrays.copyOf(runApp, runs);
         if (size < ROWS) {
-            host = Arrays.copyOf(host, size);
             tsMicros = Arrays.copyOf(tsMicros, size);
-            coverage = Arrays.copyOf(coverage, size);
+            coverage = coverage == null ? null : Arrays.copyOf(coverage, size);
             for (int k = 0; k < values.length; k++) {
-                values[k] = Arrays.copyOf(values[k], size);
+                values[k] = values[k] == null ? null : Arrays.copyOf(values[k], size);
             }
             if (power) {
                 psus = Arrays.copyOf(psus, size);
                 complete = Arrays.copyOf(complete, size);
             } else {
-                app = Arrays.copyOf(app, size);
             }
         }
         return this;
@@ -135,9 +219,9 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
      */
     @Override
     public long estimatedSize() {
-        long n = host.length;
-        long perRow = 4 + 8 + 8 + 8L * values.length + (power ? 8 + 1 : 4);
-        return 256 + n * perRow + (summary == null ? 0 : summary.length);
+        long n = tsMicros.length;
+        long perRow = 8 + 8L * columnsHeld() + (power ? 8 + 1 : 0);
+        return 256 + 12L * runStart.length + n * perRow + (summary == null ? 0 : summary.length);
     }
 
     /**
@@ -150,6 +234,7 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
         return new Iterator<>() {
             private AlignedBlock block;
             private int i;
+            private int run;
             private UTF8String skipHost;
             private UTF8String skipApp;
             private boolean skipping;
@@ -163,6 +248,7 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
                         }
                         block = blocks.next();
                         i = 0;
+                        run = 0;
                     }
                     if (skip.isEmpty() || !skipped(block, i)) {
                         return true;
@@ -173,8 +259,9 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
 
             /** Rows come group by group: the verdict is looked up when the group changes. */
             private boolean skipped(AlignedBlock b, int k) {
-                UTF8String h = b.host[k];
-                UTF8String a = power ? null : b.app[k];
+                run = b.run(k, run);
+                UTF8String h = b.host(run);
+                UTF8String a = b.app(run);
                 if (h != skipHost || a != skipApp) {
                     skipHost = h;
                     skipApp = a;
@@ -204,12 +291,17 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
         private final boolean power;
         private transient AlignedBlock b;
         private int k;
+        /** The run of the last host or app asked for: the next row's is found from it. */
+        private int run;
 
         RowView(boolean power) {
             this.power = power;
         }
 
         RowView at(AlignedBlock block, int row) {
+            if (block != b) {
+                run = 0;
+            }
             this.b = block;
             this.k = row;
             return this;
@@ -227,16 +319,14 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
 
         @Override
         public boolean isNullAt(int c) {
-            return isValue(c) && Double.isNaN(b.values[c - 3][k]);
+            return isValue(c) && Double.isNaN(b.value(c - 3, k));
         }
 
         @Override
         public UTF8String getUTF8String(int c) {
-            if (c == 0) {
-                return b.host[k];
-            }
-            if (c == 1 && !power) {
-                return b.app[k];
+            if (c == 0 || (c == 1 && !power)) {
+                run = b.run(k, run);
+                return c == 0 ? b.host(run) : b.app(run);
             }
             throw notOfType(c, "string");
         }
@@ -255,10 +345,10 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
         @Override
         public double getDouble(int c) {
             if (isValue(c)) {
-                return b.values[c - 3][k];
+                return b.value(c - 3, k);
             }
             if (power ? c == 4 : c == 9) {
-                return b.coverage[k];
+                return b.coverage(k);
             }
             if (power && c == 2) {
                 return b.values[0][k];

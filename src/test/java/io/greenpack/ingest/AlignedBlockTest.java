@@ -56,6 +56,56 @@ class AlignedBlockTest {
     }
 
     @Test
+    void aColumnWithoutValuesAndFullCoverageHoldNoArrayUntilTheirFirstValue() {
+        double nan = Double.NaN;
+        AlignedBlock b = new AlignedBlock(false);
+        for (int r = 0; r < 3; r++) {
+            b.addUtilization(H1, A, r, new double[]{1.0 + r, 2.0, nan, nan, nan, nan}, 1.0);
+        }
+        assertThat(b.columnsHeld()).as("cpu and memory only").isEqualTo(2);
+        b.addUtilization(H1, A, 3, new double[]{4.0, 2.0, nan, nan, nan, 75}, 0.25);
+        assertThat(b.columnsHeld()).as("gpu and coverage added").isEqualTo(4);
+        b.finish(null);
+        List<InternalRow> rows = copies(AlignedBlock.rows(List.of(b).iterator(), false, Set.of()));
+        // Rows before a column's first value read as before: no value, whole interval covered.
+        assertThat(rows.get(2).isNullAt(8)).isTrue();
+        assertThat(rows.get(2).getDouble(9)).isEqualTo(1.0);
+        assertThat(rows.get(2).isNullAt(6)).isTrue();
+        assertThat(rows.get(3).getDouble(8)).isEqualTo(75.0);
+        assertThat(rows.get(3).getDouble(9)).isEqualTo(0.25);
+        assertThat(rows.get(3).getDouble(3)).isEqualTo(4.0);
+        assertThat(b.estimatedSize()).as("one run; 4 rows of time and 4 value columns")
+                .isEqualTo(256 + 12 + 4 * (8 + 8 * 4));
+    }
+
+    @Test
+    void hostAndAppAreKeptAsRunsAndFoundFromAnyRow() {
+        UTF8String b2 = UTF8String.fromString("b");
+        String[][] series = {{"h1", "a"}, {"h1", "a"}, {"h1", "b"}, {"h2", "b"}, {"h2", "b"}, {"h2", "b"}, {"h1", "a"}};
+        AlignedBlock b = new AlignedBlock(false);
+        for (int r = 0; r < series.length; r++) {
+            UTF8String h = series[r][0].equals("h1") ? H1 : H2;
+            b.addUtilization(h, series[r][1].equals("a") ? A : b2, r, new double[]{r, 1, 0, 0, 0, 0}, 1.0);
+        }
+        b.finish(null);
+        List<InternalRow> rows = copies(AlignedBlock.rows(List.of(b).iterator(), false, Set.of()));
+        for (int r = 0; r < series.length; r++) {
+            assertThat(rows.get(r).getUTF8String(0).toString() + "/" + rows.get(r).getUTF8String(1))
+                    .as("row %d", r).isEqualTo(series[r][0] + "/" + series[r][1]);
+            assertThat(rows.get(r).getDouble(3)).isEqualTo(r);
+        }
+        // Any row from any hint (the view's hint is the last row's run; a skip can jump).
+        int[] runOfRow = {0, 0, 1, 2, 2, 2, 3};
+        for (int hint = -1; hint <= 4; hint++) {
+            for (int r = 0; r < series.length; r++) {
+                assertThat(b.run(r, hint)).as("row %d from hint %d", r, hint).isEqualTo(runOfRow[r]);
+            }
+        }
+        assertThat(copies(AlignedBlock.rows(List.of(b).iterator(), false, Set.of(SeriesKernel.group(false, "h2", "b")))))
+                .extracting(r -> r.getUTF8String(0) + "/" + r.getUTF8String(1)).containsExactly("h1/a", "h1/a", "h1/b", "h1/a");
+    }
+
+    @Test
     void aRowViewIsReadOnlyAndNamesAColumnReadAsTheWrongType() {
         InternalRow view = AlignedBlock.rows(List.of(utilization()).iterator(), false, Set.of()).next();
         assertThatThrownBy(() -> view.setNullAt(3)).isInstanceOf(UnsupportedOperationException.class);
