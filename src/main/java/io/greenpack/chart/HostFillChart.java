@@ -80,7 +80,10 @@ public final class HostFillChart {
         r.setSeriesPaint(1, Palette.series(1));
         CategoryPlot p = new CategoryPlot(dataset(hosts), axis, null, r);
         ChartStyle.styleSubplot(p, label, "");
-        if (hosts.size() > 8) {
+        // Many hosts, or long names (a plan's new hosts are named after their model, e.g.
+        // "Dell PowerEdge R740-1"), are written at 45 degrees: upright they were cut to "Del...".
+        int longest = hosts.stream().mapToInt(h -> h.host().length()).max().orElse(0);
+        if (hosts.size() > 8 || longest > 8) {
             axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
             axis.setMaximumCategoryLabelLines(1);
         }

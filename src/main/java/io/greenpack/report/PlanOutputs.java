@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,7 +173,11 @@ public final class PlanOutputs {
         return tables;
     }
 
-    /** Today's hosts at the same sizing basis as the plan (sum of their apps' sized demand). */
+    /**
+     * Today's hosts at the same sizing basis as the plan (sum of their apps' sized demand): every
+     * measured host that is not kept, as the savings count "servers today", so a host that runs
+     * no app (comatose) shows at 0 % rather than missing from the chart.
+     */
     static List<HostFill> fillBefore(AnalysisResult a, ConsolidationOutcome o, List<HostSpec> hosts) {
         Map<String, double[]> used = new TreeMap<>();
         for (AppDemandVector v : o.movedApps()) {
@@ -180,6 +185,9 @@ public final class PlanOutputs {
             u[0] += v.cpuCores();
             u[1] += v.memGb();
         }
+        Set<String> kept = new HashSet<>(o.keptHosts());
+        a.hosts().stream().filter(h -> h.intervals() > 0 && !kept.contains(h.host()))
+                .forEach(h -> used.putIfAbsent(h.host(), new double[2]));
         Map<String, HostSpec> specs = new HashMap<>();
         hosts.forEach(h -> specs.put(h.host(), h));
         List<HostFill> out = new ArrayList<>();
