@@ -134,6 +134,13 @@ public final class PlanOutputs {
             mem[h.hourOfDay()] = h.freeMemGb();
         }
         html.image("Harvestable capacity by hour of day", png(HarvestChart.chart(cores, mem, footer), charts, "harvest"));
+        if (!s.hourlySizing()) {
+            // A flat chart is not a finding about the fleet: it follows from sizing by the whole window.
+            html.note(String.format(Locale.ROOT, "The same at every hour: each app is sized by its p%s over the whole window, "
+                    + "so the plan holds the same load all day. A scenario with hourly_sizing: true sizes each app per hour "
+                    + "of day; the free capacity then follows the apps' daily pattern (more at night for daytime workloads).",
+                    new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(s.percentile())));
+        }
 
         html.section("migration", "Migration");
         double total = r.migration().isEmpty() ? 0 : r.migration().get(r.migration().size() - 1).cumulativeSeconds();

@@ -63,6 +63,8 @@ class ReportJobTest {
         assertThat(html).contains("<div class=\"value\">150</div><div class=\"label\">applications");
         assertThat(html).contains("Fleet power").contains("Data quality").contains("data:image/png;base64,")
                 .contains("Consolidation plan").contains("Savings").contains("Migration").contains("Assumptions");
+        // The default scenario sizes by the whole window: the flat harvest chart says why it is flat.
+        assertThat(html).contains("The same at every hour: each app is sized by its p95 over the whole window");
 
         // The deck reopens, and its key numbers are the ones summary.md states.
         try (org.apache.poi.xslf.usermodel.XMLSlideShow deck = new org.apache.poi.xslf.usermodel.XMLSlideShow(
