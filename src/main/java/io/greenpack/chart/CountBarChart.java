@@ -35,7 +35,7 @@ public final class CountBarChart {
     public static JFreeChart topConsumers(Map<String, Double> kwhPerYear, int top, String footer) {
         Map<String, Double> mwh = new LinkedHashMap<>();
         kwhPerYear.forEach((k, v) -> mwh.put(k, v / 1000));
-        return chart("Top consumers (MWh/year)", "Energy (MWh/year)", mwh, top, "#,##0.#", footer);
+        return chart("Top consumers (MWh/year)", "Energy (MWh/year)", mwh, top, "#,##0.0", footer); // "1.0", not "1" beside "1.1"
     }
 
     /** Largest first, ties by label; at most {@code top} rows. */

@@ -137,6 +137,15 @@ class SavingsChartsTest {
     }
 
     @Test
+    void topConsumersLabelEveryBarWithOneDecimal() {
+        Map<String, Double> kwh = new LinkedHashMap<>(Map.of("a", 2_700.0, "b", 1_000.0, "c", 12_345.0));
+        String text = Images.parseXml(ChartFiles.svg(CountBarChart.topConsumers(kwh, 10, FOOTER), 1600, 900))
+                .getDocumentElement().getTextContent();
+        // 1,000 kWh is "1.0" MWh beside "2.7", not "1"; thousands keep their separator.
+        assertThat(text).contains("2.7", "1.0", "12.3");
+    }
+
+    @Test
     void longNamesOfNewHostsAreWrittenOutInFull() {
         List<HostFillChart.HostFill> after = List.of(new HostFillChart.HostFill("Dell PowerEdge R740-1", 0.6, 0.56),
                 new HostFillChart.HostFill("blade-2s-56c (illustrative)-1", 0.67, 0.8));
