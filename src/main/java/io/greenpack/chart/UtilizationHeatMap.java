@@ -85,6 +85,9 @@ public final class UtilizationHeatMap {
         return d;
     }
 
+    /** Up to this many hosts every row is labelled; more are labelled as the axis finds room. */
+    static final int MAX_ROWS_ALL_LABELLED = 50;
+
     /** {@code fractionByHostHour[i][hour]} is host i's utilization in [0,1] (NaN = no data). */
     public static JFreeChart chart(List<String> hosts, double[][] fractionByHostHour, String footer) {
         if (hosts.size() != fractionByHostHour.length) {
@@ -109,6 +112,13 @@ public final class UtilizationHeatMap {
         ChartStyle.apply(chart, new ChartStyle.ChartText(TITLE, "Hour of day (UTC)", "Host", footer));
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
+        if (labels.length <= MAX_ROWS_ALL_LABELLED) {
+            // Every row named (auto ticks named every other host at 40): a smaller font where needed.
+            hostAxis.setAutoTickUnitSelection(false);
+            hostAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            float size = (float) Math.max(11, Math.min(ChartStyle.TICK_FONT.getSize(), 560.0 / labels.length));
+            hostAxis.setTickLabelFont(ChartStyle.TICK_FONT.deriveFont(size));
+        }
 
         NumberAxis scaleAxis = new NumberAxis("CPU utilization (%)");
         scaleAxis.setRange(0, 100);

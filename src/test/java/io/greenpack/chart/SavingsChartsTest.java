@@ -137,6 +137,19 @@ class SavingsChartsTest {
     }
 
     @Test
+    void theHeatMapNamesEveryHostUpToFifty() {
+        List<String> hosts = new ArrayList<>();
+        double[][] util = new double[40][24];
+        for (int i = 0; i < 40; i++) {
+            hosts.add(String.format("srv-%03d", i + 1));
+            java.util.Arrays.fill(util[i], i / 40.0);
+        }
+        String text = Images.parseXml(ChartFiles.svg(UtilizationHeatMap.chart(hosts, util, FOOTER), 1600, 900))
+                .getDocumentElement().getTextContent();
+        assertThat(hosts).allSatisfy(h -> assertThat(text).contains(h));
+    }
+
+    @Test
     void topConsumersLabelEveryBarWithOneDecimal() {
         Map<String, Double> kwh = new LinkedHashMap<>(Map.of("a", 2_700.0, "b", 1_000.0, "c", 12_345.0));
         String text = Images.parseXml(ChartFiles.svg(CountBarChart.topConsumers(kwh, 10, FOOTER), 1600, 900))
