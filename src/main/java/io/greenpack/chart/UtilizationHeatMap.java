@@ -88,6 +88,22 @@ public final class UtilizationHeatMap {
     /** Up to this many hosts every row is labelled; more are labelled as the axis finds room. */
     static final int MAX_ROWS_ALL_LABELLED = 50;
 
+    /** Title, hour axis and footer: the part of the image that is not rows. */
+    private static final int CHROME_PX = 330;
+
+    /**
+     * The image height for {@code rows} hosts: the usual 900 px, taller for many hosts so that
+     * each row (and its name) keeps about 22 px, at most 2400 px.
+     */
+    public static int heightFor(int rows) {
+        return Math.max(ChartFiles.DEFAULT_HEIGHT, Math.min(2400, CHROME_PX + 22 * rows));
+    }
+
+    /** {@link #heightFor} for a chart made by {@link #chart}. */
+    public static int heightFor(JFreeChart heatMap) {
+        return heightFor(((SymbolAxis) heatMap.getXYPlot().getRangeAxis()).getSymbols().length);
+    }
+
     /** {@code fractionByHostHour[i][hour]} is host i's utilization in [0,1] (NaN = no data). */
     public static JFreeChart chart(List<String> hosts, double[][] fractionByHostHour, String footer) {
         if (hosts.size() != fractionByHostHour.length) {
@@ -116,7 +132,8 @@ public final class UtilizationHeatMap {
             // Every row named (auto ticks named every other host at 40): a smaller font where needed.
             hostAxis.setAutoTickUnitSelection(false);
             hostAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
-            float size = (float) Math.max(11, Math.min(ChartStyle.TICK_FONT.getSize(), 560.0 / labels.length));
+            float size = (float) Math.max(11, Math.min(ChartStyle.TICK_FONT.getSize(),
+                    0.8 * (heightFor(labels.length) - CHROME_PX) / labels.length));
             hostAxis.setTickLabelFont(ChartStyle.TICK_FONT.deriveFont(size));
         }
 

@@ -183,8 +183,12 @@ public final class AnalysisSection {
     }
 
     static byte[] png(JFreeChart chart, Path dir, String name) {
+        return png(chart, dir, name, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT);
+    }
+
+    static byte[] png(JFreeChart chart, Path dir, String name, int width, int height) {
         try {
-            return java.nio.file.Files.readAllBytes(ChartFiles.write(chart, dir, name).png());
+            return java.nio.file.Files.readAllBytes(ChartFiles.write(chart, dir, name, width, height).png());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read back chart " + name + ": " + e.getMessage(), e);
         }

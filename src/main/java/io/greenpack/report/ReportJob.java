@@ -4,6 +4,7 @@ import io.greenpack.chart.ChartFiles;
 import io.greenpack.consolidate.ConsolidationOutcome;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.chart.ChartStyle;
+import io.greenpack.chart.UtilizationHeatMap;
 import io.greenpack.chart.FleetPowerChart;
 import io.greenpack.chart.FleetPowerChart.PowerPoint;
 import io.greenpack.config.Scenario;
@@ -81,8 +82,9 @@ public final class ReportJob {
                         + "measured power plus the new hosts at the power their curves give for that hour's planned load (modelled).");
             }
             if (req.analysisSections() && ingest.hasUtilization()) {
-                html.image("CPU utilization by host and hour of day", AnalysisSection.png(FleetCharts.heatMap(analysis,
-                        ChartStyle.footer(window(ingest), scenario.name())), run.resolve("charts"), "utilization-heatmap"));
+                JFreeChart heat = FleetCharts.heatMap(analysis, ChartStyle.footer(window(ingest), scenario.name()));
+                html.image("CPU utilization by host and hour of day", AnalysisSection.png(heat, run.resolve("charts"),
+                        "utilization-heatmap", ChartFiles.DEFAULT_WIDTH, UtilizationHeatMap.heightFor(heat)));
             }
             Map<String, Table> tables = req.analysisSections()
                     ? AnalysisOutputs.write(spark, run, analysis, ingest.apps().byName(), html,

@@ -144,7 +144,13 @@ class SavingsChartsTest {
             hosts.add(String.format("srv-%03d", i + 1));
             java.util.Arrays.fill(util[i], i / 40.0);
         }
-        String text = Images.parseXml(ChartFiles.svg(UtilizationHeatMap.chart(hosts, util, FOOTER), 1600, 900))
+        JFreeChart chart = UtilizationHeatMap.chart(hosts, util, FOOTER);
+        // Taller than the usual 900 px for 40 rows, so that names keep a readable size.
+        assertThat(UtilizationHeatMap.heightFor(chart)).isEqualTo(330 + 22 * 40);
+        assertThat(UtilizationHeatMap.heightFor(5)).isEqualTo(900);
+        assertThat(UtilizationHeatMap.heightFor(5_000)).isEqualTo(2400);
+        assertThat(chart.getXYPlot().getRangeAxis().getTickLabelFont().getSize2D()).isGreaterThanOrEqualTo(16f);
+        String text = Images.parseXml(ChartFiles.svg(chart, 1600, UtilizationHeatMap.heightFor(chart)))
                 .getDocumentElement().getTextContent();
         assertThat(hosts).allSatisfy(h -> assertThat(text).contains(h));
     }
