@@ -2,6 +2,7 @@ package io.greenpack.chart;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -131,7 +132,7 @@ public final class UtilizationHeatMap {
         if (labels.length <= MAX_ROWS_ALL_LABELLED) {
             // Every row named (auto ticks named every other host at 40): a smaller font where needed.
             hostAxis.setAutoTickUnitSelection(false);
-            hostAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            hostAxis.setTickUnit(new NumberTickUnit(1));
             float size = (float) Math.max(11, Math.min(ChartStyle.TICK_FONT.getSize(),
                     0.8 * (heightFor(labels.length) - CHROME_PX) / labels.length));
             hostAxis.setTickLabelFont(ChartStyle.TICK_FONT.deriveFont(size));

@@ -79,13 +79,18 @@ public final class ConsolidationStage {
         return new ConsolidationOutcome(o.plan(), o.keptHosts(), o.movedApps(), risk, o.savings(), o.targets(), o.note());
     }
 
+    /** A host with power samples: one of "today's" servers (the report's host-fill chart uses the same rule). */
+    public static boolean measured(HostEfficiency h) {
+        return h.intervals() > 0;
+    }
+
     /** What the pure-Java part of the stage needs from ingest and analysis (see {@link FleetInputs}). */
     public static FleetInputs inputs(IngestResult ingest, AnalysisResult analysis, TargetCatalog catalog) {
         Map<String, HostSpec> hostSpecs = new HashMap<>();
         ingest.hosts().hosts().forEach(h -> hostSpecs.put(h.host(), h));
         List<MeasuredHost> measured = new ArrayList<>();
         for (HostEfficiency h : analysis.hosts()) {
-            if (h.intervals() == 0) {
+            if (!measured(h)) {
                 continue;
             }
             HostSpec spec = hostSpecs.get(h.host());

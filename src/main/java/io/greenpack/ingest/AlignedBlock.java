@@ -201,7 +201,6 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
             if (power) {
                 psus = Arrays.copyOf(psus, size);
                 complete = Arrays.copyOf(complete, size);
-            } else {
             }
         }
         return this;

@@ -9,6 +9,7 @@ import io.greenpack.chart.PaybackChart;
 import io.greenpack.chart.SavingsBreakdownChart;
 import io.greenpack.config.Scenario;
 import io.greenpack.consolidate.ConsolidationOutcome;
+import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.AppEnergy;
 import io.greenpack.correlate.PlanReplay;
@@ -139,7 +140,7 @@ public final class PlanOutputs {
             html.note(String.format(Locale.ROOT, "The same at every hour: each app is sized by its p%s over the whole window, "
                     + "so the plan holds the same load all day. A scenario with hourly_sizing: true sizes each app per hour "
                     + "of day; the free capacity then follows the apps' daily pattern (more at night for daytime workloads).",
-                    new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(s.percentile())));
+                    Figure.format(s.percentile(), "")));
         }
 
         html.section("migration", "Migration");
@@ -193,7 +194,7 @@ public final class PlanOutputs {
             u[1] += v.memGb();
         }
         Set<String> kept = new HashSet<>(o.keptHosts());
-        a.hosts().stream().filter(h -> h.intervals() > 0 && !kept.contains(h.host()))
+        a.hosts().stream().filter(h -> ConsolidationStage.measured(h) && !kept.contains(h.host()))
                 .forEach(h -> used.putIfAbsent(h.host(), new double[2]));
         Map<String, HostSpec> specs = new HashMap<>();
         hosts.forEach(h -> specs.put(h.host(), h));
