@@ -168,13 +168,14 @@ class SavingsChartsTest {
     void longNamesOfNewHostsAreWrittenOutInFull() {
         List<HostFillChart.HostFill> after = List.of(new HostFillChart.HostFill("Dell PowerEdge R740-1", 0.6, 0.56),
                 new HostFillChart.HostFill("blade-2s-56c (illustrative)-1", 0.67, 0.8));
-        String svg = ChartFiles.svg(HostFillChart.chart(hosts("srv-0", 19, 1), after, 0.2, FOOTER), 1600, 900);
+        JFreeChart chart = HostFillChart.chart(hosts("srv-0", 19, 1), after, 0.2, FOOTER);
+        String svg = ChartFiles.svg(chart, 1600, 900);
         // Upright, they were cut to "Dell..." and "bla..." (text in the SVG); at 45 degrees they are
         // whole, and JFreeSVG draws rotated text as outlines, so no cut name is left as text.
         String text = Images.parseXml(svg).getDocumentElement().getTextContent();
         assertThat(text).contains("Today (measured)", "After (modelled)").doesNotContain("...", "…");
         org.jfree.chart.plot.CombinedRangeCategoryPlot plot =
-                (org.jfree.chart.plot.CombinedRangeCategoryPlot) HostFillChart.chart(hosts("srv-0", 19, 1), after, 0.2, FOOTER).getPlot();
+                (org.jfree.chart.plot.CombinedRangeCategoryPlot) chart.getPlot();
         for (Object sub : plot.getSubplots()) {
             assertThat(((org.jfree.chart.plot.CategoryPlot) sub).getDomainAxis().getCategoryLabelPositions())
                     .isEqualTo(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
