@@ -27,7 +27,6 @@ import java.io.PrintWriter;
                 GenerateCommand.class,
                 ImportCommand.class,
                 PackCommand.class,
-                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples:",
@@ -38,7 +37,6 @@ import java.io.PrintWriter;
                 "  greenpack import --format prometheus --in export/ --out dc1   # convert existing exports",
                 "  greenpack whatif                          # scenarios side by side (sample + example file)",
                 "  greenpack pack --items i.csv --bins b.csv # the packing optimizer alone",
-                "  greenpack bench pack                      # optimizer figures -> reports/bench/",
                 "  greenpack <command> --help                # every option of one command",
                 "",
                 "Launcher settings (environment): GREENPACK_HEAP=16g (heap, default 8g),",
@@ -69,8 +67,17 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+    /** The {@code greenpack} command line, wired as {@link #main} runs it. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(new Main(), out, err);
+    }
+
+    /**
+     * Any top-level command wired like {@code greenpack}: usage width, output streams, and the same
+     * exit codes and messages for bad usage, bad input and unexpected failures.
+     */
+    public static CommandLine commandLine(Object command, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(command);
         cl.setUsageHelpWidth(100);
         cl.setOut(out);
         cl.setErr(err);

@@ -14,6 +14,14 @@ class MainTest {
     }
 
     @Test
+    void benchmarksAreNotAProductCommand() {
+        assertThat(CliRun.of("--help").out()).doesNotContain("bench ");
+        CliRun run = CliRun.of("bench");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument", "bench");
+    }
+
+    @Test
     void unknownCommandIsAUsageErrorWithExitTwo() {
         CliRun run = CliRun.of("reprot");
         assertThat(run.exitCode()).isEqualTo(2);

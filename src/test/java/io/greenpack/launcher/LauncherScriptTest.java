@@ -108,4 +108,21 @@ class LauncherScriptTest {
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0)).contains("-XX:AOTCache=" + cache, "-Xlog:aot*=off").endsWith("io.greenpack.cli.Main validate --data dc1");
     }
+
+    @Test
+    void benchRunsTheBenchmarksAfterTheProductsClasspathWhichTheArchiveIsTrainedOn() throws Exception {
+        checkout("17.0.9");
+        Path benchClasses = root.resolve("target/test-classes");
+        Path stamp = benchClasses.resolve("io/greenpack/bench/BenchCommand.class");
+        Files.createDirectories(stamp.getParent());
+        Files.writeString(stamp, "");
+        assertThat(run(false, "bench", "--help")).singleElement().asString()
+                .endsWith(benchClasses + " io.greenpack.bench.BenchCommand --help");
+        List<String> seen = run(false, "bench", "pack", "--instances", "1");
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).contains("-XX:ArchiveClassesAtExit=", "io.greenpack.cli.Main report --data")
+                .doesNotContain("test-classes");
+        assertThat(seen.get(1)).doesNotContain("io.greenpack.cli.Main")
+                .endsWith(":" + benchClasses + " io.greenpack.bench.BenchCommand pack --instances 1");
+    }
 }

@@ -1,5 +1,6 @@
 package io.greenpack.testing;
 
+import io.greenpack.bench.BenchCommand;
 import io.greenpack.cli.Main;
 
 import java.io.PrintWriter;
@@ -8,10 +9,24 @@ import java.io.StringWriter;
 /** Runs the real CLI in-process and keeps what it printed. */
 public record CliRun(int exitCode, String out, String err) {
 
+    /** {@code greenpack <args>}. */
     public static CliRun of(String... args) {
+        return run(Main::run, args);
+    }
+
+    /** {@code greenpack bench <args>}: the benchmarks, which are not part of the product's command line. */
+    public static CliRun bench(String... args) {
+        return run(BenchCommand::run, args);
+    }
+
+    private interface EntryPoint {
+        int run(String[] args, PrintWriter out, PrintWriter err);
+    }
+
+    private static CliRun run(EntryPoint entry, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = entry.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
     }
 

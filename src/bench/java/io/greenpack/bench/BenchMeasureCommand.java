@@ -1,13 +1,16 @@
-package io.greenpack.cli;
+package io.greenpack.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.greenpack.cli.Main;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -19,8 +22,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code greenpack bench measure --result FILE -- <command> [args]}: runs one greenpack command in
- * this JVM and writes what it cost to a JSON file: wall seconds, peak heap (the heap pools' summed
+ * {@code greenpack bench measure --result FILE -- <command> [args]}: runs one greenpack command
+ * ({@code report …}, or {@code bench …} for a benchmark's own step) in this JVM and writes what it cost to a JSON file: wall seconds, peak heap (the heap pools' summed
  * peaks, and the largest heap in use sampled every 100 ms), process CPU seconds, GC seconds and the
  * load average. The benchmarks start it in a fresh child JVM ({@link ChildJvm}). Hidden: not for users.
  */
@@ -52,8 +55,7 @@ public final class BenchMeasureCommand implements Callable<Integer> {
         sampler.setDaemon(true);
         sampler.start();
         long t0 = System.nanoTime();
-        int code = Main.commandLine(spec.commandLine().getOut(), spec.commandLine().getErr())
-                .execute(command.toArray(String[]::new));
+        int code = commandLine().execute(arguments());
         double seconds = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
         sampled.accumulateAndGet(heapInUse(), Math::max);
@@ -74,6 +76,22 @@ public final class BenchMeasureCommand implements Callable<Integer> {
         json.put("load_average", ChildJvm.loadAverage());
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(result.toFile(), json);
         return code;
+    }
+
+    /** The command line that runs {@link #command}: the benchmarks' for {@code bench …}, else greenpack's. */
+    private CommandLine commandLine() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return isBench() ? BenchCommand.commandLine(out, err) : Main.commandLine(out, err);
+    }
+
+    /** {@link #command} without its leading {@code bench}, as the launcher hands it on. */
+    private String[] arguments() {
+        return (isBench() ? command.subList(1, command.size()) : command).toArray(String[]::new);
+    }
+
+    private boolean isBench() {
+        return command.get(0).equals("bench");
     }
 
     private static long heapInUse() {

@@ -1,5 +1,7 @@
-package io.greenpack.chart;
+package io.greenpack.bench;
 
+import io.greenpack.chart.ChartStyle;
+import io.greenpack.chart.Palette;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;

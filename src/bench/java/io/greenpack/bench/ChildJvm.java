@@ -1,4 +1,4 @@
-package io.greenpack.cli;
+package io.greenpack.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -25,7 +25,7 @@ public final class ChildJvm {
     }
 
     /**
-     * The command line of a child JVM running {@link Main} with {@code args}: this JVM's flags
+     * The command line of a child JVM running {@link BenchCommand} with {@code args}: this JVM's flags
      * minus heap sizes, agents and debugger (a second JVM cannot share their ports) and minus the
      * system properties given in {@code properties}, which are set to their new values instead.
      */
@@ -42,7 +42,7 @@ public final class ChildJvm {
         }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(extraFlags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchCommand.class.getName()));
         cmd.addAll(args);
         return cmd;
     }

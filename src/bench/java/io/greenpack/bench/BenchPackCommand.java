@@ -1,4 +1,4 @@
-package io.greenpack.cli;
+package io.greenpack.bench;
 
 import io.greenpack.optimize.BinType;
 import io.greenpack.optimize.Item;

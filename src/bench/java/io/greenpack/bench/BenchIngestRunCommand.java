@@ -1,4 +1,4 @@
-package io.greenpack.cli;
+package io.greenpack.bench;
 
 import io.greenpack.ingest.FileStats;
 import io.greenpack.ingest.Ingest;

@@ -1,4 +1,4 @@
-package io.greenpack.cli;
+package io.greenpack.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -226,7 +226,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
     private JsonNode child(Path data, Path result, String format, int run) throws Exception {
         Path log = Files.createTempFile("greenpack-bench-ingest", ".log");
         try {
-            ChildJvm.Outcome o = ChildJvm.run(heap, Map.of(), List.of("bench", "ingest-run", "--data", data.toString(),
+            ChildJvm.Outcome o = ChildJvm.run(heap, Map.of(), List.of("ingest-run", "--data", data.toString(),
                     "--format", format, "--run", String.valueOf(run), "--result", result.toString(),
                     "--warm", String.valueOf(warm)), log, 2, TimeUnit.HOURS);
             if (o.exitCode() != 0 || Files.size(result) == 0) {

@@ -1,5 +1,6 @@
-package io.greenpack.cli;
+package io.greenpack.bench;
 
+import io.greenpack.cli.CommonOptions;
 import io.greenpack.config.Scenario;
 import io.greenpack.correlate.Analysis;
 import io.greenpack.correlate.AnalysisOptions;

@@ -1,10 +1,9 @@
-package io.greenpack.cli;
+package io.greenpack.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenpack.chart.ChartFiles;
-import io.greenpack.chart.ScaleChart;
 import io.greenpack.util.Home;
 import io.greenpack.util.UserError;
 import org.apache.spark.sql.Dataset;
@@ -165,7 +164,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
                 throw new UserError("--stages-only: " + hosts + "x" + apps + " is not generated in " + base);
             }
             say(o, "%s: generating %d hosts x %d apps x %d days into %s ...", key, hosts, apps, days, csv);
-            ChildJvm.Outcome g = ChildJvm.run(generateHeap, Map.of(), List.of("bench", "measure", "--result",
+            ChildJvm.Outcome g = ChildJvm.run(generateHeap, Map.of(), List.of("measure", "--result",
                             genResult.toString(), "--", "generate", "--out", csv.toString(), "--hosts", String.valueOf(hosts),
                             "--apps", String.valueOf(apps), "--days", String.valueOf(days), "--seed", String.valueOf(seed)),
                     base.resolve("generate.log"), 3, TimeUnit.HOURS);
@@ -199,7 +198,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
             say(o, "%s: converting to Parquet in %s ...", key, pq);
             // In a child JVM as well: this JVM then never holds a Spark heap next to the measured one.
             ChildJvm.Outcome c = ChildJvm.run(heap, Map.of("greenpack.home", base.resolve("home").toString()),
-                    List.of("bench", "measure", "--result", convResult.toString(), "--", "bench", "scale-convert",
+                    List.of("measure", "--result", convResult.toString(), "--", "bench", "scale-convert",
                             "--csv", csv.toString(), "--out", pq.toString(), "--rows", String.valueOf(utilRows)),
                     base.resolve("convert.log"), 3, TimeUnit.HOURS);
             if (c.exitCode() != 0 || !Files.exists(pq.resolve("_converted"))) {
@@ -223,7 +222,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
         double loadBefore = ChildJvm.loadAverage();
         say(o, "%s: report on %,d utilization rows (-Xmx%s, load %.1f) ...", key, utilRows, heap, loadBefore);
         ChildJvm.Outcome rep = ChildJvm.run(heap, Map.of("greenpack.home", base.resolve("home").toString()),
-                reportJvmOptions, List.of("bench", "measure", "--result", result.toString(), "--", "report", "--data", pq.toString(),
+                reportJvmOptions, List.of("measure", "--result", result.toString(), "--", "report", "--data", pq.toString(),
                         "--out", runs.toString()), base.resolve("report.log"), 3, TimeUnit.HOURS);
         if (rep.exitCode() != 0 || !Files.exists(result)) {
             throw new IllegalStateException("report failed (exit " + rep.exitCode() + "); log " + base.resolve("report.log")

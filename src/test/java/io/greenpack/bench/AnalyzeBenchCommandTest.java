@@ -1,4 +1,4 @@
-package io.greenpack.cli;
+package io.greenpack.bench;
 
 import io.greenpack.testing.CliRun;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class AnalyzeBenchCommandTest {
     void tinyAnalyzeBenchWritesOneRowPerSizeAndKeepsTheFleet() throws Exception {
         Path work = dir.resolve("work");
         Path res = dir.resolve("out");
-        CliRun run = CliRun.of("bench", "analyze", "--rows", "10000", "--days", "2",
+        CliRun run = CliRun.bench("analyze", "--rows", "10000", "--days", "2",
                 "--work", work.toString(), "--out", res.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
 
@@ -46,7 +46,7 @@ class AnalyzeBenchCommandTest {
 
     @Test
     void aSizeBelowTenThousandRowsIsAUsageError() {
-        CliRun run = CliRun.of("bench", "analyze", "--rows", "500", "--work", dir.toString());
+        CliRun run = CliRun.bench("analyze", "--rows", "500", "--work", dir.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--rows", "at least 10000").doesNotContain("Exception");
     }
