@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 /**
  * {@code greenpack bench …}: the benchmarks, kept out of the product. The launcher hands
  * {@code ./greenpack bench <args>} to {@link #main} on the product's classpath plus the benchmarks'
- * classes; each benchmark writes its figures to reports/bench/, which BENCHMARKS.md summarises.
+ * classes; each benchmark writes its figures to reports/bench/.
  */
 @Command(name = "greenpack bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Benchmarks. Each writes its figures (CSV and Markdown) to reports/bench/ and prints them;",

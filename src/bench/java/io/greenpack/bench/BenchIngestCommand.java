@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code greenpack bench ingest}: the figures of issue 3. Generates a seeded fleet once (cached),
+ * {@code greenpack bench ingest}: ingest throughput (DESIGN §9). Generates a seeded fleet once (cached),
  * converts it once to Parquet, then measures ingest + hourly aggregation, each run in a fresh
  * child JVM ({@link BenchIngestRunCommand}) so that every run pays the same warm-up a user's run
  * pays, and one run's heap does not flatter or burden the next.
@@ -157,7 +157,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
         String machine = machine(sparkVersion);
         StringBuilder csv = new StringBuilder("format,run,rows,power_rows,session_s,ingest_agg_s,rows_per_s,peak_heap_mb,"
                 + "spark_jobs,process_cpu_s,load_average,warm_s\n");
-        StringBuilder md = new StringBuilder("# Ingest benchmark (issue 3)\n\n");
+        StringBuilder md = new StringBuilder("# Ingest benchmark\n\n");
         md.append("Ingest (`Ingest.run`) + hourly aggregation of utilization (per host, app and hour: mean and max "
                 + "cpu_cores, mean mem_gb; materialised with a `noop` write), each run in a fresh JVM.\n\n");
         md.append("Machine: ").append(machine).append(".\n\n");

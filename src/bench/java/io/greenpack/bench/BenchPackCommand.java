@@ -25,8 +25,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code greenpack bench pack}: measures the packing solver against plain first-fit decreasing (by
  * the first dimension) and the lower bound on generated two-dimensional instances, all in one run,
- * and times a 10,000-item instance onto three bin types. Not registered in Main: the lead nests it
- * under a {@code bench} parent command.
+ * and times a 10,000-item instance onto three bin types.
  */
 @Command(name = "pack", mixinStandardHelpOptions = true,
         description = {"Benchmark the packing solver: mean bins for our solver, first-fit decreasing and the",

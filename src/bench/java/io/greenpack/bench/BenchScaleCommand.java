@@ -41,14 +41,14 @@ import java.util.stream.Stream;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * {@code greenpack bench scale}: issue 7's scale benchmark. For each size: {@code generate} in a
+ * {@code greenpack bench scale}: the scale benchmark. For each size: {@code generate} in a
  * child JVM (time and peak heap), a one-off conversion of the CSV output to Parquet (cached under
  * {@code --work}, keyed by size, days and seed), then {@code report --data <parquet>} in a fresh
  * child JVM with {@code -Xmx<heap>}: wall time per stage (the report's own timings, from its
  * manifest.json), peak heap and CPU seconds. Writes scale.csv, scale.md and scale.png/.svg.
  */
 @Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Scale benchmark (issue 7): generate, convert to Parquet, then 'report' from Parquet in a fresh",
+        description = {"Scale benchmark: generate, convert to Parquet, then 'report' from Parquet in a fresh",
                 "JVM at each size; wall seconds per stage, peak heap and CPU seconds. Generated and converted",
                 "data are cached in --work and reused. Writes scale.csv, scale.md, scale.png and scale.svg."},
         footer = {"", "Examples:",
@@ -370,7 +370,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
         Files.writeString(dir.resolve("scale.csv"), csv.toString().replace("NaN", ""));
 
         String machine = BenchIngestCommand.machine(org.apache.spark.package$.MODULE$.SPARK_VERSION());
-        StringBuilder md = new StringBuilder("# Scale benchmark (issue 7)\n\n");
+        StringBuilder md = new StringBuilder("# Scale benchmark\n\n");
         md.append(String.format(Locale.ROOT, "`generate` (seed %d, %d days at 5 minutes, child JVM -Xmx%s), conversion of its "
                 + "CSV to Parquet (once, cached; by host, 32 MB row groups), then `report --data <parquet>` in a fresh JVM "
                 + "with -Xmx%s. Stage seconds are the report's own timings (manifest.json); *process* is the child JVM "
@@ -412,7 +412,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
                     100 * r.stage(top) / r.reportProcessS(), r == results.get(results.size() - 1) ? "." : ";"));
         }
         Result last = results.get(results.size() - 1);
-        md.append(String.format(Locale.ROOT, "%n%nGoal (issue 7, at 1,000 hosts × 5,000 apps × 30 days): report under 300 s "
+        md.append(String.format(Locale.ROOT, "%n%nGoal (at 1,000 hosts × 5,000 apps × 30 days): report under 300 s "
                         + "and under 8 GB heap. Largest size measured here, %d × %d: %.0f s, peak heap %,d MB.%n",
                 last.hosts(), last.apps(), last.reportProcessS(), last.report().path("peak_heap_mb").asLong()));
         Files.writeString(dir.resolve("scale.md"), md);

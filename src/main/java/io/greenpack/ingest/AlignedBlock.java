@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Aligned rows of one ingest task, up to {@link #ROWS} at a time, column by column in primitive
- * arrays (performance, issue 3). The ingest keeps its output as a persisted RDD of these blocks
+ * arrays, for speed and a small heap. The ingest keeps its output as a persisted RDD of these blocks
  * and shows it to Spark SQL as rows through {@link #rows}: building Spark's columnar cache cost
  * more CPU than the kernel itself, and its millions of small objects made the collector copy
  * gigabytes. A task's last block carries the task's {@link Summary}.
@@ -48,7 +48,7 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
     /**
      * Host and app as runs: the kernel writes a block series by series, so row k's host and app
      * are those of the last run starting at or before k. A column of references per row cost 8
-     * bytes a row and 2 references for the collector to visit (memory, issue 3).
+     * bytes a row and 2 references for the collector to visit.
      */
     private int runs;
     private int[] runStart = new int[16];
@@ -58,7 +58,7 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
     /**
      * Power: watts; utilization: the {@link #UTILIZATION_VALUES} values, NaN where there is none.
      * A utilization column is allocated at its first value: an input without GPU figures holds
-     * no array of NaN for them (memory, issue 3: the blocks are most of the ingest's live heap).
+     * no array of NaN for them (the blocks are most of the ingest's live heap).
      */
     private double[][] values;
     /** Null while every row covers its whole interval, the usual case; allocated at the first that does not. */
@@ -281,7 +281,7 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
     }
 
     /**
-     * Row k of a block in the schema of {@link #schema}, read in place (performance, issue 3):
+     * Row k of a block in the schema of {@link #schema}, read in place:
      * filling a mutable row copied every column of every row, 10 % of the hourly aggregation's
      * time, although a query reads only some of them. NaN values are nulls. Read-only.
      */

@@ -132,7 +132,7 @@ public final class Ingest {
     }
 
     /**
-     * Power or utilization (performance, issue 3): each text file is read, validated, ordered per
+     * Power or utilization: each text file is read, validated, ordered per
      * series and aligned by one task in plain Java (the {@link SeriesKernel}); a Parquet input by
      * the tasks of Spark's reader, one per partition. Each task also returns a {@link Summary}
      * (counts, rejects, gaps, counter events). Series groups (host, or host and app) found in

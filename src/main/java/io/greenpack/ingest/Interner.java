@@ -10,7 +10,7 @@ import java.util.Arrays;
  * distinct values (or for long values) it hands out plain copies.
  *
  * <p>Before hashing, each column checks the value it returned last (hosts repeat row after row)
- * and the value that followed that one last time (performance, issue 3): exporters write the
+ * and the value that followed that one last time: exporters write the
  * series of every timestamp in the same order, so in a time-major file the app of the next row is
  * known before it is read; only a change of order pays for the hash lookup.
  */

@@ -79,7 +79,7 @@ final class ParquetInput {
 
     /**
      * A Parquet input read as Spark's vectorized reader gives it, column batches with no row
-     * copied (performance, issue 3): the plan's one leaf, the file scan, run by itself. Null when
+     * copied (for speed): the plan's one leaf, the file scan, run by itself. Null when
      * the scan cannot give batches (a column type other than text, integral, floating-point or
      * zoned timestamp; vectorized reading turned off; too many columns) and the input is read as
      * {@link #projected} rows instead.

@@ -62,7 +62,7 @@ public final class RawReader {
     /**
      * The schema in the footer of the input's first data file, read here as Spark reads it (its
      * metadata, else the Parquet types): Spark's own inference runs a job for it, half a second
-     * or more in a fresh process (performance, issue 3). Null when there is no data file (Spark
+     * or more in a fresh process. Null when there is no data file (Spark
      * then says what is wrong).
      */
     private static StructType footerSchema(SparkSession spark, Path input) throws IOException {

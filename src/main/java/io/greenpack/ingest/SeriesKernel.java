@@ -72,7 +72,7 @@ final class SeriesKernel {
      * blocks of {@link #BLOCK} positions. Nothing is copied to grow (only the first block grows, up to
      * its full size; later ones are made full) and the arrays stay few and large: copying grown
      * arrays, or many small arrays per series kept alive through young collections, cost a fresh
-     * JVM more than the work itself (BENCHMARKS.md, session 5).
+     * JVM more than the work itself (measured with bench ingest).
      */
     private static final class Store {
         static final int BSHIFT = 16;

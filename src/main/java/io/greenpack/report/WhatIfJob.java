@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The what-if run (DESIGN §8, issue 7): ingest once; analyse once per distinct setting of the
+ * The what-if run (DESIGN §8): ingest once; analyse once per distinct setting of the
  * fields that change what is read from the data (percentile, hourly_sizing, idle_policy — usually
  * one analysis); broadcast the plain results; evaluate every point in its own Spark task (the
  * optimizer and savings are plain Java, {@link WhatIf#evaluate}); collect and write the

@@ -151,7 +151,7 @@ public final class Sparks {
         defaults.put("spark.sql.execution.useObjectHashAggregateExec", "false");
         // No generated first-level ("fast") hash map in aggregations: greenpack's queries run once
         // per process over many groups, where compiling that extra code costs more than it saves
-        // (bench ingest: about 1.5 s less per run, 5 of 5 alternating runs, BENCHMARKS.md).
+        // (bench ingest: about 1.5 s less per run, in 5 of 5 alternating runs).
         defaults.put("spark.sql.codegen.aggregate.map.twolevel.enabled", "false");
         defaults.put("spark.sql.warehouse.dir", scratch.resolve("warehouse").toString());
         SparkSession.Builder b = SparkSession.builder().appName("greenpack").master(master);

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * passes and kept after a failure (logs of the reports, Master, Worker and executors). Waits are
  * bounded; the cluster is stopped in all cases.
  *
- * <p>The same cluster also runs {@code whatif} (issue 7: reproducible locally or on a cluster):
+ * <p>The same cluster also runs {@code whatif}, which must be reproducible locally or on a cluster:
  * its {@code whatif.csv} must be byte-identical to the local run's. One cluster for both keeps the
  * suite's time down.
  */

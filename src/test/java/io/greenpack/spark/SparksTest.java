@@ -46,7 +46,7 @@ class SparksTest {
     @Test
     void theSessionHasTheSettingsMeasuredForOneShotQueries() {
         org.apache.spark.sql.RuntimeConfig conf = io.greenpack.testing.TestSpark.session().conf();
-        // DESIGN §9 and BENCHMARKS.md: each measured to cost less in a fresh process.
+        // DESIGN §9 and bench ingest: each measured to cost less in a fresh process.
         assertThat(conf.get("spark.sql.execution.useObjectHashAggregateExec")).isEqualTo("false");
         assertThat(conf.get("spark.sql.codegen.aggregate.map.twolevel.enabled")).isEqualTo("false");
         assertThat(conf.get("spark.sql.session.timeZone")).isEqualTo("UTC");
