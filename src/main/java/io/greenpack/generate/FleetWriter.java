@@ -171,243 +171,317 @@ public final class FleetWriter {
     // ------------------------------------------------------------------ the samples
 
     private Samples writeSamples(List<String> powerNames, List<String> utilNames) throws IOException {
-        List<Host> hosts = plan.hosts();
-        List<App> apps = plan.apps();
-        int nHosts = hosts.size();
-        int intervals = options.intervals();
-        long step = options.intervalMinutes() * 60L;
-        long start = options.start().getEpochSecond();
-        int perDay = 1440 / options.intervalMinutes();
-        long seed = options.seed();
+        SampleStreams streams = new SampleStreams(powerNames, utilNames);
+        try {
+            streams.openFiles();
+            for (int t = 0; t < options.intervals(); t++) {
+                streams.writeInterval(t);
+            }
+            return streams.finish();
+        } finally {
+            streams.closeQuietly();
+        }
+    }
+
+    /** One interval's time stamp and the calendar facts that shape its load. */
+    private record Stamp(int interval, String text, byte[] bytes, int slot, boolean weekend, boolean bad) {
+    }
+
+    /**
+     * The state of the sample files while they are written: per host and per app its name, noise
+     * stream and daily shape, the injected bad rows by interval, and one power and one utilization
+     * writer per file. The random streams are drawn in a fixed order (interval, host, app, instance),
+     * which is what makes the output byte-identical for the same options.
+     */
+    private final class SampleStreams {
+        private final List<Host> hosts = plan.hosts();
+        private final List<App> apps = plan.apps();
+        private final int nHosts = hosts.size();
+        private final long step = options.intervalMinutes() * 60L;
+        private final long start = options.start().getEpochSecond();
+        private final double hours = options.intervalMinutes() / 60.0;
+        private final List<String> powerNames;
+        private final List<String> utilNames;
 
         // Per host: the apps on it (index order), its noise stream, outage window, counter state.
-        int[][] appsOn = new int[nHosts][];
-        for (int h = 0; h < nHosts; h++) {
-            List<App> on = plan.appsOn(h);
-            appsOn[h] = new int[on.size()];
-            for (int i = 0; i < on.size(); i++) {
-                appsOn[h][i] = on.get(i).index();
-            }
-        }
-        SplittableRandom[] hostRng = new SplittableRandom[nHosts];
-        byte[][] hostName = new byte[nHosts][];
-        int[] outFrom = new int[nHosts];
-        int[] outTo = new int[nHosts];
-        int[] resetAt = new int[nHosts];
-        double[] counterWh = new double[nHosts];
-        for (int h = 0; h < nHosts; h++) {
-            hostRng[h] = new SplittableRandom(mix(seed, 0x485354L, h));
-            hostName[h] = ascii(hosts.get(h).name());
-            outFrom[h] = -1;
-            outTo[h] = -1;
-            resetAt[h] = -1;
-            counterWh[h] = hosts.get(h).energyStartWh();
-        }
-        for (Outage o : plan.outages()) {
-            outFrom[o.hostIndex()] = o.fromInterval();
-            outTo[o.hostIndex()] = o.toInterval();
-        }
-        for (CounterReset r : plan.counterResets()) {
-            resetAt[r.hostIndex()] = r.interval();
-        }
-        int nApps = apps.size();
-        SplittableRandom[] appRng = new SplittableRandom[nApps];
-        byte[][] appName = new byte[nApps][];
-        double[][] bump = new double[nApps][];
-        Map<Long, double[]> shapes = new HashMap<>();
-        for (int a = 0; a < nApps; a++) {
-            App app = apps.get(a);
-            appRng[a] = new SplittableRandom(mix(seed, 0x415050L, a));
-            appName[a] = ascii(app.name());
-            bump[a] = shape(shapes, app.peakHour(), app.widthHours(), perDay);
-        }
+        private final int[][] appsOn = new int[nHosts][];
+        private final SplittableRandom[] hostRng = new SplittableRandom[nHosts];
+        private final byte[][] hostName = new byte[nHosts][];
+        private final byte[][] sourceOf = new byte[nHosts][];
+        private final int[] outFrom = new int[nHosts];
+        private final int[] outTo = new int[nHosts];
+        private final int[] resetAt = new int[nHosts];
+        private final double[] counterWh = new double[nHosts];
+
+        // Per app: its noise stream, name and daily shape by slot of the day.
+        private final SplittableRandom[] appRng;
+        private final byte[][] appName;
+        private final double[][] bump;
 
         // Bad rows by interval; only intervals that have some are looked up.
-        boolean[] badAt = new boolean[intervals];
-        Map<Long, BadRow> powerBad = new HashMap<>();
-        Map<Long, BadRow> utilBad = new HashMap<>();
-        Map<Integer, List<BadRow>> extraRows = new TreeMap<>();
-        for (BadRow b : plan.badRows()) {
-            badAt[b.interval()] = true;
-            if (b.file().equals("power")) {
-                powerBad.put(key(b.interval(), b.hostIndex()), b);
-            } else if (b.reason().equals("unknown_host")) {
-                extraRows.computeIfAbsent(b.interval(), k -> new ArrayList<>()).add(b);
-            } else {
-                utilBad.put(key(b.interval(), b.appIndex()), b);
-            }
-        }
-        List<WrittenBadRow> written = new ArrayList<>();
-        int ghostNo = 0;
+        private final boolean[] badAt = new boolean[options.intervals()];
+        private final Map<Long, BadRow> powerBad = new HashMap<>();
+        private final Map<Long, BadRow> utilBad = new HashMap<>();
+        private final Map<Integer, List<BadRow>> extraRows = new TreeMap<>();
+        private final List<WrittenBadRow> written = new ArrayList<>();
+        private int ghostNo = 0;
 
-        double[] cpu = new double[64];
-        double[] mem = new double[64];
-        double[] iops = new double[64];
-        double[] mbps = new double[64];
-        double[] net = new double[64];
-        byte[] psu1 = ascii("1");
-        byte[] psu2 = ascii("2");
-        byte[][] sourceOf = new byte[nHosts][];
-        for (int h = 0; h < nHosts; h++) {
-            sourceOf[h] = ascii(hosts.get(h).source());
-        }
-        double hours = options.intervalMinutes() / 60.0;
+        // One host's app usage in the current interval, by position in appsOn.
+        private double[] cpu = new double[64];
+        private double[] mem = new double[64];
+        private double[] iops = new double[64];
+        private double[] mbps = new double[64];
+        private double[] net = new double[64];
+        private final byte[] psu1 = ascii("1");
+        private final byte[] psu2 = ascii("2");
 
         // With several files, each host's rows go to one of them (a block of hosts per file, as a
         // collector per rack would export); ghost rows (unknown hosts) go to the first.
-        int shards = powerNames.size();
-        AsciiCsvWriter[] pws = new AsciiCsvWriter[shards];
-        AsciiCsvWriter[] uws = new AsciiCsvWriter[shards];
-        try {
+        private final int shards;
+        private final AsciiCsvWriter[] pws;
+        private final AsciiCsvWriter[] uws;
+
+        SampleStreams(List<String> powerNames, List<String> utilNames) {
+            this.powerNames = powerNames;
+            this.utilNames = utilNames;
+            this.shards = powerNames.size();
+            this.pws = new AsciiCsvWriter[shards];
+            this.uws = new AsciiCsvWriter[shards];
+            int nApps = apps.size();
+            this.appRng = new SplittableRandom[nApps];
+            this.appName = new byte[nApps][];
+            this.bump = new double[nApps][];
+            initHosts();
+            initApps();
+            indexBadRows();
+        }
+
+        private void initHosts() {
+            long seed = options.seed();
+            for (int h = 0; h < nHosts; h++) {
+                List<App> on = plan.appsOn(h);
+                appsOn[h] = new int[on.size()];
+                for (int i = 0; i < on.size(); i++) {
+                    appsOn[h][i] = on.get(i).index();
+                }
+                hostRng[h] = new SplittableRandom(mix(seed, 0x485354L, h));
+                hostName[h] = ascii(hosts.get(h).name());
+                sourceOf[h] = ascii(hosts.get(h).source());
+                outFrom[h] = -1;
+                outTo[h] = -1;
+                resetAt[h] = -1;
+                counterWh[h] = hosts.get(h).energyStartWh();
+            }
+            for (Outage o : plan.outages()) {
+                outFrom[o.hostIndex()] = o.fromInterval();
+                outTo[o.hostIndex()] = o.toInterval();
+            }
+            for (CounterReset r : plan.counterResets()) {
+                resetAt[r.hostIndex()] = r.interval();
+            }
+        }
+
+        private void initApps() {
+            int perDay = 1440 / options.intervalMinutes();
+            Map<Long, double[]> shapes = new HashMap<>();
+            for (int a = 0; a < apps.size(); a++) {
+                App app = apps.get(a);
+                appRng[a] = new SplittableRandom(mix(options.seed(), 0x415050L, a));
+                appName[a] = ascii(app.name());
+                bump[a] = shape(shapes, app.peakHour(), app.widthHours(), perDay);
+            }
+        }
+
+        private void indexBadRows() {
+            for (BadRow b : plan.badRows()) {
+                badAt[b.interval()] = true;
+                if (b.file().equals("power")) {
+                    powerBad.put(key(b.interval(), b.hostIndex()), b);
+                } else if (b.reason().equals("unknown_host")) {
+                    extraRows.computeIfAbsent(b.interval(), k -> new ArrayList<>()).add(b);
+                } else {
+                    utilBad.put(key(b.interval(), b.appIndex()), b);
+                }
+            }
+        }
+
+        void openFiles() throws IOException {
             for (int i = 0; i < shards; i++) {
                 pws[i] = new AsciiCsvWriter(open(dir.resolve("." + powerNames.get(i) + ".partial")));
                 uws[i] = new AsciiCsvWriter(open(dir.resolve("." + utilNames.get(i) + ".partial")));
                 pws[i].text("timestamp,host,psu,watts,energy_wh,source").newline();
                 uws[i].text("timestamp,host,app,instance,cpu_cores,mem_gb,disk_iops,disk_mbps,net_mbps").newline();
             }
-            for (int t = 0; t < intervals; t++) {
-                long end = start + (t + 1) * step;
-                String tsText = Instant.ofEpochSecond(end).toString();
-                byte[] ts = ascii(tsText);
-                // The interval's midpoint decides hour of day and weekday.
-                long mid = start + t * step + step / 2;
-                int slot = (int) (Math.floorMod(mid, 86_400L) / step);
-                long epochDay = Math.floorDiv(mid, 86_400L);
-                int dow = (int) Math.floorMod(epochDay + 3, 7L); // 0 = Monday (1970-01-01 was a Thursday)
-                boolean weekend = dow >= 5;
-                boolean bad = badAt[t];
+        }
 
-                for (int h = 0; h < nHosts; h++) {
-                    if (t >= outFrom[h] && t < outTo[h]) {
-                        continue; // collector outage: neither power nor utilization rows
-                    }
-                    Host host = hosts.get(h);
-                    int shard = (int) ((long) h * shards / nHosts);
-                    AsciiCsvWriter pw = pws[shard];
-                    AsciiCsvWriter uw = uws[shard];
-                    String powerName = powerNames.get(shard);
-                    String utilName = utilNames.get(shard);
-                    int[] on = appsOn[h];
-                    if (on.length > cpu.length) {
-                        int n = Math.max(on.length, cpu.length * 2);
-                        cpu = new double[n];
-                        mem = new double[n];
-                        iops = new double[n];
-                        mbps = new double[n];
-                        net = new double[n];
-                    }
-                    double sumCpu = 0;
-                    for (int i = 0; i < on.length; i++) {
-                        App app = apps.get(on[i]);
-                        SplittableRandom r = appRng[on[i]];
-                        double shape = bump[on[i]][slot];
-                        if (app.appClass() == AppClass.IDLE) {
-                            cpu[i] = app.peakCpuCores() * (0.7 + 0.6 * r.nextDouble());
-                            mem[i] = app.peakMemGb() * (0.95 + 0.05 * r.nextDouble());
-                            iops[i] = app.peakDiskIops() * r.nextDouble();
-                            mbps[i] = app.peakDiskMbps() * r.nextDouble();
-                            net[i] = app.peakNetMbps() * r.nextDouble();
-                        } else {
-                            double act = (app.cpuFloor() + (1 - app.cpuFloor()) * shape)
-                                    * (weekend ? app.weekendFactor() : 1.0);
-                            cpu[i] = app.peakCpuCores() * act * noise(r, CPU_NOISE);
-                            mem[i] = app.peakMemGb() * (app.memFloor() + (1 - app.memFloor()) * shape)
-                                    * noise(r, MEM_NOISE);
-                            iops[i] = app.peakDiskIops() * act * noise(r, IO_NOISE);
-                            mbps[i] = app.peakDiskMbps() * act * noise(r, IO_NOISE);
-                            net[i] = app.peakNetMbps() * act * noise(r, IO_NOISE);
-                        }
-                        sumCpu += cpu[i];
-                    }
-                    int cores = host.model().cores();
-                    if (sumCpu > cores) {
-                        // A host cannot run more cores than it has: the apps share them.
-                        double f = cores / sumCpu;
-                        for (int i = 0; i < on.length; i++) {
-                            cpu[i] *= f;
-                        }
-                        sumCpu = cores;
-                    }
-                    for (int i = 0; i < on.length; i++) {
-                        App app = apps.get(on[i]);
-                        BadRow b = bad ? utilBad.get(key(t, on[i])) : null;
-                        for (int k = 1; k <= app.instances(); k++) {
-                            double share = app.instances() == 1 ? 1.0
-                                    : k == 1 ? app.instance1Share() : 1.0 - app.instance1Share();
-                            uw.bytes(ts).comma().bytes(hostName[h]).comma().bytes(appName[on[i]]).comma().integer(k).comma();
-                            if (b != null && k == 1 && b.reason().equals("absurd_cpu_cores")) {
-                                written.add(new WrittenBadRow(utilName, uw.lines() + 1, b.reason(), host.name(),
-                                        app.name(), tsText));
-                                uw.text("99999.000");
-                            } else {
-                                uw.fixed(cpu[i] * share, 3);
-                            }
-                            uw.comma();
-                            if (b != null && k == 1 && b.reason().equals("non_numeric_mem_gb")) {
-                                written.add(new WrittenBadRow(utilName, uw.lines() + 1, b.reason(), host.name(),
-                                        app.name(), tsText));
-                                uw.text("#VALUE!");
-                            } else {
-                                uw.fixed(mem[i] * share, 2);
-                            }
-                            uw.comma().fixed(iops[i] * share, 1).comma().fixed(mbps[i] * share, 2).comma()
-                                    .fixed(net[i] * share, 2).newline();
-                        }
-                    }
-
-                    // Power: the true curve at this interval's utilization, then the meter.
-                    double u = Math.min(1.0, sumCpu / cores);
-                    double trueWatts = host.model().watts(u);
-                    SplittableRandom r = hostRng[h];
-                    if (host.meter() == Meter.ENERGY_COUNTER) {
-                        double wh = trueWatts * noise(r, COUNTER_NOISE) * hours;
-                        counterWh[h] = t == resetAt[h] ? wh : counterWh[h] + wh;
-                        pw.bytes(ts).comma().bytes(hostName[h]).comma().bytes(psu1).comma().comma()
-                                .fixed(counterWh[h], 2).comma().bytes(sourceOf[h]).newline();
-                    } else if (host.psus() == 2) {
-                        double total = trueWatts * noise(r, METER_NOISE);
-                        double p1 = total * (host.psu1Share() + 0.004 * r.nextGaussian());
-                        pw.bytes(ts).comma().bytes(hostName[h]).comma().bytes(psu1).comma().fixed(p1, 1)
-                                .comma().comma().bytes(sourceOf[h]).newline();
-                        pw.bytes(ts).comma().bytes(hostName[h]).comma().bytes(psu2).comma().fixed(total - p1, 1)
-                                .comma().comma().bytes(sourceOf[h]).newline();
-                    } else {
-                        double watts = trueWatts * noise(r, METER_NOISE);
-                        BadRow b = bad ? powerBad.get(key(t, h)) : null;
-                        if (b == null) {
-                            pw.bytes(ts).comma().bytes(hostName[h]).comma().bytes(psu1).comma().fixed(watts, 1)
-                                    .comma().comma().bytes(sourceOf[h]).newline();
-                        } else {
-                            String stamp = switch (b.reason()) {
-                                case "future_timestamp" -> "2099" + tsText.substring(4);
-                                case "timestamp_before_1990" -> "1970" + tsText.substring(4);
-                                default -> tsText;
-                            };
-                            String value = switch (b.reason()) {
-                                case "negative_watts" -> "-" + fixed1(watts);
-                                case "non_numeric_watts" -> written.size() % 2 == 0 ? "n/a" : "ERR";
-                                default -> fixed1(watts);
-                            };
-                            written.add(new WrittenBadRow(powerName, pw.lines() + 1, b.reason(), host.name(), "",
-                                    stamp));
-                            pw.text(stamp).comma().bytes(hostName[h]).comma().bytes(psu1).comma().text(value)
-                                    .comma().comma().bytes(sourceOf[h]).newline();
-                        }
-                    }
+        void writeInterval(int t) throws IOException {
+            long end = start + (t + 1) * step;
+            String tsText = Instant.ofEpochSecond(end).toString();
+            // The interval's midpoint decides hour of day and weekday.
+            long mid = start + t * step + step / 2;
+            int slot = (int) (Math.floorMod(mid, 86_400L) / step);
+            long epochDay = Math.floorDiv(mid, 86_400L);
+            int dow = (int) Math.floorMod(epochDay + 3, 7L); // 0 = Monday (1970-01-01 was a Thursday)
+            Stamp stamp = new Stamp(t, tsText, ascii(tsText), slot, dow >= 5, badAt[t]);
+            for (int h = 0; h < nHosts; h++) {
+                if (t >= outFrom[h] && t < outTo[h]) {
+                    continue; // collector outage: neither power nor utilization rows
                 }
-                List<BadRow> extras = bad ? extraRows.get(t) : null;
-                if (extras != null) {
-                    for (BadRow b : extras) {
-                        String ghost = "ghost-" + FleetPlanner.pad(++ghostNo, 2);
-                        String appText = b.appIndex() >= 0 ? apps.get(b.appIndex()).name() : "app-ghost";
-                        AsciiCsvWriter uw = uws[0];
-                        written.add(new WrittenBadRow(utilNames.get(0), uw.lines() + 1, b.reason(), ghost, appText, tsText));
-                        uw.bytes(ts).comma().text(ghost).comma().text(appText).comma().integer(1).comma()
-                                .fixed(1.25, 3).comma().fixed(4.0, 2).comma().fixed(12.0, 1).comma()
-                                .fixed(0.5, 2).comma().fixed(1.0, 2).newline();
-                    }
+                writeHost(stamp, h);
+            }
+            List<BadRow> extras = stamp.bad() ? extraRows.get(t) : null;
+            if (extras != null) {
+                writeGhosts(stamp, extras);
+            }
+        }
+
+        private void writeHost(Stamp stamp, int h) throws IOException {
+            int shard = (int) ((long) h * shards / nHosts);
+            int[] on = appsOn[h];
+            growScratch(on.length);
+            double sumCpu = 0;
+            for (int i = 0; i < on.length; i++) {
+                drawUsage(i, on[i], stamp);
+                sumCpu += cpu[i];
+            }
+            int cores = hosts.get(h).model().cores();
+            if (sumCpu > cores) {
+                // A host cannot run more cores than it has: the apps share them.
+                double f = cores / sumCpu;
+                for (int i = 0; i < on.length; i++) {
+                    cpu[i] *= f;
+                }
+                sumCpu = cores;
+            }
+            for (int i = 0; i < on.length; i++) {
+                writeUsage(stamp, h, i, on[i], uws[shard], utilNames.get(shard));
+            }
+            writePower(stamp, h, Math.min(1.0, sumCpu / cores), pws[shard], powerNames.get(shard));
+        }
+
+        private void growScratch(int apps) {
+            if (apps > cpu.length) {
+                int n = Math.max(apps, cpu.length * 2);
+                cpu = new double[n];
+                mem = new double[n];
+                iops = new double[n];
+                mbps = new double[n];
+                net = new double[n];
+            }
+        }
+
+        /** App {@code a}'s usage in this interval into position {@code i} of the scratch arrays. */
+        private void drawUsage(int i, int a, Stamp stamp) {
+            App app = apps.get(a);
+            SplittableRandom r = appRng[a];
+            double shape = bump[a][stamp.slot()];
+            if (app.appClass() == AppClass.IDLE) {
+                cpu[i] = app.peakCpuCores() * (0.7 + 0.6 * r.nextDouble());
+                mem[i] = app.peakMemGb() * (0.95 + 0.05 * r.nextDouble());
+                iops[i] = app.peakDiskIops() * r.nextDouble();
+                mbps[i] = app.peakDiskMbps() * r.nextDouble();
+                net[i] = app.peakNetMbps() * r.nextDouble();
+            } else {
+                double act = (app.cpuFloor() + (1 - app.cpuFloor()) * shape)
+                        * (stamp.weekend() ? app.weekendFactor() : 1.0);
+                cpu[i] = app.peakCpuCores() * act * noise(r, CPU_NOISE);
+                mem[i] = app.peakMemGb() * (app.memFloor() + (1 - app.memFloor()) * shape)
+                        * noise(r, MEM_NOISE);
+                iops[i] = app.peakDiskIops() * act * noise(r, IO_NOISE);
+                mbps[i] = app.peakDiskMbps() * act * noise(r, IO_NOISE);
+                net[i] = app.peakNetMbps() * act * noise(r, IO_NOISE);
+            }
+        }
+
+        /** One row per instance of app {@code a} (scratch position {@code i}), its first instance maybe bad. */
+        private void writeUsage(Stamp stamp, int h, int i, int a, AsciiCsvWriter uw, String utilName) throws IOException {
+            App app = apps.get(a);
+            String host = hosts.get(h).name();
+            BadRow b = stamp.bad() ? utilBad.get(key(stamp.interval(), a)) : null;
+            for (int k = 1; k <= app.instances(); k++) {
+                double share = app.instances() == 1 ? 1.0
+                        : k == 1 ? app.instance1Share() : 1.0 - app.instance1Share();
+                uw.bytes(stamp.bytes()).comma().bytes(hostName[h]).comma().bytes(appName[a]).comma().integer(k).comma();
+                if (b != null && k == 1 && b.reason().equals("absurd_cpu_cores")) {
+                    written.add(new WrittenBadRow(utilName, uw.lines() + 1, b.reason(), host, app.name(), stamp.text()));
+                    uw.text("99999.000");
+                } else {
+                    uw.fixed(cpu[i] * share, 3);
+                }
+                uw.comma();
+                if (b != null && k == 1 && b.reason().equals("non_numeric_mem_gb")) {
+                    written.add(new WrittenBadRow(utilName, uw.lines() + 1, b.reason(), host, app.name(), stamp.text()));
+                    uw.text("#VALUE!");
+                } else {
+                    uw.fixed(mem[i] * share, 2);
+                }
+                uw.comma().fixed(iops[i] * share, 1).comma().fixed(mbps[i] * share, 2).comma()
+                        .fixed(net[i] * share, 2).newline();
+            }
+        }
+
+        /** Power: the true curve at this interval's utilization {@code u}, then the meter. */
+        private void writePower(Stamp stamp, int h, double u, AsciiCsvWriter pw, String powerName) throws IOException {
+            Host host = hosts.get(h);
+            double trueWatts = host.model().watts(u);
+            SplittableRandom r = hostRng[h];
+            if (host.meter() == Meter.ENERGY_COUNTER) {
+                double wh = trueWatts * noise(r, COUNTER_NOISE) * hours;
+                counterWh[h] = stamp.interval() == resetAt[h] ? wh : counterWh[h] + wh;
+                pw.bytes(stamp.bytes()).comma().bytes(hostName[h]).comma().bytes(psu1).comma().comma()
+                        .fixed(counterWh[h], 2).comma().bytes(sourceOf[h]).newline();
+            } else if (host.psus() == 2) {
+                double total = trueWatts * noise(r, METER_NOISE);
+                double p1 = total * (host.psu1Share() + 0.004 * r.nextGaussian());
+                pw.bytes(stamp.bytes()).comma().bytes(hostName[h]).comma().bytes(psu1).comma().fixed(p1, 1)
+                        .comma().comma().bytes(sourceOf[h]).newline();
+                pw.bytes(stamp.bytes()).comma().bytes(hostName[h]).comma().bytes(psu2).comma().fixed(total - p1, 1)
+                        .comma().comma().bytes(sourceOf[h]).newline();
+            } else {
+                double watts = trueWatts * noise(r, METER_NOISE);
+                BadRow b = stamp.bad() ? powerBad.get(key(stamp.interval(), h)) : null;
+                if (b == null) {
+                    pw.bytes(stamp.bytes()).comma().bytes(hostName[h]).comma().bytes(psu1).comma().fixed(watts, 1)
+                            .comma().comma().bytes(sourceOf[h]).newline();
+                } else {
+                    writeBadPower(stamp, h, watts, b, pw, powerName);
                 }
             }
+        }
+
+        private void writeBadPower(Stamp stamp, int h, double watts, BadRow b, AsciiCsvWriter pw, String powerName)
+                throws IOException {
+            String tsText = stamp.text();
+            String when = switch (b.reason()) {
+                case "future_timestamp" -> "2099" + tsText.substring(4);
+                case "timestamp_before_1990" -> "1970" + tsText.substring(4);
+                default -> tsText;
+            };
+            String value = switch (b.reason()) {
+                case "negative_watts" -> "-" + fixed1(watts);
+                case "non_numeric_watts" -> written.size() % 2 == 0 ? "n/a" : "ERR";
+                default -> fixed1(watts);
+            };
+            written.add(new WrittenBadRow(powerName, pw.lines() + 1, b.reason(), hosts.get(h).name(), "", when));
+            pw.text(when).comma().bytes(hostName[h]).comma().bytes(psu1).comma().text(value)
+                    .comma().comma().bytes(sourceOf[h]).newline();
+        }
+
+        /** Rows of hosts that are not in hosts.csv, in the first utilization file. */
+        private void writeGhosts(Stamp stamp, List<BadRow> extras) throws IOException {
+            for (BadRow b : extras) {
+                String ghost = "ghost-" + FleetPlanner.pad(++ghostNo, 2);
+                String appText = b.appIndex() >= 0 ? apps.get(b.appIndex()).name() : "app-ghost";
+                AsciiCsvWriter uw = uws[0];
+                written.add(new WrittenBadRow(utilNames.get(0), uw.lines() + 1, b.reason(), ghost, appText, stamp.text()));
+                uw.bytes(stamp.bytes()).comma().text(ghost).comma().text(appText).comma().integer(1).comma()
+                        .fixed(1.25, 3).comma().fixed(4.0, 2).comma().fixed(12.0, 1).comma()
+                        .fixed(0.5, 2).comma().fixed(1.0, 2).newline();
+            }
+        }
+
+        /** Closes every file, moves each into place and counts its data rows (header excluded). */
+        Samples finish() throws IOException {
             Map<String, Long> rows = new LinkedHashMap<>();
             long powerRows = 0;
             long utilRows = 0;
@@ -426,10 +500,12 @@ public final class FleetWriter {
                 moveIntoPlace(dir.resolve("." + utilNames.get(i) + ".partial"), dir.resolve(utilNames.get(i)));
             }
             return new Samples(powerRows, utilRows, written, rows);
-        } finally {
+        }
+
+        void closeQuietly() {
             for (int i = 0; i < shards; i++) {
-                closeQuietly(pws[i]);
-                closeQuietly(uws[i]);
+                FleetWriter.closeQuietly(pws[i]);
+                FleetWriter.closeQuietly(uws[i]);
             }
         }
     }
