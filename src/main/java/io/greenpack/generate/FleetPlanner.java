@@ -103,26 +103,56 @@ public final class FleetPlanner {
     }
 
     private FleetPlan build() {
-        int nHosts = options.hosts();
-        int nApps = options.apps();
         List<HardwareModel> models = options.modelSet().models();
+        List<HostState> hosts = drawHosts(models);
+        List<Draft> apps = drawApps(hosts);
+        place(hosts, apps);
+        size(hosts, apps);
+        // Truth follows what was built: a host left with idle apps only (more hosts than busy apps)
+        // is comatose too.
+        boolean[] busy = new boolean[hosts.size()];
+        for (Draft d : apps) {
+            busy[d.host] |= d.cls != AppClass.IDLE;
+        }
+        for (HostState h : hosts) {
+            h.comatose = !busy[h.index];
+        }
+        decorate(hosts, apps);
 
-        // ---- hosts and models: every model appears at least once, the rest by weight.
+        Metering metering = drawMetering(hosts, models);
+        List<Host> frozenHosts = freezeHosts(hosts, metering.counterHosts());
+        List<App> frozenApps = freezeApps(apps, frozenHosts);
+        List<BadRow> bad = badRows(frozenHosts, frozenApps, metering.outageHosts(), options.intervals());
+        return new FleetPlan(options, List.copyOf(frozenHosts), List.copyOf(frozenApps),
+                List.copyOf(metering.outages()), List.copyOf(metering.resets()), List.copyOf(bad));
+    }
+
+    /** Hosts and models (every model at least once, the rest by weight), comatose hosts, load targets, peak hours. */
+    private List<HostState> drawHosts(List<HardwareModel> models) {
+        int nHosts = options.hosts();
         List<HostState> hosts = new ArrayList<>();
         for (int i = 0; i < nHosts; i++) {
             HardwareModel m = i < models.size() ? models.get(i) : weighted(models);
             hosts.add(new HostState(i, m, rng.nextDouble()));
         }
 
-        // ---- comatose hosts: never the first host of a model, which must stay fit-able.
+        // Comatose hosts: never the first host of a model, which must stay fit-able.
         int comatoseCount = nHosts >= 4 ? Math.max(1, (int) Math.round(nHosts * 0.075)) : 0;
         List<HostState> candidates = new ArrayList<>(hosts.subList(Math.min(models.size(), nHosts), nHosts));
         shuffle(candidates);
         for (int i = 0; i < comatoseCount && i < candidates.size(); i++) {
             candidates.get(i).comatose = true;
         }
+        drawTargets(hosts, models);
+        for (HostState h : hosts) {
+            double p = rng.nextDouble();
+            h.peakHour = p < 0.7 ? uniform(9, 16) : p < 0.9 ? uniform(18, 22) : uniform(1, 4);
+        }
+        return hosts;
+    }
 
-        // ---- target peak utilization per host; each model gets a hot, a cool and a warm host first.
+    /** Target peak utilization per host; each model gets a hot, a cool and a warm host first. */
+    private void drawTargets(List<HostState> hosts, List<HardwareModel> models) {
         for (HardwareModel m : models) {
             List<HostState> ofModel = new ArrayList<>();
             for (HostState h : hosts) {
@@ -141,12 +171,11 @@ public final class FleetPlanner {
                 };
             }
         }
-        for (HostState h : hosts) {
-            double p = rng.nextDouble();
-            h.peakHour = p < 0.7 ? uniform(9, 16) : p < 0.9 ? uniform(18, 22) : uniform(1, 4);
-        }
+    }
 
-        // ---- apps: classes by share, then replica groups of 2-3 within a class.
+    /** Apps: classes by share, each with its profile, then replica groups of 2-3 within a class. */
+    private List<Draft> drawApps(List<HostState> hosts) {
+        int nApps = options.apps();
         List<Draft> apps = new ArrayList<>();
         int width = Math.max(4, String.valueOf(nApps).length());
         List<AppClass> classes = classList(nApps);
@@ -172,42 +201,43 @@ public final class FleetPlanner {
                     ofClass.add(d);
                 }
             }
-            int i = 0;
-            while (i + 1 < ofClass.size()) {
-                if (rng.nextDouble() < 0.14) {
-                    int size = Math.min(rng.nextDouble() < 0.7 ? 2 : 3, Math.min(nonComatose, ofClass.size() - i));
-                    groupNo++;
-                    Draft first = ofClass.get(i);
-                    for (int k = 0; k < size; k++) {
-                        Draft r = ofClass.get(i + k);
-                        r.group = "grp-" + pad(groupNo, 3);
-                        r.owner = first.owner;
-                        r.width = first.width;
-                        r.cpuFloor = first.cpuFloor;
-                        r.weekend = first.weekend;
-                        r.peakMem = first.peakMem * uniform(0.95, 1.05);
-                    }
-                    i += size;
-                } else {
-                    i++;
+            groupNo = groupReplicas(ofClass, nonComatose, groupNo);
+        }
+        return apps;
+    }
+
+    /** Replica groups among the apps of one class; returns the last group number used. */
+    private int groupReplicas(List<Draft> ofClass, int nonComatose, int groupNo) {
+        int i = 0;
+        while (i + 1 < ofClass.size()) {
+            if (rng.nextDouble() < 0.14) {
+                int size = Math.min(rng.nextDouble() < 0.7 ? 2 : 3, Math.min(nonComatose, ofClass.size() - i));
+                groupNo++;
+                Draft first = ofClass.get(i);
+                for (int k = 0; k < size; k++) {
+                    Draft r = ofClass.get(i + k);
+                    r.group = "grp-" + pad(groupNo, 3);
+                    r.owner = first.owner;
+                    r.width = first.width;
+                    r.cpuFloor = first.cpuFloor;
+                    r.weekend = first.weekend;
+                    r.peakMem = first.peakMem * uniform(0.95, 1.05);
                 }
+                i += size;
+            } else {
+                i++;
             }
         }
+        return groupNo;
+    }
 
-        place(hosts, apps);
-        size(hosts, apps);
-        // Truth follows what was built: a host left with idle apps only (more hosts than busy apps)
-        // is comatose too.
-        boolean[] busy = new boolean[nHosts];
-        for (Draft d : apps) {
-            busy[d.host] |= d.cls != AppClass.IDLE;
-        }
-        for (HostState h : hosts) {
-            h.comatose = !busy[h.index];
-        }
-        decorate(hosts, apps);
+    /** Which hosts have an energy counter, the collector outages and the counter reset. */
+    private record Metering(Set<Integer> counterHosts, List<Outage> outages, Set<Integer> outageHosts,
+                            List<CounterReset> resets) {
+    }
 
-        // ---- meters, PSUs, outages, counter reset.
+    private Metering drawMetering(List<HostState> hosts, List<HardwareModel> models) {
+        int nHosts = hosts.size();
         List<HostState> special = new ArrayList<>();
         for (HostState h : hosts) {
             if (!h.comatose && h.index >= models.size()) {
@@ -240,9 +270,13 @@ public final class FleetPlanner {
         if (!counterHosts.isEmpty() && intervals >= 3) {
             resets.add(new CounterReset(special.get(0).index, intervals / 3 + rng.nextInt(Math.max(1, intervals / 3))));
         }
+        return new Metering(counterHosts, outages, outageHosts, resets);
+    }
 
+    /** The hosts as the plan keeps them: meter, PSUs, source, role and site drawn here. */
+    private List<Host> freezeHosts(List<HostState> hosts, Set<Integer> counterHosts) {
         List<Host> frozenHosts = new ArrayList<>();
-        int hostWidth = Math.max(3, String.valueOf(nHosts).length());
+        int hostWidth = Math.max(3, String.valueOf(hosts.size()).length());
         for (HostState h : hosts) {
             boolean counter = counterHosts.contains(h.index);
             int psus = !counter && h.model.rackUnits() >= 2 && rng.nextDouble() < 0.7 ? 2 : 1;
@@ -254,7 +288,11 @@ public final class FleetPlanner {
                     counter ? Meter.ENERGY_COUNTER : Meter.WATTS, source, h.comatose ? 0.0 : h.target,
                     h.peakHour, h.comatose, share, Math.floor(uniform(200_000, 4_000_000))));
         }
+        return frozenHosts;
+    }
 
+    /** The apps as the plan keeps them, with their reservations drawn here. */
+    private List<App> freezeApps(List<Draft> apps, List<Host> frozenHosts) {
         List<App> frozenApps = new ArrayList<>();
         for (Draft d : apps) {
             double reservedFactor = uniform(1.5, 4.0);
@@ -265,10 +303,7 @@ public final class FleetPlanner {
                     d.weekend, reservedCores, reservedMem, d.needs, d.mayShareOs,
                     d.pinned ? frozenHosts.get(d.host).name() : ""));
         }
-
-        List<BadRow> bad = badRows(frozenHosts, frozenApps, outageHosts, intervals);
-        return new FleetPlan(options, List.copyOf(frozenHosts), List.copyOf(frozenApps), List.copyOf(outages),
-                List.copyOf(resets), List.copyOf(bad));
+        return frozenApps;
     }
 
     static String hostName(int index, int width) {

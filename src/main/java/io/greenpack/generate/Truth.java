@@ -22,11 +22,39 @@ final class Truth {
     private Truth() {
     }
 
+    /** What truth.json says about how the files were made, for a reader of the file. */
+    private static final List<String> NOTES = List.of(
+            "watts = mean power over the interval ending at timestamp; utilization likewise",
+            "true power: linear P = idle + (max - idle) u; fan P = idle + (max - idle)(2u - u^r), r = exponent",
+            "u = sum of the host's apps' cpu_cores / host cores (capped at 1); meter noise "
+                    + FleetWriter.METER_NOISE + " gaussian (relative)",
+            "power and utilization bad rows replace the good row of that host (and app) and interval; "
+                    + "unknown_host rows are extra",
+            "energy_wh is a cumulative counter; at counter_resets it restarts from 0 at the start of that interval",
+            "two-PSU hosts have rows psu=1 and psu=2 per timestamp; sum them",
+            "outages: neither power nor utilization rows for those intervals (a collector outage; the host ran)");
+
     /** @param rowsByFile data rows of each power and utilization file, power files first */
     static String json(FleetPlan plan, List<WrittenBadRow> badRows, Map<String, Long> rowsByFile) {
         GenerateOptions o = plan.options();
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("models", models(o));
+        root.put("apps", apps(plan));
+        root.put("comatose_hosts", plan.comatoseHostNames());
+        root.put("generator", "greenpack generate");
+        root.put("seed", o.seed());
+        root.put("flags", flags(o));
+        root.put("command", command(o));
+        putHosts(root, plan);
+        root.put("bad_rows", badRows(badRows, rowsByFile));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.putAll(rowsByFile);
+        root.put("data_rows", counts);
+        root.put("notes", NOTES);
+        return Json.write(root);
+    }
 
+    private static Map<String, Object> models(GenerateOptions o) {
         Map<String, Object> models = new LinkedHashMap<>();
         for (HardwareModel m : o.modelSet().models()) {
             Map<String, Object> mm = new LinkedHashMap<>();
@@ -40,8 +68,10 @@ final class Truth {
             mm.put("mem_gb", m.memGb());
             models.put(m.name(), mm);
         }
-        root.put("models", models);
+        return models;
+    }
 
+    private static Map<String, Object> apps(FleetPlan plan) {
         Map<String, Object> apps = new LinkedHashMap<>();
         for (App a : plan.apps()) {
             Map<String, Object> am = new LinkedHashMap<>();
@@ -55,11 +85,10 @@ final class Truth {
             am.put("group", a.group().isEmpty() ? null : a.group());
             apps.put(a.name(), am);
         }
-        root.put("apps", apps);
-        root.put("comatose_hosts", plan.comatoseHostNames());
+        return apps;
+    }
 
-        root.put("generator", "greenpack generate");
-        root.put("seed", o.seed());
+    private static Map<String, Object> flags(GenerateOptions o) {
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("hosts", o.hosts());
         flags.put("apps", o.apps());
@@ -69,9 +98,11 @@ final class Truth {
         flags.put("format", o.compress() ? "csv.gz" : "csv");
         flags.put("model_set", o.modelSet().id());
         flags.put("files", o.files());
-        root.put("flags", flags);
-        root.put("command", command(o));
+        return flags;
+    }
 
+    /** hosts, energy_counter_hosts, counter_resets, dual_psu_hosts and outages, in that order. */
+    private static void putHosts(Map<String, Object> root, FleetPlan plan) {
         Map<String, Object> hosts = new LinkedHashMap<>();
         List<String> counterHosts = new ArrayList<>();
         List<String> dualPsu = new ArrayList<>();
@@ -93,26 +124,37 @@ final class Truth {
         }
         root.put("hosts", hosts);
         root.put("energy_counter_hosts", counterHosts);
+        root.put("counter_resets", counterResets(plan));
+        root.put("dual_psu_hosts", dualPsu);
+        root.put("outages", outages(plan));
+    }
+
+    private static List<Object> counterResets(FleetPlan plan) {
         List<Object> resets = new ArrayList<>();
         for (CounterReset r : plan.counterResets()) {
             Map<String, Object> rm = new LinkedHashMap<>();
             rm.put("host", plan.hosts().get(r.hostIndex()).name());
-            rm.put("timestamp", stamp(o, r.interval()));
+            rm.put("timestamp", stamp(plan.options(), r.interval()));
             resets.add(rm);
         }
-        root.put("counter_resets", resets);
-        root.put("dual_psu_hosts", dualPsu);
+        return resets;
+    }
+
+    private static List<Object> outages(FleetPlan plan) {
         List<Object> outages = new ArrayList<>();
         for (Outage g : plan.outages()) {
             Map<String, Object> gm = new LinkedHashMap<>();
             gm.put("host", plan.hosts().get(g.hostIndex()).name());
-            gm.put("first_missing", stamp(o, g.fromInterval()));
-            gm.put("last_missing", stamp(o, g.toInterval() - 1));
+            gm.put("first_missing", stamp(plan.options(), g.fromInterval()));
+            gm.put("last_missing", stamp(plan.options(), g.toInterval() - 1));
             gm.put("intervals", g.toInterval() - g.fromInterval());
             outages.add(gm);
         }
-        root.put("outages", outages);
+        return outages;
+    }
 
+    /** Per data file: total, count by reason and every injected bad row with its line. */
+    private static Map<String, Object> badRows(List<WrittenBadRow> badRows, Map<String, Long> rowsByFile) {
         Map<String, Object> bad = new LinkedHashMap<>();
         for (String file : rowsByFile.keySet()) {
             Map<String, Object> fm = new LinkedHashMap<>();
@@ -138,21 +180,7 @@ final class Truth {
             fm.put("rows", rows);
             bad.put(file, fm);
         }
-        root.put("bad_rows", bad);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.putAll(rowsByFile);
-        root.put("data_rows", counts);
-        root.put("notes", List.of(
-                "watts = mean power over the interval ending at timestamp; utilization likewise",
-                "true power: linear P = idle + (max - idle) u; fan P = idle + (max - idle)(2u - u^r), r = exponent",
-                "u = sum of the host's apps' cpu_cores / host cores (capped at 1); meter noise "
-                        + FleetWriter.METER_NOISE + " gaussian (relative)",
-                "power and utilization bad rows replace the good row of that host (and app) and interval; "
-                        + "unknown_host rows are extra",
-                "energy_wh is a cumulative counter; at counter_resets it restarts from 0 at the start of that interval",
-                "two-PSU hosts have rows psu=1 and psu=2 per timestamp; sum them",
-                "outages: neither power nor utilization rows for those intervals (a collector outage; the host ran)"));
-        return Json.write(root);
+        return bad;
     }
 
     private static String stamp(GenerateOptions o, int interval) {
