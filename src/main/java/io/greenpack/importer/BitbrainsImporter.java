@@ -35,7 +35,7 @@ final class BitbrainsImporter implements Importer {
     public void convert(Path file, ImportOptions options, CanonicalWriter out) {
         String vm = VmPlacement.vmName(file);
         String host = placement.hostOf(vm);
-        try (LineReader in = LineReader.open(file)) {
+        try (ExportLines in = ExportLines.open(file)) {
             String header = in.next();
             if (header == null) {
                 throw new io.greenpack.util.UserError(file + ": the file is empty; expected the GWA-T-12 header '"
@@ -54,9 +54,9 @@ final class BitbrainsImporter implements Importer {
                 }
                 double[] v = new double[HEADER.size()];
                 for (int i = 0; i < v.length; i++) {
-                    Double d = Values.number(cells[i]);
+                    Double d = ExportText.number(cells[i]);
                     if (d == null) {
-                        throw in.error(i + 1, "'" + HEADER.get(i) + "' is " + Values.shown(cells[i].trim())
+                        throw in.error(i + 1, "'" + HEADER.get(i) + "' is " + ExportText.shown(cells[i].trim())
                                 + ", expected a number");
                     }
                     if (d < 0) {
@@ -66,25 +66,25 @@ final class BitbrainsImporter implements Importer {
                 }
                 Instant ts = v[TS] >= MILLIS_ABOVE ? Instant.ofEpochMilli((long) v[TS]) : Instant.ofEpochSecond((long) v[TS]);
                 double cores = v[CORES];
-                placement.provisioned(vm, cores, v[MEM_PROV_KB] / Values.KB_PER_GB);
+                placement.provisioned(vm, cores, v[MEM_PROV_KB] / ExportText.KB_PER_GB);
                 double cpuCores = v[CPU_PCT] / 100.0 * cores;
-                out.utilization(ts, host, vm, "", cpuCores, v[MEM_KB] / Values.KB_PER_GB,
+                out.utilization(ts, host, vm, "", cpuCores, v[MEM_KB] / ExportText.KB_PER_GB,
                         (v[DISK_R] + v[DISK_W]) / 1024.0, (v[NET_RX] + v[NET_TX]) * 8 / 1024.0);
             }
         }
     }
 
-    private static void checkHeader(LineReader in, String header) {
+    private static void checkHeader(ExportLines in, String header) {
         String[] names = header.split(";", -1);
         for (int i = 0; i < HEADER.size(); i++) {
             String found = i < names.length ? names[i].trim() : null;
             if (found == null || !found.equalsIgnoreCase(HEADER.get(i))) {
-                throw in.error(i + 1, "header field is " + Values.shown(found) + ", expected '" + HEADER.get(i)
+                throw in.error(i + 1, "header field is " + ExportText.shown(found) + ", expected '" + HEADER.get(i)
                         + "' (a Bitbrains GWA-T-12 file starts with '" + String.join(";\t", HEADER) + "')");
             }
         }
         if (names.length > HEADER.size()) {
-            throw in.error(HEADER.size() + 1, "unexpected extra header field " + Values.shown(names[HEADER.size()].trim()));
+            throw in.error(HEADER.size() + 1, "unexpected extra header field " + ExportText.shown(names[HEADER.size()].trim()));
         }
     }
 

@@ -64,9 +64,9 @@ final class IpmitoolImporter implements Importer {
 
     @Override
     public void convert(Path file, ImportOptions options, CanonicalWriter out) {
-        String host = options.host() != null ? options.host() : Values.stem(file);
+        String host = options.host() != null ? options.host() : ExportText.stem(file);
         State st = new State();
-        try (LineReader in = LineReader.open(file)) {
+        try (ExportLines in = ExportLines.open(file)) {
             for (String line = in.next(); line != null; line = in.next()) {
                 Matcher m;
                 if (line.isBlank()) {
@@ -125,7 +125,7 @@ final class IpmitoolImporter implements Importer {
     }
 
     /** One SDR or sensor line; only Watts sensors are kept, until the block ends. */
-    private static void sensorLine(LineReader in, String line, State st, CanonicalWriter out) {
+    private static void sensorLine(ExportLines in, String line, State st, CanonicalWriter out) {
         String[] f = line.split("\\|");
         for (int i = 0; i < f.length; i++) {
             f[i] = f[i].trim();
@@ -172,24 +172,24 @@ final class IpmitoolImporter implements Importer {
         st.sensors.clear();
     }
 
-    private static double watts(LineReader in, String text, String field) {
-        Double v = Values.number(text);
+    private static double watts(ExportLines in, String text, String field) {
+        Double v = ExportText.number(text);
         if (v == null || v < 0) {
-            throw in.error("'" + field + "' is " + Values.shown(text) + ", expected a non-negative number of Watts");
+            throw in.error("'" + field + "' is " + ExportText.shown(text) + ", expected a non-negative number of Watts");
         }
         return v;
     }
 
-    private static Instant ctime(LineReader in, String text, ZoneId zone) {
+    private static Instant ctime(ExportLines in, String text, ZoneId zone) {
         String s = dropWeekday(text);
         try {
             return LocalDateTime.parse(s, CTIME).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw in.error("IPMI timestamp is " + Values.shown(text) + ", expected ctime form like 'Mon Oct  5 10:00:00 2026'");
+            throw in.error("IPMI timestamp is " + ExportText.shown(text) + ", expected ctime form like 'Mon Oct  5 10:00:00 2026'");
         }
     }
 
-    private static Instant timeLine(LineReader in, String line, ZoneId zone) {
+    private static Instant timeLine(ExportLines in, String line, ZoneId zone) {
         String s = line.startsWith("#") ? line.substring(1).trim() : line.trim();
         try {
             if (EPOCH_LINE.matcher(s).matches()) {
@@ -210,7 +210,7 @@ final class IpmitoolImporter implements Importer {
                 return LocalDateTime.parse(noDay, CTIME).atZone(zone).toInstant();
             }
         } catch (DateTimeParseException e) {
-            throw in.error("timestamp line " + Values.shown(line) + " cannot be read; expected ISO-8601 "
+            throw in.error("timestamp line " + ExportText.shown(line) + " cannot be read; expected ISO-8601 "
                     + "(2026-10-05T10:00:00Z), epoch seconds or `date` output (Mon Oct  5 10:00:00 UTC 2026)");
         }
     }

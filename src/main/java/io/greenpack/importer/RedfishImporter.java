@@ -48,7 +48,7 @@ final class RedfishImporter implements Importer {
 
     @Override
     public void convert(Path file, ImportOptions options, CanonicalWriter out) {
-        try (InputStream in = LineReader.stream(file); JsonParser p = JSON.createParser(in)) {
+        try (InputStream in = ExportLines.stream(file); JsonParser p = JSON.createParser(in)) {
             long docs = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -77,7 +77,7 @@ final class RedfishImporter implements Importer {
         String where = file + ", line " + line;
         String type = doc.path("@odata.type").asText("");
         String host = doc.hasNonNull(HOST) ? doc.get(HOST).asText()
-                : options.host() != null ? options.host() : Values.stem(file);
+                : options.host() != null ? options.host() : ExportText.stem(file);
         if (type.startsWith("#Power.") || (type.isEmpty() && doc.has("PowerControl"))) {
             JsonNode controls = doc.path("PowerControl");
             boolean used = false;
@@ -130,7 +130,7 @@ final class RedfishImporter implements Importer {
             return null;
         }
         if (!v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() < 0) {
-            throw new UserError(where + ", field " + field + ": found " + Values.shown(v.toString())
+            throw new UserError(where + ", field " + field + ": found " + ExportText.shown(v.toString())
                     + ", expected a non-negative JSON number");
         }
         return v.asDouble();
@@ -160,7 +160,7 @@ final class RedfishImporter implements Importer {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new UserError(where + ", field " + field + ": found " + Values.shown(text)
+            throw new UserError(where + ", field " + field + ": found " + ExportText.shown(text)
                     + ", expected ISO-8601 with offset like 2026-10-05T10:00:00Z");
         }
     }
@@ -184,6 +184,6 @@ final class RedfishImporter implements Importer {
             }
         }
         throw new UserError(file + ": no time matching --time-from-filename " + options.timeFromFilename()
-                + " in the file name " + Values.shown(name));
+                + " in the file name " + ExportText.shown(name));
     }
 }

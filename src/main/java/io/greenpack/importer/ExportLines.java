@@ -16,19 +16,19 @@ import java.util.zip.ZipException;
  * Reads a text file line by line (gzip when the name ends in .gz), dropping a UTF-8 BOM and CR
  * line ends, and knows the line number so that every error names file and line.
  */
-final class LineReader implements Closeable {
+final class ExportLines implements Closeable {
     private final Path file;
     private final io.greenpack.ingest.LineReader lines;
 
-    private LineReader(Path file, io.greenpack.ingest.LineReader lines) {
+    private ExportLines(Path file, io.greenpack.ingest.LineReader lines) {
         this.file = file;
         this.lines = lines;
     }
 
     /** Lines of at most 16 MB, as the ingest reads them: a longer one (a gzip bomb) stops with its file and line. */
-    static LineReader open(Path file) {
+    static ExportLines open(Path file) {
         try {
-            return new LineReader(file, new io.greenpack.ingest.LineReader(stream(file), file.toString(),
+            return new ExportLines(file, new io.greenpack.ingest.LineReader(stream(file), file.toString(),
                     io.greenpack.ingest.LineReader.MAX_LINE_BYTES));
         } catch (IOException e) {
             throw new UserError(file + ": cannot read the file: " + e.getMessage(), e);
