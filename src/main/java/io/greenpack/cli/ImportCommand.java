@@ -15,6 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
@@ -51,8 +54,14 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Data directory to write (created if missing).")
     Path out;
 
-    @Option(names = "--force", description = "Replace hosts.*, power.* and utilization.* files already in DIR.")
+    @Option(names = "--force", description = {"Replace the files in DIR of the kinds this import writes (power.* or "
+            + "utilization.*); each replaced or removed file is listed. Without it such files stop the import.",
+            "Files of other kinds are always kept, and hosts.csv and apps.csv are merged (rows that are there stay as they are)."})
     boolean force;
+
+    @Option(names = "--start", paramLabel = "TIME", defaultValue = ImportOptions.DEFAULT_START,
+            description = "alibaba: the date and time of the trace's second 0 (the trace has no dates; default: ${DEFAULT-VALUE}).")
+    String start;
 
     @Option(names = "--host-cores", paramLabel = "N",
             description = "Cores of each host the input does not size (ipmitool, redfish, perfmon without per-CPU "
@@ -98,11 +107,6 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         requirePositive(hostCores, "--host-cores");
         requirePositive(hostMemGb, "--host-mem-gb");
-        List<Path> existing = CanonicalWriter.existingCanonicalFiles(out);
-        if (!existing.isEmpty() && !force) {
-            throw new UserError("--out " + out + " already holds " + existing.stream().map(p -> p.getFileName().toString()).toList()
-                    + "; pass --force to replace them or choose another directory");
-        }
         ZoneId zoneId;
         try {
             zoneId = ZoneId.of(zone);
@@ -110,10 +114,18 @@ public final class ImportCommand implements Callable<Integer> {
             throw new UserError("--zone " + zone + ": unknown time zone; expected an id like UTC or Europe/Amsterdam");
         }
         ImportOptions options = new ImportOptions(hostCores, hostMemGb, host, vmsPerHost, vmCores, vmMemGb, zoneId,
-                timeFromFilename);
+                timeFromFilename, start(), force);
         CanonicalWriter.Summary s = ImportRun.run(format, in, out, options);
         print(s, o);
         return 0;
+    }
+
+    private Instant start() {
+        try {
+            return OffsetDateTime.parse(start).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UserError("--start " + start + ": not a date and time with offset; expected ISO-8601 like 2018-01-01T00:00:00Z");
+        }
     }
 
     private static void requirePositive(Double v, String name) {
@@ -128,17 +140,27 @@ public final class ImportCommand implements Callable<Integer> {
         o.printf("  utilization.csv  %s%n", s.written().contains("utilization.csv") ? s.utilizationRows() + " rows" : "not written (no utilization samples)");
         o.printf("  hosts.csv        %d hosts; %d apps%n", s.hosts(), s.apps());
         o.printf("  time span        %s .. %s (UTC)%n", Text.time(s.first()), Text.time(s.last()));
-        if (!s.skipped().isEmpty()) {
-            o.println("skipped:");
-            for (Map.Entry<String, CanonicalWriter.Skip> e : s.skipped().entrySet()) {
-                o.printf("  %-60s %8d  (first at %s)%n", e.getKey(), e.getValue().count(), e.getValue().firstAt());
-            }
-        }
+        reasons(o, "rejected (rows in " + out.resolve("rejects.csv") + "):", s.rejected());
+        reasons(o, "skipped:", s.skipped());
         for (String n : s.notes()) {
             o.println("note: " + n);
         }
+        if (!s.kept().isEmpty()) {
+            o.printf("kept %s (other kinds, from an earlier import)%n", String.join(", ", s.kept()));
+        }
+        if (!s.replaced().isEmpty() || !s.removed().isEmpty()) {
+            o.printf("--force: replaced %s; removed %s%n", s.replaced().isEmpty() ? "nothing" : String.join(", ", s.replaced()),
+                    s.removed().isEmpty() ? "nothing" : String.join(", ", s.removed()));
+        }
         o.printf("wrote %s to %s%n", String.join(", ", s.written()), out);
         o.flush();
+    }
+
+    private static void reasons(PrintWriter o, String title, Map<String, CanonicalWriter.Skip> byReason) {
+        if (!byReason.isEmpty()) {
+            o.println(title);
+            byReason.forEach((reason, k) -> o.printf("  %-60s %8d  (first at %s)%n", reason, k.count(), k.firstAt()));
+        }
     }
 
     /** --format names; an unknown one is a usage error listing the allowed names (exit 2). */

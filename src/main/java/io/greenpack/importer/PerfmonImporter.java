@@ -72,12 +72,18 @@ final class PerfmonImporter implements Importer {
                     continue;
                 }
                 out.recordsIn(1);
-                List<String> cells = ExportText.splitQuoted(line, sep);
-                if (cells.size() != header.size()) {
-                    throw in.error("found " + cells.size() + " fields, expected " + header.size() + " as in the header");
+                try {
+                    in.requireLineEnd();
+                    List<String> cells = ExportText.splitQuoted(line, sep);
+                    if (cells.size() != header.size()) {
+                        throw in.reject("wrong number of fields", "found " + cells.size() + " fields, expected " + header.size() + " as in the header");
+                    }
+                    Instant ts = time(in, cells.get(0), offset);
+                    checkNumbers(in, cells, counters);
+                    row(in, ts, cells, counters, hostsWithProcesses, cpusOfHost, options, out);
+                } catch (RowRejected r) {
+                    out.reject(in, r);
                 }
-                Instant ts = time(in, cells.get(0), offset);
-                row(in, ts, cells, counters, hostsWithProcesses, cpusOfHost, options, out);
             }
         }
     }
@@ -100,7 +106,7 @@ final class PerfmonImporter implements Importer {
         try {
             return LocalDateTime.parse(cell.trim(), TIME).toInstant(offset);
         } catch (DateTimeParseException e) {
-            throw in.error(1, "time is " + ExportText.shown(cell) + ", expected MM/dd/yyyy HH:mm:ss.fff as typeperf writes it");
+            throw in.reject(1, "unreadable time", "time is " + ExportText.shown(cell) + ", expected MM/dd/yyyy HH:mm:ss.fff as typeperf writes it");
         }
     }
 
@@ -180,11 +186,7 @@ final class PerfmonImporter implements Importer {
                 out.skip("blank cell (typeperf writes \" \" for a sample it could not take)", in.where() + ", column " + (c.column() + 1));
                 continue;
             }
-            Double v = ExportText.number(cell);
-            if (v == null || v < 0) {
-                throw in.error(c.column() + 1, "found " + ExportText.shown(cell) + ", expected a non-negative number for "
-                        + c.path());
-            }
+            double v = ExportText.number(cell);
             switch (c.role()) {
                 case PROCESS_CPU -> slot(processes, c)[0] = v / 100.0;
                 case PROCESS_MEM -> slot(processes, c)[1] = v / ExportText.BYTES_PER_GB;
@@ -214,6 +216,18 @@ final class PerfmonImporter implements Importer {
             out.utilization(ts, host, PrometheusImporter.NODE_APP, "", v[0] / 100.0 * cores,
                     Math.max(0, options.hostMemGb() - v[1] / 1024.0), null, null);
         });
+    }
+
+    /** A row is written whole or not at all: a cell that is no non-negative number rejects the row before any of it is used. */
+    private static void checkNumbers(ExportLines in, List<String> cells, List<Counter> counters) {
+        for (Counter c : counters) {
+            String cell = cells.get(c.column());
+            Double v = ExportText.number(cell);
+            if (!cell.isBlank() && (v == null || v < 0)) {
+                throw in.reject(c.column() + 1, "not a non-negative number", "found " + ExportText.shown(cell)
+                        + ", expected a non-negative number for " + c.path());
+            }
+        }
     }
 
     private static double[] slot(Map<String, double[]> processes, Counter c) {

@@ -44,17 +44,28 @@ final class PlanetLabImporter implements Importer {
                     continue;
                 }
                 out.recordsIn(1);
-                Double pct = ExportText.number(line);
-                if (pct == null) {
-                    throw in.error("found " + ExportText.shown(line.trim()) + ", expected one CPU utilisation in percent (0..100) per line");
-                }
-                if (pct < 0 || pct > 100) {
-                    throw in.error("CPU utilisation " + line.trim() + " % is outside 0..100");
-                }
                 Instant ts = day.plusSeconds(STEP_SECONDS * sample++);
-                out.utilization(ts, host, vm, "", pct / 100.0 * options.vmCores(), options.vmMemGb(), null, null);
+                try {
+                    double pct = percent(in, line);
+                    out.utilization(ts, host, vm, "", pct / 100.0 * options.vmCores(), options.vmMemGb(), null, null);
+                } catch (RowRejected r) {
+                    out.reject(in, r);
+                }
             }
         }
+    }
+
+    /** The line's CPU %; a line that is no number in 0..100, or the last line cut short, is rejected. */
+    private static double percent(ExportLines in, String line) {
+        in.requireLineEnd();
+        Double pct = ExportText.number(line);
+        if (pct == null) {
+            throw in.reject("not a number", "found " + ExportText.shown(line.trim()) + ", expected one CPU utilisation in percent (0..100) per line");
+        }
+        if (pct < 0 || pct > 100) {
+            throw in.reject("CPU % outside 0..100", "CPU utilisation " + line.trim() + " % is outside 0..100");
+        }
+        return pct;
     }
 
     /** The day from the folder name, as the PlanetLab trace folders are named. */

@@ -181,8 +181,9 @@ final class PrometheusImporter implements Importer {
                     out.skip("NaN or infinite sample value", file + ", line " + line);
                     continue;
                 }
-                throw new UserError(file + ", line " + line + ": sample value is " + ExportText.shown(text)
-                        + ", expected a number in a string like \"12.5\"");
+                out.reject(file, line, new RowRejected("sample value not a number", file + ", line " + line + ": sample value is "
+                        + ExportText.shown(text) + ", expected a number in a string like \"12.5\""), "[" + ts + ", \"" + text + "\"]");
+                continue;
             }
             points.add(new Point(ts, v, line));
         }

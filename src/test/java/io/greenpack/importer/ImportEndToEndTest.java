@@ -45,10 +45,11 @@ class ImportEndToEndTest {
         Path out = tmp.resolve("again");
         importOk("prometheus", fixture("prometheus"), out);
         String err = Imports.importFails("prometheus", fixture("prometheus"), out);
-        assertThat(err).contains("already holds [hosts.csv, power.csv, utilization.csv]", "--force");
-        importOk("bitbrains", fixture("bitbrains"), out, "--force");
-        // --force replaces the canonical files: the old power.csv must not survive beside new utilization
-        assertThat(out.resolve("power.csv")).doesNotExist();
+        assertThat(err).contains("already holds [power.csv, utilization.csv]", "--force");
+        String printed = importOk("bitbrains", fixture("bitbrains"), out, "--force").out();
+        // --force replaces only the kind bitbrains writes: the prometheus power.csv stays beside the new utilization
+        assertThat(printed).contains("kept power.csv", "--force: replaced utilization.csv; removed nothing");
+        assertThat(out.resolve("power.csv")).exists();
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
     }
 

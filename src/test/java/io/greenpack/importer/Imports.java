@@ -69,6 +69,12 @@ final class Imports {
         }
     }
 
+    /** The rows of the output folder's rejects.csv (file, line, reason, detail, content). */
+    static List<Map<String, String>> rejects(Path out) {
+        assertThat(out.resolve("rejects.csv")).exists();
+        return csv(out.resolve("rejects.csv"));
+    }
+
     static String header(Path file) {
         try {
             return Files.readAllLines(file).get(0);
