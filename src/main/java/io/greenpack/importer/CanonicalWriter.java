@@ -455,6 +455,7 @@ public final class CanonicalWriter implements AutoCloseable {
             case PROMETHEUS -> "query_range results of CPU, memory or energy series";
             case PLANETLAB -> "files with one CPU % per line in folders named like 20110303";
             case BITBRAINS -> "GWA-T-12 files with a 'Timestamp [ms]; CPU cores; ...' header and data rows";
+            case ALIBABA -> "cluster-trace-v2018 machine_usage or container_usage rows (with machine_meta/container_meta)";
         };
     }
 
