@@ -20,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -31,10 +30,24 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  greenpack import --format perfmon    --in typeperf.csv --out dc1 --host-mem-gb 64",
                 "  greenpack import --format ipmitool   --in ipmi-logs/ --out dc1 --host-cores 32 --host-mem-gb 256",
-                "  greenpack import --format redfish    --in redfish/ --out dc1 --host-cores 32 --host-mem-gb 256",
+                "      (ipmitool dcmi power reading, also 1.8.19+ 'IPMI timestamp: 07/26/26 16:57:12 CDT', sdr/sensor lines,",
+                "       FreeIPMI ipmi-dcmi --get-system-power-statistics and ipmi-sensors)",
+                "  greenpack import --format redfish    --in bmc-crawl/ --out dc1 --host-cores 32 --host-mem-gb 256",
+                "      (a crawled tree of index.json: host and chassis from the path, MetricReports as time series)",
                 "  greenpack import --format prometheus --in prom-export/ --out dc1",
                 "  greenpack import --format planetlab  --in planetlab/20110303 --out pl --vms-per-host 8",
                 "  greenpack import --format bitbrains  --in fastStorage/2013-8 --out bb --vms-per-host 20",
+                "      (provisioned cores and memory go to apps.csv as reserved_cores, reserved_mem_gb)",
+                "  greenpack import --format alibaba    --in clusterdata-2018/ --out ali --host-mem-gb 512 --start 2018-01-01T00:00:00Z",
+                "      (machine_meta + machine_usage: each machine one app; container_meta + container_usage: apps by app_du)",
+                "",
+                "Bad rows go to DIR/rejects.csv (file, line, reason) and the import goes on; exit 2 only when nothing",
+                "usable is left or a whole file is of the wrong kind. Importing into a folder with other data merges:",
+                "  greenpack import --format planetlab --in planetlab/20110303 --out dc1",
+                "  greenpack import --format ipmitool  --in ipmi-logs/ --out dc1 --host-cores 32 --host-mem-gb 256",
+                "      (keeps utilization.csv, adds power.csv, merges hosts.csv)",
+                "  greenpack import --format ipmitool  --in ipmi-logs-new/ --out dc1 --force --host-cores 32 --host-mem-gb 256",
+                "      (replaces power.* only and lists each file it replaced or removed)",
                 "",
                 "Then: greenpack validate --data dc1"})
 public final class ImportCommand implements Callable<Integer> {
@@ -74,7 +87,8 @@ public final class ImportCommand implements Callable<Integer> {
     Double hostMemGb;
 
     @Option(names = "--host", paramLabel = "NAME",
-            description = "Host name for ipmitool and redfish input (default: the file name up to its first dot).")
+            description = "Host name for ipmitool and redfish input (default: the file name up to its first dot; in a "
+                    + "Redfish folder tree it replaces the folder above Chassis).")
     String host;
 
     @Option(names = "--vms-per-host", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_VMS_PER_HOST,

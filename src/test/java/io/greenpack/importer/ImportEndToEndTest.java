@@ -57,7 +57,7 @@ class ImportEndToEndTest {
     void unknownFormatListsTheAllowedOnes() {
         CliRun run = CliRun.of("import", "--format", "nagios", "--in", "x", "--out", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown format 'nagios'; expected one of: perfmon, ipmitool, redfish, prometheus, planetlab, bitbrains");
+        assertThat(run.err()).contains("unknown format 'nagios'; expected one of: perfmon, ipmitool, redfish, prometheus, planetlab, bitbrains, alibaba");
     }
 
     @Test
@@ -67,5 +67,8 @@ class ImportEndToEndTest {
         for (ImportFormat f : ImportFormat.values()) {
             assertThat(run.out()).contains("--format " + f.cliName());
         }
+        assertThat(run.out()).contains("--start", "rejects.csv", "IPMI timestamp: 07/26/26 16:57:12 CDT", "ipmi-dcmi",
+                "index.json", "reserved_cores", "keeps utilization.csv, adds power.csv, merges hosts.csv",
+                "replaces power.* only and lists each file");
     }
 }
