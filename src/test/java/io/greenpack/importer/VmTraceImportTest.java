@@ -75,6 +75,22 @@ class VmTraceImportTest {
         assertThat(csv(out.resolve("utilization.csv"))).hasSize(11);
     }
 
+    /** One file cut in its last line (no line end) loses that row only; the other files and rows are kept. */
+    @Test
+    void bitbrainsCutLastLineIsRejectedNotFatal() throws Exception {
+        Path in = copy(fixture("bitbrains"), tmp.resolve("in"));
+        Path f = in.resolve("fastStorage/1.csv");
+        String text = Files.readString(f);
+        Files.writeString(f, text.substring(0, text.length() - 12));
+        Path out = tmp.resolve("out");
+        importOk("bitbrains", in, out);
+        List<Map<String, String>> bad = rejects(out);
+        assertThat(bad).hasSize(1);
+        assertThat(bad.get(0).get("file")).endsWith("1.csv");
+        assertThat(bad.get(0).get("reason")).isEqualTo("last line without line end (value may be cut)");
+        assertThat(csv(out.resolve("utilization.csv"))).hasSize(11);
+    }
+
     /** Provisioned cores and memory become apps.csv reservations (the largest seen per VM). */
     @Test
     void bitbrainsProvisionedCapacityBecomesReservations() throws Exception {
