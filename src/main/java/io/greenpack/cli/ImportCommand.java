@@ -15,9 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -28,10 +30,24 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  greenpack import --format perfmon    --in typeperf.csv --out dc1 --host-mem-gb 64",
                 "  greenpack import --format ipmitool   --in ipmi-logs/ --out dc1 --host-cores 32 --host-mem-gb 256",
-                "  greenpack import --format redfish    --in redfish/ --out dc1 --host-cores 32 --host-mem-gb 256",
+                "      (ipmitool dcmi power reading, also 1.8.19+ 'IPMI timestamp: 07/26/26 16:57:12 CDT', sdr/sensor lines,",
+                "       FreeIPMI ipmi-dcmi --get-system-power-statistics and ipmi-sensors)",
+                "  greenpack import --format redfish    --in bmc-crawl/ --out dc1 --host-cores 32 --host-mem-gb 256",
+                "      (a crawled tree of index.json: host and chassis from the path, MetricReports as time series)",
                 "  greenpack import --format prometheus --in prom-export/ --out dc1",
                 "  greenpack import --format planetlab  --in planetlab/20110303 --out pl --vms-per-host 8",
                 "  greenpack import --format bitbrains  --in fastStorage/2013-8 --out bb --vms-per-host 20",
+                "      (provisioned cores and memory go to apps.csv as reserved_cores, reserved_mem_gb)",
+                "  greenpack import --format alibaba    --in clusterdata-2018/ --out ali --host-mem-gb 512 --start 2018-01-01T00:00:00Z",
+                "      (machine_meta + machine_usage: each machine one app; container_meta + container_usage: apps by app_du)",
+                "",
+                "Bad rows go to DIR/rejects.csv (file, line, reason) and the import goes on; exit 2 only when nothing",
+                "usable is left or a whole file is of the wrong kind. Importing into a folder with other data merges:",
+                "  greenpack import --format planetlab --in planetlab/20110303 --out dc1",
+                "  greenpack import --format ipmitool  --in ipmi-logs/ --out dc1 --host-cores 32 --host-mem-gb 256",
+                "      (keeps utilization.csv, adds power.csv, merges hosts.csv)",
+                "  greenpack import --format ipmitool  --in ipmi-logs-new/ --out dc1 --force --host-cores 32 --host-mem-gb 256",
+                "      (replaces power.* only and lists each file it replaced or removed)",
                 "",
                 "Then: greenpack validate --data dc1"})
 public final class ImportCommand implements Callable<Integer> {
@@ -51,8 +67,14 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Data directory to write (created if missing).")
     Path out;
 
-    @Option(names = "--force", description = "Replace hosts.*, power.* and utilization.* files already in DIR.")
+    @Option(names = "--force", description = {"Replace the files in DIR of the kinds this import writes (power.* or "
+            + "utilization.*); each replaced or removed file is listed. Without it such files stop the import.",
+            "Files of other kinds are always kept, and hosts.csv and apps.csv are merged (rows that are there stay as they are)."})
     boolean force;
+
+    @Option(names = "--start", paramLabel = "TIME", defaultValue = ImportOptions.DEFAULT_START,
+            description = "alibaba: the date and time of the trace's second 0 (the trace has no dates; default: ${DEFAULT-VALUE}).")
+    String start;
 
     @Option(names = "--host-cores", paramLabel = "N",
             description = "Cores of each host the input does not size (ipmitool, redfish, perfmon without per-CPU "
@@ -65,7 +87,8 @@ public final class ImportCommand implements Callable<Integer> {
     Double hostMemGb;
 
     @Option(names = "--host", paramLabel = "NAME",
-            description = "Host name for ipmitool and redfish input (default: the file name up to its first dot).")
+            description = "Host name for ipmitool and redfish input (default: the file name up to its first dot; in a "
+                    + "Redfish folder tree it replaces the folder above Chassis).")
     String host;
 
     @Option(names = "--vms-per-host", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_VMS_PER_HOST,
@@ -98,11 +121,6 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         requirePositive(hostCores, "--host-cores");
         requirePositive(hostMemGb, "--host-mem-gb");
-        List<Path> existing = CanonicalWriter.existingCanonicalFiles(out);
-        if (!existing.isEmpty() && !force) {
-            throw new UserError("--out " + out + " already holds " + existing.stream().map(p -> p.getFileName().toString()).toList()
-                    + "; pass --force to replace them or choose another directory");
-        }
         ZoneId zoneId;
         try {
             zoneId = ZoneId.of(zone);
@@ -110,10 +128,18 @@ public final class ImportCommand implements Callable<Integer> {
             throw new UserError("--zone " + zone + ": unknown time zone; expected an id like UTC or Europe/Amsterdam");
         }
         ImportOptions options = new ImportOptions(hostCores, hostMemGb, host, vmsPerHost, vmCores, vmMemGb, zoneId,
-                timeFromFilename);
+                timeFromFilename, start(), force);
         CanonicalWriter.Summary s = ImportRun.run(format, in, out, options);
         print(s, o);
         return 0;
+    }
+
+    private Instant start() {
+        try {
+            return OffsetDateTime.parse(start).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UserError("--start " + start + ": not a date and time with offset; expected ISO-8601 like 2018-01-01T00:00:00Z");
+        }
     }
 
     private static void requirePositive(Double v, String name) {
@@ -128,17 +154,27 @@ public final class ImportCommand implements Callable<Integer> {
         o.printf("  utilization.csv  %s%n", s.written().contains("utilization.csv") ? s.utilizationRows() + " rows" : "not written (no utilization samples)");
         o.printf("  hosts.csv        %d hosts; %d apps%n", s.hosts(), s.apps());
         o.printf("  time span        %s .. %s (UTC)%n", Text.time(s.first()), Text.time(s.last()));
-        if (!s.skipped().isEmpty()) {
-            o.println("skipped:");
-            for (Map.Entry<String, CanonicalWriter.Skip> e : s.skipped().entrySet()) {
-                o.printf("  %-60s %8d  (first at %s)%n", e.getKey(), e.getValue().count(), e.getValue().firstAt());
-            }
-        }
+        reasons(o, "rejected (rows in " + out.resolve("rejects.csv") + "):", s.rejected());
+        reasons(o, "skipped:", s.skipped());
         for (String n : s.notes()) {
             o.println("note: " + n);
         }
+        if (!s.kept().isEmpty()) {
+            o.printf("kept %s (other kinds, from an earlier import)%n", String.join(", ", s.kept()));
+        }
+        if (!s.replaced().isEmpty() || !s.removed().isEmpty()) {
+            o.printf("--force: replaced %s; removed %s%n", s.replaced().isEmpty() ? "nothing" : String.join(", ", s.replaced()),
+                    s.removed().isEmpty() ? "nothing" : String.join(", ", s.removed()));
+        }
         o.printf("wrote %s to %s%n", String.join(", ", s.written()), out);
         o.flush();
+    }
+
+    private static void reasons(PrintWriter o, String title, Map<String, CanonicalWriter.Skip> byReason) {
+        if (!byReason.isEmpty()) {
+            o.println(title);
+            byReason.forEach((reason, k) -> o.printf("  %-60s %8d  (first at %s)%n", reason, k.count(), k.firstAt()));
+        }
     }
 
     /** --format names; an unknown one is a usage error listing the allowed names (exit 2). */

@@ -13,6 +13,11 @@ import java.util.List;
  * disk_mbps = (read + write) [KB/s] / 1024 (megabytes per second); net_mbps = (received +
  * transmitted) [KB/s] × 8 / 1024 (megabits per second). VMs become apps on synthetic hosts
  * ({@link VmPlacement}). The traces have no power readings.
+ *
+ * <p>What each VM was given (CPU cores, Memory capacity provisioned, the largest value in its
+ * file) goes to apps.csv as reserved_cores and reserved_mem_gb: the gap between what a VM was
+ * given and what it used is the sprawl the report shows, and showback charges reservations.
+ * A bad row (a field that is no number, a negative value, a cut last line) goes to rejects.csv.
  */
 final class BitbrainsImporter implements Importer {
     static final List<String> HEADER = List.of("Timestamp [ms]", "CPU cores", "CPU capacity provisioned [MHZ]",
@@ -35,7 +40,7 @@ final class BitbrainsImporter implements Importer {
     public void convert(Path file, ImportOptions options, CanonicalWriter out) {
         String vm = VmPlacement.vmName(file);
         String host = placement.hostOf(vm);
-        try (LineReader in = LineReader.open(file)) {
+        try (ExportLines in = ExportLines.open(file)) {
             String header = in.next();
             if (header == null) {
                 throw new io.greenpack.util.UserError(file + ": the file is empty; expected the GWA-T-12 header '"
@@ -47,44 +52,56 @@ final class BitbrainsImporter implements Importer {
                     continue;
                 }
                 out.recordsIn(1);
-                String[] cells = line.split(";", -1);
-                if (cells.length != HEADER.size()) {
-                    throw in.error("found " + cells.length + " fields, expected " + HEADER.size()
-                            + " separated by ';' (as in the header)");
+                try {
+                    row(in, line, vm, host, out);
+                } catch (RowRejected r) {
+                    out.reject(in, r);
                 }
-                double[] v = new double[HEADER.size()];
-                for (int i = 0; i < v.length; i++) {
-                    Double d = Values.number(cells[i]);
-                    if (d == null) {
-                        throw in.error(i + 1, "'" + HEADER.get(i) + "' is " + Values.shown(cells[i].trim())
-                                + ", expected a number");
-                    }
-                    if (d < 0) {
-                        throw in.error(i + 1, "'" + HEADER.get(i) + "' is negative (" + d + "), expected >= 0");
-                    }
-                    v[i] = d;
-                }
-                Instant ts = v[TS] >= MILLIS_ABOVE ? Instant.ofEpochMilli((long) v[TS]) : Instant.ofEpochSecond((long) v[TS]);
-                double cores = v[CORES];
-                placement.provisioned(vm, cores, v[MEM_PROV_KB] / Values.KB_PER_GB);
-                double cpuCores = v[CPU_PCT] / 100.0 * cores;
-                out.utilization(ts, host, vm, "", cpuCores, v[MEM_KB] / Values.KB_PER_GB,
-                        (v[DISK_R] + v[DISK_W]) / 1024.0, (v[NET_RX] + v[NET_TX]) * 8 / 1024.0);
             }
         }
     }
 
-    private static void checkHeader(LineReader in, String header) {
+    /** One data row: every field a non-negative number, else the row is rejected naming the column. */
+    private void row(ExportLines in, String line, String vm, String host, CanonicalWriter out) {
+        in.requireLineEnd();
+        String[] cells = line.split(";", -1);
+        if (cells.length != HEADER.size()) {
+            throw in.reject("wrong number of fields", "found " + cells.length + " fields, expected " + HEADER.size()
+                    + " separated by ';' (as in the header)");
+        }
+        double[] v = new double[HEADER.size()];
+        for (int i = 0; i < v.length; i++) {
+            Double d = ExportText.number(cells[i]);
+            if (d == null) {
+                throw in.reject(i + 1, "not a number", "'" + HEADER.get(i) + "' is " + ExportText.shown(cells[i].trim())
+                        + ", expected a number");
+            }
+            if (d < 0) {
+                throw in.reject(i + 1, "negative value", "'" + HEADER.get(i) + "' is negative (" + d + "), expected >= 0");
+            }
+            v[i] = d;
+        }
+        Instant ts = v[TS] >= MILLIS_ABOVE ? Instant.ofEpochMilli((long) v[TS]) : Instant.ofEpochSecond((long) v[TS]);
+        double cores = v[CORES];
+        double memProvisionedGb = v[MEM_PROV_KB] / ExportText.KB_PER_GB;
+        placement.provisioned(vm, cores, memProvisionedGb);
+        out.reserved(vm, cores, memProvisionedGb);
+        double cpuCores = v[CPU_PCT] / 100.0 * cores;
+        out.utilization(ts, host, vm, "", cpuCores, v[MEM_KB] / ExportText.KB_PER_GB,
+                (v[DISK_R] + v[DISK_W]) / 1024.0, (v[NET_RX] + v[NET_TX]) * 8 / 1024.0);
+    }
+
+    private static void checkHeader(ExportLines in, String header) {
         String[] names = header.split(";", -1);
         for (int i = 0; i < HEADER.size(); i++) {
             String found = i < names.length ? names[i].trim() : null;
             if (found == null || !found.equalsIgnoreCase(HEADER.get(i))) {
-                throw in.error(i + 1, "header field is " + Values.shown(found) + ", expected '" + HEADER.get(i)
+                throw in.error(i + 1, "header field is " + ExportText.shown(found) + ", expected '" + HEADER.get(i)
                         + "' (a Bitbrains GWA-T-12 file starts with '" + String.join(";\t", HEADER) + "')");
             }
         }
         if (names.length > HEADER.size()) {
-            throw in.error(HEADER.size() + 1, "unexpected extra header field " + Values.shown(names[HEADER.size()].trim()));
+            throw in.error(HEADER.size() + 1, "unexpected extra header field " + ExportText.shown(names[HEADER.size()].trim()));
         }
     }
 

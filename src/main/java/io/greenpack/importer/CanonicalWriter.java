@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenpack.report.CsvWriter;
+import io.greenpack.report.RejectsFile;
 import io.greenpack.util.UserError;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Writes the canonical files of DESIGN §2 for every importer: rows go straight to temporary
@@ -36,8 +37,7 @@ public final class CanonicalWriter implements AutoCloseable {
     static final List<String> UTILIZATION_HEADER = List.of("timestamp", "host", "app", "instance", "cpu_cores", "mem_gb",
             "disk_mbps", "net_mbps");
     static final List<String> HOSTS_HEADER = List.of("host", "model", "sockets", "cores", "mem_gb");
-    /** Name prefixes of the files a data directory is made of (ingest.InputKind). */
-    static final List<String> CANONICAL_PREFIXES = List.of("hosts", "power", "utilization");
+    static final List<String> APPS_HEADER = List.of("app", "reserved_cores", "reserved_mem_gb");
 
     private final Path outDir;
     private final ImportFormat format;
@@ -50,6 +50,11 @@ public final class CanonicalWriter implements AutoCloseable {
     private final Map<String, HostFacts> hosts = new TreeMap<>();
     private final Set<String> apps = new HashSet<>();
     private final Map<String, Skip> skipped = new LinkedHashMap<>();
+    private final Map<String, Skip> rejected = new LinkedHashMap<>();
+    private final Map<String, double[]> reservations = new TreeMap<>(); // app -> {cores, memGb}
+    private CsvWriter rejects;
+    private Path rejectsTemp;
+    private String firstReject;
     private final List<String> notes = new ArrayList<>();
     private long filesRead;
     private long recordsIn;
@@ -60,10 +65,18 @@ public final class CanonicalWriter implements AutoCloseable {
     public record Skip(String reason, long count, String firstAt) {
     }
 
-    /** What the import did, for the command's summary. */
+    /**
+     * What the import did, for the command's summary: {@code written} are the files it wrote or
+     * merged, {@code kept} the sample files of other kinds it left as they were, {@code replaced}
+     * and {@code removed} the files --force took away (same name, other name of the same kind).
+     */
     public record Summary(long filesRead, long recordsIn, long powerRows, long utilizationRows, int hosts, int apps,
-                          Instant first, Instant last, Map<String, Skip> skipped, List<String> notes,
-                          List<String> written) {
+                          Instant first, Instant last, Map<String, Skip> skipped, Map<String, Skip> rejected,
+                          List<String> notes, List<String> written, List<String> kept, List<String> replaced,
+                          List<String> removed) {
+        public long rejectedRows() {
+            return rejected.values().stream().mapToLong(Skip::count).sum();
+        }
     }
 
     public CanonicalWriter(Path outDir, ImportFormat format, ImportOptions options) {
@@ -93,6 +106,39 @@ public final class CanonicalWriter implements AutoCloseable {
 
     void skip(String reason, String where, long count) {
         skipped.merge(reason, new Skip(reason, count, where), (a, b) -> new Skip(a.reason, a.count + b.count, a.firstAt));
+    }
+
+    /**
+     * A bad row: one line of the output folder's rejects.csv (file, line, reason, detail, the
+     * line itself), counted by reason; the import goes on.
+     */
+    void reject(Path file, long line, RowRejected why, String content) {
+        if (rejects == null) {
+            rejectsTemp = temp("rejects.csv");
+            rejects = open(rejectsTemp, RejectsFile.HEADER);
+        }
+        rejects.row(file.toString(), line, why.reason(), why.detail(),
+                content == null ? "" : content.length() <= 200 ? content : content.substring(0, 200));
+        rejected.merge(why.reason(), new Skip(why.reason(), 1, file + ", line " + line),
+                (a, b) -> new Skip(a.reason, a.count + 1, a.firstAt));
+        if (firstReject == null) {
+            firstReject = why.detail();
+        }
+    }
+
+    /** The current line of {@code in} is a bad row. */
+    void reject(ExportLines in, RowRejected why) {
+        reject(in.file(), in.line(), why, in.text());
+    }
+
+    /**
+     * What an app was given (provisioned), written to apps.csv as reserved_cores and
+     * reserved_mem_gb; the largest value seen wins.
+     */
+    void reserved(String app, double cores, double memGb) {
+        double[] r = reservations.computeIfAbsent(app, k -> new double[2]);
+        r[0] = Math.max(r[0], cores);
+        r[1] = Math.max(r[1], memGb);
     }
 
     /** A sentence for IMPORT.md and the summary (assumptions the user should know about). */
@@ -143,38 +189,30 @@ public final class CanonicalWriter implements AutoCloseable {
         }
     }
 
-    /** Whether {@code dir} already holds canonical files an import would replace. */
-    public static List<Path> existingCanonicalFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(CanonicalWriter::isCanonical).sorted().toList();
-        } catch (IOException e) {
-            throw new UserError("cannot list output directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isCanonical(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean known = n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".jsonl") || n.endsWith(".parquet");
-        return known && CANONICAL_PREFIXES.stream().anyMatch(n::startsWith);
-    }
-
     /**
-     * Writes hosts.csv and the notes, removes canonical files of an earlier import (the caller
-     * checked --force) and moves the new files into place.
+     * Writes hosts.csv (and apps.csv) merged with what the folder holds, checks --force for the
+     * kinds this import replaces, and moves everything into place (see {@link OutputFolder}).
      */
     public Summary commit() {
         if (power == null && utilization == null) {
-            throw new UserError("no samples found in the " + format.cliName() + " input" + skippedText()
-                    + "; expected " + expected(format));
+            throw nothingUsable();
         }
         long powerRows = power == null ? 0 : power.rows();
         long utilRows = utilization == null ? 0 : utilization.rows();
         closeQuietly();
+        OutputFolder folder = new OutputFolder(outDir);
+        List<String> kinds = new ArrayList<>();
+        if (powerTemp != null) {
+            kinds.add("power");
+        }
+        if (utilizationTemp != null) {
+            kinds.add("utilization");
+        }
+        List<Path> replacedFiles = folder.toReplace(kinds, options.force());
+        List<Path> keptFiles = folder.kept(kinds);
         Path hostsTemp = temp("hosts.csv");
-        writeHosts(hostsTemp);
+        OutputFolder.Merged hostsMerge = writeHosts(folder, hostsTemp, replacedFiles, keptFiles);
+        Path appsTemp = reservations.isEmpty() ? null : writeApps(folder);
         if (power == null) {
             note("The input has no power readings: no power file was written; energy must be modelled "
                     + "(catalog power curves or idle_watts/max_watts in hosts.csv).");
@@ -182,22 +220,38 @@ public final class CanonicalWriter implements AutoCloseable {
         if (utilization == null) {
             note("The input has no utilization samples: only power.csv and hosts.csv were written.");
         }
+        if (hostsMerge.kept() > 0 || hostsMerge.dropped() > 0) {
+            note("hosts.csv merged: " + hostsMerge.kept() + " hosts kept as they were, " + hostsMerge.added() + " added"
+                    + (hostsMerge.dropped() > 0 ? ", " + hostsMerge.dropped() + " removed (their samples were only in replaced files)" : "") + ".");
+        }
+        boolean merging = !keptFiles.isEmpty();
         List<String> written = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        Set<String> newNames = new HashSet<>(kinds.stream().map(k -> k + ".csv").toList());
         try {
-            for (Path old : existingCanonicalFiles(outDir)) {
+            for (Path old : replacedFiles) {
                 Files.delete(old);
+                (newNames.contains(OutputFolder.name(old)) ? replaced : removed).add(OutputFolder.name(old));
             }
             move(hostsTemp, "hosts.csv", written);
+            if (appsTemp != null) {
+                move(appsTemp, "apps.csv", written);
+            }
             if (powerTemp != null) {
                 move(powerTemp, "power.csv", written);
             }
             if (utilizationTemp != null) {
                 move(utilizationTemp, "utilization.csv", written);
             }
+            writeRejects(merging, written, removed);
             Summary s = new Summary(filesRead, recordsIn, powerRows, utilRows, hosts.size(), apps.size(), first, last,
-                    Map.copyOf(skipped), List.copyOf(notes), written);
-            writeAtomically("IMPORT.md", importMd(s));
-            writeAtomically("import.json", importJson(s));
+                    Map.copyOf(skipped), Map.copyOf(rejected), List.copyOf(notes), written,
+                    keptFiles.stream().map(OutputFolder::name).toList(), replaced, removed);
+            Path oldMd = outDir.resolve("IMPORT.md");
+            String md = merging && Files.isRegularFile(oldMd) ? Files.readString(oldMd) + "\n" + importMd(s) : importMd(s);
+            writeAtomically("IMPORT.md", md);
+            writeAtomically("import.json", importJson(s, folder));
             written.add("IMPORT.md");
             written.add("import.json");
             return s;
@@ -206,37 +260,97 @@ public final class CanonicalWriter implements AutoCloseable {
         }
     }
 
-    private void writeHosts(Path file) {
-        List<String> missing = new ArrayList<>();
-        try (CsvWriter w = CsvWriter.open(file, HOSTS_HEADER)) {
-            for (Map.Entry<String, HostFacts> e : hosts.entrySet()) {
-                HostFacts f = e.getValue();
-                Double cores = f.cores() != null ? f.cores() : options.hostCores();
-                Double mem = f.memGb() != null ? f.memGb() : options.hostMemGb();
-                if (cores == null || mem == null) {
-                    missing.add(e.getKey() + (cores == null ? " (cores)" : "") + (mem == null ? " (mem_gb)" : ""));
-                    continue;
-                }
-                String model = f.model() != null ? f.model() : "unknown-" + plainNumber(cores) + "c";
-                w.row(e.getKey(), model, 1, cores, mem);
+    /** Exit 2 when no sample is left: what was rejected (the first one in full) or skipped, and what was expected. */
+    private UserError nothingUsable() {
+        long bad = rejected.values().stream().mapToLong(Skip::count).sum();
+        String why = bad == 0 ? "" : "; " + bad + " rows rejected, the first: " + firstReject;
+        return new UserError("no usable samples in the " + format.cliName() + " input" + why + skippedText()
+                + "; expected " + expected(format));
+    }
+
+    /**
+     * rejects.csv holds this import's bad rows; when other kinds were kept the earlier rows
+     * stay above them (they name their own source files).
+     */
+    private void writeRejects(boolean merging, List<String> written, List<String> removed) throws IOException {
+        Path target = outDir.resolve("rejects.csv");
+        boolean old = Files.isRegularFile(target);
+        if (rejects == null) {
+            if (old && !merging) {
+                Files.delete(target);
+                removed.add("rejects.csv");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return;
+        }
+        rejects.close();
+        if (old && merging) {
+            List<String> lines = Files.readAllLines(rejectsTemp, StandardCharsets.UTF_8);
+            Files.write(target, lines.subList(1, lines.size()), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.delete(rejectsTemp);
+            temps.remove(rejectsTemp);
+            written.add("rejects.csv");
+        } else {
+            move(rejectsTemp, "rejects.csv", written);
+        }
+    }
+
+    private OutputFolder.Merged writeHosts(OutputFolder folder, Path file, List<Path> replacedFiles, List<Path> keptFiles) {
+        List<String> missing = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, HostFacts> e : hosts.entrySet()) {
+            HostFacts f = e.getValue();
+            Double cores = f.cores() != null ? f.cores() : options.hostCores();
+            Double mem = f.memGb() != null ? f.memGb() : options.hostMemGb();
+            if (cores == null || mem == null) {
+                missing.add(e.getKey() + (cores == null ? " (cores)" : "") + (mem == null ? " (mem_gb)" : ""));
+                continue;
+            }
+            String model = f.model() != null ? f.model() : "unknown-" + plainNumber(cores) + "c";
+            rows.add(Map.of("host", e.getKey(), "model", model, "sockets", 1, "cores", cores, "mem_gb", mem));
         }
         if (!missing.isEmpty()) {
             throw new UserError("the " + format.cliName() + " input does not say how large these hosts are: "
                     + String.join(", ", missing.stream().limit(10).toList()) + (missing.size() > 10 ? ", ..." : "")
                     + "; pass --host-cores N and --host-mem-gb N (used for every host the input says nothing about)");
         }
+        Path existing = mergeable(folder, "hosts");
+        Set<String> stillUsed = replacedFiles.isEmpty() ? null : OutputFolder.hostsIn(keptFiles);
+        return OutputFolder.mergeTable(existing, file, HOSTS_HEADER, "host", rows,
+                h -> stillUsed == null || stillUsed.contains(h) || hosts.containsKey(h));
+    }
+
+    private Path writeApps(OutputFolder folder) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        reservations.forEach((app, r) -> rows.add(Map.of("app", app, "reserved_cores", r[0], "reserved_mem_gb", r[1])));
+        Path file = temp("apps.csv");
+        OutputFolder.Merged m = OutputFolder.mergeTable(mergeable(folder, "apps"), file, APPS_HEADER, "app", rows, a -> true);
+        note("apps.csv: " + m.added() + " apps with what they were given (reserved_cores, reserved_mem_gb)"
+                + (m.kept() > 0 ? "; " + m.kept() + " rows that were there kept as they were" : "") + ".");
+        return file;
+    }
+
+    /** The folder's plain CSV file of a kind to merge into, null when there is none; other forms cannot be merged. */
+    private Path mergeable(OutputFolder folder, String kind) {
+        List<Path> old = folder.existing(kind);
+        if (old.isEmpty()) {
+            return null;
+        }
+        Path plain = outDir.resolve(kind + ".csv");
+        if (old.size() > 1 || !old.get(0).equals(plain)) {
+            throw new UserError("--out " + outDir + " holds " + old.stream().map(OutputFolder::name).toList() + "; an import merges new "
+                    + kind + " into a plain " + kind + ".csv only; convert it to " + kind + ".csv or choose another directory");
+        }
+        return plain;
     }
 
     private static String plainNumber(double cores) {
         return cores == Math.rint(cores) ? String.valueOf((long) cores) : String.valueOf(cores);
     }
 
+    /** This import's section of IMPORT.md (appended below the earlier ones when the folder kept other kinds). */
     private String importMd(Summary s) {
         StringBuilder b = new StringBuilder();
-        b.append("# Imported data\n\n");
+        b.append("# Imported data: ").append(format.cliName()).append("\n\n");
         b.append("Converted by `greenpack import --format ").append(format.cliName()).append("` at ")
                 .append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(".\n\n");
         b.append("- input files: ").append(s.filesRead()).append(", records read: ").append(s.recordsIn()).append('\n');
@@ -245,33 +359,44 @@ public final class CanonicalWriter implements AutoCloseable {
         b.append("- hosts.csv: ").append(s.hosts()).append(" hosts; apps: ").append(s.apps()).append('\n');
         b.append("- time span (UTC): ").append(s.first()).append(" .. ").append(s.last()).append('\n');
         b.append("- has power readings: ").append(power != null).append('\n');
-        if (!s.skipped().isEmpty()) {
-            b.append("\n## Skipped input\n\n");
-            for (Skip k : s.skipped().values()) {
-                b.append("- ").append(k.reason()).append(": ").append(k.count()).append(" (first at ").append(k.firstAt()).append(")\n");
-            }
-        }
-        if (!s.notes().isEmpty()) {
-            b.append("\n## Notes\n\n");
-            for (String n : s.notes()) {
-                b.append("- ").append(n).append('\n');
-            }
-        }
+        b.append("- rejected rows: ").append(s.rejectedRows()).append(s.rejectedRows() > 0 ? " (rejects.csv)" : "").append('\n');
+        list(b, "Files kept from earlier imports", s.kept());
+        list(b, "Files replaced (--force)", s.replaced());
+        list(b, "Files removed (--force)", s.removed());
+        counts(b, "Rejected rows", s.rejected());
+        counts(b, "Skipped input", s.skipped());
+        list(b, "Notes", s.notes());
         return b.toString();
     }
 
-    private String importJson(Summary s) throws IOException {
+    private static void list(StringBuilder b, String title, List<String> items) {
+        if (!items.isEmpty()) {
+            b.append("\n## ").append(title).append("\n\n");
+            items.forEach(i -> b.append("- ").append(i).append('\n'));
+        }
+    }
+
+    private static void counts(StringBuilder b, String title, Map<String, Skip> byReason) {
+        list(b, title, byReason.values().stream().map(k -> k.reason() + ": " + k.count() + " (first at " + k.firstAt() + ")").toList());
+    }
+
+    /** has_power / has_utilization describe the folder after this import (kept files count). */
+    private String importJson(Summary s, OutputFolder folder) throws IOException {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = m.createObjectNode();
         o.put("format", format.cliName());
-        o.put("has_power", power != null);
-        o.put("has_utilization", utilization != null);
+        o.put("has_power", !folder.existing("power").isEmpty());
+        o.put("has_utilization", !folder.existing("utilization").isEmpty());
         o.put("power_rows", s.powerRows());
         o.put("utilization_rows", s.utilizationRows());
+        o.put("rejected_rows", s.rejectedRows());
         o.put("hosts", s.hosts());
         o.put("apps", s.apps());
         o.put("first", String.valueOf(s.first()));
         o.put("last", String.valueOf(s.last()));
+        o.putPOJO("kept", s.kept());
+        o.putPOJO("replaced", s.replaced());
+        o.putPOJO("removed", s.removed());
         o.putPOJO("notes", s.notes());
         return m.writeValueAsString(o) + "\n";
     }
@@ -330,11 +455,12 @@ public final class CanonicalWriter implements AutoCloseable {
             case PROMETHEUS -> "query_range results of CPU, memory or energy series";
             case PLANETLAB -> "files with one CPU % per line in folders named like 20110303";
             case BITBRAINS -> "GWA-T-12 files with a 'Timestamp [ms]; CPU cores; ...' header and data rows";
+            case ALIBABA -> "cluster-trace-v2018 machine_usage or container_usage rows (with machine_meta/container_meta)";
         };
     }
 
     private void closeQuietly() {
-        for (CsvWriter w : new CsvWriter[]{power, utilization}) {
+        for (CsvWriter w : new CsvWriter[]{power, utilization, rejects}) {
             if (w != null) {
                 try {
                     w.close();

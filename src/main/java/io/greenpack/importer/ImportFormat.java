@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** The exports {@code greenpack import} understands; the CLI name is the lower-case constant name. */
 public enum ImportFormat {
-    PERFMON, IPMITOOL, REDFISH, PROMETHEUS, PLANETLAB, BITBRAINS;
+    PERFMON, IPMITOOL, REDFISH, PROMETHEUS, PLANETLAB, BITBRAINS, ALIBABA;
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
@@ -36,6 +36,7 @@ public enum ImportFormat {
             case PROMETHEUS -> new PrometheusImporter();
             case PLANETLAB -> new PlanetLabImporter();
             case BITBRAINS -> new BitbrainsImporter();
+            case ALIBABA -> new AlibabaImporter();
         };
     }
 }

@@ -2,6 +2,8 @@ package io.greenpack.importer;
 
 import io.greenpack.util.UserError;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,159 +13,246 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Logged ipmitool output, one file per host (host = --host, else the file name up to its first
- * dot: {@code host01.ipmi.log} → host01). Two shapes, mixable in one file:
+ * Logged IPMI tool output, one file per host (host = --host, else the file name up to its first
+ * dot: {@code host01.ipmi.log} → host01). Shapes, mixable in one file:
  * <ul>
- * <li>{@code ipmitool dcmi power reading} blocks (ipmitool(1), DCMI "Get Power Reading"):
- *     "Instantaneous power reading: 245 Watts" … "IPMI timestamp: Mon Oct  5 10:00:00 2026" …
- *     "Power reading state is: activated". The instantaneous reading becomes watts at the IPMI
- *     timestamp; a block whose state is "deactivated" is skipped; a BMC clock that was never set
- *     (before 1990) falls back to the last timestamp line.</li>
- * <li>{@code ipmitool sdr type Current} / {@code sdr list} lines ({@code Pwr Consumption | 0Ch |
- *     ok | 7.1 | 250 Watts}) and {@code ipmitool sensor} lines ({@code Pwr Consumption | 250.000 |
- *     Watts | ok | …}) after a timestamp line (ISO-8601, epoch seconds, or `date` output such as
- *     "Mon Oct  5 10:00:00 UTC 2026"). A whole-system sensor (name with "Consumption", "System",
- *     "Total" or "Power Meter") is used alone; without one, each PSU input sensor ("PS1 Input
- *     Power") is a psu that ingest sums. Output and component sensors (CPU, memory) are skipped.</li>
+ * <li>Power reading blocks: {@code ipmitool dcmi power reading} ("Instantaneous power reading:
+ *     245 Watts" … "IPMI timestamp: …" … "Power reading state is: activated"; ipmitool 1.8.19+
+ *     prints the timestamp and "Sampling period" on one line) and FreeIPMI
+ *     {@code ipmi-dcmi --get-system-power-statistics} ("Current Power : 164 Watts" … "Time Stamp :
+ *     12/29/2023 - 08:58:00" … "Power Measurement : Active", as quoted in ceems-dev/ceems's
+ *     collector tests). The current reading becomes watts at the block's time ({@link IpmiTimes}).</li>
+ * <li>Sensor lines with a Watts unit: {@code ipmitool sdr} ({@code Pwr Consumption | 0Ch | ok |
+ *     7.1 | 250 Watts}), {@code ipmitool sensor} ({@code Pwr Consumption | 250.000 | Watts | ok |
+ *     …}) and FreeIPMI {@code ipmi-sensors} ({@code 12 | Pwr Consumption | Current | 250.00 | W |
+ *     'OK'}; ipmimonitoring adds a State column), after a timestamp line (ISO-8601, epoch seconds,
+ *     or `date` output). A whole-system sensor (name with "Consumption", "System", "Total" or
+ *     "Power Meter") is used alone; without one, each PSU input sensor ("PS1 Input Power") is a psu
+ *     that ingest sums. Output and component sensors (CPU, memory) are skipped.</li>
  * </ul>
- * Timestamps without a zone (IPMI timestamp, ISO without offset) are in --zone (default UTC).
+ * Rejected rows (rejects.csv, the other readings and hosts go on): a block whose state is
+ * deactivated or "Not Available", a time before 1990 (an unset BMC clock; the last timestamp line
+ * is used instead when the log has one) or in the future, an unreadable reading or time.
+ * Sensor lines in a file without any timestamp line (a saved snapshot) take the file's
+ * modification time, which IMPORT.md states. A file without any reading is not IPMI output: exit 2.
  */
 final class IpmitoolImporter implements Importer {
-    private static final Pattern INSTANT = Pattern.compile("^\\s*Instantaneous power reading:\\s*(.*?)\\s*(Watts)?\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IPMI_TS = Pattern.compile("^\\s*IPMI timestamp:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern STATE = Pattern.compile("^\\s*Power reading state is:\\s*(\\S+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern READING = Pattern.compile(
+            "^\\s*(Instantaneous power reading|Current Power)\\s*:\\s*(.*?)\\s*(watts)?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLOCK_TIME = Pattern.compile(
+            "^\\s*(IPMI timestamp|Time Stamp)\\s*:\\s*(.*?)\\s*(Sampling period\\s*:.*)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATE = Pattern.compile(
+            "^\\s*(Power reading state is|Power Measurement)\\s*:?\\s*(.+?)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_LINE = Pattern.compile("^#?\\s*[A-Z][a-z]{2}\\s+[A-Z][a-z]{2}\\s+\\d{1,2}\\s+\\d{2}:\\d{2}:\\d{2}.*");
     private static final Pattern ISO_LINE = Pattern.compile("^#?\\s*\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2})?\\S*\\s*$");
     private static final Pattern EPOCH_LINE = Pattern.compile("^#?\\s*\\d{9,10}\\s*$");
     private static final Pattern WHOLE_SYSTEM = Pattern.compile("(?i).*(consumption|system|total|power meter).*");
     private static final Pattern PSU_INPUT = Pattern.compile("(?i)^ps\\s*\\d+.*(input|in\\b|power in).*");
-    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
-    /** ctime as ipmitool prints it, without the weekday (which BMCs sometimes get wrong). */
     private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DATE_CMD = DateTimeFormatter.ofPattern("MMM d HH:mm:ss z yyyy", Locale.ENGLISH);
 
-    private record Sensor(String name, double watts, String where) {
+    private record Sensor(String name, double watts, long line, String text, String where) {
     }
 
-    /** Per-file parsing state: the last timestamp line and the block being read. */
+    /** One power reading block while it is read; {@code bad} is the first fault found in it. */
+    private static final class Block {
+        Double watts;
+        long line;
+        String text;
+        String where;
+        Instant time;
+        String state;
+        RowRejected bad;
+    }
+
+    /** Per-file parsing state: the last timestamp line, the block and the sensors being read. */
     private static final class State {
+        final Path file;
+        final String host;
         Instant lineTime;
-        Double dcmiWatts;
-        String dcmiWhere;
-        Instant dcmiTime;
-        boolean deactivated;
+        boolean timeFromFile;
+        /** The last timestamp line could not be read: readings after it have no time until the next one. */
+        boolean badTimeLine;
+        Block block;
         final List<Sensor> sensors = new ArrayList<>();
-        long readings;
+        long recognised;
+
+        State(Path file, String host) {
+            this.file = file;
+            this.host = host;
+        }
     }
 
     @Override
     public void convert(Path file, ImportOptions options, CanonicalWriter out) {
-        String host = options.host() != null ? options.host() : Values.stem(file);
-        State st = new State();
-        try (LineReader in = LineReader.open(file)) {
+        State st = new State(file, options.host() != null ? options.host() : ExportText.stem(file));
+        try (ExportLines in = ExportLines.open(file)) {
             for (String line = in.next(); line != null; line = in.next()) {
-                Matcher m;
-                if (line.isBlank()) {
-                    flushDcmi(st, host, out);
-                } else if ((m = INSTANT.matcher(line)).matches()) {
-                    flushDcmi(st, host, out);
-                    out.recordsIn(1);
-                    st.dcmiWatts = watts(in, m.group(1), "Instantaneous power reading");
-                    st.dcmiWhere = in.where();
-                } else if ((m = IPMI_TS.matcher(line)).matches()) {
-                    st.dcmiTime = ctime(in, m.group(1), options.zone());
-                } else if ((m = STATE.matcher(line)).find()) {
-                    st.deactivated = m.group(1).equalsIgnoreCase("deactivated");
-                } else if (DATE_LINE.matcher(line).matches() || ISO_LINE.matcher(line).matches() || EPOCH_LINE.matcher(line).matches()) {
-                    flushDcmi(st, host, out);
-                    flushSensors(st, host, out);
-                    st.lineTime = timeLine(in, line, options.zone());
-                } else if (line.indexOf('|') >= 0) {
-                    sensorLine(in, line, st, out);
+                try {
+                    line(in, line, st, options, out);
+                } catch (RowRejected r) {
+                    out.reject(in, r);
                 }
-                // anything else (Sampling period, Minimum/Maximum/Average, other ipmitool chatter) is not needed
             }
-            flushDcmi(st, host, out);
-            flushSensors(st, host, out);
+            flushBlock(st, out);
+            flushSensors(st, out);
         }
-        if (st.readings == 0) {
+        if (st.recognised == 0) {
             throw new UserError(file + ": no power readings found; expected " + CanonicalWriter.expected(ImportFormat.IPMITOOL));
         }
+        if (st.timeFromFile) {
+            out.note("ipmitool: sensor lines without a timestamp line before them (" + file.getFileName()
+                    + ") are taken at the file's modification time; log `date -u -Iseconds` before each reading for exact times.");
+        }
     }
 
-    private static void flushDcmi(State st, String host, CanonicalWriter out) {
-        if (st.dcmiWatts == null) {
-            st.dcmiTime = null;
-            st.deactivated = false;
+    private static void line(ExportLines in, String line, State st, ImportOptions options, CanonicalWriter out) {
+        Matcher m;
+        if (line.isBlank()) {
+            flushBlock(st, out);
+        } else if ((m = READING.matcher(line)).matches()) {
+            flushBlock(st, out);
+            out.recordsIn(1);
+            st.recognised++;
+            Block b = new Block();
+            b.line = in.line();
+            b.text = line;
+            b.where = in.where();
+            st.block = b;
+            try {
+                in.requireLineEnd();
+                b.watts = watts(in, m.group(2), m.group(1));
+            } catch (RowRejected r) {
+                b.bad = r;
+            }
+        } else if ((m = BLOCK_TIME.matcher(line)).matches()) {
+            if (st.block != null && st.block.bad == null) {
+                try {
+                    st.block.time = IpmiTimes.parse(m.group(2), options.zone());
+                } catch (IllegalArgumentException e) {
+                    st.block.bad = in.reject("unreadable IPMI timestamp", e.getMessage());
+                }
+            }
+        } else if ((m = STATE.matcher(line)).matches()) {
+            if (st.block != null) {
+                st.block.state = m.group(2);
+            }
+        } else if (DATE_LINE.matcher(line).matches() || ISO_LINE.matcher(line).matches() || EPOCH_LINE.matcher(line).matches()) {
+            flushBlock(st, out);
+            flushSensors(st, out);
+            st.lineTime = null;
+            st.badTimeLine = true;
+            st.lineTime = timeLine(in, line, options.zone());
+            st.badTimeLine = false;
+        } else if (line.indexOf('|') >= 0) {
+            sensorLine(in, line, st, out);
+        }
+        // anything else (Sampling period, Minimum/Maximum/Average, other tool chatter) is not needed
+    }
+
+    /** The block just read: a sample, or a rejected row saying why not. */
+    private static void flushBlock(State st, CanonicalWriter out) {
+        Block b = st.block;
+        st.block = null;
+        if (b == null) {
             return;
         }
-        Instant ts = st.dcmiTime;
-        if (ts == null || ts.isBefore(EARLIEST)) {
-            if (st.lineTime == null) {
-                out.skip(ts == null ? "DCMI reading without IPMI timestamp or timestamp line"
-                        : "DCMI reading with the BMC clock unset (before 1990) and no timestamp line", st.dcmiWhere);
-                ts = null;
-            } else {
-                ts = st.lineTime;
-            }
+        RowRejected bad = b.bad != null ? b.bad : blockFault(b, st);
+        if (bad != null) {
+            out.reject(st.file, b.line, bad, b.text);
+            return;
         }
-        if (st.deactivated) {
-            out.skip("DCMI power reading state is deactivated", st.dcmiWhere);
-        } else if (ts != null) {
-            out.power(ts, host, st.dcmiWatts, null, "", "ipmi");
-            st.readings++;
-        }
-        st.dcmiWatts = null;
-        st.dcmiTime = null;
-        st.deactivated = false;
+        out.power(b.time != null && IpmiTimes.impossible(b.time) == null ? b.time : st.lineTime, st.host, b.watts, null, "", "ipmi");
     }
 
-    /** One SDR or sensor line; only Watts sensors are kept, until the block ends. */
-    private static void sensorLine(LineReader in, String line, State st, CanonicalWriter out) {
+    /** Why a readable block is no sample: not measuring, or no possible time. */
+    private static RowRejected blockFault(Block b, State st) {
+        String state = b.state == null ? "" : b.state.toLowerCase(Locale.ROOT);
+        if (state.startsWith("deactivated") || state.startsWith("not available") || state.startsWith("inactive")) {
+            return new RowRejected("power reading state is " + state, b.where + ": the BMC says the reading is '" + b.state
+                    + "' (not measuring); its " + b.watts + " W is no measurement");
+        }
+        if (b.time == null && st.lineTime == null) {
+            return new RowRejected("reading without a time", b.where + ": the block has no IPMI timestamp and no timestamp "
+                    + "line comes before it; expected 'IPMI timestamp: ...' or a `date` line before each reading");
+        }
+        String impossible = b.time == null ? null : IpmiTimes.impossible(b.time);
+        if (impossible != null && (st.lineTime == null || impossible.equals("in the future"))) {
+            return new RowRejected("IPMI timestamp " + impossible, b.where + ": the IPMI timestamp " + b.time + " is " + impossible
+                    + " and no timestamp line before the block gives the time; expected a time between 1990 and now");
+        }
+        return null;
+    }
+
+    /** One sdr/sensor/ipmi-sensors line; only Watts sensors are kept, until the block ends. */
+    private static void sensorLine(ExportLines in, String line, State st, CanonicalWriter out) {
         String[] f = line.split("\\|");
         for (int i = 0; i < f.length; i++) {
             f[i] = f[i].trim();
         }
-        if (f.length < 3) {
-            return;
-        }
-        String name = f[0];
+        int unit = unitColumn(f);
         String text;
-        if (f[2].equalsIgnoreCase("Watts")) { // ipmitool sensor: name | value | unit | status | thresholds...
-            text = f[1];
-        } else if (f[f.length - 1].toLowerCase(Locale.ROOT).endsWith("watts")) { // sdr: name | id | status | entity | value unit
+        String name;
+        if (unit > 0) { // ipmitool sensor: name | value | Watts | …; ipmi-sensors: ID | name | type | value | W | event
+            text = f[unit - 1];
+            name = f[0].chars().allMatch(Character::isDigit) && f.length > 1 ? f[1] : f[0];
+        } else if (f.length >= 3 && f[f.length - 1].toLowerCase(Locale.ROOT).endsWith("watts")) { // sdr: … | 250 Watts
             text = f[f.length - 1].substring(0, f[f.length - 1].length() - "watts".length()).trim();
+            name = f[0];
         } else {
             return;
         }
         out.recordsIn(1);
-        if (text.equalsIgnoreCase("na") || text.equalsIgnoreCase("No Reading") || text.isEmpty()) {
+        st.recognised++;
+        if (text.equalsIgnoreCase("na") || text.equalsIgnoreCase("N/A") || text.equalsIgnoreCase("No Reading") || text.isEmpty()) {
             out.skip("power sensor without a reading", in.where());
             return;
         }
-        if (st.lineTime == null) {
-            throw in.error("power sensor line before any timestamp line; expected a line such as "
-                    + "'2026-10-05T10:00:00Z' or `date` output before each ipmitool sdr/sensor block");
+        in.requireLineEnd();
+        double watts = watts(in, text, name);
+        if (st.lineTime == null && st.badTimeLine) {
+            throw in.reject("reading after an unreadable timestamp line", "the timestamp line before this sensor could not "
+                    + "be read, so its time is unknown");
         }
-        st.sensors.add(new Sensor(name, watts(in, text, name), in.where()));
+        if (st.lineTime == null) {
+            st.lineTime = modified(in.file());
+            st.timeFromFile = true;
+        }
+        if (st.timeFromFile && st.sensors.stream().anyMatch(s -> s.name().equals(name))) {
+            throw in.reject("repeated sensor without a timestamp line", "sensor " + ExportText.shown(name)
+                    + " appears again with no timestamp line between; expected a timestamp line before each sdr/sensor block");
+        }
+        st.sensors.add(new Sensor(name, watts, in.line(), line, in.where()));
     }
 
-    private static void flushSensors(State st, String host, CanonicalWriter out) {
+    /** The column holding the unit "W" or "Watts" (ipmitool sensor, ipmi-sensors), or -1. */
+    private static int unitColumn(String[] f) {
+        for (int i = 1; i < f.length; i++) {
+            if (f[i].equalsIgnoreCase("W") || f[i].equalsIgnoreCase("Watts")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void flushSensors(State st, CanonicalWriter out) {
         if (st.sensors.isEmpty()) {
             return;
         }
         List<Sensor> whole = st.sensors.stream().filter(s -> WHOLE_SYSTEM.matcher(s.name()).matches()).toList();
+        Set<String> used = new HashSet<>();
         for (Sensor s : st.sensors) {
             boolean output = s.name().toLowerCase(Locale.ROOT).contains("output");
-            if (!whole.isEmpty() ? whole.get(0) == s : !output && PSU_INPUT.matcher(s.name()).matches()) {
-                out.power(st.lineTime, host, s.watts(), null, whole.isEmpty() ? s.name() : "", "ipmi");
-                st.readings++;
+            if (!whole.isEmpty() ? whole.get(0) == s : !output && PSU_INPUT.matcher(s.name()).matches() && used.add(s.name())) {
+                out.power(st.lineTime, st.host, s.watts(), null, whole.isEmpty() ? s.name() : "", "ipmi");
             } else {
                 out.skip(whole.isEmpty() ? "power sensor that is neither whole-system nor PSU input" :
                         "power sensor beside a whole-system sensor (it would count twice)", s.where());
@@ -172,24 +261,24 @@ final class IpmitoolImporter implements Importer {
         st.sensors.clear();
     }
 
-    private static double watts(LineReader in, String text, String field) {
-        Double v = Values.number(text);
+    private static double watts(ExportLines in, String text, String field) {
+        Double v = ExportText.number(text);
         if (v == null || v < 0) {
-            throw in.error("'" + field + "' is " + Values.shown(text) + ", expected a non-negative number of Watts");
+            throw in.reject("reading not a number", "'" + field + "' is " + ExportText.shown(text)
+                    + ", expected a non-negative number of Watts");
         }
         return v;
     }
 
-    private static Instant ctime(LineReader in, String text, ZoneId zone) {
-        String s = dropWeekday(text);
+    private static Instant modified(Path file) {
         try {
-            return LocalDateTime.parse(s, CTIME).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw in.error("IPMI timestamp is " + Values.shown(text) + ", expected ctime form like 'Mon Oct  5 10:00:00 2026'");
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read the modification time: " + e.getMessage(), e);
         }
     }
 
-    private static Instant timeLine(LineReader in, String line, ZoneId zone) {
+    private static Instant timeLine(ExportLines in, String line, ZoneId zone) {
         String s = line.startsWith("#") ? line.substring(1).trim() : line.trim();
         try {
             if (EPOCH_LINE.matcher(s).matches()) {
@@ -203,22 +292,15 @@ final class IpmitoolImporter implements Importer {
                     return LocalDateTime.parse(iso).atZone(zone).toInstant();
                 }
             }
-            String noDay = dropWeekday(s);
+            String noDay = IpmiTimes.dropWeekday(s);
             try {
                 return ZonedDateTime.parse(noDay, DATE_CMD).toInstant();
             } catch (DateTimeParseException e) {
                 return LocalDateTime.parse(noDay, CTIME).atZone(zone).toInstant();
             }
         } catch (DateTimeParseException e) {
-            throw in.error("timestamp line " + Values.shown(line) + " cannot be read; expected ISO-8601 "
+            throw in.reject("unreadable timestamp line", "timestamp line " + ExportText.shown(line) + " cannot be read; expected ISO-8601 "
                     + "(2026-10-05T10:00:00Z), epoch seconds or `date` output (Mon Oct  5 10:00:00 UTC 2026)");
         }
-    }
-
-    /** "Mon Oct  5 10:00:00 2026" → "Oct 5 10:00:00 2026" (single spaces, no weekday). */
-    private static String dropWeekday(String text) {
-        String s = text.trim().replaceAll("\\s+", " ");
-        int space = s.indexOf(' ');
-        return space == 3 && Character.isLetter(s.charAt(0)) && Character.isLetter(s.charAt(space + 1)) ? s.substring(4) : s;
     }
 }

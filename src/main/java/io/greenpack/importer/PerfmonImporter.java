@@ -54,14 +54,14 @@ final class PerfmonImporter implements Importer {
 
     @Override
     public void convert(Path file, ImportOptions options, CanonicalWriter out) {
-        try (LineReader in = LineReader.open(file)) {
+        try (ExportLines in = ExportLines.open(file)) {
             String headerLine = in.next();
             if (headerLine == null) {
                 throw new UserError(file + ": the file is empty; expected a typeperf/relog CSV header such as "
                         + "\"(PDH-CSV 4.0) (Coordinated Universal Time)(0)\",\"\\\\HOST\\Processor(_Total)\\% Processor Time\"");
             }
             char sep = headerLine.startsWith("\"(PDH-TSV") ? '\t' : ',';
-            List<String> header = Values.splitQuoted(headerLine, sep);
+            List<String> header = ExportText.splitQuoted(headerLine, sep);
             ZoneOffset offset = offsetOf(in, header.get(0));
             Map<String, Set<String>> cpusOfHost = new HashMap<>();
             List<Counter> counters = counters(in, header, cpusOfHost, out);
@@ -72,20 +72,26 @@ final class PerfmonImporter implements Importer {
                     continue;
                 }
                 out.recordsIn(1);
-                List<String> cells = Values.splitQuoted(line, sep);
-                if (cells.size() != header.size()) {
-                    throw in.error("found " + cells.size() + " fields, expected " + header.size() + " as in the header");
+                try {
+                    in.requireLineEnd();
+                    List<String> cells = ExportText.splitQuoted(line, sep);
+                    if (cells.size() != header.size()) {
+                        throw in.reject("wrong number of fields", "found " + cells.size() + " fields, expected " + header.size() + " as in the header");
+                    }
+                    Instant ts = time(in, cells.get(0), offset);
+                    checkNumbers(in, cells, counters);
+                    row(in, ts, cells, counters, hostsWithProcesses, cpusOfHost, options, out);
+                } catch (RowRejected r) {
+                    out.reject(in, r);
                 }
-                Instant ts = time(in, cells.get(0), offset);
-                row(in, ts, cells, counters, hostsWithProcesses, cpusOfHost, options, out);
             }
         }
     }
 
-    private static ZoneOffset offsetOf(LineReader in, String first) {
+    private static ZoneOffset offsetOf(ExportLines in, String first) {
         Matcher m = HEADER.matcher(first.trim());
         if (!m.matches()) {
-            throw in.error(1, "found " + Values.shown(first) + ", expected the PDH header with time zone and bias in minutes, "
+            throw in.error(1, "found " + ExportText.shown(first) + ", expected the PDH header with time zone and bias in minutes, "
                     + "like '(PDH-CSV 4.0) (Coordinated Universal Time)(0)' (a typeperf -f CSV or relog -f csv file)");
         }
         int biasMinutes = Integer.parseInt(m.group(3));
@@ -96,16 +102,16 @@ final class PerfmonImporter implements Importer {
         return ZoneOffset.ofTotalSeconds(-biasMinutes * 60);
     }
 
-    private static Instant time(LineReader in, String cell, ZoneOffset offset) {
+    private static Instant time(ExportLines in, String cell, ZoneOffset offset) {
         try {
             return LocalDateTime.parse(cell.trim(), TIME).toInstant(offset);
         } catch (DateTimeParseException e) {
-            throw in.error(1, "time is " + Values.shown(cell) + ", expected MM/dd/yyyy HH:mm:ss.fff as typeperf writes it");
+            throw in.reject(1, "unreadable time", "time is " + ExportText.shown(cell) + ", expected MM/dd/yyyy HH:mm:ss.fff as typeperf writes it");
         }
     }
 
     /** The used columns; fills {@code cpusOfHost} with the Processor(N) instances per host. */
-    private static List<Counter> counters(LineReader in, List<String> header, Map<String, Set<String>> cpusOfHost,
+    private static List<Counter> counters(ExportLines in, List<String> header, Map<String, Set<String>> cpusOfHost,
                                           CanonicalWriter out) {
         List<Counter> used = new ArrayList<>();
         for (int i = 1; i < header.size(); i++) {
@@ -113,7 +119,7 @@ final class PerfmonImporter implements Importer {
             String where = in.file() + ", line 1, column " + (i + 1);
             // \\HOST\Object(instance)\Counter or \\HOST\Object\Counter
             if (!path.startsWith("\\\\") || path.indexOf('\\', 2) < 0 || path.lastIndexOf('\\') <= path.indexOf('\\', 2)) {
-                throw in.error(i + 1, "found " + Values.shown(path) + ", expected a counter path like \\\\HOST\\Process(name)\\% Processor Time");
+                throw in.error(i + 1, "found " + ExportText.shown(path) + ", expected a counter path like \\\\HOST\\Process(name)\\% Processor Time");
             }
             int hostEnd = path.indexOf('\\', 2);
             String host = path.substring(2, hostEnd);
@@ -129,7 +135,7 @@ final class PerfmonImporter implements Importer {
             }
             Role role = null;
             if (object.equalsIgnoreCase("Process") && instance != null) {
-                if (NOT_APPS.contains(Values.lower(instance))) {
+                if (NOT_APPS.contains(ExportText.lower(instance))) {
                     out.skip("process instance _Total or Idle (not an application)", where);
                     continue;
                 }
@@ -159,7 +165,7 @@ final class PerfmonImporter implements Importer {
         for (Counter c : used) {
             if (c.role() == Role.PROCESS_CPU && used.stream().noneMatch(o -> o.role() == Role.PROCESS_MEM
                     && o.host().equals(c.host()) && o.instance().equals(c.instance()))) {
-                throw in.error(c.column() + 1, "process " + Values.shown(c.instance()) + " has '% Processor Time' but no "
+                throw in.error(c.column() + 1, "process " + ExportText.shown(c.instance()) + " has '% Processor Time' but no "
                         + "'Working Set' column; expected both per process (typeperf \"\\Process(*)\\Working Set\")");
             }
         }
@@ -169,7 +175,7 @@ final class PerfmonImporter implements Importer {
         return used;
     }
 
-    private static void row(LineReader in, Instant ts, List<String> cells, List<Counter> counters,
+    private static void row(ExportLines in, Instant ts, List<String> cells, List<Counter> counters,
                             Set<String> hostsWithProcesses, Map<String, Set<String>> cpusOfHost, ImportOptions options,
                             CanonicalWriter out) {
         Map<String, double[]> processes = new LinkedHashMap<>(); // host\0instance -> cpu, mem
@@ -180,14 +186,10 @@ final class PerfmonImporter implements Importer {
                 out.skip("blank cell (typeperf writes \" \" for a sample it could not take)", in.where() + ", column " + (c.column() + 1));
                 continue;
             }
-            Double v = Values.number(cell);
-            if (v == null || v < 0) {
-                throw in.error(c.column() + 1, "found " + Values.shown(cell) + ", expected a non-negative number for "
-                        + c.path());
-            }
+            double v = ExportText.number(cell);
             switch (c.role()) {
                 case PROCESS_CPU -> slot(processes, c)[0] = v / 100.0;
-                case PROCESS_MEM -> slot(processes, c)[1] = v / Values.BYTES_PER_GB;
+                case PROCESS_MEM -> slot(processes, c)[1] = v / ExportText.BYTES_PER_GB;
                 case HOST_CPU -> hostTotals.computeIfAbsent(c.host(), h -> nan2())[0] = v;
                 case HOST_AVAILABLE_MB -> hostTotals.computeIfAbsent(c.host(), h -> nan2())[1] = v;
                 case POWER_MW -> out.power(ts, c.host(), v / 1000.0, null, "", "perfmon");
@@ -214,6 +216,18 @@ final class PerfmonImporter implements Importer {
             out.utilization(ts, host, PrometheusImporter.NODE_APP, "", v[0] / 100.0 * cores,
                     Math.max(0, options.hostMemGb() - v[1] / 1024.0), null, null);
         });
+    }
+
+    /** A row is written whole or not at all: a cell that is no non-negative number rejects the row before any of it is used. */
+    private static void checkNumbers(ExportLines in, List<String> cells, List<Counter> counters) {
+        for (Counter c : counters) {
+            String cell = cells.get(c.column());
+            Double v = ExportText.number(cell);
+            if (!cell.isBlank() && (v == null || v < 0)) {
+                throw in.reject(c.column() + 1, "not a non-negative number", "found " + ExportText.shown(cell)
+                        + ", expected a non-negative number for " + c.path());
+            }
+        }
     }
 
     private static double[] slot(Map<String, double[]> processes, Counter c) {

@@ -36,7 +36,7 @@ final class PlanetLabImporter implements Importer {
         String vm = VmPlacement.vmName(file);
         String host = placement.hostOf(vm);
         placement.provisioned(vm, options.vmCores(), options.vmMemGb());
-        try (LineReader in = LineReader.open(file)) {
+        try (ExportLines in = ExportLines.open(file)) {
             long sample = 0;
             for (String line = in.next(); line != null; line = in.next()) {
                 if (line.isBlank()) {
@@ -44,17 +44,28 @@ final class PlanetLabImporter implements Importer {
                     continue;
                 }
                 out.recordsIn(1);
-                Double pct = Values.number(line);
-                if (pct == null) {
-                    throw in.error("found " + Values.shown(line.trim()) + ", expected one CPU utilisation in percent (0..100) per line");
-                }
-                if (pct < 0 || pct > 100) {
-                    throw in.error("CPU utilisation " + line.trim() + " % is outside 0..100");
-                }
                 Instant ts = day.plusSeconds(STEP_SECONDS * sample++);
-                out.utilization(ts, host, vm, "", pct / 100.0 * options.vmCores(), options.vmMemGb(), null, null);
+                try {
+                    double pct = percent(in, line);
+                    out.utilization(ts, host, vm, "", pct / 100.0 * options.vmCores(), options.vmMemGb(), null, null);
+                } catch (RowRejected r) {
+                    out.reject(in, r);
+                }
             }
         }
+    }
+
+    /** The line's CPU %; a line that is no number in 0..100, or the last line cut short, is rejected. */
+    private static double percent(ExportLines in, String line) {
+        in.requireLineEnd();
+        Double pct = ExportText.number(line);
+        if (pct == null) {
+            throw in.reject("not a number", "found " + ExportText.shown(line.trim()) + ", expected one CPU utilisation in percent (0..100) per line");
+        }
+        if (pct < 0 || pct > 100) {
+            throw in.reject("CPU % outside 0..100", "CPU utilisation " + line.trim() + " % is outside 0..100");
+        }
+        return pct;
     }
 
     /** The day from the folder name, as the PlanetLab trace folders are named. */
@@ -64,7 +75,7 @@ final class PlanetLabImporter implements Importer {
         try {
             return LocalDate.parse(name, DAY).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new UserError(file + ": the folder name " + Values.shown(name)
+            throw new UserError(file + ": the folder name " + ExportText.shown(name)
                     + " is not a date; expected PlanetLab day folders named like 20110303 holding one file per VM");
         }
     }

@@ -79,7 +79,7 @@ final class PrometheusImporter implements Importer {
 
     @Override
     public void convert(Path file, ImportOptions options, CanonicalWriter out) {
-        try (InputStream in = LineReader.stream(file); JsonParser p = JSON.createParser(in)) {
+        try (InputStream in = ExportLines.stream(file); JsonParser p = JSON.createParser(in)) {
             String status = null;
             String error = null;
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -96,7 +96,7 @@ final class PrometheusImporter implements Importer {
                 }
             }
             if (!"success".equals(status)) {
-                throw new UserError(file + ": status is " + Values.shown(status) + (error == null ? "" : " (error: " + error + ")")
+                throw new UserError(file + ": status is " + ExportText.shown(status) + (error == null ? "" : " (error: " + error + ")")
                         + "; expected \"success\" from /api/v1/query_range");
             }
         } catch (JsonProcessingException e) {
@@ -117,7 +117,7 @@ final class PrometheusImporter implements Importer {
             p.nextToken();
             if (field.equals("resultType")) {
                 if (!"matrix".equals(p.getValueAsString())) {
-                    throw at(file, p, "resultType is " + Values.shown(p.getValueAsString())
+                    throw at(file, p, "resultType is " + ExportText.shown(p.getValueAsString())
                             + ", expected \"matrix\" (the answer of /api/v1/query_range, not /api/v1/query)");
                 }
             } else if (field.equals("result")) {
@@ -156,7 +156,7 @@ final class PrometheusImporter implements Importer {
                 labels.put(e.getKey(), e.getValue().asText());
             }
         }
-        series(file + ", line " + startLine, Values.stem(file), labels, points, options, out);
+        series(file + ", line " + startLine, ExportText.stem(file), labels, points, options, out);
     }
 
     private static void readPoints(Path file, JsonParser p, List<Point> points, CanonicalWriter out) throws IOException {
@@ -167,7 +167,7 @@ final class PrometheusImporter implements Importer {
             long line = p.currentLocation().getLineNr();
             JsonToken t = p.nextToken();
             if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw at(file, p, "sample timestamp is " + Values.shown(p.getText()) + ", expected unix seconds (a number)");
+                throw at(file, p, "sample timestamp is " + ExportText.shown(p.getText()) + ", expected unix seconds (a number)");
             }
             double ts = p.getDoubleValue();
             p.nextToken();
@@ -175,14 +175,15 @@ final class PrometheusImporter implements Importer {
             if (p.nextToken() != JsonToken.END_ARRAY) {
                 throw at(file, p, "a sample has more than two elements; expected [timestamp, \"value\"]");
             }
-            Double v = Values.number(text);
+            Double v = ExportText.number(text);
             if (v == null) {
                 if ("NaN".equals(text) || "+Inf".equals(text) || "-Inf".equals(text)) {
                     out.skip("NaN or infinite sample value", file + ", line " + line);
                     continue;
                 }
-                throw new UserError(file + ", line " + line + ": sample value is " + Values.shown(text)
-                        + ", expected a number in a string like \"12.5\"");
+                out.reject(file, line, new RowRejected("sample value not a number", file + ", line " + line + ": sample value is "
+                        + ExportText.shown(text) + ", expected a number in a string like \"12.5\""), "[" + ts + ", \"" + text + "\"]");
+                continue;
             }
             points.add(new Point(ts, v, line));
         }
@@ -213,7 +214,7 @@ final class PrometheusImporter implements Importer {
                 double max = 0;
                 for (Point pt : points) {
                     double[] n = node(host, ms(pt));
-                    n[1] = pt.value() / Values.BYTES_PER_GB;
+                    n[1] = pt.value() / ExportText.BYTES_PER_GB;
                     n[3] = 1;
                     max = Math.max(max, n[1]);
                 }
@@ -221,7 +222,7 @@ final class PrometheusImporter implements Importer {
             }
             case "node_memory_MemAvailable_bytes" -> points.forEach(pt -> {
                 double[] n = node(host, ms(pt));
-                n[2] = pt.value() / Values.BYTES_PER_GB;
+                n[2] = pt.value() / ExportText.BYTES_PER_GB;
                 n[4] = 1;
             });
             case "namedprocess_namegroup_cpu_seconds_total", "container_cpu_usage_seconds_total" -> {
@@ -243,7 +244,7 @@ final class PrometheusImporter implements Importer {
                 if (k != null) {
                     for (Point pt : points) {
                         double[] a = app(k, ms(pt));
-                        a[1] += pt.value() / Values.BYTES_PER_GB;
+                        a[1] += pt.value() / ExportText.BYTES_PER_GB;
                         a[3] = 1;
                     }
                 }
@@ -253,7 +254,7 @@ final class PrometheusImporter implements Importer {
                     energy.computeIfAbsent(host, h -> new HashMap<>()).computeIfAbsent(name, n -> new ArrayList<>())
                             .add(new EnergySeries(psuOf(labels), where, points));
                 } else {
-                    out.skip("metric " + Values.shown(name) + " not used", where);
+                    out.skip("metric " + ExportText.shown(name) + " not used", where);
                 }
             }
         }
@@ -399,8 +400,8 @@ final class PrometheusImporter implements Importer {
                     switch (chosen) {
                         case "scaph_host_power_microwatts" -> out.power(ts, host, pt.value() / 1e6, null, s.psu(), source);
                         case "scaph_host_energy_microjoules" ->
-                                out.power(ts, host, null, pt.value() / 1e6 / Values.JOULES_PER_WH, s.psu(), source);
-                        default -> out.power(ts, host, null, pt.value() / Values.JOULES_PER_WH, s.psu(), source);
+                                out.power(ts, host, null, pt.value() / 1e6 / ExportText.JOULES_PER_WH, s.psu(), source);
+                        default -> out.power(ts, host, null, pt.value() / ExportText.JOULES_PER_WH, s.psu(), source);
                     }
                 }
             }

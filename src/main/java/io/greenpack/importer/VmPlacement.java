@@ -22,7 +22,7 @@ final class VmPlacement {
 
     /** A VM's name from its file: the file name without extension; a bare number gets a "vm" prefix. */
     static String vmName(Path file) {
-        String stem = Values.stem(file);
+        String stem = ExportText.stem(file);
         return stem.chars().allMatch(Character::isDigit) ? "vm" + stem : stem;
     }
 

@@ -45,10 +45,11 @@ class ImportEndToEndTest {
         Path out = tmp.resolve("again");
         importOk("prometheus", fixture("prometheus"), out);
         String err = Imports.importFails("prometheus", fixture("prometheus"), out);
-        assertThat(err).contains("already holds [hosts.csv, power.csv, utilization.csv]", "--force");
-        importOk("bitbrains", fixture("bitbrains"), out, "--force");
-        // --force replaces the canonical files: the old power.csv must not survive beside new utilization
-        assertThat(out.resolve("power.csv")).doesNotExist();
+        assertThat(err).contains("already holds [power.csv, utilization.csv]", "--force");
+        String printed = importOk("bitbrains", fixture("bitbrains"), out, "--force").out();
+        // --force replaces only the kind bitbrains writes: the prometheus power.csv stays beside the new utilization
+        assertThat(printed).contains("kept power.csv", "--force: replaced utilization.csv; removed nothing");
+        assertThat(out.resolve("power.csv")).exists();
         assertThat(Files.list(out).map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
     }
 
@@ -56,7 +57,7 @@ class ImportEndToEndTest {
     void unknownFormatListsTheAllowedOnes() {
         CliRun run = CliRun.of("import", "--format", "nagios", "--in", "x", "--out", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown format 'nagios'; expected one of: perfmon, ipmitool, redfish, prometheus, planetlab, bitbrains");
+        assertThat(run.err()).contains("unknown format 'nagios'; expected one of: perfmon, ipmitool, redfish, prometheus, planetlab, bitbrains, alibaba");
     }
 
     @Test
@@ -66,5 +67,8 @@ class ImportEndToEndTest {
         for (ImportFormat f : ImportFormat.values()) {
             assertThat(run.out()).contains("--format " + f.cliName());
         }
+        assertThat(run.out()).contains("--start", "rejects.csv", "IPMI timestamp: 07/26/26 16:57:12 CDT", "ipmi-dcmi",
+                "index.json", "reserved_cores", "keeps utilization.csv, adds power.csv, merges hosts.csv",
+                "replaces power.* only and lists each file");
     }
 }

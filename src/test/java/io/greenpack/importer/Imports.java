@@ -53,10 +53,10 @@ final class Imports {
     static List<Map<String, String>> csv(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
-            List<String> header = Values.splitQuoted(lines.get(0), ',');
+            List<String> header = ExportText.splitQuoted(lines.get(0), ',');
             List<Map<String, String>> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
-                List<String> cells = Values.splitQuoted(line, ',');
+                List<String> cells = ExportText.splitQuoted(line, ',');
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {
                     row.put(header.get(i), cells.get(i));
@@ -67,6 +67,12 @@ final class Imports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The rows of the output folder's rejects.csv (file, line, reason, detail, content). */
+    static List<Map<String, String>> rejects(Path out) {
+        assertThat(out.resolve("rejects.csv")).exists();
+        return csv(out.resolve("rejects.csv"));
     }
 
     static String header(Path file) {

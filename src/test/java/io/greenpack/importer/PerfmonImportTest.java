@@ -13,8 +13,9 @@ import static io.greenpack.importer.Imports.fixture;
 import static io.greenpack.importer.Imports.header;
 import static io.greenpack.importer.Imports.importFails;
 import static io.greenpack.importer.Imports.importOk;
-import static io.greenpack.importer.Imports.num;
+import static io.greenpack.importer.Imports.rejects;
 import static io.greenpack.importer.Imports.row;
+import static io.greenpack.importer.Imports.num;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** typeperf/relog CSV: local time to UTC, per-process % of one core, Working Set bytes, Power Meter mW. */
@@ -74,13 +75,21 @@ class PerfmonImportTest {
     }
 
     @Test
-    void nonNumericCellNamesLineAndColumn() throws Exception {
+    void nonNumericCellRejectsItsRowNamingLineAndColumn() throws Exception {
         List<String> lines = Files.readAllLines(fixture("perfmon/web01-typeperf.csv"));
         lines.set(4, lines.get(4).replace("\"4294967296\"", "\"4 GB\""));
         Path in = tmp.resolve("bad.csv");
         Files.write(in, lines);
-        String err = importFails("perfmon", in, tmp.resolve("out"), "--host-mem-gb", "32");
-        assertThat(err).contains("bad.csv, line 5, column 11: found '4 GB', expected a non-negative number for \\\\WEB01\\Process(sqlservr)\\Working Set");
+        Path out = tmp.resolve("out");
+        importOk("perfmon", in, out, "--host-mem-gb", "32");
+        Map<String, String> r = row(rejects(out), "line", "5");
+        assertThat(r.get("detail")).contains("bad.csv, line 5, column 11: found '4 GB', expected a non-negative number for \\\\WEB01\\Process(sqlservr)\\Working Set");
+        assertThat(r.get("file")).endsWith("bad.csv");
+        // the whole row (03:15 PDT = 10:15 UTC) is left out; the rows before and after are kept
+        List<Map<String, String>> util = csv(out.resolve("utilization.csv"));
+        assertThat(util).noneMatch(u -> u.get("timestamp").equals("2026-10-05T10:15:00Z"));
+        assertThat(util).anyMatch(u -> u.get("timestamp").equals("2026-10-05T10:10:00Z"));
+        assertThat(util).anyMatch(u -> u.get("timestamp").equals("2026-10-05T10:20:00Z"));
     }
 
     @Test
@@ -89,7 +98,9 @@ class PerfmonImportTest {
         lines.set(2, lines.get(2).replace("10/05/2026 03:05:00.000", "2026-10-05 03:05"));
         Path in = tmp.resolve("t.csv");
         Files.write(in, lines);
-        assertThat(importFails("perfmon", in, tmp.resolve("out"), "--host-mem-gb", "32"))
+        Path out = tmp.resolve("out");
+        importOk("perfmon", in, out, "--host-mem-gb", "32");
+        assertThat(row(rejects(out), "line", "3").get("detail"))
                 .contains("t.csv, line 3, column 1: time is '2026-10-05 03:05', expected MM/dd/yyyy HH:mm:ss.fff");
     }
 }

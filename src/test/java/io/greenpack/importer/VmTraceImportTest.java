@@ -15,6 +15,7 @@ import static io.greenpack.importer.Imports.header;
 import static io.greenpack.importer.Imports.importFails;
 import static io.greenpack.importer.Imports.importOk;
 import static io.greenpack.importer.Imports.num;
+import static io.greenpack.importer.Imports.rejects;
 import static io.greenpack.importer.Imports.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -57,15 +58,46 @@ class VmTraceImportTest {
     }
 
     @Test
-    void bitbrainsNonNumericValueNamesLineAndColumn() throws Exception {
+    void bitbrainsBadRowIsRejectedAndTheOthersKept() throws Exception {
         Path in = copy(fixture("bitbrains"), tmp.resolve("in"));
         Path f = in.resolve("fastStorage/2.csv");
         List<String> lines = Files.readAllLines(f);
         lines.set(3, lines.get(3).replace(";\t1048576;", ";\tn/a;"));
         Files.write(f, lines);
-        String err = importFails("bitbrains", in, tmp.resolve("out"));
-        assertThat(err).contains("2.csv, line 4, column 7: 'Memory usage [KB]' is 'n/a', expected a number");
-        assertThat(tmp.resolve("out").resolve("utilization.csv")).doesNotExist();
+        Path out = tmp.resolve("out");
+        String printed = importOk("bitbrains", in, out).out();
+        assertThat(printed).contains("rejected", "not a number", "11 rows");
+        Map<String, String> r = row(rejects(out), "line", "4");
+        assertThat(r.get("file")).endsWith("2.csv");
+        assertThat(r.get("reason")).isEqualTo("not a number");
+        assertThat(r.get("detail")).contains("2.csv, line 4, column 7: 'Memory usage [KB]' is 'n/a', expected a number");
+        assertThat(r.get("content")).contains("n/a");
+        assertThat(csv(out.resolve("utilization.csv"))).hasSize(11);
+    }
+
+    /** One file cut in its last line (no line end) loses that row only; the other files and rows are kept. */
+    @Test
+    void bitbrainsCutLastLineIsRejectedNotFatal() throws Exception {
+        Path in = copy(fixture("bitbrains"), tmp.resolve("in"));
+        Path f = in.resolve("fastStorage/1.csv");
+        String text = Files.readString(f);
+        Files.writeString(f, text.substring(0, text.length() - 12));
+        Path out = tmp.resolve("out");
+        importOk("bitbrains", in, out);
+        List<Map<String, String>> bad = rejects(out);
+        assertThat(bad).hasSize(1);
+        assertThat(bad.get(0).get("file")).endsWith("1.csv");
+        assertThat(bad.get(0).get("reason")).isEqualTo("last line without line end (value may be cut)");
+        assertThat(csv(out.resolve("utilization.csv"))).hasSize(11);
+    }
+
+    /** Provisioned cores and memory become apps.csv reservations (the largest seen per VM). */
+    @Test
+    void bitbrainsProvisionedCapacityBecomesReservations() throws Exception {
+        Path out = tmp.resolve("bb");
+        importOk("bitbrains", fixture("bitbrains"), out);
+        assertThat(Files.readAllLines(out.resolve("apps.csv"))).containsExactly("app,reserved_cores,reserved_mem_gb",
+                "vm1,4,8", "vm2,2,4");
     }
 
     @Test
@@ -89,12 +121,40 @@ class VmTraceImportTest {
     }
 
     @Test
-    void planetlabNonNumericLine() throws Exception {
+    void planetlabNonNumericLineIsRejectedAndKeepsItsSlot() throws Exception {
         Path in = copy(fixture("planetlab"), tmp.resolve("in"));
         Path f = in.resolve("20110303/planetlab1_cs_du_edu_uw_oneswarm");
-        Files.writeString(f, "0\n100\nseven\n");
-        String err = importFails("planetlab", in, tmp.resolve("out"));
-        assertThat(err).contains("planetlab1_cs_du_edu_uw_oneswarm, line 3: found 'seven', expected one CPU utilisation in percent");
+        Files.writeString(f, "0\n100\nseven\n40\n");
+        Path out = tmp.resolve("out");
+        importOk("planetlab", in, out);
+        Map<String, String> r = row(rejects(out), "line", "3");
+        assertThat(r.get("detail")).contains("planetlab1_cs_du_edu_uw_oneswarm, line 3: found 'seven', expected one CPU utilisation in percent");
+        // line 4 stays at 00:15 (the rejected line held the 00:10 slot)
+        List<Map<String, String>> util = csv(out.resolve("utilization.csv"));
+        assertThat(num(row(util, "app", "planetlab1_cs_du_edu_uw_oneswarm", "timestamp", "2011-03-03T00:15:00Z"), "cpu_cores")).isEqualTo(0.4);
+        assertThat(util).noneMatch(u -> u.get("app").equals("planetlab1_cs_du_edu_uw_oneswarm") && u.get("timestamp").equals("2011-03-03T00:10:00Z"));
+    }
+
+    /** "51" cut to "5" at the end of a file without its line end is rejected, never read as 5. */
+    @Test
+    void planetlabCutLastValueIsRejected() throws Exception {
+        Path in = copy(fixture("planetlab"), tmp.resolve("in"));
+        Path f = in.resolve("20110303/planetlab1_cs_du_edu_uw_oneswarm");
+        Files.writeString(f, "20\n30\n5");
+        Path out = tmp.resolve("out");
+        importOk("planetlab", in, out);
+        Map<String, String> r = row(rejects(out), "line", "3");
+        assertThat(r.get("reason")).isEqualTo("last line without line end (value may be cut)");
+        assertThat(r.get("content")).isEqualTo("5");
+        List<Map<String, String>> util = csv(out.resolve("utilization.csv"));
+        assertThat(util.stream().filter(u -> u.get("app").equals("planetlab1_cs_du_edu_uw_oneswarm"))).hasSize(2);
+        // the same value with its line end is a sample (the rule is about the cut, not the value)
+        Files.writeString(f, "20\n30\n5\n");
+        Path whole = tmp.resolve("whole");
+        importOk("planetlab", in, whole);
+        assertThat(num(row(csv(whole.resolve("utilization.csv")), "app", "planetlab1_cs_du_edu_uw_oneswarm",
+                "timestamp", "2011-03-03T00:10:00Z"), "cpu_cores")).isEqualTo(0.05);
+        assertThat(whole.resolve("rejects.csv")).doesNotExist();
     }
 
     @Test
@@ -110,7 +170,9 @@ class VmTraceImportTest {
     void planetlabPercentAbove100() throws Exception {
         Path in = copy(fixture("planetlab"), tmp.resolve("in"));
         Files.writeString(in.resolve("20110303/planetlab1_cs_du_edu_uw_oneswarm"), "0\n140\n");
-        assertThat(importFails("planetlab", in, tmp.resolve("out"))).contains("line 2: CPU utilisation 140 % is outside 0..100");
+        Path out = tmp.resolve("out");
+        importOk("planetlab", in, out);
+        assertThat(row(rejects(out), "line", "2").get("detail")).contains("line 2: CPU utilisation 140 % is outside 0..100");
     }
 
     @Test

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Small parsing helpers shared by the importers. */
-final class Values {
+final class ExportText {
     static final double BYTES_PER_GB = 1024d * 1024 * 1024;
     static final double KB_PER_GB = 1024d * 1024;
     static final double JOULES_PER_WH = 3600;
 
-    private Values() {
+    private ExportText() {
     }
 
     /** A finite number, or null when the text is not one. */
