@@ -1,6 +1,6 @@
 package io.greenpack.config;
 
-import io.greenpack.classify.WorkloadClass;
+import io.greenpack.model.WorkloadClass;
 import io.greenpack.util.UserError;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

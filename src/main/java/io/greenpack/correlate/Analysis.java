@@ -1,16 +1,12 @@
 package io.greenpack.correlate;
 
-import io.greenpack.classify.AppClassification;
-import io.greenpack.classify.Classifier;
-import io.greenpack.classify.VirtVerdict;
+import io.greenpack.model.AppUsage;
 import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
 import io.greenpack.ingest.AppCatalog;
 import io.greenpack.ingest.AppInfo;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.model.HostSpec;
-import io.greenpack.size.AppDemandVector;
-import io.greenpack.size.Sizing;
 import io.greenpack.util.Progress;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -54,14 +50,15 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
- * The analysis entry point: correlate (power models, energy, attribution, efficiency), classify
- * and size (DESIGN §3, §4) over ingest's aligned Datasets, in one SparkSession.
+ * The correlate stage (DESIGN §3): power models, energy, attribution to applications and
+ * efficiency over ingest's aligned Datasets, in one SparkSession. Its result has no classes and
+ * no demand yet, and its per-app energy lines carry no class: the pipeline runs classify and size
+ * on the usage found here and completes the result.
  *
  * <p>Passes over the data: utilization three times (per host-interval sums; usage features and
  * percentiles per app and host — percentiles computed once, at that grain, DESIGN §9, on ingest's
  * partitioning by host and app so that no quantile summary is shuffled; attribution sums per app and
- * host after the join with the host intervals), plus once more per hour of day when the scenario
- * sizes hourly, and once more to verify conservation when asked. The host-interval table (hosts × intervals, far smaller)
+ * host after the join with the host intervals), and once more to verify conservation when asked. The host-interval table (hosts × intervals, far smaller)
  * is kept in memory and read a few times. Only per-model, per-host and per-app results reach the
  * driver.
  *
@@ -82,6 +79,11 @@ public final class Analysis {
     /** Owner of the unattributed lines and of apps missing from apps.csv in showback. */
     public static final String NO_OWNER = "(none)";
     static final double COMATOSE_P95_UTIL = 0.05;
+    /**
+     * An app whose p95 CPU stays below this many cores does nothing measurable: a host with no
+     * app above it may be comatose, and classify calls such an app idle (the same floor).
+     */
+    public static final double BUSY_APP_FLOOR_CORES = 0.05;
     static final double IDLE_WASTE_UTIL = 0.10;
 
     private Analysis() {
@@ -215,9 +217,6 @@ public final class Analysis {
             }
             return m;
         });
-        Map<String, double[][]> hourly = sc.hourlySizing()
-                ? timed(timings, progress, "analysis: hourly demand", () -> Sizing.hourly(in.utilization(), p, in.intervalSeconds()))
-                : Map.of();
 
         List<AppUsage> usage = new ArrayList<>();
         Map<String, Double> kwhGco2 = new HashMap<>();
@@ -236,14 +235,6 @@ public final class Analysis {
         }
         usage.sort(Comparator.comparing(AppUsage::app).thenComparing(AppUsage::host));
 
-        // Classify each app against its reference host: the host where it used most CPU.
-        Map<String, AppUsage> reference = new TreeMap<>();
-        for (AppUsage a : usage) {
-            reference.merge(a.app(), a, (x, y) -> y.meanCpuCores() > x.meanCpuCores() ? y : x);
-        }
-        Map<String, AppClassification> classes = new TreeMap<>();
-        reference.forEach((app, a) -> classes.put(app, Classifier.classify(a, hostsByName.get(a.host()), AppCatalog.get(appInfo, app))));
-
         // Per-host app floors for the comatose test.
         Map<String, Double> busiestApp = new HashMap<>();
         usage.forEach(a -> busiestApp.merge(a.host(), a.p95CpuCores(), Math::max));
@@ -258,7 +249,7 @@ public final class Analysis {
             double kwh = nz(r, "kwh");
             double idleKwh = nz(r, "idle_kwh");
             double p95 = r.isNullAt(r.fieldIndex("p95_u")) ? Double.NaN : r.getDouble(r.fieldIndex("p95_u"));
-            boolean comatose = p95 < COMATOSE_P95_UTIL && busiestApp.getOrDefault(h.host(), 0.0) < Classifier.IDLE_CORES;
+            boolean comatose = p95 < COMATOSE_P95_UTIL && busiestApp.getOrDefault(h.host(), 0.0) < BUSY_APP_FLOOR_CORES;
             double co2 = nz(r, "kwh_gco2") * pue / 1000;
             hostEff.add(new HostEfficiency(h.host(), h.model(), r.getLong(1), nz(r, "mean_u"), p95, kwh, idleKwh,
                     kwh > 0 ? idleKwh / kwh : Double.NaN, nz(r, "waste_kwh"), pm.curve().energyProportionality(),
@@ -280,9 +271,9 @@ public final class Analysis {
             double kwh = k[0] + k[1];
             double co2 = kwhGco2.get(key) * pue / 1000;
             appCo2ByHost.merge(a.host(), co2, Double::sum);
-            AppClassification c = classes.get(a.app());
+            // Class, verdict and reason are classify's: it labels these lines (Classifier.label).
             energy.add(new AppEnergy(a.app(), a.host(), kwh, k[0], k[1], kwh * pue * sc.tariffPerKwh(), co2,
-                    c.workloadClass().key(), c.verdict().key(), c.classReason() + "; " + c.verdictReason()));
+                    null, null, null));
         }
         // Fill in the CO2e of unattributed lines now that apps' CO2e per host is known.
         Map<String, HostEfficiency> effByHost = new HashMap<>();
@@ -298,16 +289,15 @@ public final class Analysis {
         energy.sort(Comparator.comparingDouble(AppEnergy::kwh).reversed().thenComparing(AppEnergy::app).thenComparing(AppEnergy::host));
         hostEff.sort(Comparator.comparing(HostEfficiency::host));
 
-        List<AppDemandVector> demand = Sizing.vectors(usage, hourly, classes, apps);
         List<OwnerShowback> showback = Showback.perOwner(energy, usage, apps);
 
         double maxErr = opt.verifyConservation()
                 ? timed(timings, progress, "analysis: conservation check", () -> maxConservationError(hiE, attributed))
                 : Double.NaN;
-        FleetEfficiency fleet = fleet(hostEff, hostRows, classes.size(), energy, maxErr);
+        FleetEfficiency fleet = fleet(hostEff, hostRows, (int) usage.stream().map(AppUsage::app).distinct().count(), energy, maxErr);
         List<ScatterPoint> scatter = timed(timings, progress, "analysis: chart samples", () ->
                 scatter(hostIntervals, models, opt));
-        return new AnalysisResult(sc, models, hostEff, energy, usage, new ArrayList<>(classes.values()), demand, showback,
+        return new AnalysisResult(sc, models, hostEff, energy, usage, List.of(), List.of(), showback,
                 fleet, scatter, in.first(), in.last(), in.intervalSeconds(), timings,
                 new AnalysisResult.Datasets(hiE, attributed.select("host", "app", "ts", "dyn_app_w", "idle_app_w"), persisted));
     }

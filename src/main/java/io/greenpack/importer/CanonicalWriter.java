@@ -3,7 +3,7 @@ package io.greenpack.importer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.greenpack.report.CsvWriter;
+import io.greenpack.csv.CsvWriter;
 import io.greenpack.util.UserError;
 
 import java.io.IOException;

@@ -20,7 +20,7 @@ import io.greenpack.savings.HarvestHour;
 import io.greenpack.savings.MigrationMove;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsResult;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.table.PlanTables;
 import io.greenpack.table.TableFiles;
 import org.apache.spark.sql.SparkSession;

@@ -1,10 +1,10 @@
 package io.greenpack.report;
 
+import io.greenpack.pipeline.AnalysisStages;
 import io.greenpack.config.Scenario;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.consolidate.FleetInputs;
-import io.greenpack.correlate.Analysis;
 import io.greenpack.correlate.AnalysisOptions;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.CatalogCurves;
@@ -77,7 +77,7 @@ public final class WhatIfJob {
             }
             long t0 = System.nanoTime();
             progress.say("whatif: analysing the data for " + key);
-            AnalysisResult a = Analysis.run(spark, ingest, p.scenario(), options, progress);
+            AnalysisResult a = AnalysisStages.run(spark, ingest, p.scenario(), options, progress);
             analyses.put(key, a);
             inputs.put(key, ConsolidationStage.inputs(ingest, a, ingest.targets()));
             timings.put("analysis " + key, (System.nanoTime() - t0) / 1e9);
@@ -188,7 +188,7 @@ public final class WhatIfJob {
             rows.put("hosts", (long) ingest.hosts().hosts().size());
             rows.put("points", (long) points.size());
             rows.put("analyses", (long) prepared.analyses().size());
-            new Manifest(io.greenpack.cli.VersionProvider.version(), Manifest.currentJavaVersion(), spark.version(),
+            new Manifest(io.greenpack.util.Version.current(), Manifest.currentJavaVersion(), spark.version(),
                     req.commandLine(), inputs, settings, timings, rows, started, Instant.now())
                     .write(run.resolve("manifest.json"));
             return run.commit();

@@ -7,7 +7,7 @@ import io.greenpack.chart.WhatIfCharts;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationOutcome;
 import io.greenpack.savings.HarvestHour;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.table.PlanTables;
 import io.greenpack.table.TableFiles;
 import io.greenpack.whatif.WhatIfResult;
@@ -409,7 +409,7 @@ public final class WhatIfOutputs {
                 + "hour; the energy after includes that extra load, and the batch work's useful core-hours are shown after "
                 + "the hypervisor overhead. The hosts are the plan's.");
         IngestSection.add(html, prepared.ingest());
-        html.footer("greenpack " + io.greenpack.cli.VersionProvider.version() + " \u00b7 run " + runId
+        html.footer("greenpack " + io.greenpack.util.Version.current() + " \u00b7 run " + runId
                 + " \u00b7 generated " + DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)));
         html.write(run.resolve("index.html"));
     }

@@ -16,7 +16,7 @@ import io.greenpack.savings.SavingsInput;
 import io.greenpack.savings.SavingsResult;
 import io.greenpack.savings.TargetCatalogEntry;
 import io.greenpack.savings.VmPlacement;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.util.UserError;
 
 import java.util.ArrayList;

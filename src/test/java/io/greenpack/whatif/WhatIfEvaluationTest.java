@@ -11,7 +11,7 @@ import io.greenpack.consolidate.FleetInputs;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.report.WhatIfJob;
 import io.greenpack.savings.Savings;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.testing.SampleAnalysis;
 import io.greenpack.testing.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
