@@ -3,8 +3,9 @@ package io.greenpack.cli;
 import io.greenpack.config.Scenario;
 import io.greenpack.config.ScenarioFile;
 import io.greenpack.optimize.SolverSettings;
-import io.greenpack.report.ReportJob;
-import io.greenpack.report.ReportRequest;
+import io.greenpack.pipeline.Pipeline;
+import io.greenpack.pipeline.RunRequest;
+import io.greenpack.util.Home;
 import io.greenpack.util.Progress;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,8 +50,9 @@ public final class PlanOptions {
     int runReport(CommandSpec spec, DataOptions data, RunFolderOptions runFolder, boolean analysisSections)
             throws IOException {
         Progress progress = Progress.to(spec.commandLine().getErr());
-        Path run = ReportJob.run(data.spark(), new ReportRequest(data.dataDir(), runFolder.outDir(),
-                data.ingestOptions(), scenario(), solver(), RunFolderOptions.commandLine(spec), analysisSections), progress);
+        Path run = Pipeline.run(data.spark(), RunRequest.report(analysisSections, data.dataDir(), runFolder.outDir(),
+                data.ingestOptions(), scenario(), solver(), RunFolderOptions.commandLine(spec), Home.notebookResults()),
+                progress);
         RunFolderOptions.printWritten(spec, "report", run);
         return 0;
     }

@@ -47,6 +47,14 @@ public final class WhatIf {
     }
 
     /**
+     * The key of the scenario fields that change what is read from the data; points with the same
+     * key share one analysis.
+     */
+    public static String dataKey(Scenario s) {
+        return "percentile=" + s.percentile() + ",hourly_sizing=" + s.hourlySizing() + ",idle_policy=" + s.idlePolicy().key();
+    }
+
+    /**
      * The point's result. A point the optimizer cannot solve (an app larger than every target the
      * scenario allows, too few machines available) is a result too, with no plan and the reason
      * in its note: one infeasible point does not cost the other points of a sweep.

@@ -1,6 +1,5 @@
-package io.greenpack.report;
+package io.greenpack.pipeline;
 
-import io.greenpack.pipeline.AnalysisStages;
 import io.greenpack.correlate.AnalysisOptions;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.CatalogCurves;
@@ -10,6 +9,8 @@ import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestOptions;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.ingest.InputFile;
+import io.greenpack.report.Manifest;
+import io.greenpack.report.RunFolder;
 import io.greenpack.util.Progress;
 import org.apache.spark.sql.SparkSession;
 
