@@ -72,6 +72,7 @@ public final class Main implements Runnable {
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setUsageHelpWidth(100);
+        ScenarioKeysHelp.addTo(cl, "report", "consolidate", "whatif");
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Main::handleFailure);
