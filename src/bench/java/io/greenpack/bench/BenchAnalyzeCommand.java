@@ -1,6 +1,7 @@
 package io.greenpack.bench;
 
 import io.greenpack.cli.CommonOptions;
+import io.greenpack.pipeline.AnalysisStages;
 import io.greenpack.config.Scenario;
 import io.greenpack.correlate.Analysis;
 import io.greenpack.correlate.AnalysisOptions;
@@ -81,7 +82,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                 + "samples_per_s_total,samples_per_s_analysis,peak_heap_mb,max_heap_mb\n");
         StringBuilder md = new StringBuilder("# Analysis benchmark\n\n");
         md.append(String.format(Locale.ROOT, "Generated fleets (seed 42, %d days of 5-minute samples), power and "
-                + "utilization converted once to Parquet, then `Ingest.run` + `Analysis.run` (default scenario, "
+                + "utilization converted once to Parquet, then `Ingest.run` + `AnalysisStages.run` (default scenario, "
                 + "conservation check off) in one JVM and SparkSession (%s, %d cores, max heap %,d MB). Sizes run "
                 + "smallest first, so later sizes profit from a warm JVM. Samples = utilization rows.%n%n",
                 days, master, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
@@ -95,7 +96,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             IngestResult in = Ingest.run(spark, data, new io.greenpack.ingest.IngestOptions(300, 900, java.time.Instant.now()), progress);
             long t1 = System.nanoTime();
-            AnalysisResult r = Analysis.run(spark, in, Scenario.defaults(), AnalysisOptions.defaults().withVerifyConservation(false), progress);
+            AnalysisResult r = AnalysisStages.run(spark, in, Scenario.defaults(), AnalysisOptions.defaults().withVerifyConservation(false), progress);
             long t2 = System.nanoTime();
             long utilRows = in.files().stream().filter(f -> f.kind() == InputKind.UTILIZATION).mapToLong(FileStats::rowsRead).sum();
             long powerRows = in.files().stream().filter(f -> f.kind() == InputKind.POWER).mapToLong(FileStats::rowsRead).sum();

@@ -1,12 +1,20 @@
 package io.greenpack.classify;
 
-import io.greenpack.correlate.AppUsage;
+import io.greenpack.correlate.Analysis;
+import io.greenpack.correlate.AppEnergy;
+import io.greenpack.ingest.AppCatalog;
 import io.greenpack.ingest.AppInfo;
+import io.greenpack.model.AppClassification;
+import io.greenpack.model.AppUsage;
 import io.greenpack.model.HostSpec;
+import io.greenpack.model.VirtVerdict;
+import io.greenpack.model.WorkloadClass;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Classifies an app from its p95 demand relative to its reference host (DESIGN §4). Rules, first
@@ -30,7 +38,7 @@ import java.util.Locale;
  * apps.csv says may_share_os; else {@code ok}.
  */
 public final class Classifier {
-    public static final double IDLE_CORES = 0.05;
+    public static final double IDLE_CORES = Analysis.BUSY_APP_FLOOR_CORES;
     static final double IDLE_IOPS = 50;
     static final double IDLE_MBPS = 5;
     static final double IO_IOPS = 1500;
@@ -41,6 +49,33 @@ public final class Classifier {
     static final double GPU_PCT = 5;
 
     private Classifier() {
+    }
+
+    /** Every app against its reference host, the host where it used most CPU; by app name. */
+    public static Map<String, AppClassification> classifyAll(List<AppUsage> usage, Map<String, HostSpec> hosts,
+                                                             AppCatalog apps) {
+        Map<String, AppUsage> reference = new TreeMap<>();
+        for (AppUsage a : usage) {
+            reference.merge(a.app(), a, (x, y) -> y.meanCpuCores() > x.meanCpuCores() ? y : x);
+        }
+        Map<String, AppInfo> info = apps.byName();
+        Map<String, AppClassification> classes = new TreeMap<>();
+        reference.forEach((app, a) -> classes.put(app, classify(a, hosts.get(a.host()), AppCatalog.get(info, app))));
+        return classes;
+    }
+
+    /**
+     * The energy lines with each app's class, verdict and reasons filled in, in the same order;
+     * the unattributed lines keep theirs.
+     */
+    public static List<AppEnergy> label(List<AppEnergy> energy, Map<String, AppClassification> classes) {
+        List<AppEnergy> out = new ArrayList<>(energy.size());
+        for (AppEnergy e : energy) {
+            AppClassification c = e.app().equals(Analysis.UNATTRIBUTED_APP) ? null : classes.get(e.app());
+            out.add(c == null ? e : new AppEnergy(e.app(), e.host(), e.kwh(), e.dynamicKwh(), e.idleKwh(), e.cost(),
+                    e.co2eKg(), c.workloadClass().key(), c.verdict().key(), c.classReason() + "; " + c.verdictReason()));
+        }
+        return out;
     }
 
     public static AppClassification classify(AppUsage u, HostSpec host, AppInfo info) {

@@ -2,8 +2,8 @@ package io.greenpack.cli;
 
 import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
-import io.greenpack.report.AnalyzeJob;
-import io.greenpack.report.AnalyzeRequest;
+import io.greenpack.pipeline.Pipeline;
+import io.greenpack.pipeline.RunRequest;
 import io.greenpack.util.Home;
 import io.greenpack.util.Progress;
 import io.greenpack.util.UserError;
@@ -67,7 +67,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 d.hourlyGridGco2ePerKwh(), d.pue(), d.headroom(), percentile, hourlySizing, d.hypervisorCpuOverhead(),
                 d.hypervisorMemGb(), d.targets(), d.horizonYears(), policy, d.migrationGbps());
         Progress progress = Progress.to(spec.commandLine().getErr());
-        Path run = AnalyzeJob.run(data.spark(), new AnalyzeRequest(data.dataDir(), runFolder.outDir(),
+        Path run = Pipeline.run(data.spark(), RunRequest.analyze(data.dataDir(), runFolder.outDir(),
                 data.ingestOptions(), scenario, RunFolderOptions.commandLine(spec), Home.notebookResults()), progress);
         RunFolderOptions.printWritten(spec, "analysis", run);
         return 0;

@@ -79,6 +79,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine(Object command, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(command);
         cl.setUsageHelpWidth(100);
+        ScenarioKeysHelp.addTo(cl, "report", "consolidate", "whatif");
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Main::handleFailure);

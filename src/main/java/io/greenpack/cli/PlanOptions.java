@@ -3,8 +3,9 @@ package io.greenpack.cli;
 import io.greenpack.config.Scenario;
 import io.greenpack.config.ScenarioFile;
 import io.greenpack.optimize.SolverSettings;
-import io.greenpack.report.ReportJob;
-import io.greenpack.report.ReportRequest;
+import io.greenpack.pipeline.Pipeline;
+import io.greenpack.pipeline.RunRequest;
+import io.greenpack.util.Home;
 import io.greenpack.util.Progress;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,8 +16,7 @@ import java.nio.file.Path;
 /** Options of the commands that plan a consolidation (report, consolidate): the scenario and the optimizer's limits. */
 public final class PlanOptions {
     @Option(names = "--scenario", paramLabel = "FILE",
-            description = "Scenario YAML with the assumptions (tariff_per_kwh, currency, grid_gco2e_per_kwh, pue, headroom, "
-                    + "percentile, hourly_sizing, hypervisor, targets, horizon_years, idle_policy, migration_gbps); "
+            description = "Scenario YAML with the assumptions (the scenario keys listed below); "
                     + "a file with a 'base:' block or flat keys. Default: built-in defaults (0.18 EUR/kWh, 350 gCO2e/kWh, "
                     + "PUE 1.6, 20 % headroom, p95).")
     Path scenarioFile;
@@ -49,8 +49,9 @@ public final class PlanOptions {
     int runReport(CommandSpec spec, DataOptions data, RunFolderOptions runFolder, boolean analysisSections)
             throws IOException {
         Progress progress = Progress.to(spec.commandLine().getErr());
-        Path run = ReportJob.run(data.spark(), new ReportRequest(data.dataDir(), runFolder.outDir(),
-                data.ingestOptions(), scenario(), solver(), RunFolderOptions.commandLine(spec), analysisSections), progress);
+        Path run = Pipeline.run(data.spark(), RunRequest.report(analysisSections, data.dataDir(), runFolder.outDir(),
+                data.ingestOptions(), scenario(), solver(), RunFolderOptions.commandLine(spec), Home.notebookResults()),
+                progress);
         RunFolderOptions.printWritten(spec, "report", run);
         return 0;
     }

@@ -2,11 +2,10 @@ package io.greenpack.cli;
 
 import picocli.CommandLine;
 
-/** Version from the jar manifest, or "dev" when run from classes. */
+/** picocli's --version: greenpack's {@link io.greenpack.util.Version} and the Java it runs on. */
 public final class VersionProvider implements CommandLine.IVersionProvider {
     public static String version() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return io.greenpack.util.Version.current();
     }
 
     @Override

@@ -2,8 +2,9 @@ package io.greenpack.cli;
 
 import io.greenpack.config.ScenarioFile;
 import io.greenpack.config.ScenarioSet;
-import io.greenpack.report.WhatIfJob;
-import io.greenpack.report.WhatIfRequest;
+import io.greenpack.pipeline.Pipeline;
+import io.greenpack.pipeline.RunRequest;
+import io.greenpack.pipeline.WhatIfRun;
 import io.greenpack.util.Home;
 import io.greenpack.util.Progress;
 import io.greenpack.util.UserError;
@@ -60,7 +61,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Optimizer seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + WhatIfJob.DEFAULT_ITERATIONS,
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + WhatIfRun.DEFAULT_ITERATIONS,
             description = "Optimizer iteration budget per point (default: ${DEFAULT-VALUE}); there is no time limit, so "
                     + "the numbers depend only on data, file, seed and this budget.")
     long iterations;
@@ -81,8 +82,8 @@ public final class WhatIfCommand implements Callable<Integer> {
         ScenarioSet set = ScenarioFile.load(file);
         Path outDir = out == null ? Home.reports() : out.toAbsolutePath().normalize();
         long t0 = System.nanoTime();
-        Path run = WhatIfJob.run(data.spark(), new WhatIfRequest(data.dataDir(), outDir, data.ingestOptions(), file, set,
-                WhatIfJob.solver(seed, iterations), commandLine), progress);
+        Path run = Pipeline.run(data.spark(), RunRequest.whatIf(data.dataDir(), outDir, data.ingestOptions(), file, set,
+                WhatIfRun.solver(seed, iterations), commandLine), progress);
         spec.commandLine().getOut().printf("what-if of %d points written to %s (%.1f s)%n", set.whatIf().size(), run,
                 (System.nanoTime() - t0) / 1e9);
         spec.commandLine().getOut().println("open " + run.resolve("index.html"));

@@ -1,6 +1,6 @@
 package io.greenpack.config;
 
-import io.greenpack.classify.WorkloadClass;
+import io.greenpack.model.WorkloadClass;
 import io.greenpack.util.UserError;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -68,10 +68,81 @@ public final class ScenarioFile {
     static final long MAX_BYTES = 1 << 20;
 
     public static final List<String> TOP_KEYS = List.of("base", "scenarios", "sweep");
-    public static final List<String> KEYS = List.of("name", "tariff_per_kwh", "currency", "grid_gco2e_per_kwh",
-            "pue", "headroom", "percentile", "hourly_sizing", "hypervisor", "targets", "horizon_years",
-            "idle_policy", "migration_gbps", "offload", "harvest");
     public static final List<String> HYPERVISOR_KEYS = List.of("cpu_overhead", "mem_overhead_gb");
+
+    /** Reads one key's value into the scenario being built; throws a {@link UserError} naming the path. */
+    @FunctionalInterface
+    private interface Setter {
+        void set(Doc doc, Builder b, Object value, String path);
+    }
+
+    /**
+     * One scenario key.
+     *
+     * @param name     as written in YAML; a dotted name ({@code hypervisor.cpu_overhead}) is a nested key
+     *                 that may also be written flat, e.g. in a sweep
+     * @param expects  what the value must be, for {@code --help}
+     * @param notSwept null when the key may be swept, else the message that says why not and what instead
+     * @param setter   parses and validates the value, and sets it
+     */
+    private record Key(String name, String expects, String notSwept, Setter setter) {
+        boolean nested() {
+            return name.contains(".");
+        }
+    }
+
+    /**
+     * Every scenario key, in the order of {@code --help} and of the suggestions: parsing, the sweep's
+     * checks, the help text and "did you mean" all read this table. A new key is one row here, a
+     * field in {@link Builder} and in {@link Scenario}.
+     */
+    private static final List<Key> TABLE = List.of(
+            new Key("name", "1 to 80 characters", "the name cannot be swept: sweep points are named after their values",
+                    (d, b, v, p) -> b.name = d.name(v, p)),
+            new Key("tariff_per_kwh", "price per kWh >= 0", null,
+                    (d, b, v, p) -> b.tariff = d.number(v, p, 0, Double.MAX_VALUE, "a price per kWh >= 0")),
+            new Key("currency", "code or symbol (EUR, USD, \u20ac)", null, (d, b, v, p) -> b.currency = d.currency(v, p)),
+            new Key("grid_gco2e_per_kwh", "gCO2e per kWh in [0, 2000], or 24 values (hour of day, UTC)", null,
+                    (d, b, v, p) -> d.grid(b, v, p)),
+            new Key("pue", "in [1, 5]", null, (d, b, v, p) -> b.pue = d.number(v, p, 1, 5, "a PUE in [1, 5]")),
+            new Key("headroom", "fraction of each host kept free, in [0, 1)", null, (d, b, v, p) -> b.headroom = d.fraction(v, p)),
+            new Key("percentile", "sizing percentile in [1, 100]", null, (d, b, v, p) -> b.percentile = d.percentile(v, p)),
+            new Key("hourly_sizing", "true: size each app per hour of day", null, (d, b, v, p) -> b.hourlySizing = d.bool(v, p)),
+            new Key("hypervisor", "{cpu_overhead: fraction in [0, 1), mem_overhead_gb: GB per VM in [0, 1024]}",
+                    "sweep one hypervisor key at a time: hypervisor.cpu_overhead or hypervisor.mem_overhead_gb",
+                    (d, b, v, p) -> d.hypervisor(b, v, p)),
+            new Key("hypervisor.cpu_overhead", "fraction in [0, 1)", null,
+                    (d, b, v, p) -> d.setHypervisor(b, "cpu_overhead", v, p)),
+            new Key("hypervisor.mem_overhead_gb", "GB per VM in [0, 1024]", null,
+                    (d, b, v, p) -> d.setHypervisor(b, "mem_overhead_gb", v, p)),
+            new Key("targets", "model names from targets.csv, or [all]", null, (d, b, v, p) -> b.targets = d.targets(v, p)),
+            new Key("horizon_years", "years in (0, 30]", null,
+                    (d, b, v, p) -> b.horizonYears = d.number(v, p, Double.MIN_VALUE, 30, "a number of years in (0, 30]")),
+            new Key("idle_policy", "cpu-share, equal, reserved or unattributed", null,
+                    (d, b, v, p) -> b.idlePolicy = d.idlePolicy(v, p)),
+            new Key("migration_gbps", "bandwidth in Gbit/s in (0, 1000]", null,
+                    (d, b, v, p) -> b.migrationGbps = d.number(v, p, Double.MIN_VALUE, 1000, "a bandwidth in Gbit/s in (0, 1000]")),
+            new Key("offload", "what-if only: {apps|owners|classes, price_per_core_hour, price_per_gb_hour}",
+                    "an offload cannot be swept: write one named scenario per offload under scenarios:",
+                    (d, b, v, p) -> b.offload = d.offload(d.map(v, p), p)),
+            new Key("harvest", "what-if only: {share: fraction in [0, 1]}", "sweep the harvest's share: harvest.share: [0, 0.5, 1]",
+                    (d, b, v, p) -> b.harvest = d.harvest(v, p)),
+            new Key("harvest.share", "fraction in [0, 1]", null, (d, b, v, p) -> b.harvest = new Harvest(d.share(v, p))));
+
+    private static final Map<String, Key> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        TABLE.forEach(k -> BY_NAME.put(k.name(), k));
+    }
+
+    /** The scenario keys (top level, not the dotted nested ones), in the table's order. */
+    public static final List<String> KEYS = TABLE.stream().filter(k -> !k.nested()).map(Key::name).toList();
+
+    /** One line per key, "name  what it expects", for {@code --help}. */
+    public static List<String> help() {
+        int width = TABLE.stream().mapToInt(k -> k.name().length()).max().orElse(0);
+        return TABLE.stream().map(k -> String.format(Locale.ROOT, "  %-" + width + "s  %s", k.name(), k.expects())).toList();
+    }
 
     /** Base, named scenarios and sweep points. A file with only top-level scenario keys is a base alone. */
     public static ScenarioSet load(Path file) {
@@ -276,111 +347,107 @@ public final class ScenarioFile {
             return b.point(p.kind());
         }
 
+        /** Applies one key through its row of {@link #TABLE}; an unknown key gets the closest known one. */
         void set(Builder b, String key, Object v, String path) {
-            switch (key) {
-                case "name" -> {
-                    String n = text(v, path);
-                    if (n.isBlank() || n.length() > 80) {
-                        throw error(path, "expected a name of 1 to 80 characters, got " + show(v));
-                    }
-                    b.name = n;
+            Key k = BY_NAME.get(key);
+            if (k == null) {
+                // At top level of a flat file the structure keys are candidates too ("sweeps:").
+                List<String> candidates = new ArrayList<>(KEYS);
+                if (path.equals(key)) {
+                    candidates.addAll(TOP_KEYS);
                 }
-                case "tariff_per_kwh" -> b.tariff = number(v, path, 0, Double.MAX_VALUE, "a price per kWh >= 0");
-                case "currency" -> {
-                    String c = text(v, path);
-                    if (c.isBlank() || c.length() > 8) {
-                        throw error(path, "expected a currency code or symbol (EUR, USD, €), got " + show(v));
-                    }
-                    b.currency = c;
+                throw error(path, "unknown key '" + key + "'" + suggest(key, candidates));
+            }
+            k.setter().set(this, b, v, path);
+        }
+
+        String name(Object v, String path) {
+            String n = text(v, path);
+            if (n.isBlank() || n.length() > 80) {
+                throw error(path, "expected a name of 1 to 80 characters, got " + show(v));
+            }
+            return n;
+        }
+
+        String currency(Object v, String path) {
+            String c = text(v, path);
+            if (c.isBlank() || c.length() > 8) {
+                throw error(path, "expected a currency code or symbol (EUR, USD, €), got " + show(v));
+            }
+            return c;
+        }
+
+        /** One intensity, or 24 (hour of day, UTC) whose mean becomes the single figure. */
+        void grid(Builder b, Object v, String path) {
+            if (v instanceof List<?> l) {
+                if (l.size() != 24) {
+                    throw error(path, "expected one number or a list of 24 numbers (hour of day 0–23, UTC), got a list of "
+                            + l.size());
                 }
-                case "grid_gco2e_per_kwh" -> {
-                    if (v instanceof List<?> l) {
-                        if (l.size() != 24) {
-                            throw error(path, "expected one number or a list of 24 numbers (hour of day 0–23, UTC), got a list of "
-                                    + l.size());
-                        }
-                        List<Double> hourly = new ArrayList<>();
-                        for (int i = 0; i < 24; i++) {
-                            hourly.add(number(l.get(i), path + "[" + i + "]", 0, 2000, "gCO2e per kWh in [0, 2000]"));
-                        }
-                        b.hourlyGrid = hourly;
-                        b.grid = hourly.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-                    } else {
-                        b.grid = number(v, path, 0, 2000, "gCO2e per kWh in [0, 2000]");
-                        b.hourlyGrid = List.of();
-                    }
+                List<Double> hourly = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    hourly.add(number(l.get(i), path + "[" + i + "]", 0, 2000, "gCO2e per kWh in [0, 2000]"));
                 }
-                case "pue" -> {
-                    double p = number(v, path, 1, 5, "a PUE in [1, 5]");
-                    b.pue = p;
+                b.hourlyGrid = hourly;
+                b.grid = hourly.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            } else {
+                b.grid = number(v, path, 0, 2000, "gCO2e per kWh in [0, 2000]");
+                b.hourlyGrid = List.of();
+            }
+        }
+
+        double percentile(Object v, String path) {
+            double p = numberValue(v, path);
+            if (!(p >= 1 && p <= 100)) {
+                throw error(path, "expected a percentile in [1, 100], got " + show(v)
+                        + (p > 0 && p < 1 ? " — was it a fraction? (p95 is 95)" : ""));
+            }
+            return p;
+        }
+
+        void hypervisor(Builder b, Object v, String path) {
+            Map<String, Object> h = map(v, path);
+            for (Map.Entry<String, Object> e : h.entrySet()) {
+                setHypervisor(b, e.getKey(), e.getValue(), path + "." + e.getKey());
+            }
+        }
+
+        List<String> targets(Object v, String path) {
+            List<String> t = new ArrayList<>();
+            if (v instanceof List<?> l) {
+                for (int i = 0; i < l.size(); i++) {
+                    t.add(text(l.get(i), path + "[" + i + "]"));
                 }
-                case "headroom" -> b.headroom = fraction(v, path);
-                case "percentile" -> {
-                    double p = numberValue(v, path);
-                    if (!(p >= 1 && p <= 100)) {
-                        throw error(path, "expected a percentile in [1, 100], got " + show(v)
-                                + (p > 0 && p < 1 ? " — was it a fraction? (p95 is 95)" : ""));
-                    }
-                    b.percentile = p;
-                }
-                case "hourly_sizing" -> b.hourlySizing = bool(v, path);
-                case "hypervisor" -> {
-                    Map<String, Object> h = map(v, path);
-                    for (Map.Entry<String, Object> e : h.entrySet()) {
-                        setHypervisor(b, e.getKey(), e.getValue(), path + "." + e.getKey());
-                    }
-                }
-                case "hypervisor.cpu_overhead", "hypervisor.mem_overhead_gb" ->
-                        setHypervisor(b, key.substring("hypervisor.".length()), v, path);
-                case "targets" -> {
-                    List<String> t = new ArrayList<>();
-                    if (v instanceof List<?> l) {
-                        for (int i = 0; i < l.size(); i++) {
-                            t.add(text(l.get(i), path + "[" + i + "]"));
-                        }
-                    } else {
-                        t.add(text(v, path));
-                    }
-                    if (t.isEmpty() || t.stream().anyMatch(String::isBlank)) {
-                        throw error(path, "expected a list of target model names from targets.csv, or [all], got " + show(v));
-                    }
-                    b.targets = t;
-                }
-                case "horizon_years" -> b.horizonYears = number(v, path, Double.MIN_VALUE, 30, "a number of years in (0, 30]");
-                case "idle_policy" -> {
-                    String p = text(v, path);
-                    List<String> keys = Arrays.stream(IdlePolicy.values()).map(IdlePolicy::key).toList();
-                    if (!keys.contains(p)) {
-                        throw error(path, "expected one of " + String.join(", ", keys) + ", got " + show(v) + suggest(p, keys));
-                    }
-                    b.idlePolicy = IdlePolicy.fromKey(p);
-                }
-                case "migration_gbps" -> b.migrationGbps = number(v, path, Double.MIN_VALUE, 1000,
-                        "a bandwidth in Gbit/s in (0, 1000]");
-                case "offload" -> b.offload = offload(map(v, path), path);
-                case "harvest" -> {
-                    Map<String, Object> h = map(v, path);
-                    for (String k : h.keySet()) {
-                        if (!k.equals("share")) {
-                            throw error(path + "." + k, "unknown key '" + k + "'" + suggest(k, Harvest.KEYS));
-                        }
-                    }
-                    if (!h.containsKey("share")) {
-                        throw error(path, "a harvest needs share: the fraction of the freed capacity batch work uses, in [0, 1] "
-                                + "(e.g. harvest: {share: 0.5})");
-                    }
-                    b.harvest = new Harvest(share(h.get("share"), path + ".share"));
-                }
-                case "harvest.share" -> b.harvest = new Harvest(share(v, path));
-                default -> {
-                    // At top level of a flat file the structure keys are candidates too ("sweeps:").
-                    List<String> candidates = new ArrayList<>(KEYS);
-                    if (path.equals(key)) {
-                        candidates.addAll(TOP_KEYS);
-                    }
-                    throw error(path, "unknown key '" + key + "'" + suggest(key, candidates));
+            } else {
+                t.add(text(v, path));
+            }
+            if (t.isEmpty() || t.stream().anyMatch(String::isBlank)) {
+                throw error(path, "expected a list of target model names from targets.csv, or [all], got " + show(v));
+            }
+            return t;
+        }
+
+        IdlePolicy idlePolicy(Object v, String path) {
+            String p = text(v, path);
+            List<String> keys = Arrays.stream(IdlePolicy.values()).map(IdlePolicy::key).toList();
+            if (!keys.contains(p)) {
+                throw error(path, "expected one of " + String.join(", ", keys) + ", got " + show(v) + suggest(p, keys));
+            }
+            return IdlePolicy.fromKey(p);
+        }
+
+        Harvest harvest(Object v, String path) {
+            Map<String, Object> h = map(v, path);
+            for (String k : h.keySet()) {
+                if (!k.equals("share")) {
+                    throw error(path + "." + k, "unknown key '" + k + "'" + suggest(k, Harvest.KEYS));
                 }
             }
+            if (!h.containsKey("share")) {
+                throw error(path, "a harvest needs share: the fraction of the freed capacity batch work uses, in [0, 1] "
+                        + "(e.g. harvest: {share: 0.5})");
+            }
+            return new Harvest(share(h.get("share"), path + ".share"));
         }
 
         double share(Object v, String path) {
@@ -455,22 +522,14 @@ public final class ScenarioFile {
             List<List<?>> values = new ArrayList<>();
             for (String k : keys) {
                 String path = "sweep." + k;
-                if (k.equals("name")) {
-                    throw error(path, "the name cannot be swept: sweep points are named after their values");
-                }
-                if (k.equals("offload")) {
-                    throw error(path, "an offload cannot be swept: write one named scenario per offload under scenarios:");
-                }
-                if (k.equals("harvest")) {
-                    throw error(path, "sweep the harvest's share: harvest.share: [0, 0.5, 1]");
-                }
-                if (!KEYS.contains(k) && !k.startsWith("hypervisor.") && !k.equals("harvest.share")) {
+                Key key = BY_NAME.get(k);
+                if (key == null && !k.startsWith("hypervisor.")) {
                     List<String> candidates = new ArrayList<>(KEYS);
-                    candidates.addAll(List.of("hypervisor.cpu_overhead", "hypervisor.mem_overhead_gb", "harvest.share"));
+                    TABLE.stream().filter(x -> x.nested() && x.notSwept() == null).forEach(x -> candidates.add(x.name()));
                     throw error(path, "unknown key '" + k + "'" + suggest(k, candidates));
                 }
-                if (k.equals("hypervisor")) {
-                    throw error(path, "sweep one hypervisor key at a time: hypervisor.cpu_overhead or hypervisor.mem_overhead_gb");
+                if (key != null && key.notSwept() != null) {
+                    throw error(path, key.notSwept());
                 }
                 List<?> l = list(sweep.get(k), path);
                 if (l.isEmpty()) {

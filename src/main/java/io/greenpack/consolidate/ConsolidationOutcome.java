@@ -4,7 +4,7 @@ import io.greenpack.correlate.PlanReplay;
 import io.greenpack.model.TargetSpec;
 import io.greenpack.optimize.ConsolidationPlan;
 import io.greenpack.savings.SavingsResult;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 
 import java.util.List;
 

@@ -24,7 +24,7 @@ import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsInput;
 import io.greenpack.savings.TargetCatalogEntry;
 import io.greenpack.savings.VmPlacement;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.util.UserError;
 
 import java.util.ArrayList;
@@ -136,7 +136,7 @@ public final class ConsolidationStage {
         }
         List<TargetModel> models = targets.stream().map(ConsolidationStage::model).toList();
         ConsolidationRequest request = new ConsolidationRequest(
-                moved.stream().map(AppDemandVector::toAppDemand).toList(), models, s.headroom(),
+                moved.stream().map(DemandItems::toAppDemand).toList(), models, s.headroom(),
                 new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb()),
                 Objective.energy(s.horizonYears() * Savings.HOURS_PER_YEAR), solver);
         ConsolidationPlan plan = Consolidator.plan(request);

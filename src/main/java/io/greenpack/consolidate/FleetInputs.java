@@ -2,7 +2,7 @@ package io.greenpack.consolidate;
 
 import io.greenpack.model.TargetSpec;
 import io.greenpack.savings.MeasuredHost;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,16 +1,12 @@
 package io.greenpack.correlate;
 
-import io.greenpack.classify.AppClassification;
-import io.greenpack.classify.Classifier;
-import io.greenpack.classify.VirtVerdict;
 import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
 import io.greenpack.ingest.AppCatalog;
 import io.greenpack.ingest.AppInfo;
 import io.greenpack.ingest.IngestResult;
+import io.greenpack.model.AppUsage;
 import io.greenpack.model.HostSpec;
-import io.greenpack.size.AppDemandVector;
-import io.greenpack.size.Sizing;
 import io.greenpack.util.Progress;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -54,14 +51,20 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
- * The analysis entry point: correlate (power models, energy, attribution, efficiency), classify
- * and size (DESIGN §3, §4) over ingest's aligned Datasets, in one SparkSession.
+ * The correlate stage (DESIGN §3): power models, energy, attribution to applications and
+ * efficiency over ingest's aligned Datasets, in one SparkSession. Its result has no classes and
+ * no demand yet, and its per-app energy lines carry no class: the pipeline runs classify and size
+ * on the usage found here and completes the result.
+ *
+ * <p>Steps, in order ({@code Steps}): host intervals (pass 1, persisted), fit (power models), the
+ * energy split per host-interval, host figures, attribution (pass 2: usage and attributed energy
+ * per app and host), efficiency (host figures and energy lines), then showback, the optional
+ * conservation check and the chart samples.
  *
  * <p>Passes over the data: utilization three times (per host-interval sums; usage features and
  * percentiles per app and host — percentiles computed once, at that grain, DESIGN §9, on ingest's
  * partitioning by host and app so that no quantile summary is shuffled; attribution sums per app and
- * host after the join with the host intervals), plus once more per hour of day when the scenario
- * sizes hourly, and once more to verify conservation when asked. The host-interval table (hosts × intervals, far smaller)
+ * host after the join with the host intervals), and once more to verify conservation when asked. The host-interval table (hosts × intervals, far smaller)
  * is kept in memory and read a few times. Only per-model, per-host and per-app results reach the
  * driver.
  *
@@ -82,6 +85,11 @@ public final class Analysis {
     /** Owner of the unattributed lines and of apps missing from apps.csv in showback. */
     public static final String NO_OWNER = "(none)";
     static final double COMATOSE_P95_UTIL = 0.05;
+    /**
+     * An app whose p95 CPU stays below this many cores does nothing measurable: a host with no
+     * app above it may be comatose, and classify calls such an app idle (the same floor).
+     */
+    public static final double BUSY_APP_FLOOR_CORES = 0.05;
     static final double IDLE_WASTE_UTIL = 0.10;
 
     private Analysis() {
@@ -92,224 +100,302 @@ public final class Analysis {
     }
 
     public static AnalysisResult run(SparkSession spark, IngestResult in, Scenario sc, AnalysisOptions opt, Progress progress) {
-        Map<String, Double> timings = new LinkedHashMap<>();
-        List<HostSpec> hostList = in.hosts().hosts();
-        Map<String, HostSpec> hostsByName = new LinkedHashMap<>();
-        hostList.forEach(h -> hostsByName.put(h.host(), h));
-        AppCatalog apps = in.apps();
-        Map<String, AppInfo> appInfo = apps.byName();
-        double hours = in.intervalSeconds() / 3600.0;
-        IdlePolicy policy = sc.idlePolicy();
+        Steps s = new Steps(spark, in, sc, opt, progress);
+        Dataset<Row> hostIntervals = s.hostIntervals();
+        Map<String, PowerModel> models = s.fit(hostIntervals);
+        Dataset<Row> hiE = s.energySplit(hostIntervals, models);
+        Map<String, Row> hostRows = s.hostFigures(hiE);
+        Dataset<Row> attributed = s.attributed(hiE);
+        List<Row> appRows = s.usageRows();
+        Map<String, Row> energyRows = s.attributionRows(attributed);
+        Attribution a = s.attribute(appRows, energyRows);
+        Efficiency e = s.efficiency(models, hostRows, a);
 
-        Column host = col("host");
-        Column reservedWeight = policy == IdlePolicy.RESERVED ? reservedWeight(hostList, apps) : lit(0.0);
+        List<OwnerShowback> showback = Showback.perOwner(e.energy(), a.usage(), in.apps());
+        double maxErr = opt.verifyConservation()
+                ? s.timed("analysis: conservation check", () -> maxConservationError(hiE, attributed))
+                : Double.NaN;
+        int apps = (int) a.usage().stream().map(AppUsage::app).distinct().count();
+        FleetEfficiency fleet = fleet(e.hosts(), hostRows, apps, e.energy(), maxErr);
+        List<ScatterPoint> scatter = s.timed("analysis: chart samples", () -> scatter(hostIntervals, models, opt));
+        return new AnalysisResult(sc, models, e.hosts(), e.energy(), a.usage(), List.of(), List.of(), showback,
+                fleet, scatter, in.first(), in.last(), in.intervalSeconds(), s.timings,
+                new AnalysisResult.Datasets(hiE, attributed.select("host", "app", "ts", "dyn_app_w", "idle_app_w"), s.persisted));
+    }
 
-        // Pass 1 over utilization: per host-interval sums, joined to power; persisted (read by every
-        // later pass) and released by AnalysisResult.release(), or when later analyses push it out.
-        List<Dataset<Row>> persisted = new ArrayList<>();
-        Dataset<Row> hostIntervals = timed(timings, progress, "analysis: host intervals", () -> {
-            Dataset<Row> perTs = in.utilization().groupBy("host", "ts").agg(
-                    sum("cpu_cores").as("cpu_sum"), count(lit(1)).as("n_apps"), sum(reservedWeight).as("rw_sum"));
-            // Model and cores by a broadcast hash join with the inventory, before the cache: a
-            // literal-map lookup (try_element_at(map_from_arrays(...))) searches its keys one by one,
-            // i.e. ~hosts/2 string comparisons per host-interval on every later read.
-            Dataset<Row> joined = in.power().select("host", "ts", "watts")
-                    .join(perTs, scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
-                    .join(broadcast(hostFacts(spark, hostList)),
-                            scala.jdk.javaapi.CollectionConverters.asScala(List.of("host")).toSeq(), "left")
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            persisted.add(joined);
-            AnalysisCaches.add(joined);
-            List<String> withUtil = joined.filter(col("cpu_sum").isNotNull()).select("host").distinct()
-                    .collectAsList().stream().map(r -> r.getString(0)).toList();
-            Column u = when(col("cpu_sum").isNotNull(), col("cpu_sum").divide(col("cores")))
-                    .when(host.isin(withUtil.toArray()), lit(null).cast(DataTypes.DoubleType))
-                    .otherwise(lit(0.0));
-            return joined
-                    .withColumn("u", u)
-                    .withColumn("fold", pmod(xxhash64(floor(unix_seconds(col("ts")).divide(opt.foldBlockSeconds())),
-                            lit(opt.seed())), lit(opt.folds())).cast(DataTypes.IntegerType));
-        });
+    /**
+     * Usage per app and host (sorted by app, host), and per "app\0host" the attributed [dynamic, idle]
+     * kWh and the kWh × gCO2e/kWh sum.
+     */
+    private record Attribution(List<AppUsage> usage, Map<String, double[]> appKwh, Map<String, Double> kwhGco2) {
+    }
 
-        Map<String, PowerModel> models = timed(timings, progress, "analysis: power models", () -> {
-            Dataset<Row> samples = hostIntervals.filter(col("u").isNotNull())
-                    .select(col("model"), col("fold"), least(greatest(col("u"), lit(0.0)), lit(1.0)).as("u"), col("watts"));
-            List<String> modelNames = hostList.stream().map(HostSpec::model).distinct().toList();
-            return PowerModelFitter.fit(spark, samples, opt.folds(), modelNames, opt.catalog(), nameplates(hostList));
-        });
+    /** Host figures (sorted by host) and energy lines (apps' and unattributed, largest first). */
+    private record Efficiency(List<HostEfficiency> hosts, List<AppEnergy> energy) {
+    }
 
-        // Energy split per host-interval.
-        Column pIdle = greatest(lookupModel(models, col("model")), lit(0.0));
-        Column intensity = intensity(sc);
-        Dataset<Row> hiE = hostIntervals
-                .withColumn("idle_w", least(col("watts"), pIdle))
-                .withColumn("dyn_w", col("watts").minus(col("idle_w")))
-                .withColumn("hour", pmod(floor(unix_seconds(col("ts")).minus(in.intervalSeconds()).divide(3600)), lit(24)).cast(DataTypes.IntegerType))
-                .withColumn("un_idle_w", policy == IdlePolicy.UNATTRIBUTED ? col("idle_w")
-                        : when(coalesce(col("n_apps"), lit(0L)).equalTo(0), col("idle_w")).otherwise(lit(0.0)))
-                .withColumn("un_dyn_w", when(coalesce(col("cpu_sum"), lit(0.0)).leq(0), col("dyn_w")).otherwise(lit(0.0)))
-                .withColumn("gco2_per_kwh", intensity);
+    /** The steps of one analysis, in order, over the inputs and settings they share. */
+    private static final class Steps {
+        final SparkSession spark;
+        final IngestResult in;
+        final Scenario sc;
+        final AnalysisOptions opt;
+        final Progress progress;
+        final Map<String, Double> timings = new LinkedHashMap<>();
+        final List<Dataset<Row>> persisted = new ArrayList<>();
+        final List<HostSpec> hostList;
+        final Map<String, HostSpec> hostsByName = new LinkedHashMap<>();
+        final double hours;
+        final IdlePolicy policy;
+        final Column reservedWeight;
 
-        // Host figures from the host-interval table.
-        Map<String, Row> hostRows = timed(timings, progress, "analysis: host efficiency", () -> {
-            Map<String, Row> m = new TreeMap<>();
-            Column kwh = col("watts").multiply(hours / 1000);
-            for (Row r : hiE.groupBy("host").agg(
-                    count(lit(1)).as("intervals"),
-                    avg("u").as("mean_u"),
-                    percentile_approx(col("u"), lit(0.95), lit(10000)).as("p95_u"),
-                    sum(kwh).as("kwh"),
-                    sum(col("idle_w").multiply(hours / 1000)).as("idle_kwh"),
-                    sum(when(col("u").lt(IDLE_WASTE_UTIL), kwh).otherwise(0.0)).as("waste_kwh"),
-                    sum(coalesce(col("cpu_sum"), lit(0.0)).multiply(hours)).as("core_hours"),
-                    sum(kwh.multiply(col("gco2_per_kwh"))).as("kwh_gco2"),
-                    sum(col("un_idle_w").plus(col("un_dyn_w")).multiply(hours / 1000)).as("un_kwh"),
-                    sum(col("un_idle_w").multiply(hours / 1000)).as("un_idle_kwh"),
-                    sum(when(col("u").isNotNull(), col("cores")).otherwise(0.0)).as("core_intervals"),
-                    sum(coalesce(col("cpu_sum"), lit(0.0))).as("busy_core_intervals")).collectAsList()) {
-                m.put(r.getString(0), r);
-            }
-            return m;
-        });
-
-        // Pass 2 over utilization: attribution and usage features per app and host.
-        double p = sc.percentile() / 100.0;
-        Column idleShare = switch (policy) {
-            case CPU_SHARE -> when(col("cpu_sum").gt(0), col("cpu_cores").divide(col("cpu_sum"))).otherwise(lit(1.0).divide(col("n_apps")));
-            case EQUAL -> lit(1.0).divide(col("n_apps"));
-            case RESERVED -> when(col("rw_sum").gt(0), reservedWeight.divide(col("rw_sum"))).otherwise(lit(1.0).divide(col("n_apps")));
-            case UNATTRIBUTED -> lit(0.0);
-        };
-        Dataset<Row> attributed = in.utilization()
-                .join(hiE.select("host", "ts", "idle_w", "dyn_w", "cpu_sum", "n_apps", "rw_sum", "gco2_per_kwh"),
-                        scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
-                .withColumn("dyn_app_w", coalesce(when(col("cpu_sum").gt(0), col("dyn_w").multiply(col("cpu_cores")).divide(col("cpu_sum"))), lit(0.0)))
-                .withColumn("idle_app_w", coalesce(col("idle_w").multiply(idleShare), lit(0.0)));
-        // Usage features and percentiles per app and host straight from the ingest's rows, which ingest
-        // leaves partitioned by host and app: the sort-based aggregation of percentile_approx then needs
-        // no exchange, and each group's quantile summary is built in one task. (Aggregated after the
-        // join with the host intervals, which repartitions by host and interval, every task held a
-        // partial summary of nearly every group and shuffled them all.)
-        List<Row> appRows = timed(timings, progress, "analysis: usage per app", () -> in.utilization().groupBy("app", "host").agg(
-                count(lit(1)).as("samples"),
-                avg("cpu_cores").as("mean_cpu"),
-                max("cpu_cores").as("max_cpu"),
-                avg("mem_gb").as("mean_mem"),
-                percentile_approx(col("cpu_cores"), array(lit(0.95), lit(p)), lit(10000)).as("q_cpu"),
-                percentile_approx(coalesce(col("mem_gb"), lit(0.0)), array(lit(0.95), lit(p)), lit(10000)).as("q_mem"),
-                percentile_approx(coalesce(col("disk_iops"), lit(0.0)), lit(0.95), lit(1000)).as("q_iops"),
-                percentile_approx(coalesce(col("disk_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_mbps"),
-                percentile_approx(coalesce(col("net_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_net"),
-                percentile_approx(coalesce(col("gpu_pct"), lit(0.0)), lit(0.95), lit(1000)).as("q_gpu"))
-                .collectAsList());
-        // Attribution per app and host: sums only (a hash aggregation after the join).
-        Map<String, Row> energyRows = timed(timings, progress, "analysis: attribution per app", () -> {
-            Column toKwh = lit(hours / 1000);
-            Map<String, Row> m = new HashMap<>();
-            for (Row r : attributed.groupBy("app", "host").agg(
-                    sum(col("dyn_app_w").multiply(toKwh)).as("dyn_kwh"),
-                    sum(col("idle_app_w").multiply(toKwh)).as("idle_kwh"),
-                    sum(col("dyn_app_w").plus(col("idle_app_w")).multiply(toKwh).multiply(coalesce(col("gco2_per_kwh"), lit(0.0)))).as("kwh_gco2"))
-                    .collectAsList()) {
-                m.put(r.getString(0) + "\u0000" + r.getString(1), r);
-            }
-            return m;
-        });
-        Map<String, double[][]> hourly = sc.hourlySizing()
-                ? timed(timings, progress, "analysis: hourly demand", () -> Sizing.hourly(in.utilization(), p, in.intervalSeconds()))
-                : Map.of();
-
-        List<AppUsage> usage = new ArrayList<>();
-        Map<String, Double> kwhGco2 = new HashMap<>();
-        Map<String, double[]> appKwh = new HashMap<>();
-        for (Row r : appRows) {
-            List<Double> qc = r.getList(r.fieldIndex("q_cpu"));
-            List<Double> qm = r.getList(r.fieldIndex("q_mem"));
-            AppUsage a = new AppUsage(r.getString(0), r.getString(1), r.getLong(2), r.getDouble(3), qc.get(0), r.getDouble(4),
-                    nz(r, "mean_mem"), qm.get(0), nz(r, "q_iops"), nz(r, "q_mbps"), nz(r, "q_net"), nz(r, "q_gpu"),
-                    sc.percentile(), qc.get(1), qm.get(1));
-            usage.add(a);
-            String key = a.app() + "\u0000" + a.host();
-            Row e = energyRows.get(key);
-            appKwh.put(key, e == null ? new double[]{0, 0} : new double[]{nz(e, "dyn_kwh"), nz(e, "idle_kwh")});
-            kwhGco2.put(key, e == null ? 0.0 : nz(e, "kwh_gco2"));
+        Steps(SparkSession spark, IngestResult in, Scenario sc, AnalysisOptions opt, Progress progress) {
+            this.spark = spark;
+            this.in = in;
+            this.sc = sc;
+            this.opt = opt;
+            this.progress = progress;
+            this.hostList = in.hosts().hosts();
+            hostList.forEach(h -> hostsByName.put(h.host(), h));
+            this.hours = in.intervalSeconds() / 3600.0;
+            this.policy = sc.idlePolicy();
+            this.reservedWeight = policy == IdlePolicy.RESERVED ? reservedWeight(hostList, in.apps()) : lit(0.0);
         }
-        usage.sort(Comparator.comparing(AppUsage::app).thenComparing(AppUsage::host));
 
-        // Classify each app against its reference host: the host where it used most CPU.
-        Map<String, AppUsage> reference = new TreeMap<>();
-        for (AppUsage a : usage) {
-            reference.merge(a.app(), a, (x, y) -> y.meanCpuCores() > x.meanCpuCores() ? y : x);
+        <T> T timed(String step, Supplier<T> body) {
+            return Analysis.timed(timings, progress, step, body);
         }
-        Map<String, AppClassification> classes = new TreeMap<>();
-        reference.forEach((app, a) -> classes.put(app, Classifier.classify(a, hostsByName.get(a.host()), AppCatalog.get(appInfo, app))));
 
-        // Per-host app floors for the comatose test.
-        Map<String, Double> busiestApp = new HashMap<>();
-        usage.forEach(a -> busiestApp.merge(a.host(), a.p95CpuCores(), Math::max));
+        /**
+         * Pass 1 over utilization: per host-interval sums, joined to power, with u and the fold of
+         * each interval. Persisted (read by every later pass) and released by
+         * AnalysisResult.release(), or when later analyses push it out.
+         */
+        Dataset<Row> hostIntervals() {
+            return timed("analysis: host intervals", () -> {
+                Dataset<Row> perTs = in.utilization().groupBy("host", "ts").agg(
+                        sum("cpu_cores").as("cpu_sum"), count(lit(1)).as("n_apps"), sum(reservedWeight).as("rw_sum"));
+                // Model and cores by a broadcast hash join with the inventory, before the cache: a
+                // literal-map lookup (try_element_at(map_from_arrays(...))) searches its keys one by one,
+                // i.e. ~hosts/2 string comparisons per host-interval on every later read.
+                Dataset<Row> joined = in.power().select("host", "ts", "watts")
+                        .join(perTs, scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
+                        .join(broadcast(hostFacts(spark, hostList)),
+                                scala.jdk.javaapi.CollectionConverters.asScala(List.of("host")).toSeq(), "left")
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                persisted.add(joined);
+                AnalysisCaches.add(joined);
+                List<String> withUtil = joined.filter(col("cpu_sum").isNotNull()).select("host").distinct()
+                        .collectAsList().stream().map(r -> r.getString(0)).toList();
+                Column u = when(col("cpu_sum").isNotNull(), col("cpu_sum").divide(col("cores")))
+                        .when(col("host").isin(withUtil.toArray()), lit(null).cast(DataTypes.DoubleType))
+                        .otherwise(lit(0.0));
+                return joined
+                        .withColumn("u", u)
+                        .withColumn("fold", pmod(xxhash64(floor(unix_seconds(col("ts")).divide(opt.foldBlockSeconds())),
+                                lit(opt.seed())), lit(opt.folds())).cast(DataTypes.IntegerType));
+            });
+        }
 
-        List<HostEfficiency> hostEff = new ArrayList<>();
-        List<AppEnergy> energy = new ArrayList<>();
-        double pue = sc.pue();
-        for (Map.Entry<String, Row> e : hostRows.entrySet()) {
-            Row r = e.getValue();
-            HostSpec h = hostsByName.get(e.getKey());
-            PowerModel pm = models.get(h.model());
+        /** The power model of every hardware model, from the host-intervals with a known u. */
+        Map<String, PowerModel> fit(Dataset<Row> hostIntervals) {
+            return timed("analysis: power models", () -> {
+                Dataset<Row> samples = hostIntervals.filter(col("u").isNotNull())
+                        .select(col("model"), col("fold"), least(greatest(col("u"), lit(0.0)), lit(1.0)).as("u"), col("watts"));
+                List<String> modelNames = hostList.stream().map(HostSpec::model).distinct().toList();
+                return PowerModelFitter.fit(spark, samples, opt.folds(), modelNames, opt.catalog(), nameplates(hostList));
+            });
+        }
+
+        /** Idle and dynamic watts per host-interval, what no app takes, the hour and its grid intensity (lazy). */
+        Dataset<Row> energySplit(Dataset<Row> hostIntervals, Map<String, PowerModel> models) {
+            Column pIdle = greatest(lookupModel(models, col("model")), lit(0.0));
+            return hostIntervals
+                    .withColumn("idle_w", least(col("watts"), pIdle))
+                    .withColumn("dyn_w", col("watts").minus(col("idle_w")))
+                    .withColumn("hour", pmod(floor(unix_seconds(col("ts")).minus(in.intervalSeconds()).divide(3600)), lit(24)).cast(DataTypes.IntegerType))
+                    .withColumn("un_idle_w", policy == IdlePolicy.UNATTRIBUTED ? col("idle_w")
+                            : when(coalesce(col("n_apps"), lit(0L)).equalTo(0), col("idle_w")).otherwise(lit(0.0)))
+                    .withColumn("un_dyn_w", when(coalesce(col("cpu_sum"), lit(0.0)).leq(0), col("dyn_w")).otherwise(lit(0.0)))
+                    .withColumn("gco2_per_kwh", intensity(sc));
+        }
+
+        /** Per host, from the host-interval table: energy, utilization, idle waste, core-hours, by host name. */
+        Map<String, Row> hostFigures(Dataset<Row> hiE) {
+            return timed("analysis: host efficiency", () -> {
+                Map<String, Row> m = new TreeMap<>();
+                Column kwh = col("watts").multiply(hours / 1000);
+                for (Row r : hiE.groupBy("host").agg(
+                        count(lit(1)).as("intervals"),
+                        avg("u").as("mean_u"),
+                        percentile_approx(col("u"), lit(0.95), lit(10000)).as("p95_u"),
+                        sum(kwh).as("kwh"),
+                        sum(col("idle_w").multiply(hours / 1000)).as("idle_kwh"),
+                        sum(when(col("u").lt(IDLE_WASTE_UTIL), kwh).otherwise(0.0)).as("waste_kwh"),
+                        sum(coalesce(col("cpu_sum"), lit(0.0)).multiply(hours)).as("core_hours"),
+                        sum(kwh.multiply(col("gco2_per_kwh"))).as("kwh_gco2"),
+                        sum(col("un_idle_w").plus(col("un_dyn_w")).multiply(hours / 1000)).as("un_kwh"),
+                        sum(col("un_idle_w").multiply(hours / 1000)).as("un_idle_kwh"),
+                        sum(when(col("u").isNotNull(), col("cores")).otherwise(0.0)).as("core_intervals"),
+                        sum(coalesce(col("cpu_sum"), lit(0.0))).as("busy_core_intervals")).collectAsList()) {
+                    m.put(r.getString(0), r);
+                }
+                return m;
+            });
+        }
+
+        /** Pass 2 over utilization (lazy): every sample's share of its host-interval's dynamic and idle watts. */
+        Dataset<Row> attributed(Dataset<Row> hiE) {
+            Column idleShare = switch (policy) {
+                case CPU_SHARE -> when(col("cpu_sum").gt(0), col("cpu_cores").divide(col("cpu_sum"))).otherwise(lit(1.0).divide(col("n_apps")));
+                case EQUAL -> lit(1.0).divide(col("n_apps"));
+                case RESERVED -> when(col("rw_sum").gt(0), reservedWeight.divide(col("rw_sum"))).otherwise(lit(1.0).divide(col("n_apps")));
+                case UNATTRIBUTED -> lit(0.0);
+            };
+            return in.utilization()
+                    .join(hiE.select("host", "ts", "idle_w", "dyn_w", "cpu_sum", "n_apps", "rw_sum", "gco2_per_kwh"),
+                            scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
+                    .withColumn("dyn_app_w", coalesce(when(col("cpu_sum").gt(0), col("dyn_w").multiply(col("cpu_cores")).divide(col("cpu_sum"))), lit(0.0)))
+                    .withColumn("idle_app_w", coalesce(col("idle_w").multiply(idleShare), lit(0.0)));
+        }
+
+        /**
+         * Usage features and percentiles per app and host straight from the ingest's rows, which ingest
+         * leaves partitioned by host and app: the sort-based aggregation of percentile_approx then needs
+         * no exchange, and each group's quantile summary is built in one task. (Aggregated after the
+         * join with the host intervals, which repartitions by host and interval, every task held a
+         * partial summary of nearly every group and shuffled them all.)
+         */
+        List<Row> usageRows() {
+            double p = sc.percentile() / 100.0;
+            return timed("analysis: usage per app", () -> in.utilization().groupBy("app", "host").agg(
+                    count(lit(1)).as("samples"),
+                    avg("cpu_cores").as("mean_cpu"),
+                    max("cpu_cores").as("max_cpu"),
+                    avg("mem_gb").as("mean_mem"),
+                    percentile_approx(col("cpu_cores"), array(lit(0.95), lit(p)), lit(10000)).as("q_cpu"),
+                    percentile_approx(coalesce(col("mem_gb"), lit(0.0)), array(lit(0.95), lit(p)), lit(10000)).as("q_mem"),
+                    percentile_approx(coalesce(col("disk_iops"), lit(0.0)), lit(0.95), lit(1000)).as("q_iops"),
+                    percentile_approx(coalesce(col("disk_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_mbps"),
+                    percentile_approx(coalesce(col("net_mbps"), lit(0.0)), lit(0.95), lit(1000)).as("q_net"),
+                    percentile_approx(coalesce(col("gpu_pct"), lit(0.0)), lit(0.95), lit(1000)).as("q_gpu"))
+                    .collectAsList());
+        }
+
+        /** Attribution per app and host: sums only (a hash aggregation after the join), by "app\0host". */
+        Map<String, Row> attributionRows(Dataset<Row> attributed) {
+            return timed("analysis: attribution per app", () -> {
+                Column toKwh = lit(hours / 1000);
+                Map<String, Row> m = new HashMap<>();
+                for (Row r : attributed.groupBy("app", "host").agg(
+                        sum(col("dyn_app_w").multiply(toKwh)).as("dyn_kwh"),
+                        sum(col("idle_app_w").multiply(toKwh)).as("idle_kwh"),
+                        sum(col("dyn_app_w").plus(col("idle_app_w")).multiply(toKwh).multiply(coalesce(col("gco2_per_kwh"), lit(0.0)))).as("kwh_gco2"))
+                        .collectAsList()) {
+                    m.put(r.getString(0) + "\u0000" + r.getString(1), r);
+                }
+                return m;
+            });
+        }
+
+        /** The usage records and each app's attributed energy, joined on app and host on the driver. */
+        Attribution attribute(List<Row> appRows, Map<String, Row> energyRows) {
+            List<AppUsage> usage = new ArrayList<>();
+            Map<String, Double> kwhGco2 = new HashMap<>();
+            Map<String, double[]> appKwh = new HashMap<>();
+            for (Row r : appRows) {
+                List<Double> qc = r.getList(r.fieldIndex("q_cpu"));
+                List<Double> qm = r.getList(r.fieldIndex("q_mem"));
+                AppUsage a = new AppUsage(r.getString(0), r.getString(1), r.getLong(2), r.getDouble(3), qc.get(0), r.getDouble(4),
+                        nz(r, "mean_mem"), qm.get(0), nz(r, "q_iops"), nz(r, "q_mbps"), nz(r, "q_net"), nz(r, "q_gpu"),
+                        sc.percentile(), qc.get(1), qm.get(1));
+                usage.add(a);
+                String key = a.app() + "\u0000" + a.host();
+                Row e = energyRows.get(key);
+                appKwh.put(key, e == null ? new double[]{0, 0} : new double[]{nz(e, "dyn_kwh"), nz(e, "idle_kwh")});
+                kwhGco2.put(key, e == null ? 0.0 : nz(e, "kwh_gco2"));
+            }
+            usage.sort(Comparator.comparing(AppUsage::app).thenComparing(AppUsage::host));
+            return new Attribution(usage, appKwh, kwhGco2);
+        }
+
+        /** Host efficiency figures and the energy lines: each host's unattributed line, then every app's. */
+        Efficiency efficiency(Map<String, PowerModel> models, Map<String, Row> hostRows, Attribution a) {
+            // Per-host app floors for the comatose test.
+            Map<String, Double> busiestApp = new HashMap<>();
+            a.usage().forEach(u -> busiestApp.merge(u.host(), u.p95CpuCores(), Math::max));
+            List<HostEfficiency> hostEff = new ArrayList<>();
+            List<AppEnergy> energy = new ArrayList<>();
+            for (Map.Entry<String, Row> e : hostRows.entrySet()) {
+                HostSpec h = hostsByName.get(e.getKey());
+                hostEff.add(host(h, models.get(h.model()), e.getValue(), busiestApp.getOrDefault(h.host(), 0.0)));
+                unattributed(h, e.getValue()).ifPresent(energy::add);
+            }
+            Map<String, Double> appCo2ByHost = new HashMap<>();
+            energy.addAll(appLines(a, appCo2ByHost));
+            fillUnattributedCo2(energy, hostEff, appCo2ByHost);
+            energy.sort(Comparator.comparingDouble(AppEnergy::kwh).reversed().thenComparing(AppEnergy::app).thenComparing(AppEnergy::host));
+            hostEff.sort(Comparator.comparing(HostEfficiency::host));
+            return new Efficiency(hostEff, energy);
+        }
+
+        private HostEfficiency host(HostSpec h, PowerModel pm, Row r, double busiestAppCores) {
+            double pue = sc.pue();
             double kwh = nz(r, "kwh");
             double idleKwh = nz(r, "idle_kwh");
             double p95 = r.isNullAt(r.fieldIndex("p95_u")) ? Double.NaN : r.getDouble(r.fieldIndex("p95_u"));
-            boolean comatose = p95 < COMATOSE_P95_UTIL && busiestApp.getOrDefault(h.host(), 0.0) < Classifier.IDLE_CORES;
+            boolean comatose = p95 < COMATOSE_P95_UTIL && busiestAppCores < BUSY_APP_FLOOR_CORES;
             double co2 = nz(r, "kwh_gco2") * pue / 1000;
-            hostEff.add(new HostEfficiency(h.host(), h.model(), r.getLong(1), nz(r, "mean_u"), p95, kwh, idleKwh,
+            return new HostEfficiency(h.host(), h.model(), r.getLong(1), nz(r, "mean_u"), p95, kwh, idleKwh,
                     kwh > 0 ? idleKwh / kwh : Double.NaN, nz(r, "waste_kwh"), pm.curve().energyProportionality(),
-                    kwh > 0 ? nz(r, "core_hours") / kwh : Double.NaN, comatose, kwh * pue, kwh * pue * sc.tariffPerKwh(), co2));
+                    kwh > 0 ? nz(r, "core_hours") / kwh : Double.NaN, comatose, kwh * pue, kwh * pue * sc.tariffPerKwh(), co2);
+        }
+
+        /** The host's {@value #UNATTRIBUTED_APP} line, when some of its energy went to no app; CO2e filled in later. */
+        private Optional<AppEnergy> unattributed(HostSpec h, Row r) {
             double unKwh = nz(r, "un_kwh");
-            if (unKwh > 0) {
-                double unIdle = nz(r, "un_idle_kwh");
-                // CO2e of the unattributed line: the host's CO2e less what its apps took.
-                energy.add(new AppEnergy(UNATTRIBUTED_APP, h.host(), unKwh, unKwh - unIdle, unIdle,
-                        unKwh * pue * sc.tariffPerKwh(), Double.NaN, "-", "-",
-                        policy == IdlePolicy.UNATTRIBUTED ? "idle policy 'unattributed': idle power kept apart"
-                                : "energy no application used (no apps, or no CPU use, or utilization missing in the interval)"));
+            if (unKwh <= 0) {
+                return Optional.empty();
+            }
+            double unIdle = nz(r, "un_idle_kwh");
+            return Optional.of(new AppEnergy(UNATTRIBUTED_APP, h.host(), unKwh, unKwh - unIdle, unIdle,
+                    unKwh * sc.pue() * sc.tariffPerKwh(), Double.NaN, "-", "-",
+                    policy == IdlePolicy.UNATTRIBUTED ? "idle policy 'unattributed': idle power kept apart"
+                            : "energy no application used (no apps, or no CPU use, or utilization missing in the interval)"));
+        }
+
+        /**
+         * Every app's line; adds each app's CO2e to {@code co2ByHost}. Class, verdict and reason are
+         * classify's: it labels these lines (Classifier.label).
+         */
+        private List<AppEnergy> appLines(Attribution a, Map<String, Double> co2ByHost) {
+            List<AppEnergy> out = new ArrayList<>();
+            for (AppUsage u : a.usage()) {
+                String key = u.app() + "\u0000" + u.host();
+                double[] k = a.appKwh().get(key);
+                double kwh = k[0] + k[1];
+                double co2 = a.kwhGco2().get(key) * sc.pue() / 1000;
+                co2ByHost.merge(u.host(), co2, Double::sum);
+                out.add(new AppEnergy(u.app(), u.host(), kwh, k[0], k[1], kwh * sc.pue() * sc.tariffPerKwh(), co2,
+                        null, null, null));
+            }
+            return out;
+        }
+
+        /** The CO2e of the unattributed lines: the host's CO2e less what its apps took. */
+        private static void fillUnattributedCo2(List<AppEnergy> energy, List<HostEfficiency> hostEff,
+                                                Map<String, Double> appCo2ByHost) {
+            Map<String, HostEfficiency> effByHost = new HashMap<>();
+            hostEff.forEach(x -> effByHost.put(x.host(), x));
+            for (int i = 0; i < energy.size(); i++) {
+                AppEnergy x = energy.get(i);
+                if (x.app().equals(UNATTRIBUTED_APP) && Double.isNaN(x.co2eKg())) {
+                    double co2 = Math.max(0, effByHost.get(x.host()).co2eKg() - appCo2ByHost.getOrDefault(x.host(), 0.0));
+                    energy.set(i, new AppEnergy(x.app(), x.host(), x.kwh(), x.dynamicKwh(), x.idleKwh(), x.cost(), co2,
+                            x.appClass(), x.virtVerdict(), x.reason()));
+                }
             }
         }
-        Map<String, Double> appCo2ByHost = new HashMap<>();
-        for (AppUsage a : usage) {
-            String key = a.app() + "\u0000" + a.host();
-            double[] k = appKwh.get(key);
-            double kwh = k[0] + k[1];
-            double co2 = kwhGco2.get(key) * pue / 1000;
-            appCo2ByHost.merge(a.host(), co2, Double::sum);
-            AppClassification c = classes.get(a.app());
-            energy.add(new AppEnergy(a.app(), a.host(), kwh, k[0], k[1], kwh * pue * sc.tariffPerKwh(), co2,
-                    c.workloadClass().key(), c.verdict().key(), c.classReason() + "; " + c.verdictReason()));
-        }
-        // Fill in the CO2e of unattributed lines now that apps' CO2e per host is known.
-        Map<String, HostEfficiency> effByHost = new HashMap<>();
-        hostEff.forEach(x -> effByHost.put(x.host(), x));
-        for (int i = 0; i < energy.size(); i++) {
-            AppEnergy x = energy.get(i);
-            if (x.app().equals(UNATTRIBUTED_APP) && Double.isNaN(x.co2eKg())) {
-                double co2 = Math.max(0, effByHost.get(x.host()).co2eKg() - appCo2ByHost.getOrDefault(x.host(), 0.0));
-                energy.set(i, new AppEnergy(x.app(), x.host(), x.kwh(), x.dynamicKwh(), x.idleKwh(), x.cost(), co2,
-                        x.appClass(), x.virtVerdict(), x.reason()));
-            }
-        }
-        energy.sort(Comparator.comparingDouble(AppEnergy::kwh).reversed().thenComparing(AppEnergy::app).thenComparing(AppEnergy::host));
-        hostEff.sort(Comparator.comparing(HostEfficiency::host));
-
-        List<AppDemandVector> demand = Sizing.vectors(usage, hourly, classes, apps);
-        List<OwnerShowback> showback = Showback.perOwner(energy, usage, apps);
-
-        double maxErr = opt.verifyConservation()
-                ? timed(timings, progress, "analysis: conservation check", () -> maxConservationError(hiE, attributed))
-                : Double.NaN;
-        FleetEfficiency fleet = fleet(hostEff, hostRows, classes.size(), energy, maxErr);
-        List<ScatterPoint> scatter = timed(timings, progress, "analysis: chart samples", () ->
-                scatter(hostIntervals, models, opt));
-        return new AnalysisResult(sc, models, hostEff, energy, usage, new ArrayList<>(classes.values()), demand, showback,
-                fleet, scatter, in.first(), in.last(), in.intervalSeconds(), timings,
-                new AnalysisResult.Datasets(hiE, attributed.select("host", "app", "ts", "dyn_app_w", "idle_app_w"), persisted));
     }
 
     /** Largest |attributed + unattributed − measured| / measured over host-intervals with power above zero. */

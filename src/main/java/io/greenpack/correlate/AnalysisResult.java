@@ -1,8 +1,9 @@
 package io.greenpack.correlate;
 
-import io.greenpack.classify.AppClassification;
 import io.greenpack.config.Scenario;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppClassification;
+import io.greenpack.model.AppDemandVector;
+import io.greenpack.model.AppUsage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -12,6 +13,8 @@ import java.util.Map;
 
 /**
  * Everything the correlate, classify and size stages found (DESIGN §3, §4), as plain values.
+ * Correlate fills all but {@code classes} and {@code demand} (and the class columns of
+ * {@code appEnergy}); {@link #classifiedAndSized} adds what classify and size found.
  *
  * @param powerModels by hardware model name
  * @param appEnergy   per app and host, plus one {@value Analysis#UNATTRIBUTED_APP} line per host with unattributed energy
@@ -53,6 +56,18 @@ public record AnalysisResult(Scenario scenario, Map<String, PowerModel> powerMod
     public interface Releasing extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /**
+     * This result with classify's classes and labelled energy lines and size's demand; the steps'
+     * timings are added after correlate's.
+     */
+    public AnalysisResult classifiedAndSized(List<AppClassification> classified, List<AppEnergy> labelledEnergy,
+                                             List<AppDemandVector> sized, Map<String, Double> moreTimings) {
+        Map<String, Double> allTimings = new java.util.LinkedHashMap<>(timings);
+        allTimings.putAll(moreTimings);
+        return new AnalysisResult(scenario, powerModels, hosts, labelledEnergy, usage, classified, sized, showback,
+                fleet, scatter, first, last, intervalSeconds, allTimings, datasets);
     }
 
     public AnalysisResult {

@@ -1,5 +1,6 @@
 package io.greenpack.correlate;
 
+import io.greenpack.model.AppUsage;
 import io.greenpack.ingest.AppCatalog;
 import io.greenpack.ingest.AppInfo;
 

@@ -1,8 +1,9 @@
 /**
  * Correlate (DESIGN §3): from aligned power and utilization samples to power models, energy,
  * attribution to applications and efficiency figures. Entry point:
- * {@link io.greenpack.correlate.Analysis#run}, which also runs classify and size and returns an
- * {@link io.greenpack.correlate.AnalysisResult} of plain records.
+ * {@link io.greenpack.correlate.Analysis#run}, which returns an
+ * {@link io.greenpack.correlate.AnalysisResult} of plain records; the pipeline then runs classify
+ * and size on its usage and completes the result ({@link io.greenpack.correlate.AnalysisResult#classifiedAndSized}).
  *
  * <p>Decisions, written down where the design is silent:
  * <ul>

@@ -3,8 +3,8 @@ package io.greenpack.importer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.greenpack.report.CsvWriter;
-import io.greenpack.report.RejectsFile;
+import io.greenpack.csv.CsvWriter;
+import io.greenpack.ingest.RejectsFile;
 import io.greenpack.util.UserError;
 
 import java.io.IOException;

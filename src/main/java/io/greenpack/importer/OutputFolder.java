@@ -1,6 +1,6 @@
 package io.greenpack.importer;
 
-import io.greenpack.report.Escape;
+import io.greenpack.csv.CsvCell;
 import io.greenpack.util.UserError;
 
 import java.io.BufferedWriter;
@@ -211,7 +211,7 @@ final class OutputFolder {
         if (v instanceof Number n) {
             return n.toString();
         }
-        return Escape.csvCell(v.toString());
+        return CsvCell.text(v.toString());
     }
 
     static String name(Path p) {

@@ -23,7 +23,7 @@
  * <p>Decisions: timestamps are written as ISO-8601 UTC; disk_mbps is megabytes per second and
  * net_mbps megabits per second; hosts without a known model are {@code unknown-<cores>c};
  * energy counters are written raw (cumulative energy_wh) so that ingest's reset and wrap
- * detection applies; input names reach CSV only through {@link io.greenpack.report.CsvWriter}.
+ * detection applies; input names reach CSV only through {@link io.greenpack.csv.CsvWriter}.
  * A bad file (wrong header, not the format) is a {@link io.greenpack.util.UserError} naming file, line and column or JSON field;
  * input that is legal but not usable (blank typeperf cells, _Total/Idle processes, NaN samples,
  * the first point of a counter) is skipped and counted with the place it was first seen.

@@ -24,7 +24,7 @@ import java.util.Set;
  * arrays, for speed and a small heap. The ingest keeps its output as a persisted RDD of these blocks
  * and shows it to Spark SQL as rows through {@link #rows}: building Spark's columnar cache cost
  * more CPU than the kernel itself, and its millions of small objects made the collector copy
- * gigabytes. A task's last block carries the task's {@link Summary}.
+ * gigabytes. A task's last block carries the task's {@link TaskFindings}.
  */
 final class AlignedBlock implements Serializable, KnownSizeEstimation {
     private static final long serialVersionUID = 1L;
@@ -187,7 +187,7 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
     }
 
     /** The task's summary goes on its last block; the arrays are cut to the rows held. */
-    AlignedBlock finish(Summary s) {
+    AlignedBlock finish(TaskFindings s) {
         summary = s == null ? null : s.toBytes();
         runStart = Arrays.copyOf(runStart, runs);
         runHost = Arrays.copyOf(runHost, runs);
@@ -206,7 +206,7 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
         return this;
     }
 
-    /** The task's summary (see {@link Summary#toBytes}), on its last block only; else null. */
+    /** The task's summary (see {@link TaskFindings#toBytes}), on its last block only; else null. */
     byte[] summaryBytes() {
         return summary;
     }

@@ -134,7 +134,7 @@ public final class Ingest {
     /**
      * Power or utilization: each text file is read, validated, ordered per
      * series and aligned by one task in plain Java (the {@link SeriesKernel}); a Parquet input by
-     * the tasks of Spark's reader, one per partition. Each task also returns a {@link Summary}
+     * the tasks of Spark's reader, one per partition. Each task also returns a {@link TaskFindings}
      * (counts, rejects, gaps, counter events). Series groups (host, or host and app) found in
      * more than one task are redone together: their samples are shuffled by group and go through
      * the same kernel. Without such groups there is no shuffle at all.
@@ -156,7 +156,7 @@ public final class Ingest {
         // The tasks' aligned blocks stay in memory (disk when short) for every later pass; the
         // summaries are collected first, which computes them.
         JavaRDD<AlignedBlock> first = tasks(spark, sources, alignment).persist(StorageLevel.MEMORY_AND_DISK());
-        List<Summary> summaries = summaries(first);
+        List<TaskFindings> summaries = summaries(first);
         Map<String, Integer> tasksPerGroup = new HashMap<>();
         summaries.forEach(s -> s.groups.forEach(g -> tasksPerGroup.merge(g, 1, Integer::sum)));
         Set<String> spanning = new HashSet<>();
@@ -165,8 +165,8 @@ public final class Ingest {
                 spanning.add(g);
             }
         });
-        List<Summary> sequencing = new ArrayList<>();
-        for (Summary s : summaries) {
+        List<TaskFindings> sequencing = new ArrayList<>();
+        for (TaskFindings s : summaries) {
             sequencing.add(without(s, spanning));
         }
         JavaRDD<InternalRow> rows = first.mapPartitions(blocks -> AlignedBlock.rows(blocks, isPower, spanning));
@@ -268,20 +268,20 @@ public final class Ingest {
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
     }
 
-    private static List<Summary> summaries(JavaRDD<AlignedBlock> blocks) {
-        List<Summary> out = new ArrayList<>();
+    private static List<TaskFindings> summaries(JavaRDD<AlignedBlock> blocks) {
+        List<TaskFindings> out = new ArrayList<>();
         for (byte[] b : blocks.map(AlignedBlock::summaryBytes).filter(java.util.Objects::nonNull).collect()) {
-            out.add(Summary.fromBytes(b));
+            out.add(TaskFindings.fromBytes(b));
         }
         return out;
     }
 
     /** A summary's sequencing findings without the groups that are redone together. */
-    private static Summary without(Summary s, Set<String> groups) {
+    private static TaskFindings without(TaskFindings s, Set<String> groups) {
         if (groups.isEmpty()) {
             return s;
         }
-        Summary out = new Summary();
+        TaskFindings out = new TaskFindings();
         s.sequencing.forEach((g, v) -> {
             if (!groups.contains(g)) {
                 out.sequencing.put(g, v);
@@ -303,19 +303,19 @@ public final class Ingest {
      * rejects are in the pass-1 summaries only, so they are taken from there.
      */
     private static Series summarize(List<InputFile> files, InputKind kind, boolean isPower, Dataset<Row> aligned,
-                                    List<Summary> validation, List<Summary> sequencing) {
-        Map<Integer, Summary.FileCounts> counts = new HashMap<>();
-        List<Summary.Reject> rejects = new ArrayList<>();
-        for (Summary s : validation) {
-            s.files.forEach((i, c) -> counts.computeIfAbsent(i, k -> new Summary.FileCounts()).merge(c));
+                                    List<TaskFindings> validation, List<TaskFindings> sequencing) {
+        Map<Integer, TaskFindings.FileCounts> counts = new HashMap<>();
+        List<TaskFindings.Reject> rejects = new ArrayList<>();
+        for (TaskFindings s : validation) {
+            s.files.forEach((i, c) -> counts.computeIfAbsent(i, k -> new TaskFindings.FileCounts()).merge(c));
             s.rejects.stream().filter(r -> r.group() == null).forEach(rejects::add);
         }
         Map<Integer, long[]> seq = new HashMap<>();
         long incomplete = 0;
-        List<Summary.GapAt> gapsAt = new ArrayList<>();
-        for (Summary s : sequencing) {
+        List<TaskFindings.GapAt> gapsAt = new ArrayList<>();
+        for (TaskFindings s : sequencing) {
             s.sequencing.values().forEach(perFile -> perFile.forEach((i, c) -> {
-                long[] sum = seq.computeIfAbsent(i, k -> new long[Summary.COUNTERS]);
+                long[] sum = seq.computeIfAbsent(i, k -> new long[TaskFindings.COUNTERS]);
                 for (int k = 0; k < c.length; k++) {
                     sum[k] += c[k];
                 }
@@ -324,10 +324,10 @@ public final class Ingest {
             gapsAt.addAll(s.gaps);
             s.rejects.stream().filter(r -> r.group() != null).forEach(rejects::add);
         }
-        gapsAt.sort(Comparator.comparingLong(Summary.GapAt::from).thenComparing(Summary.GapAt::host)
-                .thenComparing(Summary.GapAt::series).thenComparing(g -> files.get(g.file()).name()));
+        gapsAt.sort(Comparator.comparingLong(TaskFindings.GapAt::from).thenComparing(TaskFindings.GapAt::host)
+                .thenComparing(TaskFindings.GapAt::series).thenComparing(g -> files.get(g.file()).name()));
         List<Gap> gaps = new ArrayList<>();
-        for (Summary.GapAt g : gapsAt.subList(0, Math.min(GAPS_LISTED, gapsAt.size()))) {
+        for (TaskFindings.GapAt g : gapsAt.subList(0, Math.min(GAPS_LISTED, gapsAt.size()))) {
             gaps.add(new Gap(kind, files.get(g.file()).name(), g.host(), g.series(),
                     Instant.ofEpochSecond(g.from()), Instant.ofEpochSecond(g.to())));
         }
@@ -339,22 +339,22 @@ public final class Ingest {
         Instant last = null;
         for (int i = 0; i < files.size(); i++) {
             InputFile f = files.get(i);
-            Summary.FileCounts c = counts.getOrDefault(i, new Summary.FileCounts());
+            TaskFindings.FileCounts c = counts.getOrDefault(i, new TaskFindings.FileCounts());
             Map<String, Long> why = new HashMap<>(c.reasons);
             long rows = c.rows;
             if (rows == 0) {
                 throw new UserError(f.path() + ": the file has a header but no data rows (expected "
                         + kind.prefix() + " samples)");
             }
-            long[] s = seq.getOrDefault(i, new long[Summary.COUNTERS]);
+            long[] s = seq.getOrDefault(i, new long[TaskFindings.COUNTERS]);
             Map<String, Long> fileNotes = new LinkedHashMap<>();
-            putIfPositive(why, "duplicate row", s[Summary.DUP]);
-            putIfPositive(why, "conflicting duplicate", s[Summary.CONFLICT]);
+            putIfPositive(why, "duplicate row", s[TaskFindings.DUP]);
+            putIfPositive(why, "conflicting duplicate", s[TaskFindings.CONFLICT]);
             if (isPower) {
-                putIfPositive(fileNotes, "counter resets", s[Summary.RESETS]);
-                putIfPositive(fileNotes, "counter wraps", s[Summary.WRAPS]);
-                putIfPositive(fileNotes, "counter baselines (first reading of a series or after a gap)", s[Summary.BASELINES]);
-                putIfPositive(why, "counter jump implausible", s[Summary.JUMPS]);
+                putIfPositive(fileNotes, "counter resets", s[TaskFindings.RESETS]);
+                putIfPositive(fileNotes, "counter wraps", s[TaskFindings.WRAPS]);
+                putIfPositive(fileNotes, "counter baselines (first reading of a series or after a gap)", s[TaskFindings.BASELINES]);
+                putIfPositive(why, "counter jump implausible", s[TaskFindings.JUMPS]);
             }
             long rejected = why.values().stream().mapToLong(Long::longValue).sum();
             long kept = rows - rejected;
@@ -369,10 +369,10 @@ public final class Ingest {
             Instant fLast = c.good == 0 ? null : micros(c.last);
             first = earliest(first, fFirst);
             last = latest(last, fLast);
-            gapCount += s[Summary.GAPS];
+            gapCount += s[TaskFindings.GAPS];
             fileNotes.forEach((k, v) -> notes.merge(k, v, Long::sum));
             stats.add(new FileStats(f.name(), kind, rows, kept, why, c.hosts.size(), c.apps.size(), fFirst, fLast,
-                    s[Summary.GAPS], s[Summary.GAP_S], fileNotes));
+                    s[TaskFindings.GAPS], s[TaskFindings.GAP_S], fileNotes));
         }
         // Stats in the order the files were given (the data directory's order).
         return new Series(aligned, rejectRows(files, rejects), stats, gaps, gapCount, notes, incomplete, first, last);
@@ -383,9 +383,9 @@ public final class Ingest {
     }
 
     /** Reject rows with their line's text; rows found bad by sequencing get it by one read of their file. */
-    private static List<RejectRow> rejectRows(List<InputFile> files, List<Summary.Reject> rejects) {
+    private static List<RejectRow> rejectRows(List<InputFile> files, List<TaskFindings.Reject> rejects) {
         Map<Integer, java.util.TreeMap<Long, String>> wanted = new HashMap<>();
-        for (Summary.Reject r : rejects) {
+        for (TaskFindings.Reject r : rejects) {
             if (r.raw() == null && files.get(r.file()).format() != InputFormat.PARQUET) {
                 wanted.computeIfAbsent(r.file(), k -> new java.util.TreeMap<>()).put(r.line(), "");
             }
@@ -403,7 +403,7 @@ public final class Ingest {
             }
         });
         List<RejectRow> out = new ArrayList<>(rejects.size());
-        for (Summary.Reject r : rejects) {
+        for (TaskFindings.Reject r : rejects) {
             String raw = r.raw() != null ? r.raw() : wanted.getOrDefault(r.file(), new java.util.TreeMap<>()).getOrDefault(r.line(), "");
             out.add(new RejectRow(files.get(r.file()).name(), r.line(), r.reason(), r.detail(), raw));
         }

@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * What runs inside the Spark tasks of the ingest: read a file (or a Parquet partition) from
  * start to end, validate each row with {@link SampleRules}, and align the good samples with the
- * {@link SeriesKernel}; the task's last row carries its {@link Summary}. Also the second path for
+ * {@link SeriesKernel}; the task's last row carries its {@link TaskFindings}. Also the second path for
  * series groups that span tasks: their samples as rows (to be shuffled by group), then the same
  * kernel over them.
  */
@@ -70,10 +70,10 @@ final class IngestTasks {
 
     // ---- reading -------------------------------------------------------------------------
 
-    private static void readText(TextUnit u, Summary summary, Feed feed) {
+    private static void readText(TextUnit u, TaskFindings summary, Feed feed) {
         SampleRules rules = u.rules();
         SampleRules.Sample sample = new SampleRules.Sample(rules.values());
-        Summary.FileCounts counts = summary.file(u.fileIndex());
+        TaskFindings.FileCounts counts = summary.file(u.fileIndex());
         try {
             TextRows.read(u.file(), u.columns(), u.separator(), u.headerLine(), (cells, line) ->
                     count(rules, cells, sample, counts, summary, u.fileIndex(), line, feed));
@@ -83,10 +83,10 @@ final class IngestTasks {
     }
 
     /** A Parquet partition: {@link ColumnarBatch}es or {@link InternalRow}s (see {@link ParquetUnit}). */
-    private static void readParquet(ParquetUnit u, Iterator<?> input, Summary summary, Feed feed) {
+    private static void readParquet(ParquetUnit u, Iterator<?> input, TaskFindings summary, Feed feed) {
         SampleRules rules = u.rules();
         SampleRules.Sample sample = new SampleRules.Sample(rules.values());
-        Summary.FileCounts counts = summary.file(u.fileIndex());
+        TaskFindings.FileCounts counts = summary.file(u.fileIndex());
         if (u.columnar()) {
             TypedCells.Columns cells = new TypedCells.Columns(u.types(), u.kinds(), u.vectorOf(), u.rowIndexVector());
             while (input.hasNext()) {
@@ -107,8 +107,8 @@ final class IngestTasks {
         }
     }
 
-    private static void count(SampleRules rules, Cells cells, SampleRules.Sample sample, Summary.FileCounts counts,
-                              Summary summary, int fileIndex, long line, Feed feed) {
+    private static void count(SampleRules rules, Cells cells, SampleRules.Sample sample, TaskFindings.FileCounts counts,
+                              TaskFindings summary, int fileIndex, long line, Feed feed) {
         counts.rows++;
         if (rules.check(cells, sample)) {
             counts.good++;
@@ -117,7 +117,7 @@ final class IngestTasks {
             feed.sample(sample, fileIndex, line);
         } else {
             counts.reasons.merge(rules.reason, 1L, Long::sum);
-            summary.rejects.add(new Summary.Reject(fileIndex, line, rules.reason, cut(rules.detail), cut(cells.raw()), null));
+            summary.rejects.add(new TaskFindings.Reject(fileIndex, line, rules.reason, cut(rules.detail), cut(cells.raw()), null));
         }
     }
 
@@ -128,7 +128,7 @@ final class IngestTasks {
     // ---- pass 1: a whole unit in one task ------------------------------------------------
 
     static Iterator<AlignedBlock> alignText(TextUnit u, Alignment a) {
-        Summary summary = new Summary();
+        TaskFindings summary = new TaskFindings();
         SeriesKernel kernel = kernel(a, summary);
         readText(u, summary, kernelFeed(kernel));
         kernel.countKeys(summary.file(u.fileIndex()));
@@ -136,14 +136,14 @@ final class IngestTasks {
     }
 
     static Iterator<AlignedBlock> alignParquet(ParquetUnit u, Alignment a, Iterator<?> rows) {
-        Summary summary = new Summary();
+        TaskFindings summary = new TaskFindings();
         SeriesKernel kernel = kernel(a, summary);
         readParquet(u, rows, summary, kernelFeed(kernel));
         kernel.countKeys(summary.file(u.fileIndex()));
         return output(a, kernel, summary);
     }
 
-    private static SeriesKernel kernel(Alignment a, Summary summary) {
+    private static SeriesKernel kernel(Alignment a, TaskFindings summary) {
         return new SeriesKernel(a.power(), a.values(), a.intervalSeconds(), a.maxGapSeconds(), summary);
     }
 
@@ -155,13 +155,13 @@ final class IngestTasks {
 
     static Iterator<InternalRow> samplesText(TextUnit u, Alignment a, Set<String> groups) {
         List<InternalRow> out = new ArrayList<>();
-        readText(u, new Summary(), sampleFeed(a, groups, out));
+        readText(u, new TaskFindings(), sampleFeed(a, groups, out));
         return out.iterator();
     }
 
     static Iterator<InternalRow> samplesParquet(ParquetUnit u, Alignment a, Set<String> groups, Iterator<?> rows) {
         List<InternalRow> out = new ArrayList<>();
-        readParquet(u, rows, new Summary(), sampleFeed(a, groups, out));
+        readParquet(u, rows, new TaskFindings(), sampleFeed(a, groups, out));
         return out.iterator();
     }
 
@@ -188,7 +188,7 @@ final class IngestTasks {
 
     /** The kernel over sample rows (see {@link #sampleSchema}); the summary holds sequencing findings only. */
     static Iterator<AlignedBlock> alignSamples(Alignment a, Iterator<InternalRow> rows) {
-        Summary summary = new Summary();
+        TaskFindings summary = new TaskFindings();
         SeriesKernel kernel = kernel(a, summary);
         double[] v = new double[a.values()];
         while (rows.hasNext()) {
@@ -205,7 +205,7 @@ final class IngestTasks {
     // ---- output --------------------------------------------------------------------------
 
     /** Aligned rows in blocks, group by group; the last block carries the summary. */
-    private static Iterator<AlignedBlock> output(Alignment a, SeriesKernel kernel, Summary summary) {
+    private static Iterator<AlignedBlock> output(Alignment a, SeriesKernel kernel, TaskFindings summary) {
         Blocks out = new Blocks(a.power());
         return new Iterator<>() {
             private boolean done;
@@ -276,7 +276,7 @@ final class IngestTasks {
             block().addUtilization(host(h), app, ts * 1_000_000L, values, coverage);
         }
 
-        void finish(Summary summary) {
+        void finish(TaskFindings summary) {
             ready.add(block.finish(summary));
         }
     }

@@ -38,7 +38,7 @@ final class SeriesKernel {
     private final int nv;
     private final long interval;
     private final long maxGap;
-    private final Summary summary;
+    private final TaskFindings summary;
 
     /**
      * A series by its key. The hash mixes the parts' (cached) String hashes: a record's hash
@@ -245,7 +245,7 @@ final class SeriesKernel {
     private int[] byRank;       // rank -> series id
     private int nextRank;
 
-    SeriesKernel(boolean power, int valueCount, long intervalSeconds, long maxGapSeconds, Summary summary) {
+    SeriesKernel(boolean power, int valueCount, long intervalSeconds, long maxGapSeconds, TaskFindings summary) {
         this.power = power;
         this.nv = valueCount;
         this.interval = intervalSeconds;
@@ -308,7 +308,7 @@ final class SeriesKernel {
     }
 
     /** The hosts and apps of the samples added, into a file's counts (a pass-1 task reads one file). */
-    void countKeys(Summary.FileCounts counts) {
+    void countKeys(TaskFindings.FileCounts counts) {
         for (String[] k : keys) {
             counts.hosts.add(k[0]);
             if (!power) {
@@ -457,14 +457,14 @@ final class SeriesKernel {
                         same = a == b || (Double.isNaN(a) && Double.isNaN(b));
                     }
                     String reason = same ? "duplicate row" : "conflicting duplicate";
-                    summary.counters(group, fileIndex)[same ? Summary.DUP : Summary.CONFLICT]++;
-                    summary.rejects.add(new Summary.Reject(fileIndex, store.line(i), reason, SAME_KEY, null, group));
+                    summary.counters(group, fileIndex)[same ? TaskFindings.DUP : TaskFindings.CONFLICT]++;
+                    summary.rejects.add(new TaskFindings.Reject(fileIndex, store.line(i), reason, SAME_KEY, null, group));
                 } else if (dtRaw > maxGap) {
                     gap = true;
                     long[] c = summary.counters(group, fileIndex);
-                    c[Summary.GAPS]++;
-                    c[Summary.GAP_S] += dtRaw;
-                    summary.gaps.add(new Summary.GapAt(group, fileIndex, key[0], seriesName, store.ts(prev), t));
+                    c[TaskFindings.GAPS]++;
+                    c[TaskFindings.GAP_S] += dtRaw;
+                    summary.gaps.add(new TaskFindings.GapAt(group, fileIndex, key[0], seriesName, store.ts(prev), t));
                 } else {
                     dt = dtRaw;
                 }
@@ -501,19 +501,19 @@ final class SeriesKernel {
             }
         }
         if (!Double.isNaN(prevE) && !dup && diff < 0) {
-            summary.counters(group, store.file(i))[wrapped ? Summary.WRAPS : Summary.RESETS]++;
+            summary.counters(group, store.file(i))[wrapped ? TaskFindings.WRAPS : TaskFindings.RESETS]++;
         }
         boolean baseline = Double.isNaN(prevE) || gap;
         if (baseline) {
-            summary.counters(group, store.file(i))[Summary.BASELINES]++;
+            summary.counters(group, store.file(i))[TaskFindings.BASELINES]++;
         }
         double delta = diff >= 0 ? diff : wrapped ? wrapDelta : e;
         long span = prev >= 0 ? store.ts(i) - store.ts(prev) : 0;
         v[0] = span == 0 ? Double.NaN : delta * 3600.0 / span;
         boolean jump = v[0] > SampleRules.MAX_PLAUSIBLE_WATTS;
         if (jump && !dup) {
-            summary.counters(group, store.file(i))[Summary.JUMPS]++;
-            summary.rejects.add(new Summary.Reject(store.file(i), store.line(i), "counter jump implausible",
+            summary.counters(group, store.file(i))[TaskFindings.JUMPS]++;
+            summary.rejects.add(new TaskFindings.Reject(store.file(i), store.line(i), "counter jump implausible",
                     "energy difference gives " + (long) v[0] + " W", null, group));
         }
         return !jump && !baseline;

@@ -4,7 +4,7 @@ import io.greenpack.chart.BarChart;
 import io.greenpack.chart.ChartFiles;
 import io.greenpack.chart.Palette;
 import io.greenpack.chart.PowerCurveChart;
-import io.greenpack.classify.AppClassification;
+import io.greenpack.model.AppClassification;
 import io.greenpack.savings.Provenance;
 import io.greenpack.correlate.Analysis;
 import io.greenpack.correlate.AnalysisResult;

@@ -1,9 +1,11 @@
 package io.greenpack.report;
 
+import io.greenpack.csv.CsvCell;
+
 /**
  * Escaping for text that came from input (host and app names, file names, messages) on its way
  * into HTML and CSV. Every writer in this package sends text through here; nothing else builds
- * markup or CSV cells from input.
+ * markup from input (CSV cells are built by {@link CsvCell}).
  */
 public final class Escape {
     private Escape() {
@@ -58,33 +60,8 @@ public final class Escape {
         return out.toString();
     }
 
-    /**
-     * One text cell of a CSV file: RFC 4180 quoting plus a defence against formula injection.
-     * A cell starting with {@code = + - @}, tab or carriage return would be run as a formula by
-     * spreadsheet programs; it gets a leading single quote (shown as text, not evaluated) and is
-     * quoted. Cells holding a comma, quote, line break or semicolon (the separator of many
-     * European spreadsheet locales) are quoted with inner quotes doubled.
-     *
-     * <p>Numbers must not come through here ("-5" would become "'-5"): {@link CsvWriter} writes
-     * them on a separate numeric path.
-     */
+    /** One text cell of a CSV file, quoted and defused against formula injection ({@link CsvCell#text}). */
     public static String csvCell(String s) {
-        if (s == null || s.isEmpty()) {
-            return "";
-        }
-        boolean formula = switch (s.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> true;
-            default -> false;
-        };
-        String text = formula ? "'" + s : s;
-        boolean quote = formula;
-        for (int i = 0; i < text.length() && !quote; i++) {
-            char c = text.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';';
-        }
-        if (!quote) {
-            return text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+        return CsvCell.text(s);
     }
 }

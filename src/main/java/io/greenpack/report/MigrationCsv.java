@@ -1,5 +1,6 @@
 package io.greenpack.report;
 
+import io.greenpack.csv.CsvWriter;
 import io.greenpack.savings.MigrationMove;
 
 import java.io.IOException;

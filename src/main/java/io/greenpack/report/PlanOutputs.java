@@ -20,10 +20,10 @@ import io.greenpack.savings.HarvestHour;
 import io.greenpack.savings.MigrationMove;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsResult;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.table.PlanTables;
 import io.greenpack.table.TableFiles;
-import org.apache.spark.sql.SparkSession;
+import io.greenpack.table.TableWriter;
 import org.jfree.chart.JFreeChart;
 import tech.tablesaw.api.Table;
 
@@ -53,7 +53,7 @@ public final class PlanOutputs {
     private PlanOutputs() {
     }
 
-    public static Map<String, Table> write(SparkSession spark, RunFolder run, ConsolidationOutcome o, AnalysisResult a,
+    public static Map<String, Table> write(TableWriter tableWriter, RunFolder run, ConsolidationOutcome o, AnalysisResult a,
                                            List<HostSpec> hosts, Scenario s, HtmlReport html, String footer,
                                            String dataWindow, Path notebookResults) throws IOException {
         Path charts = run.resolve("charts");
@@ -64,7 +64,7 @@ public final class PlanOutputs {
         }
         SavingsResult r = o.savings();
         Map<String, Table> tables = PlanTables.all(o, s, a.demand(), hosts);
-        TableFiles.write(spark, tables, run.resolve("tables"));
+        tableWriter.write(tables, run.resolve("tables"));
         if (notebookResults != null) {
             TableFiles.copy(tables, run.resolve("tables"), notebookResults);
         }

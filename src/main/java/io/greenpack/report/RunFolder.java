@@ -218,7 +218,7 @@ public final class RunFolder implements AutoCloseable {
         });
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

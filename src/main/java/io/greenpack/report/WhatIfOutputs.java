@@ -1,5 +1,6 @@
 package io.greenpack.report;
 
+import io.greenpack.ingest.RejectsFile;
 import io.greenpack.chart.ChartFiles;
 import io.greenpack.chart.ChartStyle;
 import io.greenpack.chart.HarvestChart;
@@ -7,11 +8,13 @@ import io.greenpack.chart.WhatIfCharts;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationOutcome;
 import io.greenpack.savings.HarvestHour;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.table.PlanTables;
 import io.greenpack.table.TableFiles;
+import io.greenpack.table.TableWriter;
+import io.greenpack.whatif.WhatIf;
+import io.greenpack.whatif.WhatIfData;
 import io.greenpack.whatif.WhatIfResult;
-import org.apache.spark.sql.SparkSession;
 import org.jfree.chart.JFreeChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -47,13 +50,13 @@ public final class WhatIfOutputs {
     }
 
     /** Writes everything; returns the files written, relative to the run folder, sorted. */
-    static List<String> write(SparkSession spark, RunFolder run, WhatIfRequest req, WhatIfJob.Prepared prepared,
+    public static List<String> write(TableWriter tables, RunFolder run, WhatIfSource req, WhatIfData prepared,
                               List<WhatIfResult> results, String runId, Instant started) throws IOException {
         List<WhatIfPoint> points = results.stream().map(WhatIfResult::point).toList();
         List<String> varying = varying(points);
         List<String> folders = folders(points);
         Table table = table(results, varying, folders);
-        TableFiles.write(spark, Map.of("whatif", table), run.dir());
+        tables.write(Map.of("whatif", table), run.dir());
         RejectsFile.write(run.resolve("rejects.csv"), prepared.ingest().rejects());
 
         List<String> links = new ArrayList<>();
@@ -233,12 +236,12 @@ public final class WhatIfOutputs {
     }
 
     /** points/NN-name/: the point's plan tables, migration list and offloaded apps; returns the page's link. */
-    static String writePoint(RunFolder run, WhatIfJob.Prepared prepared, WhatIfResult r, String folder) throws IOException {
+    static String writePoint(RunFolder run, WhatIfData prepared, WhatIfResult r, String folder) throws IOException {
         Path dir = run.resolve("points/" + folder);
         Files.createDirectories(dir);
         ConsolidationOutcome o = r.outcome();
         Set<String> off = new HashSet<>(r.offloadedApps());
-        List<AppDemandVector> demand = prepared.inputs().get(WhatIfJob.dataKey(r.point().scenario())).demand();
+        List<AppDemandVector> demand = prepared.inputs().get(WhatIf.dataKey(r.point().scenario())).demand();
         String link = null;
         if (o.planned()) {
             List<AppDemandVector> stay = demand.stream().filter(v -> !off.contains(v.id())).toList();
@@ -315,7 +318,7 @@ public final class WhatIfOutputs {
         return out;
     }
 
-    private static void page(RunFolder run, WhatIfRequest req, WhatIfJob.Prepared prepared, List<WhatIfResult> results,
+    private static void page(RunFolder run, WhatIfSource req, WhatIfData prepared, List<WhatIfResult> results,
                              List<String> varying, List<String> links, byte[] sidePng, Map<String, byte[]> sweepCharts,
                              byte[] harvestPng, String window, String runId, Instant started) throws IOException {
         WhatIfResult base = results.get(0);
@@ -409,7 +412,7 @@ public final class WhatIfOutputs {
                 + "hour; the energy after includes that extra load, and the batch work's useful core-hours are shown after "
                 + "the hypervisor overhead. The hosts are the plan's.");
         IngestSection.add(html, prepared.ingest());
-        html.footer("greenpack " + io.greenpack.cli.VersionProvider.version() + " \u00b7 run " + runId
+        html.footer("greenpack " + io.greenpack.util.Version.current() + " \u00b7 run " + runId
                 + " \u00b7 generated " + DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)));
         html.write(run.resolve("index.html"));
     }

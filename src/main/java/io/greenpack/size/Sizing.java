@@ -1,8 +1,9 @@
 package io.greenpack.size;
 
-import io.greenpack.classify.AppClassification;
-import io.greenpack.classify.VirtVerdict;
-import io.greenpack.correlate.AppUsage;
+import io.greenpack.model.AppDemandVector;
+import io.greenpack.model.AppClassification;
+import io.greenpack.model.VirtVerdict;
+import io.greenpack.model.AppUsage;
 import io.greenpack.ingest.AppCatalog;
 import io.greenpack.ingest.AppInfo;
 import org.apache.spark.sql.Dataset;

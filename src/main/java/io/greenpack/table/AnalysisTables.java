@@ -2,13 +2,13 @@ package io.greenpack.table;
 
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.AppEnergy;
-import io.greenpack.correlate.AppUsage;
+import io.greenpack.model.AppUsage;
 import io.greenpack.correlate.HostEfficiency;
 import io.greenpack.correlate.OwnerShowback;
 import io.greenpack.correlate.PowerFamily;
 import io.greenpack.correlate.PowerModel;
 import io.greenpack.ingest.AppInfo;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -6,7 +6,7 @@ import io.greenpack.correlate.PlanReplay;
 import io.greenpack.model.HostSpec;
 import io.greenpack.optimize.HostPlan;
 import io.greenpack.savings.SavingsResult;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;

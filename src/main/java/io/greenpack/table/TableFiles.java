@@ -1,6 +1,6 @@
 package io.greenpack.table;
 
-import io.greenpack.report.CsvWriter;
+import io.greenpack.csv.CsvWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;

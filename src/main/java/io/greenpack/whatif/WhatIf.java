@@ -16,7 +16,7 @@ import io.greenpack.savings.SavingsInput;
 import io.greenpack.savings.SavingsResult;
 import io.greenpack.savings.TargetCatalogEntry;
 import io.greenpack.savings.VmPlacement;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.util.UserError;
 
 import java.util.ArrayList;
@@ -44,6 +44,14 @@ import java.util.Set;
  */
 public final class WhatIf {
     private WhatIf() {
+    }
+
+    /**
+     * The key of the scenario fields that change what is read from the data; points with the same
+     * key share one analysis.
+     */
+    public static String dataKey(Scenario s) {
+        return "percentile=" + s.percentile() + ",hourly_sizing=" + s.hourlySizing() + ",idle_policy=" + s.idlePolicy().key();
     }
 
     /**

@@ -3,6 +3,6 @@
  * harvest — turned into a plan and its savings on plain values, so that a what-if run can
  * evaluate every point in its own Spark task. The run itself (ingest once, analyse once per
  * distinct sizing setting, broadcast, parallelize, collect, write) is
- * {@link io.greenpack.report.WhatIfJob}; the rules for offload and harvest are on {@link io.greenpack.whatif.WhatIf}.
+ * {@link io.greenpack.pipeline.WhatIfRun}; the rules for offload and harvest are on {@link io.greenpack.whatif.WhatIf}.
  */
 package io.greenpack.whatif;

@@ -1,6 +1,9 @@
 package io.greenpack.classify;
 
-import io.greenpack.correlate.AppUsage;
+import io.greenpack.model.VirtVerdict;
+import io.greenpack.model.WorkloadClass;
+import io.greenpack.model.AppClassification;
+import io.greenpack.model.AppUsage;
 import io.greenpack.ingest.AppInfo;
 import io.greenpack.model.HostSpec;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import io.greenpack.config.Scenario;
 import io.greenpack.correlate.PlanReplay;
 import io.greenpack.optimize.HostPlan;
 import io.greenpack.optimize.SolverSettings;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.testing.SampleAnalysis;
 import io.greenpack.util.UserError;
 import org.junit.jupiter.api.Test;

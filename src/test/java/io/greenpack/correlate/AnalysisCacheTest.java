@@ -1,5 +1,6 @@
 package io.greenpack.correlate;
 
+import io.greenpack.pipeline.AnalysisStages;
 import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
 import io.greenpack.ingest.IngestResult;
@@ -50,7 +51,7 @@ class AnalysisCacheTest {
         Scenario reserved = new Scenario("reserved", d.tariffPerKwh(), d.currency(), d.gridGco2ePerKwh(),
                 d.hourlyGridGco2ePerKwh(), d.pue(), d.headroom(), d.percentile(), d.hourlySizing(), d.hypervisorCpuOverhead(),
                 d.hypervisorMemGb(), d.targets(), d.horizonYears(), IdlePolicy.RESERVED, d.migrationGbps());
-        AnalysisResult r = Analysis.run(TestSpark.session(), ingest, reserved, Progress.SILENT);
+        AnalysisResult r = AnalysisStages.run(TestSpark.session(), ingest, reserved, Progress.SILENT);
         assertThat(r.datasets().persisted()).isNotEmpty().allMatch(AnalysisCacheTest::cached);
         long rows = r.datasets().hostIntervals().count();
 

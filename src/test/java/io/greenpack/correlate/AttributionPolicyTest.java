@@ -1,5 +1,6 @@
 package io.greenpack.correlate;
 
+import io.greenpack.pipeline.AnalysisStages;
 import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
 import io.greenpack.ingest.IngestResult;
@@ -43,7 +44,7 @@ class AttributionPolicyTest {
     static Map<String, AppEnergy> run(IdlePolicy policy) {
         Scenario d = Scenario.defaults();
         Scenario s = new Scenario("t", 0.2, "EUR", 400, List.of(), 1.5, 0.2, 95, false, 0.1, 2, List.of("all"), 3, policy, 10);
-        AnalysisResult r = Analysis.run(TestSpark.session(), ingest, s, Progress.SILENT);
+        AnalysisResult r = AnalysisStages.run(TestSpark.session(), ingest, s, Progress.SILENT);
         assertThat(r.fleet().maxConservationError()).isLessThan(1e-9);
         assertThat(r.powerModels().get("m1").source()).isEqualTo("nameplate");
         return r.appEnergy().stream().collect(Collectors.toMap(e -> e.app() + "@" + e.host(), e -> e));

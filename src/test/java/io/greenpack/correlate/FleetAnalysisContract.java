@@ -1,6 +1,7 @@
 package io.greenpack.correlate;
 
-import io.greenpack.classify.AppClassification;
+import io.greenpack.pipeline.AnalysisStages;
+import io.greenpack.model.AppClassification;
 import io.greenpack.config.Scenario;
 import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestOptions;
@@ -44,7 +45,7 @@ abstract class FleetAnalysisContract {
         } else {
             ingest = Ingest.run(TestSpark.session(), dir, new IngestOptions(300, 900, Instant.parse("2027-01-01T00:00:00Z")),
                     Progress.SILENT);
-            result = Analysis.run(TestSpark.session(), ingest, Scenario.defaults(), Progress.SILENT);
+            result = AnalysisStages.run(TestSpark.session(), ingest, Scenario.defaults(), Progress.SILENT);
         }
         result.powerModels().values().forEach(m -> System.out.println(getClass().getSimpleName() + " " + m.model() + " "
                 + m.curve() + " mape=" + m.mape() + " r2=" + m.r2() + " n=" + m.samples() + " " + m.reason()));
@@ -111,7 +112,7 @@ abstract class FleetAnalysisContract {
         assertThat(result.demand()).hasSizeGreaterThanOrEqualTo(truth.appClasses().size());
         result.demand().forEach(d -> {
             assertThat(d.cpuCores()).isGreaterThanOrEqualTo(0);
-            assertThat(d.toAppDemand().app()).isEqualTo(d.id());
+            assertThat(io.greenpack.consolidate.DemandItems.toAppDemand(d).app()).isEqualTo(d.id());
         });
     }
 }

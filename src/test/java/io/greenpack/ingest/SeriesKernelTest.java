@@ -14,7 +14,7 @@ class SeriesKernelTest {
     private static final long B = 1_700_000_100L;
     private static final double NA = Double.NaN;
 
-    private final Summary summary = new Summary();
+    private final TaskFindings summary = new TaskFindings();
     private final List<String> rows = new ArrayList<>();
 
     private SeriesKernel kernel(boolean power) {
@@ -168,8 +168,8 @@ class SeriesKernelTest {
             assertThat(g.series()).isEqualTo("web");
         });
         long[] c = summary.sequencing.get(SeriesKernel.group(false, "h", "web")).get(0);
-        assertThat(c[Summary.GAPS]).isEqualTo(1);
-        assertThat(c[Summary.GAP_S]).isEqualTo(1200);
+        assertThat(c[TaskFindings.GAPS]).isEqualTo(1);
+        assertThat(c[TaskFindings.GAP_S]).isEqualTo(1200);
     }
 
     @Test
@@ -183,7 +183,7 @@ class SeriesKernelTest {
         assertThat(rows).containsExactly(
                 "h/web +0 cpu=1.000 mem=1.000 cov=1.000",
                 "h/web +300 cpu=2.000 mem=1.000 cov=1.000");
-        assertThat(summary.rejects).extracting(Summary.Reject::line, Summary.Reject::reason)
+        assertThat(summary.rejects).extracting(TaskFindings.Reject::line, TaskFindings.Reject::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "duplicate row"),
                         org.assertj.core.groups.Tuple.tuple(5L, "conflicting duplicate"));
     }
@@ -227,10 +227,10 @@ class SeriesKernelTest {
                 "w +600 7632.000 W psus=1 cov=1.000");
         long[] r = summary.sequencing.get("r").get(0);
         long[] w = summary.sequencing.get("w").get(0);
-        assertThat(r[Summary.RESETS]).isEqualTo(1);
-        assertThat(r[Summary.BASELINES]).isEqualTo(1);
-        assertThat(w[Summary.WRAPS]).isEqualTo(1);
-        assertThat(w[Summary.RESETS]).isZero();
+        assertThat(r[TaskFindings.RESETS]).isEqualTo(1);
+        assertThat(r[TaskFindings.BASELINES]).isEqualTo(1);
+        assertThat(w[TaskFindings.WRAPS]).isEqualTo(1);
+        assertThat(w[TaskFindings.RESETS]).isZero();
         assertThat(summary.rejects).singleElement().satisfies(j -> {
             assertThat(j.reason()).isEqualTo("counter jump implausible");
             assertThat(j.line()).isEqualTo(9);

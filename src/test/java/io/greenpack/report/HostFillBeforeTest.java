@@ -6,7 +6,7 @@ import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.HostEfficiency;
 import io.greenpack.model.HostSpec;
 import io.greenpack.savings.SmallFleet;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

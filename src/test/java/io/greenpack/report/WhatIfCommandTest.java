@@ -153,10 +153,10 @@ class WhatIfCommandTest {
         Path yaml = dir.resolve("w2.yaml");
         Files.writeString(yaml, FILE);
         ScenarioSet set = ScenarioFile.load(yaml);
-        Map<String, FleetInputs> inputs = Map.of(WhatIfJob.dataKey(set.base()), in);
+        Map<String, FleetInputs> inputs = Map.of(io.greenpack.whatif.WhatIf.dataKey(set.base()), in);
         List<byte[]> files = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            List<WhatIfResult> r = WhatIfJob.evaluate(TestSpark.session(), inputs, set.whatIf(), WhatIfJob.solver(1, 3000));
+            List<WhatIfResult> r = io.greenpack.pipeline.WhatIfRun.evaluate(TestSpark.session(), inputs, set.whatIf(), io.greenpack.pipeline.WhatIfRun.solver(1, 3000));
             Path f = dir.resolve("twice-" + i + ".csv");
             var points = set.whatIf();
             TableFiles.writeCsv(WhatIfOutputs.table(r, WhatIfOutputs.varying(points), WhatIfOutputs.folders(points)), f);

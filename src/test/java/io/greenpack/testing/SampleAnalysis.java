@@ -1,7 +1,7 @@
 package io.greenpack.testing;
 
+import io.greenpack.pipeline.AnalysisStages;
 import io.greenpack.config.Scenario;
-import io.greenpack.correlate.Analysis;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestOptions;
@@ -30,7 +30,7 @@ public final class SampleAnalysis {
         if (loaded == null || stale(loaded)) {
             IngestResult ingest = Ingest.run(TestSpark.session(), Home.sampleData(),
                     new IngestOptions(300, 900, Instant.parse("2027-01-01T00:00:00Z")), Progress.SILENT);
-            loaded = new Loaded(ingest, Analysis.run(TestSpark.session(), ingest, Scenario.defaults(), Progress.SILENT));
+            loaded = new Loaded(ingest, AnalysisStages.run(TestSpark.session(), ingest, Scenario.defaults(), Progress.SILENT));
         }
         return loaded;
     }

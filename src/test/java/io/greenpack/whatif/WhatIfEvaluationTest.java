@@ -9,9 +9,9 @@ import io.greenpack.consolidate.ConsolidationOutcome;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.consolidate.FleetInputs;
 import io.greenpack.optimize.SolverSettings;
-import io.greenpack.report.WhatIfJob;
+import io.greenpack.pipeline.WhatIfRun;
 import io.greenpack.savings.Savings;
-import io.greenpack.size.AppDemandVector;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.testing.SampleAnalysis;
 import io.greenpack.testing.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** What-if points on the bundled sample: parallel = sequential = the consolidate stage, and sanity rules. */
 class WhatIfEvaluationTest {
-    private static final SolverSettings SOLVER = WhatIfJob.solver(7, 3_000);
+    private static final SolverSettings SOLVER = WhatIfRun.solver(7, 3_000);
     private static FleetInputs inputs;
 
     @BeforeAll
@@ -54,8 +54,8 @@ class WhatIfEvaluationTest {
                 new WhatIfPoint(scenario("harvest", 0.2, List.of("all")), "scenario", null, new Harvest(0.5)),
                 new WhatIfPoint(scenario("offload-analytics", 0.2, List.of("all")), "scenario",
                         new Offload(List.of(), List.of("analytics"), List.of(), 0.04, 0.005), null));
-        List<WhatIfResult> parallel = WhatIfJob.evaluate(TestSpark.session(), byKey(), points, SOLVER);
-        List<WhatIfResult> sequential = WhatIfJob.evaluateSequentially(byKey(), points, SOLVER);
+        List<WhatIfResult> parallel = WhatIfRun.evaluate(TestSpark.session(), byKey(), points, SOLVER);
+        List<WhatIfResult> sequential = WhatIfRun.evaluateSequentially(byKey(), points, SOLVER);
         assertThat(parallel).hasSize(4);
         for (int i = 0; i < points.size(); i++) {
             WhatIfResult p = parallel.get(i);
@@ -130,7 +130,7 @@ class WhatIfEvaluationTest {
         for (double h : new double[]{0.1, 0.2, 0.3, 0.4}) {
             points.add(WhatIfPoint.of(scenario("headroom=" + h, h, List.of("Dell PowerEdge R640")), "sweep"));
         }
-        List<WhatIfResult> r = WhatIfJob.evaluate(TestSpark.session(), byKey(), points, SOLVER);
+        List<WhatIfResult> r = WhatIfRun.evaluate(TestSpark.session(), byKey(), points, SOLVER);
         for (int i = 1; i < r.size(); i++) {
             assertThat(r.get(i).hostsAfter()).as(r.get(i).name()).isGreaterThanOrEqualTo(r.get(i - 1).hostsAfter());
             assertThat(r.get(i).lowerBound()).isGreaterThanOrEqualTo(r.get(i - 1).lowerBound());

@@ -1,8 +1,10 @@
-package io.greenpack.report;
+package io.greenpack.pipeline;
 
-import io.greenpack.chart.ChartStyle;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.ingest.IngestResult;
+import io.greenpack.report.AnalysisOutputs;
+import io.greenpack.report.RunFolder;
+import io.greenpack.table.TableWriter;
 import io.greenpack.util.Progress;
 import org.apache.spark.sql.SparkSession;
 import tech.tablesaw.api.Table;
@@ -14,15 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code greenpack analyze}: ingest and analysis only (no consolidation), written to
+ * {@code greenpack analyze}: ingest → correlate → classify → size (no consolidation), written to
  * {@code <out>/<run-id>/}: index.html with the analysis sections, tables/, charts/, rejects.csv,
  * manifest.json; atomically, like the report.
  */
-public final class AnalyzeJob {
-    private AnalyzeJob() {
+final class AnalyzeRun {
+    private AnalyzeRun() {
     }
 
-    public static Path run(SparkSession spark, AnalyzeRequest req, Progress progress) throws IOException {
+    static Path run(SparkSession spark, RunRequest req, Progress progress) throws IOException {
         JobRun job = new JobRun(req.dataDir(), req.scenario().toString());
         IngestResult ingest = job.ingest(spark, req.ingest(), progress);
         AnalysisResult analysis = job.analyse(spark, ingest, req.scenario(), progress, false);
@@ -30,18 +32,8 @@ public final class AnalyzeJob {
         try (AnalysisResult.Releasing released = analysis.releasing(); RunFolder run = RunFolder.begin(req.outDir(), job.runId())) {
             progress.say("analyze: writing " + run.finalDir());
             long t1 = System.nanoTime();
-            RejectsFile.write(run.resolve("rejects.csv"), ingest.rejects());
-            String window = ChartStyle.dataWindow(ingest.first(), ingest.last());
-            String footer = ChartStyle.footer(window, req.scenario().name());
-            HtmlReport html = new HtmlReport().title("greenpack analysis")
-                    .subtitle("Data " + req.dataDir().getFileName() + " \u00b7 " + window + " \u00b7 scenario " + req.scenario().name());
-            html.section("summary", "Summary");
-            html.keyNumbers(AnalysisSection.keyNumbers(analysis));
-            Map<String, Table> tables = AnalysisOutputs.write(spark, run, analysis, ingest.apps().byName(), html, footer,
-                    req.notebookResults());
-            IngestSection.add(html, ingest);
-            html.footer(job.footer());
-            html.write(run.resolve("index.html"));
+            Map<String, Table> tables = AnalysisOutputs.page(new TableWriter(spark), run, req.dataDir(), ingest, analysis,
+                    job.footer(), req.notebookResults());
             job.timings().put("write", (System.nanoTime() - t1) / 1e9);
 
             Map<String, Long> rows = JobRun.rowCounts(ingest);

@@ -1,10 +1,10 @@
-package io.greenpack.report;
+package io.greenpack.pipeline;
 
+import io.greenpack.pipeline.AnalysisStages;
 import io.greenpack.config.Scenario;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.consolidate.FleetInputs;
-import io.greenpack.correlate.Analysis;
 import io.greenpack.correlate.AnalysisOptions;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.CatalogCurves;
@@ -14,7 +14,13 @@ import io.greenpack.ingest.IngestResult;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.util.Progress;
 import io.greenpack.whatif.WhatIf;
+import io.greenpack.whatif.WhatIfData;
 import io.greenpack.whatif.WhatIfResult;
+import io.greenpack.report.Manifest;
+import io.greenpack.report.RunFolder;
+import io.greenpack.report.WhatIfOutputs;
+import io.greenpack.report.WhatIfSource;
+import io.greenpack.table.TableWriter;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
@@ -43,13 +49,13 @@ import java.util.stream.IntStream;
  * set so far out ({@value #NO_CLOCK_SECONDS} s) that it cannot decide, so the same file and data
  * give a byte-identical whatif.csv locally and on a cluster, however busy the machines are.
  */
-public final class WhatIfJob {
+public final class WhatIfRun {
     /** The optimizer's time limit in what-if runs: a week, i.e. never the reason a search stops. */
     public static final double NO_CLOCK_SECONDS = 7 * 24 * 3600;
     /** Default iteration budget per point (the sample's 40 hosts take well under a second per point). */
     public static final long DEFAULT_ITERATIONS = 20_000;
 
-    private WhatIfJob() {
+    private WhatIfRun() {
     }
 
     /** The solver settings of a what-if run: seed and budget, no clock. */
@@ -57,39 +63,30 @@ public final class WhatIfJob {
         return new SolverSettings(seed, NO_CLOCK_SECONDS, iterations);
     }
 
-    /** The key of the data-dependent fields; points with the same key share one analysis. */
-    static String dataKey(Scenario s) {
-        return "percentile=" + s.percentile() + ",hourly_sizing=" + s.hourlySizing() + ",idle_policy=" + s.idlePolicy().key();
-    }
-
-    /** What the driver computes from the big datasets, per data key. */
-    public record Prepared(IngestResult ingest, Map<String, AnalysisResult> analyses, Map<String, FleetInputs> inputs) {
-    }
-
-    public static Prepared prepare(SparkSession spark, IngestResult ingest, List<WhatIfPoint> points,
+    public static WhatIfData prepare(SparkSession spark, IngestResult ingest, List<WhatIfPoint> points,
                                    AnalysisOptions options, Map<String, Double> timings, Progress progress) {
         Map<String, AnalysisResult> analyses = new LinkedHashMap<>();
         Map<String, FleetInputs> inputs = new LinkedHashMap<>();
         for (WhatIfPoint p : points) {
-            String key = dataKey(p.scenario());
+            String key = WhatIf.dataKey(p.scenario());
             if (analyses.containsKey(key)) {
                 continue;
             }
             long t0 = System.nanoTime();
             progress.say("whatif: analysing the data for " + key);
-            AnalysisResult a = Analysis.run(spark, ingest, p.scenario(), options, progress);
+            AnalysisResult a = AnalysisStages.run(spark, ingest, p.scenario(), options, progress);
             analyses.put(key, a);
             inputs.put(key, ConsolidationStage.inputs(ingest, a, ingest.targets()));
             timings.put("analysis " + key, (System.nanoTime() - t0) / 1e9);
         }
         // Check target names on the driver: a mistake is one message, not a failed task.
         for (WhatIfPoint p : points) {
-            FleetInputs in = inputs.get(dataKey(p.scenario()));
+            FleetInputs in = inputs.get(WhatIf.dataKey(p.scenario()));
             if (!in.targets().isEmpty()) {
                 ConsolidationStage.select(in.targets(), p.scenario());
             }
         }
-        return new Prepared(ingest, analyses, inputs);
+        return new WhatIfData(ingest, analyses, inputs);
     }
 
     /** Every point in its own Spark task; results in the points' order. */
@@ -113,7 +110,7 @@ public final class WhatIfJob {
                                                           SolverSettings solver) {
         List<WhatIfResult> out = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            out.add(WhatIf.evaluate(i, inputs.get(dataKey(points.get(i).scenario())), points.get(i), solver));
+            out.add(WhatIf.evaluate(i, inputs.get(WhatIf.dataKey(points.get(i).scenario())), points.get(i), solver));
         }
         return out;
     }
@@ -133,11 +130,11 @@ public final class WhatIfJob {
         @Override
         public WhatIfResult call(Integer i) {
             WhatIfPoint p = points.get(i);
-            return WhatIf.evaluate(i, inputs.value().get(dataKey(p.scenario())), p, solver);
+            return WhatIf.evaluate(i, inputs.value().get(WhatIf.dataKey(p.scenario())), p, solver);
         }
     }
 
-    public static java.nio.file.Path run(SparkSession spark, WhatIfRequest req, Progress progress) throws IOException {
+    static java.nio.file.Path run(SparkSession spark, RunRequest req, Progress progress) throws IOException {
         Instant started = Instant.now();
         Map<String, Double> timings = new LinkedHashMap<>();
         DataDirectory dir = DataDirectory.scan(req.dataDir());
@@ -152,7 +149,7 @@ public final class WhatIfJob {
         IngestResult ingest = Ingest.run(spark, req.dataDir(), req.ingest(), progress);
         timings.put("ingest", (System.nanoTime() - t0) / 1e9);
         List<WhatIfPoint> points = req.scenarios().whatIf();
-        Prepared prepared = prepare(spark, ingest, points,
+        WhatIfData prepared = prepare(spark, ingest, points,
                 AnalysisOptions.defaults().withCatalog(CatalogCurves.of(ingest.targets())), timings, progress);
         t0 = System.nanoTime();
         List<WhatIfResult> results = progress.step("whatif: evaluating " + points.size() + " points as Spark tasks",
@@ -164,7 +161,8 @@ public final class WhatIfJob {
         try (RunFolder run = RunFolder.begin(req.outDir(), runId)) {
             progress.say("whatif: writing " + run.finalDir());
             t0 = System.nanoTime();
-            List<String> files = WhatIfOutputs.write(spark, run, req, prepared, results, runId, started);
+            List<String> files = WhatIfOutputs.write(new TableWriter(spark), run,
+                    new WhatIfSource(req.dataDir(), req.scenariosFile(), req.scenarios(), req.solver()), prepared, results, runId, started);
             timings.put("render", (System.nanoTime() - t0) / 1e9);
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("interval_seconds", req.ingest().intervalSeconds());
@@ -188,7 +186,7 @@ public final class WhatIfJob {
             rows.put("hosts", (long) ingest.hosts().hosts().size());
             rows.put("points", (long) points.size());
             rows.put("analyses", (long) prepared.analyses().size());
-            new Manifest(io.greenpack.cli.VersionProvider.version(), Manifest.currentJavaVersion(), spark.version(),
+            new Manifest(io.greenpack.util.Version.current(), Manifest.currentJavaVersion(), spark.version(),
                     req.commandLine(), inputs, settings, timings, rows, started, Instant.now())
                     .write(run.resolve("manifest.json"));
             return run.commit();

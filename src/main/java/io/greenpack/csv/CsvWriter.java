@@ -1,4 +1,4 @@
-package io.greenpack.report;
+package io.greenpack.csv;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <p>Cells are typed: a {@link Number} is written plainly ({@code 1234.5}, never {@code 1.2345E3},
  * NaN and infinities as an empty cell) and never quoted or prefixed; anything else is text and goes
- * through {@link Escape#csvCell} (quoting, formula-injection defence). {@code null} is an empty cell.
+ * through {@link CsvCell#text} (quoting, formula-injection defence). {@code null} is an empty cell.
  */
 public final class CsvWriter implements Closeable {
     private final Writer out;
@@ -92,9 +92,9 @@ public final class CsvWriter implements Closeable {
             return number(n);
         }
         if (value instanceof TemporalAccessor) {
-            return Escape.csvCell(value.toString()); // ISO-8601, e.g. 2024-05-01T00:00:00Z
+            return CsvCell.text(value.toString()); // ISO-8601, e.g. 2024-05-01T00:00:00Z
         }
-        return Escape.csvCell(value.toString());
+        return CsvCell.text(value.toString());
     }
 
     /** Plain decimal notation; integers without ".0"; non-finite as empty (a missing value). */

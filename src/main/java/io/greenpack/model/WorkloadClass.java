@@ -1,4 +1,4 @@
-package io.greenpack.classify;
+package io.greenpack.model;
 
 import java.util.Locale;
 

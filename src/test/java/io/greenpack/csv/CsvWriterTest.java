@@ -1,4 +1,4 @@
-package io.greenpack.report;
+package io.greenpack.csv;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.greenpack.classify;
+package io.greenpack.model;
 
 /**
  * The class and virtualisation verdict of one app, each with the reason in words.

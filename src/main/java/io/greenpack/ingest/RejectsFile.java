@@ -1,6 +1,6 @@
-package io.greenpack.report;
+package io.greenpack.ingest;
 
-import io.greenpack.ingest.RejectRow;
+import io.greenpack.csv.CsvWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;

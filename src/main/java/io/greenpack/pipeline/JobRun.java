@@ -1,6 +1,5 @@
-package io.greenpack.report;
+package io.greenpack.pipeline;
 
-import io.greenpack.correlate.Analysis;
 import io.greenpack.correlate.AnalysisOptions;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.CatalogCurves;
@@ -10,6 +9,8 @@ import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestOptions;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.ingest.InputFile;
+import io.greenpack.report.Manifest;
+import io.greenpack.report.RunFolder;
 import io.greenpack.util.Progress;
 import org.apache.spark.sql.SparkSession;
 
@@ -69,7 +70,7 @@ final class JobRun {
     AnalysisResult analyse(SparkSession spark, IngestResult ingest, Scenario scenario, Progress progress,
                            boolean recordTotal) {
         long t0 = System.nanoTime();
-        AnalysisResult analysis = Analysis.run(spark, ingest, scenario,
+        AnalysisResult analysis = AnalysisStages.run(spark, ingest, scenario,
                 AnalysisOptions.defaults().withCatalog(CatalogCurves.of(ingest.targets())), progress);
         if (recordTotal) {
             timings.put("analysis", (System.nanoTime() - t0) / 1e9);
@@ -118,7 +119,7 @@ final class JobRun {
 
     /** "greenpack VERSION · run ID · generated TIME" */
     String footer() {
-        return "greenpack " + io.greenpack.cli.VersionProvider.version() + " \u00b7 run " + runId
+        return "greenpack " + io.greenpack.util.Version.current() + " \u00b7 run " + runId
                 + " \u00b7 generated " + DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC));
     }
 
@@ -133,7 +134,7 @@ final class JobRun {
 
     void writeManifest(SparkSession spark, RunFolder run, List<String> commandLine, Map<String, Object> settings,
                        Map<String, Long> rows) throws IOException {
-        new Manifest(io.greenpack.cli.VersionProvider.version(), Manifest.currentJavaVersion(), spark.version(),
+        new Manifest(io.greenpack.util.Version.current(), Manifest.currentJavaVersion(), spark.version(),
                 commandLine, inputs, settings, timings, rows, started, Instant.now())
                 .write(run.resolve("manifest.json"));
     }

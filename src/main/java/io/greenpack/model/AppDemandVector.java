@@ -1,6 +1,4 @@
-package io.greenpack.size;
-
-import io.greenpack.optimize.AppDemand;
+package io.greenpack.model;
 
 /**
  * The sized demand of one app on one host (DESIGN §4): cores and memory at the scenario's
@@ -22,11 +20,5 @@ public record AppDemandVector(String id, String app, String host, double percent
     public AppDemandVector {
         hourlyCpuCores = hourlyCpuCores == null ? null : hourlyCpuCores.clone();
         hourlyMemGb = hourlyMemGb == null ? null : hourlyMemGb.clone();
-    }
-
-    /** The optimizer's input for this app. */
-    public AppDemand toAppDemand() {
-        return new AppDemand(id, cpuCores, memGb, hourlyCpuCores == null ? null : hourlyCpuCores.clone(),
-                hourlyMemGb == null ? null : hourlyMemGb.clone(), group, pinHost, dedicated, mayShareOs);
     }
 }

@@ -1,4 +1,4 @@
-package io.greenpack.correlate;
+package io.greenpack.model;
 
 /**
  * What one application used on one host, from its aligned samples: the features that

@@ -20,7 +20,7 @@ import java.util.Set;
  * sequencing found: duplicates, gaps, counter events, intervals missing a PSU. Kept per group
  * so that the driver can drop the findings for groups that span tasks and are redone together.
  */
-final class Summary implements Serializable {
+final class TaskFindings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final int DUP = 0;
@@ -90,9 +90,9 @@ final class Summary implements Serializable {
         return bytes.toByteArray();
     }
 
-    static Summary fromBytes(byte[] b) {
+    static TaskFindings fromBytes(byte[] b) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b))) {
-            return (Summary) in.readObject();
+            return (TaskFindings) in.readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ClassNotFoundException e) {

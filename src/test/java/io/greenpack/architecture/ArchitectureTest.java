@@ -1,0 +1,125 @@
+package io.greenpack.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one-way flow of DESIGN §1, checked on the compiled product classes: which greenpack
+ * packages each package may use, no cycle between packages, and no Spark in the pure-Java stages
+ * and the renderers. A new package must be added to {@link #ALLOWED} with the packages it may use.
+ */
+class ArchitectureTest {
+    private static final String ROOT = "io.greenpack";
+
+    /**
+     * package → the greenpack packages it may depend on (besides itself). Read top-down: leaves
+     * first, then the stages in pipeline order, then the renderers, then what runs them.
+     */
+    static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
+
+    static {
+        allow("util");
+        allow("model");
+        allow("csv", "util");
+        allow("spark", "util");
+        allow("config", "model", "util");
+        allow("ingest", "csv", "spark", "model", "util");
+        allow("generate", "csv", "model", "util");
+        allow("importer", "ingest", "csv", "model", "util");
+        allow("correlate", "ingest", "config", "model", "util");
+        allow("classify", "correlate", "ingest", "config", "model", "util");
+        allow("size", "classify", "correlate", "ingest", "config", "model", "util");
+        allow("optimize", "csv", "model", "util");
+        allow("savings", "optimize", "config", "model", "util");
+        allow("consolidate", "size", "classify", "correlate", "ingest", "optimize", "savings", "config", "model", "util");
+        allow("whatif", "consolidate", "size", "correlate", "ingest", "optimize", "savings", "config", "model", "util");
+        allow("table", "consolidate", "size", "classify", "correlate", "ingest", "optimize", "savings", "config", "model",
+                "csv", "util");
+        allow("chart", "model", "util");
+        allow("report", "table", "chart", "whatif", "consolidate", "size", "classify", "correlate", "ingest", "optimize",
+                "savings", "config", "model", "csv", "util");
+        allow("pipeline", "report", "table", "chart", "whatif", "consolidate", "size", "classify", "correlate", "ingest",
+                "optimize", "savings", "config", "spark", "model", "csv", "util");
+        allow("cli", "pipeline", "report", "table", "chart", "whatif", "consolidate", "size", "classify", "correlate",
+                "ingest", "importer", "generate", "optimize", "savings", "config", "spark", "model", "csv", "util");
+    }
+
+    /** Packages that must run without Spark: the optimizer, the savings, and what renders. */
+    static final Set<String> NO_SPARK = Set.of("optimize", "savings", "chart", "report");
+
+    private static JavaClasses classes;
+
+    private static void allow(String pkg, String... uses) {
+        ALLOWED.put(pkg, new TreeSet<>(Set.of(uses)));
+    }
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void everyPackageIsListed() {
+        Set<String> found = new TreeSet<>();
+        classes.forEach(c -> {
+            String rest = c.getPackageName().substring(ROOT.length());
+            if (rest.startsWith(".")) {
+                found.add(rest.substring(1).split("\\.")[0]);
+            }
+        });
+        assertThat(ALLOWED.keySet()).as("packages with a rule in ALLOWED").containsAll(found);
+    }
+
+    @Test
+    void packagesUseOnlyTheirAllowedPackages() {
+        List<ArchRule> rules = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : ALLOWED.entrySet()) {
+            String[] forbidden = ALLOWED.keySet().stream()
+                    .filter(p -> !p.equals(e.getKey()) && !e.getValue().contains(p))
+                    .map(p -> ROOT + "." + p + "..").toArray(String[]::new);
+            if (forbidden.length == 0) {
+                continue;
+            }
+            rules.add(noClasses().that().resideInAPackage(ROOT + "." + e.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .as(e.getKey() + " uses only " + e.getValue())
+                    .allowEmptyShould(true));
+        }
+        // One composite rule, so that a failure lists every package's violations at once.
+        CompositeArchRule.of(rules).check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void noSparkInTheOptimizerSavingsChartsOrReport() {
+        for (String pkg : NO_SPARK) {
+            noClasses().that().resideInAPackage(ROOT + "." + pkg + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                    .as(pkg + " runs without Spark")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+}
