@@ -70,7 +70,8 @@ public final class ScenarioFile {
     public static final List<String> TOP_KEYS = List.of("base", "scenarios", "sweep");
     public static final List<String> KEYS = List.of("name", "tariff_per_kwh", "currency", "grid_gco2e_per_kwh",
             "pue", "headroom", "percentile", "hourly_sizing", "hypervisor", "targets", "horizon_years",
-            "idle_policy", "migration_gbps", "offload", "harvest");
+            "idle_policy", "migration_gbps", "offload", "harvest", "licence_per_core", "licence_per_socket",
+            "cost_per_move");
     public static final List<String> HYPERVISOR_KEYS = List.of("cpu_overhead", "mem_overhead_gb");
 
     /** Base, named scenarios and sweep points. A file with only top-level scenario keys is a base alone. */
@@ -357,6 +358,9 @@ public final class ScenarioFile {
                 }
                 case "migration_gbps" -> b.migrationGbps = number(v, path, Double.MIN_VALUE, 1000,
                         "a bandwidth in Gbit/s in (0, 1000]");
+                case "licence_per_core" -> b.licencePerCore = number(v, path, 0, 1e6, "a yearly licence per core >= 0");
+                case "licence_per_socket" -> b.licencePerSocket = number(v, path, 0, 1e7, "a yearly licence per socket >= 0");
+                case "cost_per_move" -> b.costPerMove = number(v, path, 0, 1e7, "a cost per moved app >= 0");
                 case "offload" -> b.offload = offload(map(v, path), path);
                 case "harvest" -> {
                     Map<String, Object> h = map(v, path);
@@ -634,6 +638,9 @@ public final class ScenarioFile {
         double horizonYears;
         IdlePolicy idlePolicy;
         double migrationGbps;
+        double licencePerCore;
+        double licencePerSocket;
+        double costPerMove;
         Offload offload;
         Harvest harvest;
 
@@ -656,11 +663,15 @@ public final class ScenarioFile {
             horizonYears = s.horizonYears();
             idlePolicy = s.idlePolicy();
             migrationGbps = s.migrationGbps();
+            licencePerCore = s.costs().licencePerCorePerYear();
+            licencePerSocket = s.costs().licencePerSocketPerYear();
+            costPerMove = s.costs().costPerMove();
         }
 
         Scenario build() {
             return new Scenario(name, tariff, currency, grid, hourlyGrid, pue, headroom, percentile, hourlySizing,
-                    cpuOverhead, memOverheadGb, targets, horizonYears, idlePolicy, migrationGbps);
+                    cpuOverhead, memOverheadGb, targets, horizonYears, idlePolicy, migrationGbps,
+                    new OwnershipCosts(licencePerCore, licencePerSocket, costPerMove));
         }
 
         WhatIfPoint point(String kind) {

@@ -4,6 +4,7 @@ import io.greenpack.config.Scenario;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.HostEfficiency;
 import io.greenpack.correlate.PlanReplay;
+import io.greenpack.correlate.PowerModel;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.ingest.TargetCatalog;
 import io.greenpack.model.HostSpec;
@@ -19,10 +20,13 @@ import io.greenpack.optimize.PowerCurve;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.optimize.TargetModel;
 import io.greenpack.savings.MeasuredHost;
+import io.greenpack.savings.PlanOption;
 import io.greenpack.savings.PlannedHost;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsInput;
 import io.greenpack.savings.TargetCatalogEntry;
+import io.greenpack.savings.Verdict;
+import io.greenpack.savings.VerdictRule;
 import io.greenpack.savings.VmPlacement;
 import io.greenpack.size.AppDemandVector;
 import io.greenpack.util.UserError;
@@ -38,10 +42,11 @@ import java.util.TreeSet;
  * The consolidate stage: analysed demand + target catalog + scenario → a plan (optimize), its
  * replay against the measured demand (contention risk) and the projected savings.
  *
- * <p>Rules (written down because DESIGN leaves them open): apps that are pinned to a host or need
- * dedicated hardware stay where they are, and so does every app on their host — such a host is
- * "kept" and left out of both before and after. Every other app is packed onto new targets; the
- * hosts it leaves are switched off.
+ * <p>{@link #run} plans the four options of {@link FleetOptions} over the whole fleet (every
+ * measured host a candidate, pinned and dedicated apps fixed to their host), replays each against
+ * the measured demand, and picks the recommendation ({@link VerdictRule}); the outcome's plan is
+ * the recommended option's. {@link #evaluate} (what-if runs) keeps the single-plan rule: hosts with
+ * a pinned or dedicated app are left out of before and after, every other app goes onto new targets.
  */
 public final class ConsolidationStage {
     private ConsolidationStage() {
@@ -49,25 +54,59 @@ public final class ConsolidationStage {
 
     public static ConsolidationOutcome run(IngestResult ingest, AnalysisResult analysis, TargetCatalog catalog,
                                            Scenario s, SolverSettings solver) {
-        if (catalog.targets().isEmpty()) {
-            return ConsolidationOutcome.none("no consolidation plan: the data has no usable targets.csv (the hardware to consolidate onto)");
-        }
         if (analysis.demand().isEmpty()) {
             return ConsolidationOutcome.none("no consolidation plan: no per-application utilization to size");
         }
-        ConsolidationOutcome o = evaluate(inputs(ingest, analysis, catalog), s, solver);
-        if (!o.planned()) {
-            return o;
+        FleetInputs in = inputs(ingest, analysis, catalog);
+        Set<String> physical = new TreeSet<>();
+        ingest.hosts().hosts().stream().filter(HostSpec::physical).forEach(h -> physical.add(h.host()));
+        FleetOptions fleet = new FleetOptions(in, existingHosts(ingest, analysis), physical, s, solver);
+        List<OptionPlan> plans = new ArrayList<>();
+        for (OptionPlan p : fleet.plan()) {
+            plans.add(p.planned() ? replayed(ingest, p, in.demand(), in.targets(), s) : p);
         }
-        List<PlanReplay.Capacity> capacities = new ArrayList<>();
+        Verdict verdict = VerdictRule.decide(plans.stream().map(OptionPlan::row).toList(),
+                fleet.scope(ingest.hosts().hosts().size()), s.horizonYears(), s.currency());
+        for (int i = 0; i < plans.size(); i++) {
+            plans.set(i, plans.get(i).withRow(verdict.options().get(i)));
+        }
+        OptionPlan lead = plans.stream().filter(p -> p.row().recommended()).findFirst()
+                .or(() -> plans.stream().filter(p -> p.planned() && p.name().equals(PlanOption.BEST)).findFirst())
+                .or(() -> plans.stream().filter(OptionPlan::planned).findFirst()).orElse(null);
+        // Pinned and dedicated hosts are in the plan now (before and after): none is left out; the verdict's scope names them.
+        List<String> kept = List.of();
+        List<TargetSpec> targets = in.targets().isEmpty() ? List.of() : select(in.targets(), s);
+        if (lead == null) {
+            return new ConsolidationOutcome(null, kept, in.demand(), List.of(), null, targets,
+                    "no consolidation plan: " + plans.get(plans.size() - 1).row().reason(), verdict, plans);
+        }
+        return new ConsolidationOutcome(lead.plan(), kept, in.demand(), lead.risk(), lead.savings(), targets, null,
+                verdict, plans);
+    }
+
+    /**
+     * The option's plan replayed against the measured demand of every interval, twice: against each
+     * host's full capacity and against capacity × (1 − headroom), the line the plan was sized to.
+     * The row's contention share is the latter.
+     */
+    static OptionPlan replayed(IngestResult ingest, OptionPlan o, List<AppDemandVector> demand, List<TargetSpec> catalog,
+                               Scenario s) {
+        Map<String, HostSpec> hosts = new HashMap<>();
+        ingest.hosts().hosts().forEach(h -> hosts.put(h.host(), h));
         Map<String, TargetSpec> specs = new HashMap<>();
-        o.targets().forEach(t -> specs.put(t.model(), t));
+        catalog.forEach(t -> specs.put(t.model(), t));
         Map<String, AppDemandVector> byId = new HashMap<>();
-        o.movedApps().forEach(v -> byId.put(v.id(), v));
+        demand.forEach(v -> byId.put(v.id(), v));
+        List<PlanReplay.Capacity> full = new ArrayList<>();
+        List<PlanReplay.Capacity> line = new ArrayList<>();
         List<PlanReplay.Placement> placements = new ArrayList<>();
         for (HostPlan h : o.plan().hosts()) {
+            HostSpec e = hosts.get(h.host());
             TargetSpec t = specs.get(h.model());
-            capacities.add(new PlanReplay.Capacity(h.host(), t.cores(), t.memGb()));
+            double cores = e != null ? e.cores() : t.cores();
+            double mem = e != null ? e.memGb() : t.memGb();
+            full.add(new PlanReplay.Capacity(h.host(), cores, mem));
+            line.add(new PlanReplay.Capacity(h.host(), cores * (1 - s.headroom()), mem * (1 - s.headroom())));
             for (String id : h.apps()) {
                 AppDemandVector v = byId.get(id);
                 boolean vm = !v.mayShareOs();
@@ -75,8 +114,48 @@ public final class ConsolidationStage {
                         vm ? 1 + s.hypervisorCpuOverhead() : 1, vm ? s.hypervisorMemGb() : 0));
             }
         }
-        List<PlanReplay.HostRisk> risk = PlanReplay.replay(ingest.utilization(), placements, capacities);
-        return new ConsolidationOutcome(o.plan(), o.keptHosts(), o.movedApps(), risk, o.savings(), o.targets(), o.note());
+        List<PlanReplay.HostRisk> atLine = PlanReplay.replay(ingest.utilization(), placements, line);
+        PlanOption r = o.row();
+        PlanOption row = new PlanOption(r.option(), r.planned(), r.reason(), r.hostsBefore(), r.hostsAfter(),
+                r.serversFreed(), r.rackUnitsFreed(), r.kwhSavedPerYear(), r.moneySavedPerYear(), r.capex(),
+                r.tcoOverHorizon(), r.paybackMonths(), r.co2eAvoidedOverHorizonKg(), r.embodiedCo2eKg(), r.moves(),
+                r.p2vMoves(), PlanReplay.overShare(atLine), r.lowerBound(), r.gap(), r.recommended());
+        return o.withRow(row).withRisk(PlanReplay.replay(ingest.utilization(), placements, full), atLine);
+    }
+
+    /** Today's measured hosts that hosts.csv describes, as candidates with their fitted power curves. */
+    static List<ExistingHost> existingHosts(IngestResult ingest, AnalysisResult analysis) {
+        Map<String, HostSpec> specs = new HashMap<>();
+        ingest.hosts().hosts().forEach(h -> specs.put(h.host(), h));
+        List<ExistingHost> out = new ArrayList<>();
+        for (HostEfficiency h : analysis.hosts()) {
+            HostSpec spec = specs.get(h.host());
+            if (!measured(h) || spec == null) {
+                continue;
+            }
+            out.add(new ExistingHost(h.host(), spec.model(), spec.cores(), spec.memGb(), spec.sockets(), spec.physical(),
+                    spec.rackUnits() == null ? 1 : spec.rackUnits(), spec.supportPerYear(), curve(analysis, h, spec),
+                    h.comatose()));
+        }
+        return out;
+    }
+
+    /**
+     * The host's power curve: its model's fitted curve; without one, a line between the nameplate
+     * idle and max watts of hosts.csv; without those, its measured mean power at every load (what it
+     * drew over the window).
+     */
+    static PowerCurve curve(AnalysisResult analysis, HostEfficiency h, HostSpec spec) {
+        PowerModel m = analysis.powerModels().get(spec.model());
+        if (m != null) {
+            return new PowerCurve(m.curve().elevenPoints());
+        }
+        if (spec.idleWatts() != null && spec.maxWatts() != null) {
+            return PowerCurve.linear(spec.idleWatts(), spec.maxWatts());
+        }
+        double hours = h.intervals() * analysis.intervalSeconds() / 3600.0;
+        double meanWatts = h.kwh() * 1000 / hours;
+        return PowerCurve.linear(meanWatts, meanWatts);
     }
 
     /** A host with power samples: one of "today's" servers (the report's host-fill chart uses the same rule). */
@@ -194,7 +273,7 @@ public final class ConsolidationStage {
 
     public static TargetCatalogEntry entry(TargetSpec t) {
         TargetModel m = model(t);
-        return t.blade() ? TargetCatalogEntry.blade(m, t.rackUnits(), t.chassisWatts(), t.bladesPerChassis(), 0)
+        return t.blade() ? TargetCatalogEntry.blade(m, t.rackUnits(), t.chassisWatts(), t.bladesPerChassis(), t.chassisPrice())
                 : TargetCatalogEntry.of(m);
     }
 

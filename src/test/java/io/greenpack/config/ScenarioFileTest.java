@@ -197,10 +197,10 @@ class ScenarioFileTest {
     @Test
     void toMapUsesSnakeCaseKeysAndLoadsBackToTheSameScenario() throws IOException {
         Scenario s = new Scenario("round-trip", 0.25, "USD", 420, List.of(), 1.4, 0.3, 90, true, 0.05, 4,
-                List.of("a", "b"), 5, IdlePolicy.EQUAL, 25);
+                List.of("a", "b"), 5, IdlePolicy.EQUAL, 25).withCosts(new OwnershipCosts(12, 300, 150));
         assertThat(s.toMap().keySet()).containsExactly("name", "tariff_per_kwh", "currency", "grid_gco2e_per_kwh",
                 "pue", "headroom", "percentile", "hourly_sizing", "hypervisor", "targets", "horizon_years",
-                "idle_policy", "migration_gbps");
+                "idle_policy", "migration_gbps", "licence_per_core", "licence_per_socket", "cost_per_move");
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         String yaml = new Yaml(o).dump(s.toMap());
