@@ -39,7 +39,7 @@ public final class Consolidator {
     /**
      * With apps on existing hosts (a non-empty {@code currentHost}), the solver's plan after the
      * stay-first pass and the stay-first construction are both made and the one with the lower
-     * objective kept (fewer bins on a tie); the construction also stands in when the solver finds
+     * objective kept (fewer moves on a tie); the construction also stands in when the solver finds
      * no plan with hosts that are each available once.
      */
     static Plan solve(ConsolidationRequest request, PackingProblem problem) {
@@ -63,12 +63,15 @@ public final class Consolidator {
         if (built == null) {
             return solved;
         }
-        double tolerance = 1e-9 * Math.max(1, Math.abs(solved.objective()));
+        // Equal objectives (to a millionth): the plan that moves fewer apps.
+        double tolerance = 1e-6 * Math.max(1, Math.abs(solved.objective()));
         boolean constructionBetter = built.objective() < solved.objective() - tolerance
-                || (Math.abs(built.objective() - solved.objective()) <= tolerance && built.binsUsed() < solved.binsUsed());
+                || (Math.abs(built.objective() - solved.objective()) <= tolerance
+                && moves(built, request.currentHost()) < moves(solved, request.currentHost()));
         return constructionBetter ? built : solved;
     }
 
+    /** Items not on the bin type of the host they run on today. */
     static int moves(Plan p, Map<String, String> currentHost) {
         int n = 0;
         for (PlannedBin b : p.bins()) {
