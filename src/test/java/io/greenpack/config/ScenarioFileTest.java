@@ -207,4 +207,14 @@ class ScenarioFileTest {
 
         assertThat(ScenarioFile.loadSingle(file(yaml))).isEqualTo(s);
     }
+
+    @Test
+    void licenceAndMoveCostsAreScenarioKeysAndANegativeOneIsRefused() throws IOException {
+        Scenario s = ScenarioFile.loadSingle(file("licence_per_core: 25\nlicence_per_socket: 400\ncost_per_move: 150\n"));
+        assertThat(s.costs()).isEqualTo(new OwnershipCosts(25, 400, 150));
+        assertThat(s.costs().licencePerYear(16, 2)).isEqualTo(16 * 25 + 2 * 400);
+        assertThat(Scenario.defaults().costs()).isEqualTo(OwnershipCosts.none());
+        assertThatThrownBy(() -> ScenarioFile.loadSingle(file("cost_per_move: -3\n")))
+                .isInstanceOf(UserError.class).hasMessageContaining("cost_per_move");
+    }
 }
