@@ -22,19 +22,24 @@ import java.util.List;
  * @param movedApps the demand vectors that were packed
  * @param verdict   the options side by side and the recommendation, or null (what-if evaluations)
  * @param options   every option's plan, in the order decommission, reuse, refresh, best
+ * @param sizing    the sizing the verdict and plan use: {@code flat} (one percentile over the window)
+ *                  or {@code hourly} (one vector per hour of day); null without options
+ * @param otherSizing the same options planned with the other sizing, for comparison
  */
 public record ConsolidationOutcome(ConsolidationPlan plan, List<String> keptHosts, List<AppDemandVector> movedApps,
                                    List<PlanReplay.HostRisk> risk, SavingsResult savings, List<TargetSpec> targets,
-                                   String note, Verdict verdict, List<OptionPlan> options) implements java.io.Serializable {
+                                   String note, Verdict verdict, List<OptionPlan> options, String sizing,
+                                   List<OptionPlan> otherSizing) implements java.io.Serializable {
 
     public ConsolidationOutcome {
         options = options == null ? List.of() : List.copyOf(options);
+        otherSizing = otherSizing == null ? List.of() : List.copyOf(otherSizing);
     }
 
     /** An outcome of one plan, without options. */
     public ConsolidationOutcome(ConsolidationPlan plan, List<String> keptHosts, List<AppDemandVector> movedApps,
                                 List<PlanReplay.HostRisk> risk, SavingsResult savings, List<TargetSpec> targets, String note) {
-        this(plan, keptHosts, movedApps, risk, savings, targets, note, null, List.of());
+        this(plan, keptHosts, movedApps, risk, savings, targets, note, null, List.of(), null, List.of());
     }
 
     public boolean planned() {

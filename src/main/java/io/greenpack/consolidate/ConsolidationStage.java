@@ -29,6 +29,7 @@ import io.greenpack.savings.Verdict;
 import io.greenpack.savings.VerdictRule;
 import io.greenpack.savings.VmPlacement;
 import io.greenpack.size.AppDemandVector;
+import io.greenpack.size.Sizing;
 import io.greenpack.util.UserError;
 
 import java.util.ArrayList;
@@ -58,9 +59,42 @@ public final class ConsolidationStage {
             return ConsolidationOutcome.none("no consolidation plan: no per-application utilization to size");
         }
         FleetInputs in = inputs(ingest, analysis, catalog);
+        List<AppDemandVector> flat = flat(in.demand());
+        List<AppDemandVector> hourly = s.hourlySizing() ? in.demand() : withHourly(in.demand(),
+                Sizing.hourly(ingest.utilization(), s.percentile() / 100.0, analysis.intervalSeconds()));
+        List<ExistingHost> existing = existingHosts(ingest, analysis);
+        Sized byFlat = sized(ingest, in.withDemand(flat), existing, s, solver);
+        Sized byHourly = sized(ingest, in.withDemand(hourly), existing, s, solver);
+        boolean useHourly = hourlyWithinHeadroom(byHourly, s);
+        Sized lead = useHourly ? byHourly : byFlat;
+        Sized other = useHourly ? byFlat : byHourly;
+        List<OptionPlan> plans = lead.plans();
+        OptionPlan chosen = plans.stream().filter(p -> p.row().recommended()).findFirst()
+                .or(() -> plans.stream().filter(p -> p.planned() && p.name().equals(PlanOption.BEST)).findFirst())
+                .or(() -> plans.stream().filter(OptionPlan::planned).findFirst()).orElse(null);
+        List<TargetSpec> targets = in.targets().isEmpty() ? List.of() : select(in.targets(), s);
+        String sizing = useHourly ? HOURLY : FLAT;
+        // Pinned and dedicated hosts are in the plan now (before and after): none is left out; the verdict's scope names them.
+        if (chosen == null) {
+            return new ConsolidationOutcome(null, List.of(), lead.demand(), List.of(), null, targets,
+                    "no consolidation plan: " + plans.get(plans.size() - 1).row().reason(), lead.verdict(), plans,
+                    sizing, other.plans());
+        }
+        return new ConsolidationOutcome(chosen.plan(), List.of(), lead.demand(), chosen.risk(), chosen.savings(), targets,
+                null, lead.verdict(), plans, sizing, other.plans());
+    }
+
+    public static final String FLAT = "flat";
+    public static final String HOURLY = "hourly";
+
+    /** The options and verdict of one sizing. */
+    record Sized(List<AppDemandVector> demand, List<OptionPlan> plans, Verdict verdict) {
+    }
+
+    static Sized sized(IngestResult ingest, FleetInputs in, List<ExistingHost> existing, Scenario s, SolverSettings solver) {
         Set<String> physical = new TreeSet<>();
         ingest.hosts().hosts().stream().filter(HostSpec::physical).forEach(h -> physical.add(h.host()));
-        FleetOptions fleet = new FleetOptions(in, existingHosts(ingest, analysis), physical, s, solver);
+        FleetOptions fleet = new FleetOptions(in, existing, physical, s, solver);
         List<OptionPlan> plans = new ArrayList<>();
         for (OptionPlan p : fleet.plan()) {
             plans.add(p.planned() ? replayed(ingest, p, in.demand(), in.targets(), s) : p);
@@ -70,18 +104,46 @@ public final class ConsolidationStage {
         for (int i = 0; i < plans.size(); i++) {
             plans.set(i, plans.get(i).withRow(verdict.options().get(i)));
         }
-        OptionPlan lead = plans.stream().filter(p -> p.row().recommended()).findFirst()
-                .or(() -> plans.stream().filter(p -> p.planned() && p.name().equals(PlanOption.BEST)).findFirst())
-                .or(() -> plans.stream().filter(OptionPlan::planned).findFirst()).orElse(null);
-        // Pinned and dedicated hosts are in the plan now (before and after): none is left out; the verdict's scope names them.
-        List<String> kept = List.of();
-        List<TargetSpec> targets = in.targets().isEmpty() ? List.of() : select(in.targets(), s);
-        if (lead == null) {
-            return new ConsolidationOutcome(null, kept, in.demand(), List.of(), null, targets,
-                    "no consolidation plan: " + plans.get(plans.size() - 1).row().reason(), verdict, plans);
+        return new Sized(in.demand(), plans, verdict);
+    }
+
+    /**
+     * Hourly sizing leads when the option it recommends, replayed against the measured demand, goes
+     * over a host's full capacity in no more host-intervals than sizing at the percentile already
+     * accepts per app (1 − percentile: 5 % at p95) — the headroom absorbed the rest.
+     */
+    static boolean hourlyWithinHeadroom(Sized hourly, Scenario s) {
+        return hourly.plans().stream().filter(p -> p.row().recommended()).findFirst()
+                .map(p -> PlanReplay.overShare(p.risk()) <= 1 - s.percentile() / 100.0).orElse(false);
+    }
+
+    /** The demand without hour-of-day profiles: one percentile over the window. */
+    static List<AppDemandVector> flat(List<AppDemandVector> demand) {
+        return demand.stream().map(v -> new AppDemandVector(v.id(), v.app(), v.host(), v.percentile(), v.cpuCores(),
+                v.memGb(), null, null, v.p95CpuCores(), v.p95MemGb(), v.meanCpuCores(), v.group(), v.pinHost(),
+                v.dedicated(), v.mayShareOs(), v.workloadClass())).toList();
+    }
+
+    /** The demand with one vector per hour of day (hours without samples take the window's percentile). */
+    static List<AppDemandVector> withHourly(List<AppDemandVector> demand, Map<String, double[][]> hourly) {
+        List<AppDemandVector> out = new ArrayList<>();
+        for (AppDemandVector v : demand) {
+            double[][] h = hourly.get(v.app() + "\u0000" + v.host());
+            if (h == null) {
+                out.add(v);
+                continue;
+            }
+            double[] c = new double[24];
+            double[] m = new double[24];
+            for (int i = 0; i < 24; i++) {
+                c[i] = Double.isNaN(h[0][i]) ? v.cpuCores() : h[0][i];
+                m[i] = Double.isNaN(h[1][i]) ? v.memGb() : h[1][i];
+            }
+            out.add(new AppDemandVector(v.id(), v.app(), v.host(), v.percentile(), v.cpuCores(), v.memGb(), c, m,
+                    v.p95CpuCores(), v.p95MemGb(), v.meanCpuCores(), v.group(), v.pinHost(), v.dedicated(),
+                    v.mayShareOs(), v.workloadClass()));
         }
-        return new ConsolidationOutcome(lead.plan(), kept, in.demand(), lead.risk(), lead.savings(), targets, null,
-                verdict, plans);
+        return out;
     }
 
     /**

@@ -65,7 +65,7 @@ public final class PlanOutputs {
             if (o.verdict() == null) {
                 return Map.of();
             }
-            Map<String, Table> options = Map.of("plan_options", PlanTables.options(o.verdict().options()));
+            Map<String, Table> options = PlanTables.options(o);
             TableFiles.write(spark, options, run.resolve("tables"));
             if (notebookResults != null) {
                 TableFiles.copy(options, run.resolve("tables"), notebookResults);
@@ -79,7 +79,9 @@ public final class PlanOutputs {
             TableFiles.copy(tables, run.resolve("tables"), notebookResults);
         }
         TableFiles.writeCsv(tables.get("plan"), run.resolve("plan.csv"));
-        MigrationCsv.write(run.resolve("migration.csv"), r.migration());
+        Set<String> physical = new HashSet<>();
+        hosts.stream().filter(HostSpec::physical).forEach(h -> physical.add(h.host()));
+        MigrationCsv.write(run.resolve("migration.csv"), r.migration(), physical);
 
         var packing = o.plan().packing();
         html.paragraph(String.format(Locale.ROOT, "%d applications from %d hosts are packed onto %d new hosts "

@@ -2,6 +2,8 @@ package io.greenpack.table;
 
 import io.greenpack.config.Scenario;
 import io.greenpack.consolidate.ConsolidationOutcome;
+import io.greenpack.consolidate.ConsolidationStage;
+import io.greenpack.consolidate.OptionPlan;
 import io.greenpack.correlate.PlanReplay;
 import io.greenpack.model.HostSpec;
 import io.greenpack.optimize.ConsolidationPlan;
@@ -32,14 +34,34 @@ public final class PlanTables {
         out.put("plan", plan(o, allDemand, hosts));
         out.put("plan_summary", summary(o, s));
         out.put("contention", contention(o));
-        if (o.verdict() != null) {
-            out.put("plan_options", options(o.verdict().options()));
+        out.putAll(options(o));
+        return out;
+    }
+
+    /**
+     * plan_options (the sizing the verdict uses) and plan_options_other_sizing (the same options
+     * with the other sizing, to show what hourly sizing frees and at what replayed risk); empty
+     * without options.
+     */
+    public static Map<String, Table> options(ConsolidationOutcome o) {
+        Map<String, Table> out = new LinkedHashMap<>();
+        if (o.verdict() == null) {
+            return out;
+        }
+        out.put("plan_options", options("plan_options", o.options(), o.sizing()));
+        if (!o.otherSizing().isEmpty()) {
+            String other = ConsolidationStage.HOURLY.equals(o.sizing()) ? ConsolidationStage.FLAT : ConsolidationStage.HOURLY;
+            out.put("plan_options_other_sizing", options("plan_options_other_sizing", o.otherSizing(), other));
         }
         return out;
     }
 
-    /** plan_options (DESIGN §7): one row per option, planned or not; an option not planned says why in reason. */
-    public static Table options(List<PlanOption> options) {
+    /**
+     * One row per option (DESIGN §7), planned or not; an option not planned says why in reason.
+     * contention_share is the replayed share of host-intervals above capacity × (1 − headroom),
+     * contention_share_full_capacity above 100 %.
+     */
+    public static Table options(String name, List<OptionPlan> plans, String sizing) {
         StringColumn option = StringColumn.create("option");
         BooleanColumn planned = BooleanColumn.create("planned");
         IntColumn before = IntColumn.create("hosts_before");
@@ -60,7 +82,12 @@ public final class PlanTables {
         DoubleColumn gap = DoubleColumn.create("gap");
         BooleanColumn recommended = BooleanColumn.create("recommended");
         StringColumn reason = StringColumn.create("reason");
-        for (PlanOption o : options) {
+        DoubleColumn contentionFull = DoubleColumn.create("contention_share_full_capacity");
+        StringColumn sizingColumn = StringColumn.create("sizing");
+        for (OptionPlan plan : plans) {
+            PlanOption o = plan.row();
+            contentionFull.append(PlanReplay.overShare(plan.risk()));
+            sizingColumn.append(sizing == null ? "" : sizing);
             option.append(o.option());
             planned.append(o.planned());
             before.append(o.hostsBefore());
@@ -82,8 +109,8 @@ public final class PlanTables {
             recommended.append(o.recommended());
             reason.append(o.reason());
         }
-        return Table.create("plan_options", option, planned, before, after, freed, rack, kwh, money, capex, tco, payback,
-                co2, embodied, moves, p2v, contention, lb, gap, recommended, reason);
+        return Table.create(name, option, planned, before, after, freed, rack, kwh, money, capex, tco, payback,
+                co2, embodied, moves, p2v, contention, lb, gap, recommended, reason, contentionFull, sizingColumn);
     }
 
     /** app, from_host, to_host, to_model; apps on kept hosts stay (to_host = from_host). */
