@@ -26,11 +26,13 @@ import java.util.Objects;
  * @param horizonYears         horizon for total cost and payback
  * @param idlePolicy           how idle power is split among apps: cpu-share, equal, reserved, unattributed
  * @param migrationGbps        network bandwidth for live migration estimates, Gbit/s
+ * @param costs                licence per core or socket and cost per move, added to each option's total cost
  */
 public record Scenario(String name, double tariffPerKwh, String currency, double gridGco2ePerKwh,
                        List<Double> hourlyGridGco2ePerKwh, double pue, double headroom, double percentile,
                        boolean hourlySizing, double hypervisorCpuOverhead, double hypervisorMemGb,
-                       List<String> targets, double horizonYears, IdlePolicy idlePolicy, double migrationGbps) implements java.io.Serializable {
+                       List<String> targets, double horizonYears, IdlePolicy idlePolicy, double migrationGbps,
+                       OwnershipCosts costs) implements java.io.Serializable {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -38,6 +40,22 @@ public record Scenario(String name, double tariffPerKwh, String currency, double
         hourlyGridGco2ePerKwh = List.copyOf(hourlyGridGco2ePerKwh);
         targets = List.copyOf(targets);
         Objects.requireNonNull(idlePolicy, "idlePolicy");
+        Objects.requireNonNull(costs, "costs");
+    }
+
+    /** A scenario without licence or move costs. */
+    public Scenario(String name, double tariffPerKwh, String currency, double gridGco2ePerKwh,
+                    List<Double> hourlyGridGco2ePerKwh, double pue, double headroom, double percentile,
+                    boolean hourlySizing, double hypervisorCpuOverhead, double hypervisorMemGb,
+                    List<String> targets, double horizonYears, IdlePolicy idlePolicy, double migrationGbps) {
+        this(name, tariffPerKwh, currency, gridGco2ePerKwh, hourlyGridGco2ePerKwh, pue, headroom, percentile, hourlySizing,
+                hypervisorCpuOverhead, hypervisorMemGb, targets, horizonYears, idlePolicy, migrationGbps, OwnershipCosts.none());
+    }
+
+    /** The same scenario with these licence and move costs. */
+    public Scenario withCosts(OwnershipCosts c) {
+        return new Scenario(name, tariffPerKwh, currency, gridGco2ePerKwh, hourlyGridGco2ePerKwh, pue, headroom, percentile,
+                hourlySizing, hypervisorCpuOverhead, hypervisorMemGb, targets, horizonYears, idlePolicy, migrationGbps, c);
     }
 
     public static Scenario defaults() {
@@ -77,6 +95,9 @@ public record Scenario(String name, double tariffPerKwh, String currency, double
         m.put("horizon_years", horizonYears);
         m.put("idle_policy", idlePolicy.key());
         m.put("migration_gbps", migrationGbps);
+        m.put("licence_per_core", costs.licencePerCorePerYear());
+        m.put("licence_per_socket", costs.licencePerSocketPerYear());
+        m.put("cost_per_move", costs.costPerMove());
         return m;
     }
 }

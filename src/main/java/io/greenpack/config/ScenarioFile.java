@@ -122,6 +122,12 @@ public final class ScenarioFile {
                     (d, b, v, p) -> b.idlePolicy = d.idlePolicy(v, p)),
             new Key("migration_gbps", "bandwidth in Gbit/s in (0, 1000]", null,
                     (d, b, v, p) -> b.migrationGbps = d.number(v, p, Double.MIN_VALUE, 1000, "a bandwidth in Gbit/s in (0, 1000]")),
+            new Key("licence_per_core", "yearly licence per core >= 0", null,
+                    (d, b, v, p) -> b.licencePerCore = d.number(v, p, 0, 1e6, "a yearly licence per core >= 0")),
+            new Key("licence_per_socket", "yearly licence per socket >= 0", null,
+                    (d, b, v, p) -> b.licencePerSocket = d.number(v, p, 0, 1e7, "a yearly licence per socket >= 0")),
+            new Key("cost_per_move", "one-time cost per moved app >= 0", null,
+                    (d, b, v, p) -> b.costPerMove = d.number(v, p, 0, 1e7, "a cost per moved app >= 0")),
             new Key("offload", "what-if only: {apps|owners|classes, price_per_core_hour, price_per_gb_hour}",
                     "an offload cannot be swept: write one named scenario per offload under scenarios:",
                     (d, b, v, p) -> b.offload = d.offload(d.map(v, p), p)),
@@ -693,6 +699,9 @@ public final class ScenarioFile {
         double horizonYears;
         IdlePolicy idlePolicy;
         double migrationGbps;
+        double licencePerCore;
+        double licencePerSocket;
+        double costPerMove;
         Offload offload;
         Harvest harvest;
 
@@ -715,11 +724,15 @@ public final class ScenarioFile {
             horizonYears = s.horizonYears();
             idlePolicy = s.idlePolicy();
             migrationGbps = s.migrationGbps();
+            licencePerCore = s.costs().licencePerCorePerYear();
+            licencePerSocket = s.costs().licencePerSocketPerYear();
+            costPerMove = s.costs().costPerMove();
         }
 
         Scenario build() {
             return new Scenario(name, tariff, currency, grid, hourlyGrid, pue, headroom, percentile, hourlySizing,
-                    cpuOverhead, memOverheadGb, targets, horizonYears, idlePolicy, migrationGbps);
+                    cpuOverhead, memOverheadGb, targets, horizonYears, idlePolicy, migrationGbps,
+                    new OwnershipCosts(licencePerCore, licencePerSocket, costPerMove));
         }
 
         WhatIfPoint point(String kind) {

@@ -4,6 +4,7 @@ import io.greenpack.config.Scenario;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.HostEfficiency;
 import io.greenpack.correlate.PlanReplay;
+import io.greenpack.correlate.PowerModel;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.ingest.TargetCatalog;
 import io.greenpack.model.HostSpec;
@@ -19,12 +20,16 @@ import io.greenpack.optimize.PowerCurve;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.optimize.TargetModel;
 import io.greenpack.savings.MeasuredHost;
+import io.greenpack.savings.PlanOption;
 import io.greenpack.savings.PlannedHost;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsInput;
 import io.greenpack.savings.TargetCatalogEntry;
+import io.greenpack.savings.Verdict;
+import io.greenpack.savings.VerdictRule;
 import io.greenpack.savings.VmPlacement;
 import io.greenpack.model.AppDemandVector;
+import io.greenpack.size.Sizing;
 import io.greenpack.util.UserError;
 
 import java.util.ArrayList;
@@ -38,10 +43,11 @@ import java.util.TreeSet;
  * The consolidate stage: analysed demand + target catalog + scenario → a plan (optimize), its
  * replay against the measured demand (contention risk) and the projected savings.
  *
- * <p>Rules (written down because DESIGN leaves them open): apps that are pinned to a host or need
- * dedicated hardware stay where they are, and so does every app on their host — such a host is
- * "kept" and left out of both before and after. Every other app is packed onto new targets; the
- * hosts it leaves are switched off.
+ * <p>{@link #run} plans the four options of {@link FleetOptions} over the whole fleet (every
+ * measured host a candidate, pinned and dedicated apps fixed to their host), replays each against
+ * the measured demand, and picks the recommendation ({@link VerdictRule}); the outcome's plan is
+ * the recommended option's. {@link #evaluate} (what-if runs) keeps the single-plan rule: hosts with
+ * a pinned or dedicated app are left out of before and after, every other app goes onto new targets.
  */
 public final class ConsolidationStage {
     private ConsolidationStage() {
@@ -49,25 +55,120 @@ public final class ConsolidationStage {
 
     public static ConsolidationOutcome run(IngestResult ingest, AnalysisResult analysis, TargetCatalog catalog,
                                            Scenario s, SolverSettings solver) {
-        if (catalog.targets().isEmpty()) {
-            return ConsolidationOutcome.none("no consolidation plan: the data has no usable targets.csv (the hardware to consolidate onto)");
-        }
         if (analysis.demand().isEmpty()) {
             return ConsolidationOutcome.none("no consolidation plan: no per-application utilization to size");
         }
-        ConsolidationOutcome o = evaluate(inputs(ingest, analysis, catalog), s, solver);
-        if (!o.planned()) {
-            return o;
+        FleetInputs in = inputs(ingest, analysis, catalog);
+        List<AppDemandVector> flat = flat(in.demand());
+        List<AppDemandVector> hourly = s.hourlySizing() ? in.demand() : withHourly(in.demand(),
+                Sizing.hourly(ingest.utilization(), s.percentile() / 100.0, analysis.intervalSeconds()));
+        List<ExistingHost> existing = existingHosts(ingest, analysis);
+        Sized byFlat = sized(ingest, in.withDemand(flat), existing, s, solver);
+        Sized byHourly = sized(ingest, in.withDemand(hourly), existing, s, solver);
+        boolean useHourly = hourlyWithinHeadroom(byHourly, s);
+        Sized lead = useHourly ? byHourly : byFlat;
+        Sized other = useHourly ? byFlat : byHourly;
+        List<OptionPlan> plans = lead.plans();
+        OptionPlan chosen = plans.stream().filter(p -> p.row().recommended()).findFirst()
+                .or(() -> plans.stream().filter(p -> p.planned() && p.name().equals(PlanOption.BEST)).findFirst())
+                .or(() -> plans.stream().filter(OptionPlan::planned).findFirst()).orElse(null);
+        List<TargetSpec> targets = in.targets().isEmpty() ? List.of() : select(in.targets(), s);
+        String sizing = useHourly ? HOURLY : FLAT;
+        // Pinned and dedicated hosts are in the plan now (before and after): none is left out; the verdict's scope names them.
+        if (chosen == null) {
+            return new ConsolidationOutcome(null, List.of(), lead.demand(), List.of(), null, targets,
+                    "no consolidation plan: " + plans.get(plans.size() - 1).row().reason(), lead.verdict(), plans,
+                    sizing, other.plans());
         }
-        List<PlanReplay.Capacity> capacities = new ArrayList<>();
+        return new ConsolidationOutcome(chosen.plan(), List.of(), lead.demand(), chosen.risk(), chosen.savings(), targets,
+                null, lead.verdict(), plans, sizing, other.plans());
+    }
+
+    public static final String FLAT = "flat";
+    public static final String HOURLY = "hourly";
+
+    /** The options and verdict of one sizing. */
+    record Sized(List<AppDemandVector> demand, List<OptionPlan> plans, Verdict verdict) {
+    }
+
+    static Sized sized(IngestResult ingest, FleetInputs in, List<ExistingHost> existing, Scenario s, SolverSettings solver) {
+        Set<String> physical = new TreeSet<>();
+        ingest.hosts().hosts().stream().filter(HostSpec::physical).forEach(h -> physical.add(h.host()));
+        FleetOptions fleet = new FleetOptions(in, existing, physical, s, solver);
+        List<OptionPlan> plans = new ArrayList<>();
+        for (OptionPlan p : fleet.plan()) {
+            plans.add(p.planned() ? replayed(ingest, p, in.demand(), in.targets(), s) : p);
+        }
+        Verdict verdict = VerdictRule.decide(plans.stream().map(OptionPlan::row).toList(),
+                fleet.scope(ingest.hosts().hosts().size()), s.horizonYears(), s.currency());
+        for (int i = 0; i < plans.size(); i++) {
+            plans.set(i, plans.get(i).withRow(verdict.options().get(i)));
+        }
+        return new Sized(in.demand(), plans, verdict);
+    }
+
+    /**
+     * Hourly sizing leads when the option it recommends, replayed against the measured demand, goes
+     * over a host's full capacity in no more host-intervals than sizing at the percentile already
+     * accepts per app (1 − percentile: 5 % at p95) — the headroom absorbed the rest.
+     */
+    static boolean hourlyWithinHeadroom(Sized hourly, Scenario s) {
+        return hourly.plans().stream().filter(p -> p.row().recommended()).findFirst()
+                .map(p -> PlanReplay.overShare(p.risk()) <= 1 - s.percentile() / 100.0).orElse(false);
+    }
+
+    /** The demand without hour-of-day profiles: one percentile over the window. */
+    static List<AppDemandVector> flat(List<AppDemandVector> demand) {
+        return demand.stream().map(v -> new AppDemandVector(v.id(), v.app(), v.host(), v.percentile(), v.cpuCores(),
+                v.memGb(), null, null, v.p95CpuCores(), v.p95MemGb(), v.meanCpuCores(), v.group(), v.pinHost(),
+                v.dedicated(), v.mayShareOs(), v.workloadClass())).toList();
+    }
+
+    /** The demand with one vector per hour of day (hours without samples take the window's percentile). */
+    static List<AppDemandVector> withHourly(List<AppDemandVector> demand, Map<String, double[][]> hourly) {
+        List<AppDemandVector> out = new ArrayList<>();
+        for (AppDemandVector v : demand) {
+            double[][] h = hourly.get(v.app() + "\u0000" + v.host());
+            if (h == null) {
+                out.add(v);
+                continue;
+            }
+            double[] c = new double[24];
+            double[] m = new double[24];
+            for (int i = 0; i < 24; i++) {
+                c[i] = Double.isNaN(h[0][i]) ? v.cpuCores() : h[0][i];
+                m[i] = Double.isNaN(h[1][i]) ? v.memGb() : h[1][i];
+            }
+            out.add(new AppDemandVector(v.id(), v.app(), v.host(), v.percentile(), v.cpuCores(), v.memGb(), c, m,
+                    v.p95CpuCores(), v.p95MemGb(), v.meanCpuCores(), v.group(), v.pinHost(), v.dedicated(),
+                    v.mayShareOs(), v.workloadClass()));
+        }
+        return out;
+    }
+
+    /**
+     * The option's plan replayed against the measured demand of every interval, twice: against each
+     * host's full capacity and against capacity × (1 − headroom), the line the plan was sized to.
+     * The row's contention share is the latter.
+     */
+    static OptionPlan replayed(IngestResult ingest, OptionPlan o, List<AppDemandVector> demand, List<TargetSpec> catalog,
+                               Scenario s) {
+        Map<String, HostSpec> hosts = new HashMap<>();
+        ingest.hosts().hosts().forEach(h -> hosts.put(h.host(), h));
         Map<String, TargetSpec> specs = new HashMap<>();
-        o.targets().forEach(t -> specs.put(t.model(), t));
+        catalog.forEach(t -> specs.put(t.model(), t));
         Map<String, AppDemandVector> byId = new HashMap<>();
-        o.movedApps().forEach(v -> byId.put(v.id(), v));
+        demand.forEach(v -> byId.put(v.id(), v));
+        List<PlanReplay.Capacity> full = new ArrayList<>();
+        List<PlanReplay.Capacity> line = new ArrayList<>();
         List<PlanReplay.Placement> placements = new ArrayList<>();
         for (HostPlan h : o.plan().hosts()) {
+            HostSpec e = hosts.get(h.host());
             TargetSpec t = specs.get(h.model());
-            capacities.add(new PlanReplay.Capacity(h.host(), t.cores(), t.memGb()));
+            double cores = e != null ? e.cores() : t.cores();
+            double mem = e != null ? e.memGb() : t.memGb();
+            full.add(new PlanReplay.Capacity(h.host(), cores, mem));
+            line.add(new PlanReplay.Capacity(h.host(), cores * (1 - s.headroom()), mem * (1 - s.headroom())));
             for (String id : h.apps()) {
                 AppDemandVector v = byId.get(id);
                 boolean vm = !v.mayShareOs();
@@ -75,8 +176,48 @@ public final class ConsolidationStage {
                         vm ? 1 + s.hypervisorCpuOverhead() : 1, vm ? s.hypervisorMemGb() : 0));
             }
         }
-        List<PlanReplay.HostRisk> risk = PlanReplay.replay(ingest.utilization(), placements, capacities);
-        return new ConsolidationOutcome(o.plan(), o.keptHosts(), o.movedApps(), risk, o.savings(), o.targets(), o.note());
+        List<PlanReplay.HostRisk> atLine = PlanReplay.replay(ingest.utilization(), placements, line);
+        PlanOption r = o.row();
+        PlanOption row = new PlanOption(r.option(), r.planned(), r.reason(), r.hostsBefore(), r.hostsAfter(),
+                r.serversFreed(), r.rackUnitsFreed(), r.kwhSavedPerYear(), r.moneySavedPerYear(), r.capex(),
+                r.tcoOverHorizon(), r.paybackMonths(), r.co2eAvoidedOverHorizonKg(), r.embodiedCo2eKg(), r.moves(),
+                r.p2vMoves(), PlanReplay.overShare(atLine), r.lowerBound(), r.gap(), r.recommended());
+        return o.withRow(row).withRisk(PlanReplay.replay(ingest.utilization(), placements, full), atLine);
+    }
+
+    /** Today's measured hosts that hosts.csv describes, as candidates with their fitted power curves. */
+    static List<ExistingHost> existingHosts(IngestResult ingest, AnalysisResult analysis) {
+        Map<String, HostSpec> specs = new HashMap<>();
+        ingest.hosts().hosts().forEach(h -> specs.put(h.host(), h));
+        List<ExistingHost> out = new ArrayList<>();
+        for (HostEfficiency h : analysis.hosts()) {
+            HostSpec spec = specs.get(h.host());
+            if (!measured(h) || spec == null) {
+                continue;
+            }
+            out.add(new ExistingHost(h.host(), spec.model(), spec.cores(), spec.memGb(), spec.sockets(), spec.physical(),
+                    spec.rackUnits() == null ? 1 : spec.rackUnits(), spec.supportPerYear(), curve(analysis, h, spec),
+                    h.comatose()));
+        }
+        return out;
+    }
+
+    /**
+     * The host's power curve: its model's fitted curve; without one, a line between the nameplate
+     * idle and max watts of hosts.csv; without those, its measured mean power at every load (what it
+     * drew over the window).
+     */
+    static PowerCurve curve(AnalysisResult analysis, HostEfficiency h, HostSpec spec) {
+        PowerModel m = analysis.powerModels().get(spec.model());
+        if (m != null) {
+            return new PowerCurve(m.curve().elevenPoints());
+        }
+        if (spec.idleWatts() != null && spec.maxWatts() != null) {
+            return PowerCurve.linear(spec.idleWatts(), spec.maxWatts());
+        }
+        double hours = h.intervals() * analysis.intervalSeconds() / 3600.0;
+        double meanWatts = h.kwh() * 1000 / hours;
+        return PowerCurve.linear(meanWatts, meanWatts);
     }
 
     /** A host with power samples: one of "today's" servers (the report's host-fill chart uses the same rule). */
@@ -194,7 +335,7 @@ public final class ConsolidationStage {
 
     public static TargetCatalogEntry entry(TargetSpec t) {
         TargetModel m = model(t);
-        return t.blade() ? TargetCatalogEntry.blade(m, t.rackUnits(), t.chassisWatts(), t.bladesPerChassis(), 0)
+        return t.blade() ? TargetCatalogEntry.blade(m, t.rackUnits(), t.chassisWatts(), t.bladesPerChassis(), t.chassisPrice())
                 : TargetCatalogEntry.of(m);
     }
 

@@ -76,9 +76,11 @@ public record HostInventory(List<HostSpec> hosts, FileStats stats, List<RejectRo
         if (!Double.isNaN(idle) && !Double.isNaN(max) && idle >= max) {
             return rejected("idle_watts not below max_watts", "idle_watts >= max_watts");
         }
+        TargetCatalog.requireNonNegative(r, "support_per_year");
+        double support = r.number("support_per_year");
         String role = r.text("role");
         return SmallTables.Parsed.ok(new HostSpec(host, model, Double.isNaN(sockets) ? 1 : (int) sockets, cores, memGb,
                 role == null ? "physical" : role.toLowerCase(Locale.ROOT), r.text("site"), orNull(r.number("rack_units")),
-                orNull(idle), orNull(max)));
+                orNull(idle), orNull(max), Double.isNaN(support) ? 0 : support));
     }
 }

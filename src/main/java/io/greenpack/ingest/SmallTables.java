@@ -55,6 +55,8 @@ final class SmallTables {
         private final Map<String, Integer> index = new HashMap<>();
         private final List<String> columns;
         private Cells cells;
+        private String file;
+        private long line;
 
         Named(List<String> columns) {
             this.columns = List.copyOf(columns);
@@ -81,6 +83,11 @@ final class SmallTables {
         /** A finite number (semicolon files: decimal comma), or NaN when absent or unreadable. */
         double number(String column) {
             return cells.number(index.getOrDefault(column, -1));
+        }
+
+        /** "file, line N, column 'c'": where a value that stops the run was found. */
+        String where(String column) {
+            return file + ", line " + line + ", column '" + column + "'";
         }
     }
 
@@ -118,6 +125,8 @@ final class SmallTables {
         int[] rows = {0};
         Each each = (named, line) -> {
             rows[0]++;
+            named.file = file.path().toString();
+            named.line = line;
             Parsed<T> p = named.cells.problem() != null
                     ? Parsed.rejected(named.cells.problem(), named.cells.problemDetail()) : parse.apply(named);
             if (p.value() != null) {

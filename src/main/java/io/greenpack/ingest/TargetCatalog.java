@@ -2,6 +2,8 @@ package io.greenpack.ingest;
 
 import io.greenpack.model.TargetSpec;
 
+import io.greenpack.util.UserError;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +17,19 @@ import java.util.Map;
 public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<RejectRow> rejects) {
     private static final String[] CURVE = {"w0", "w10", "w20", "w30", "w40", "w50", "w60", "w70", "w80", "w90", "w100"};
 
+    /**
+     * Columns that price an option: a wrong value here would silently change the recommendation,
+     * so it stops the run (exit 2) instead of quarantining the row.
+     */
+    static final List<String> MONEY_AND_CARBON = List.of("price", "chassis_price", "support_per_year", "embodied_kgco2e");
+
     public static TargetCatalog empty() {
         return new TargetCatalog(List.of(), null, List.of());
     }
 
     public static TargetCatalog read(InputFile file) {
         SmallTables.Collected<TargetSpec> c = SmallTables.read(file, r -> {
+            MONEY_AND_CARBON.forEach(column -> requireNonNegative(r, column));
             // The row's cells by name; empty cells are left out (as absent columns are).
             Map<String, String> cells = new HashMap<>();
             for (String name : r.columns()) {
@@ -81,8 +90,24 @@ public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Reje
         }
         String avail = blankToNull(c.get("available"));
         Integer available = avail == null ? null : (int) nonNegative(c, "available");
+        double sockets = optional(c, "sockets", TargetSpec.DEFAULT_SOCKETS);
+        if (sockets < 1) {
+            throw new IllegalArgumentException("sockets not positive: sockets = " + sockets);
+        }
         return new TargetSpec(model, cores, memGb, curve, optional(c, "price", 0), optional(c, "rack_units", 1), form,
-                chassisWatts, blades, available, c.getOrDefault("source", ""));
+                chassisWatts, blades, available, c.getOrDefault("source", ""), optional(c, "chassis_price", 0),
+                optional(c, "support_per_year", 0), optional(c, "embodied_kgco2e", 0), (int) sockets);
+    }
+
+    /** A money or carbon figure that is given must be a number &gt;= 0; otherwise the run stops naming file, line and column. */
+    static void requireNonNegative(SmallTables.Named r, String column) {
+        if (!r.present(column) || r.text(column) == null) {
+            return;
+        }
+        double v = r.number(column);
+        if (Double.isNaN(v) || v < 0) {
+            throw new UserError(r.where(column) + ": expected a number >= 0, got '" + r.text(column) + "'");
+        }
     }
 
     private static String blankToNull(String s) {

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The fleet-side entry point: apps and target models in, hosts out. It translates the request to a
  * generic {@link PackingProblem} (dimensions {@code cpu_cores}, {@code mem_gb}; hypervisor overhead
- * added to every app that may not share an OS) and solves it with {@link PackingSolver}.
+ * added to every app that may not share an OS) and solves it with {@link PackingSolver}. Existing
+ * hosts are targets of their own (available once, named after the host); under the total-cost
+ * objective a bin costs its price plus its yearly cost over the horizon.
  */
 public final class Consolidator {
     public static final List<String> DIMENSIONS = List.of("cpu_cores", "mem_gb");
@@ -18,7 +20,7 @@ public final class Consolidator {
 
     public static ConsolidationPlan plan(ConsolidationRequest request) {
         PackingProblem problem = toProblem(request);
-        Plan plan = new PackingSolver(request.settings()).solve(problem);
+        Plan plan = solve(request, problem);
         Map<String, TargetModel> models = new HashMap<>();
         for (TargetModel t : request.targets()) {
             models.put(t.model(), t);
@@ -27,11 +29,59 @@ public final class Consolidator {
         List<HostPlan> hosts = new ArrayList<>();
         for (PlannedBin b : plan.bins()) {
             TargetModel m = models.get(b.type());
-            int n = perModel.merge(m.model(), 1, Integer::sum);
-            hosts.add(new HostPlan(m.model() + "-" + n, m.model(), b.items(),
+            String name = m.existing() ? m.model() : m.model() + "-" + perModel.merge(m.model(), 1, Integer::sum);
+            hosts.add(new HostPlan(name, m.model(), b.items(),
                     b.cpuFill() * m.cpuCores(), b.memFill() * m.memGb(), b.cpuFill(), b.memFill(), b.meanWatts()));
         }
         return new ConsolidationPlan(List.copyOf(hosts), plan, problem);
+    }
+
+    /**
+     * With apps on existing hosts (a non-empty {@code currentHost}), the solver's plan after the
+     * stay-first pass and the stay-first construction are both made and the one with the lower
+     * objective kept (fewer moves on a tie); the construction also stands in when the solver finds
+     * no plan with hosts that are each available once.
+     */
+    static Plan solve(ConsolidationRequest request, PackingProblem problem) {
+        if (request.currentHost().isEmpty()) {
+            return new PackingSolver(request.settings()).solve(problem);
+        }
+        Plan built = StayFirst.construct(problem, request.currentHost(), request.settings().seed());
+        Plan solved;
+        try {
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            request.targets().stream().filter(TargetModel::existing).forEach(t -> existing.add(t.model()));
+            HostGroups groups = new HostGroups(problem, existing);
+            Plan merged = new PackingSolver(request.settings()).solve(groups.merged());
+            solved = StayFirst.apply(problem, groups.unmerge(merged, request.currentHost()), request.currentHost());
+        } catch (io.greenpack.util.UserError e) {
+            if (built == null) {
+                throw e;
+            }
+            return built;
+        }
+        if (built == null) {
+            return solved;
+        }
+        // Equal objectives (to a millionth): the plan that moves fewer apps.
+        double tolerance = 1e-6 * Math.max(1, Math.abs(solved.objective()));
+        boolean constructionBetter = built.objective() < solved.objective() - tolerance
+                || (Math.abs(built.objective() - solved.objective()) <= tolerance
+                && moves(built, request.currentHost()) < moves(solved, request.currentHost()));
+        return constructionBetter ? built : solved;
+    }
+
+    /** Items not on the bin type of the host they run on today. */
+    static int moves(Plan p, Map<String, String> currentHost) {
+        int n = 0;
+        for (PlannedBin b : p.bins()) {
+            for (String id : b.items()) {
+                if (!b.type().equals(currentHost.get(id))) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** The packing problem a request stands for (public so callers and tests can check plans against it). */
@@ -54,7 +104,8 @@ public final class Consolidator {
         }
         List<BinType> types = new ArrayList<>();
         for (TargetModel t : r.targets()) {
-            types.add(new BinType(t.model(), new double[]{t.cpuCores(), t.memGb()}, t.price(), t.powerCurve(), t.available()));
+            double cost = r.objective().kind() == Objective.Kind.TOTAL_COST ? t.costOver(r.objective().horizonHours()) : t.price();
+            types.add(new BinType(t.model(), new double[]{t.cpuCores(), t.memGb()}, cost, t.powerCurve(), t.available()));
         }
         return new PackingProblem(DIMENSIONS, items, types, r.headroom(), r.objective(), 0, 1);
     }

@@ -10,6 +10,7 @@ import io.greenpack.chart.SavingsBreakdownChart;
 import io.greenpack.config.Scenario;
 import io.greenpack.consolidate.ConsolidationOutcome;
 import io.greenpack.consolidate.ConsolidationStage;
+import io.greenpack.consolidate.OptionPlan;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.AppEnergy;
 import io.greenpack.correlate.PlanReplay;
@@ -58,9 +59,18 @@ public final class PlanOutputs {
                                            String dataWindow, Path notebookResults) throws IOException {
         Path charts = run.resolve("charts");
         html.section("plan", "Consolidation plan");
+        writeOptionPlans(run, o, a, hosts);
         if (!o.planned()) {
             html.note(o.note());
-            return Map.of();
+            if (o.verdict() == null) {
+                return Map.of();
+            }
+            Map<String, Table> options = PlanTables.options(o);
+            tableWriter.write(options, run.resolve("tables"));
+            if (notebookResults != null) {
+                TableFiles.copy(options, run.resolve("tables"), notebookResults);
+            }
+            return options;
         }
         SavingsResult r = o.savings();
         Map<String, Table> tables = PlanTables.all(o, s, a.demand(), hosts);
@@ -69,7 +79,9 @@ public final class PlanOutputs {
             TableFiles.copy(tables, run.resolve("tables"), notebookResults);
         }
         TableFiles.writeCsv(tables.get("plan"), run.resolve("plan.csv"));
-        MigrationCsv.write(run.resolve("migration.csv"), r.migration());
+        Set<String> physical = new HashSet<>();
+        hosts.stream().filter(HostSpec::physical).forEach(h -> physical.add(h.host()));
+        MigrationCsv.write(run.resolve("migration.csv"), r.migration(), physical);
 
         var packing = o.plan().packing();
         html.paragraph(String.format(Locale.ROOT, "%d applications from %d hosts are packed onto %d new hosts "
@@ -179,6 +191,21 @@ public final class PlanOutputs {
                 new Summary.ChartLink("payback", "Payback"),
                 new Summary.ChartLink("top-consumers", "Top consumers")), r.migration().size()), run.resolve("summary.md"));
         return tables;
+    }
+
+    /** plans/&lt;option&gt;.csv: the moves of every option that could be planned (plan.csv is the recommended one). */
+    static void writeOptionPlans(RunFolder run, ConsolidationOutcome o, AnalysisResult a, List<HostSpec> hosts)
+            throws IOException {
+        if (o.options().isEmpty()) {
+            return;
+        }
+        Path dir = run.resolve("plans");
+        java.nio.file.Files.createDirectories(dir);
+        for (OptionPlan p : o.options()) {
+            if (p.planned()) {
+                TableFiles.writeCsv(PlanTables.plan(p.plan(), a.demand(), hosts), dir.resolve(p.name() + ".csv"));
+            }
+        }
     }
 
     /**

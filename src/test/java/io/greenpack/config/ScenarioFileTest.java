@@ -197,14 +197,24 @@ class ScenarioFileTest {
     @Test
     void toMapUsesSnakeCaseKeysAndLoadsBackToTheSameScenario() throws IOException {
         Scenario s = new Scenario("round-trip", 0.25, "USD", 420, List.of(), 1.4, 0.3, 90, true, 0.05, 4,
-                List.of("a", "b"), 5, IdlePolicy.EQUAL, 25);
+                List.of("a", "b"), 5, IdlePolicy.EQUAL, 25).withCosts(new OwnershipCosts(12, 300, 150));
         assertThat(s.toMap().keySet()).containsExactly("name", "tariff_per_kwh", "currency", "grid_gco2e_per_kwh",
                 "pue", "headroom", "percentile", "hourly_sizing", "hypervisor", "targets", "horizon_years",
-                "idle_policy", "migration_gbps");
+                "idle_policy", "migration_gbps", "licence_per_core", "licence_per_socket", "cost_per_move");
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         String yaml = new Yaml(o).dump(s.toMap());
 
         assertThat(ScenarioFile.loadSingle(file(yaml))).isEqualTo(s);
+    }
+
+    @Test
+    void licenceAndMoveCostsAreScenarioKeysAndANegativeOneIsRefused() throws IOException {
+        Scenario s = ScenarioFile.loadSingle(file("licence_per_core: 25\nlicence_per_socket: 400\ncost_per_move: 150\n"));
+        assertThat(s.costs()).isEqualTo(new OwnershipCosts(25, 400, 150));
+        assertThat(s.costs().licencePerYear(16, 2)).isEqualTo(16 * 25 + 2 * 400);
+        assertThat(Scenario.defaults().costs()).isEqualTo(OwnershipCosts.none());
+        assertThatThrownBy(() -> ScenarioFile.loadSingle(file("cost_per_move: -3\n")))
+                .isInstanceOf(UserError.class).hasMessageContaining("cost_per_move");
     }
 }

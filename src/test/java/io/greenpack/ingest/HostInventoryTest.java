@@ -130,4 +130,22 @@ class HostInventoryTest {
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("rejected: {mem_gb implausibly high (bytes or MB?)=1}");
     }
+
+    @Test
+    void supportPerYearIsReadAndABadValueStopsTheRunNamingFileLineAndColumn() throws IOException {
+        HostInventory h = read("hosts.csv", String.join("\n",
+                "host,model,sockets,cores,mem_gb,role,support_per_year",
+                "h1,m1,2,32,256,physical,1200",
+                "h2,m1,2,32,256,hypervisor,"));
+        assertThat(h.hosts()).extracting(HostSpec::supportPerYear).containsExactly(1200.0, 0.0);
+        assertThat(h.hosts().get(0).physical()).isTrue();
+
+        assertThatThrownBy(() -> read("bad.csv", String.join("\n",
+                        "host,model,sockets,cores,mem_gb,support_per_year",
+                        "h1,m1,2,32,256,100",
+                        "h2,m1,2,32,256,-5")))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("bad.csv").hasMessageContaining("line 3").hasMessageContaining("'support_per_year'")
+                .hasMessageContaining("expected a number >= 0, got '-5'");
+    }
 }

@@ -2,13 +2,19 @@ package io.greenpack.ingest;
 
 import io.greenpack.model.TargetSpec;
 import io.greenpack.util.Home;
+import io.greenpack.util.UserError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class TargetCatalogTest {
     private static Map<String, String> row(String... kv) {
@@ -68,5 +74,30 @@ class TargetCatalogTest {
         assertThat(r640.curveWatts()[10]).isEqualTo(469.0);
         assertThat(r640.source()).contains("power_ssj2008-20170829-00781");
         assertThat(c.targets()).anySatisfy(t -> assertThat(t.blade()).isTrue());
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void ownershipColumnsAreReadAndABadOneStopsTheRunNamingFileLineAndColumn() throws IOException {
+        Path good = tmp.resolve("targets.csv");
+        Files.writeString(good, String.join("\n",
+                "model,cores,mem_gb,idle_watts,max_watts,price,form,chassis_watts,blades_per_chassis,chassis_price,support_per_year,embodied_kgco2e",
+                "b1,56,512,48,420,11000,blade,650,16,24000,300,1400",
+                "r1,32,256,60,300,8000,rack,,,,,"));
+        TargetCatalog c = TargetCatalog.read(new InputFile(good, InputKind.TARGETS, InputFormat.CSV));
+        assertThat(c.targets()).extracting(TargetSpec::chassisPrice, TargetSpec::supportPerYear, TargetSpec::embodiedKgco2e)
+                .containsExactly(tuple(24000.0, 300.0, 1400.0), tuple(0.0, 0.0, 0.0));
+
+        for (String[] bad : new String[][]{{"chassis_price", "-1"}, {"embodied_kgco2e", "lots"}, {"price", "-8000"}}) {
+            Path f = tmp.resolve("bad-" + bad[0] + ".csv");
+            Files.writeString(f, "model,cores,mem_gb,idle_watts,max_watts," + bad[0] + "\nr1,32,256,60,300,1\nr2,32,256,60,300,"
+                    + bad[1] + "\n");
+            assertThatThrownBy(() -> TargetCatalog.read(new InputFile(f, InputKind.TARGETS, InputFormat.CSV)))
+                    .isInstanceOf(UserError.class).hasMessageContaining(f.getFileName().toString())
+                    .hasMessageContaining("line 3").hasMessageContaining("'" + bad[0] + "'")
+                    .hasMessageContaining("expected a number >= 0, got '" + bad[1] + "'");
+        }
     }
 }

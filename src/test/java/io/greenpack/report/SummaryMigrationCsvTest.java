@@ -27,4 +27,14 @@ class SummaryMigrationCsvTest {
         assertThat(lines.get(2)).startsWith("2,b,old-1,NewBox-1,64,").endsWith(",");
         assertThat(lines.get(4)).isEqualTo("4,\"'=HYPERLINK(\"\"x\"\")\",\"old,3\",NewBox-1,2,1.5,2.5,");
     }
+
+    @Test
+    void aMoveOffAPhysicalHostIsMarkedP2v(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("migration.csv");
+        MigrationCsv.write(file, SmallFleet.result().migration(), java.util.Set.of("old-2"));
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).endsWith(",frees_host,kind");
+        assertThat(lines.get(1)).startsWith("1,c,old-2,").endsWith(",p2v");
+        assertThat(lines.get(2)).startsWith("2,b,old-1,").endsWith(",live");
+    }
 }

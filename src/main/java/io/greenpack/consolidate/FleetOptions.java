@@ -1,0 +1,241 @@
+package io.greenpack.consolidate;
+
+import io.greenpack.config.OwnershipCosts;
+import io.greenpack.config.Scenario;
+import io.greenpack.model.TargetSpec;
+import io.greenpack.optimize.AppDemand;
+import io.greenpack.optimize.BinType;
+import io.greenpack.optimize.ConsolidationPlan;
+import io.greenpack.optimize.ConsolidationRequest;
+import io.greenpack.optimize.Consolidator;
+import io.greenpack.optimize.HypervisorOverhead;
+import io.greenpack.optimize.Objective;
+import io.greenpack.optimize.SolverSettings;
+import io.greenpack.optimize.TargetModel;
+import io.greenpack.savings.PlanOption;
+import io.greenpack.savings.Savings;
+import io.greenpack.savings.Scope;
+import io.greenpack.model.AppDemandVector;
+import io.greenpack.util.UserError;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The four options of a run (DESIGN §5), each planned over the whole fleet with the total cost of
+ * ownership over the horizon as the objective:
+ * <ul>
+ * <li>{@code decommission}: comatose hosts are not offered, and neither are hosts that run at most
+ *     {@value #FEW_APPS} apps; those apps may move, every other app stays where it is;</li>
+ * <li>{@code reuse}: the existing hosts only;</li>
+ * <li>{@code refresh}: the catalog's models, plus the hosts a pinned or dedicated app keeps on;</li>
+ * <li>{@code best}: the existing hosts and the catalog's models together.</li>
+ * </ul>
+ * A pinned app is placed on its host (which may take other apps); a dedicated app is placed on its
+ * host alone. An app that stays on a host that stays on is no move.
+ */
+public final class FleetOptions {
+    /** A host with this many apps or fewer is a candidate to empty in {@code decommission}: a few moves free it. */
+    static final int FEW_APPS = 2;
+
+    private final FleetInputs in;
+    private final Map<String, ExistingHost> existing = new LinkedHashMap<>();
+    private final Set<String> physical;
+    private final Scenario s;
+    private final SolverSettings solver;
+    private final Map<String, String> pinnedTo = new HashMap<>();
+    private final Map<String, String> keptReason = new TreeMap<>();
+
+    /**
+     * @param existing      today's measured hosts as candidates
+     * @param physicalHosts every host whose role is {@code physical} (measured or not)
+     */
+    public FleetOptions(FleetInputs in, List<ExistingHost> existing, Set<String> physicalHosts, Scenario s,
+                        SolverSettings solver) {
+        this.in = in;
+        existing.forEach(h -> this.existing.put(h.host(), h));
+        this.physical = Set.copyOf(physicalHosts);
+        this.s = s;
+        this.solver = solver;
+        pins();
+    }
+
+    /** Which app is fixed to which host, and why the host stays on. */
+    private void pins() {
+        Set<String> dedicatedHosts = new TreeSet<>();
+        for (AppDemandVector v : in.demand()) {
+            if (v.dedicated() && existing.containsKey(v.host()) && dedicatedHosts.add(v.host())) {
+                pinnedTo.put(v.id(), v.host());
+                keptReason.put(v.host(), "dedicated: " + v.app() + " needs a host of its own");
+            }
+        }
+        for (AppDemandVector v : in.demand()) {
+            if (v.dedicated() || v.pinHost() == null || v.pinHost().isBlank()) {
+                continue;
+            }
+            String host = existing.containsKey(v.pinHost()) ? v.pinHost() : existing.containsKey(v.host()) ? v.host() : null;
+            if (host != null && !dedicatedHosts.contains(host)) {
+                pinnedTo.put(v.id(), host);
+                keptReason.merge(host, "pinned: " + v.app(), (a, b) -> a.startsWith("pinned") ? a + ", " + v.app() : a);
+            }
+        }
+    }
+
+    /** What the options cover: every app and every measured host; the pinned and dedicated hosts stay on. */
+    public Scope scope(int hostsTotal) {
+        int fixed = (int) in.demand().stream().filter(v -> pinnedTo.containsKey(v.id())).count();
+        List<Scope.KeptHost> kept = new ArrayList<>();
+        keptReason.forEach((h, why) -> kept.add(new Scope.KeptHost(h, why)));
+        return new Scope(existing.size(), hostsTotal, in.demand().size() - fixed, in.demand().size(), kept);
+    }
+
+    /** The four options, in the order decommission, reuse, refresh, best; contention not yet replayed. */
+    public List<OptionPlan> plan() {
+        List<TargetModel> catalog = catalogModels();
+        List<TargetModel> hosts = existing.values().stream().map(this::hostModel).toList();
+        List<TargetModel> all = new ArrayList<>(hosts);
+        all.addAll(catalog);
+        // An app no host and no target can hold is the user's to fix: the message names the app and the dimension.
+        Consolidator.toProblem(request(apps(Set.of()), all));
+        OptionEvaluator eval = new OptionEvaluator(in, existing, physical, s);
+        List<OptionPlan> out = new ArrayList<>();
+        out.add(decommission(eval, hosts));
+        out.add(attempt(eval, PlanOption.REUSE, "consolidate onto the servers you have, nothing bought", apps(Set.of()), hosts));
+        if (catalog.isEmpty()) {
+            out.add(eval.notPlanned(PlanOption.REFRESH, "no targets.csv: no new hardware to plan onto"));
+        } else {
+            List<TargetModel> refresh = new ArrayList<>(catalog);
+            hosts.stream().filter(h -> keptReason.containsKey(h.model())).forEach(refresh::add);
+            out.add(attempt(eval, PlanOption.REFRESH, "move onto new hardware from targets.csv", apps(Set.of()), refresh));
+        }
+        out.add(attempt(eval, PlanOption.BEST, "keep the best of your servers and buy only what lowers the total cost",
+                apps(Set.of()), all));
+        return out;
+    }
+
+    private OptionPlan decommission(OptionEvaluator eval, List<TargetModel> hosts) {
+        Map<String, Integer> appsPerHost = new HashMap<>();
+        in.demand().forEach(v -> appsPerHost.merge(v.host(), 1, Integer::sum));
+        Set<String> off = new TreeSet<>();
+        for (ExistingHost h : existing.values()) {
+            if (!keptReason.containsKey(h.host()) && (h.comatose() || appsPerHost.getOrDefault(h.host(), 0) <= FEW_APPS)) {
+                off.add(h.host());
+            }
+        }
+        long comatose = existing.values().stream().filter(ExistingHost::comatose).count();
+        if (off.isEmpty()) {
+            return eval.notPlanned(PlanOption.DECOMMISSION, "nothing comatose and no host with " + FEW_APPS
+                    + " apps or fewer: nothing to switch off without consolidating");
+        }
+        // Hosts that run few apps are offered again so that the solver keeps them when emptying them costs more.
+        List<TargetModel> bins = hosts.stream().filter(h -> !existing.get(h.model()).comatose()).toList();
+        Set<String> free = new TreeSet<>(off);
+        free.addAll(overloaded());
+        return attempt(eval, PlanOption.DECOMMISSION, "switch off the " + comatose + " comatose hosts and hosts with "
+                + FEW_APPS + " apps or fewer whose apps fit elsewhere; nothing else changes", apps(free), bins);
+    }
+
+    /**
+     * Hosts whose apps' sized demand (hypervisor overhead added, peaks summed) exceeds capacity ×
+     * (1 − headroom) today: their apps cannot all be kept where they are, so decommission may move them.
+     */
+    private Set<String> overloaded() {
+        HypervisorOverhead o = new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb());
+        Map<String, double[]> load = new HashMap<>();
+        for (AppDemandVector v : in.demand()) {
+            double[] l = load.computeIfAbsent(v.host(), k -> new double[2]);
+            l[0] += o.cpuCores(v.cpuCores(), v.mayShareOs());
+            l[1] += o.memGb(v.memGb(), v.mayShareOs());
+        }
+        Set<String> out = new TreeSet<>();
+        load.forEach((host, l) -> {
+            ExistingHost h = existing.get(host);
+            if (h != null && (l[0] > h.cpuCores() * (1 - s.headroom()) || l[1] > h.memGb() * (1 - s.headroom()))) {
+                out.add(host);
+            }
+        });
+        return out;
+    }
+
+    private OptionPlan attempt(OptionEvaluator eval, String option, String what, List<AppDemand> apps, List<TargetModel> bins) {
+        try {
+            ConsolidationPlan plan = Consolidator.plan(request(apps, bins));
+            return eval.evaluate(option, what, plan);
+        } catch (UserError | IllegalStateException e) {
+            return eval.notPlanned(option, "could not be planned: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Every app as the optimizer sees it: pinned and dedicated apps fixed to their host; with a
+     * non-empty {@code movable}, apps on other existing hosts are fixed to their current host too.
+     */
+    private List<AppDemand> apps(Set<String> movable) {
+        List<AppDemand> out = new ArrayList<>();
+        for (AppDemandVector v : in.demand()) {
+            AppDemand a = DemandItems.toAppDemand(v);
+            String pin = pinnedTo.get(v.id());
+            boolean dedicatedHost = keptReason.getOrDefault(v.host(), "").startsWith("dedicated");
+            if (pin == null && !movable.isEmpty() && !movable.contains(v.host()) && existing.containsKey(v.host())
+                    && !dedicatedHost) {
+                pin = v.host();
+            }
+            out.add(new AppDemand(a.app(), a.cpuCores(), a.memGb(), a.hourlyCpuCores(), a.hourlyMemGb(), a.group(), pin,
+                    a.dedicated(), a.mayShareOs()));
+        }
+        return out;
+    }
+
+    private ConsolidationRequest request(List<AppDemand> apps, List<TargetModel> bins) {
+        Map<String, String> current = new HashMap<>();
+        in.demand().stream().filter(v -> existing.containsKey(v.host())).forEach(v -> current.put(v.id(), v.host()));
+        return new ConsolidationRequest(apps, bins, s.headroom(),
+                new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb()),
+                Objective.totalCost(s.horizonYears() * Savings.HOURS_PER_YEAR, s.tariffPerKwh() * s.pue()), solver, current);
+    }
+
+    private TargetModel hostModel(ExistingHost h) {
+        OwnershipCosts c = s.costs();
+        return TargetModel.existingHost(h.host(), h.cpuCores(), h.memGb(), h.curve(), (int) Math.ceil(h.rackUnits()),
+                h.supportPerYear() + c.licencePerYear(h.cpuCores(), h.sockets()));
+    }
+
+    /**
+     * The scenario's targets as the total-cost objective sees them: a blade carries its share of
+     * the chassis price (chassis price ÷ blades per chassis), every server its support and licence.
+     */
+    private List<TargetModel> catalogModels() {
+        if (in.targets().isEmpty()) {
+            return List.of();
+        }
+        List<TargetModel> out = new ArrayList<>();
+        for (TargetSpec t : ConsolidationStage.select(in.targets(), s)) {
+            if (existing.containsKey(t.model())) {
+                throw new UserError("targets.csv model '" + t.model() + "' has the name of a host in hosts.csv: "
+                        + "rename one of them so a plan can tell the new server from the existing one");
+            }
+            double chassisShare = t.blade() ? t.chassisPrice() / t.bladesPerChassis() : 0;
+            out.add(new TargetModel(t.model(), t.cores(), t.memGb(), new io.greenpack.optimize.PowerCurve(t.curveWatts()),
+                    t.price() + chassisShare, t.available() == null ? BinType.UNLIMITED : t.available(),
+                    (int) Math.ceil(t.rackUnits()), false,
+                    t.supportPerYear() + s.costs().licencePerYear(t.cores(), t.sockets())));
+        }
+        return out;
+    }
+
+    /** The host each app is pinned to (pinned or dedicated apps only). */
+    public Map<String, String> pinnedTo() {
+        return Map.copyOf(pinnedTo);
+    }
+
+    /** Hosts a pinned or dedicated app keeps on, with the reason. */
+    public Map<String, String> keptHosts() {
+        return Map.copyOf(keptReason);
+    }
+}

@@ -1,0 +1,141 @@
+package io.greenpack.consolidate;
+
+import io.greenpack.config.OwnershipCosts;
+import io.greenpack.config.Scenario;
+import io.greenpack.model.TargetSpec;
+import io.greenpack.optimize.ConsolidationPlan;
+import io.greenpack.optimize.HostPlan;
+import io.greenpack.optimize.HypervisorOverhead;
+import io.greenpack.savings.MeasuredHost;
+import io.greenpack.savings.PlanOption;
+import io.greenpack.savings.PlannedHost;
+import io.greenpack.savings.Savings;
+import io.greenpack.savings.SavingsInput;
+import io.greenpack.savings.SavingsResult;
+import io.greenpack.savings.TargetCatalogEntry;
+import io.greenpack.savings.VmPlacement;
+import io.greenpack.model.AppDemandVector;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One option's plan to its {@code plan_options} row (DESIGN §5, §6). Per year: energy money from
+ * {@link Savings} (measured before, modelled after, facility energy × tariff) plus the support and
+ * licence of every host on, before and after. Capex = hardware bought (blade chassis included) +
+ * moves × cost per move. TCO over the horizon = money per year after × horizon years + capex.
+ * Payback = capex ÷ (money saved per year ÷ 12) months; 0 when nothing is bought and something is
+ * saved; none (null) when nothing is saved. CO2e avoided over the horizon = operational CO2e saved
+ * per year × horizon years − embodied CO2e of the new servers.
+ */
+final class OptionEvaluator {
+    private final FleetInputs in;
+    private final Map<String, ExistingHost> existing;
+    private final Set<String> physical;
+    private final Scenario s;
+    private final Map<String, TargetSpec> targets = new HashMap<>();
+    private final List<TargetCatalogEntry> catalog = new ArrayList<>();
+
+    OptionEvaluator(FleetInputs in, Map<String, ExistingHost> existing, Set<String> physical, Scenario s) {
+        this.in = in;
+        this.existing = existing;
+        this.physical = physical;
+        this.s = s;
+        in.targets().forEach(t -> {
+            targets.put(t.model(), t);
+            catalog.add(ConsolidationStage.entry(t));
+        });
+        for (ExistingHost h : existing.values()) {
+            catalog.add(new TargetCatalogEntry(h.host(), h.cpuCores(), h.memGb(), h.curve(), 0, h.rackUnits(), false, 0, 1, 0));
+        }
+    }
+
+    /** Yearly support and licence of today's measured hosts. */
+    double ownershipBeforePerYear() {
+        double sum = 0;
+        for (MeasuredHost m : in.measured()) {
+            ExistingHost h = existing.get(m.host());
+            if (h != null) {
+                sum += perYear(h);
+            }
+        }
+        return sum;
+    }
+
+    private double perYear(ExistingHost h) {
+        return h.supportPerYear() + s.costs().licencePerYear(h.cpuCores(), h.sockets());
+    }
+
+    /**
+     * The plan's hosts at their apps' mean CPU over the window (hypervisor overhead added), memory
+     * as sized. Before is each host's measured mean power; after must be on the same basis, or a
+     * host that keeps exactly its apps would show a cost (its curve at the sized percentile) it
+     * does not have. The sized percentile stays what capacity is planned for.
+     */
+    private List<PlannedHost> atMeanLoad(ConsolidationPlan plan, Map<String, AppDemandVector> byId) {
+        HypervisorOverhead o = new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb());
+        List<PlannedHost> out = new ArrayList<>();
+        for (HostPlan h : plan.hosts()) {
+            double cpu = 0;
+            double mem = 0;
+            for (String id : h.apps()) {
+                AppDemandVector v = byId.get(id);
+                cpu += o.cpuCores(v.meanCpuCores(), v.mayShareOs());
+                mem += o.memGb(v.memGb(), v.mayShareOs());
+            }
+            out.add(PlannedHost.flat(h.host(), h.model(), h.apps(), cpu, mem));
+        }
+        return out;
+    }
+
+    OptionPlan notPlanned(String option, String reason) {
+        int before = in.measured().size();
+        return OptionPlan.notPlanned(new PlanOption(option, false, reason, before, before, 0, 0, 0, 0, 0, 0, null, 0, 0,
+                0, 0, 0, 0, 0, false));
+    }
+
+    OptionPlan evaluate(String option, String what, ConsolidationPlan plan) {
+        Map<String, AppDemandVector> byId = new HashMap<>();
+        in.demand().forEach(v -> byId.put(v.id(), v));
+        List<VmPlacement> moves = new ArrayList<>();
+        double ownershipAfter = 0;
+        double embodied = 0;
+        Set<String> on = new java.util.HashSet<>();
+        for (HostPlan h : plan.hosts()) {
+            on.add(h.host());
+            ExistingHost e = existing.get(h.host());
+            if (e != null) {
+                ownershipAfter += perYear(e);
+            } else {
+                TargetSpec t = targets.get(h.model());
+                ownershipAfter += t.supportPerYear() + s.costs().licencePerYear(t.cores(), t.sockets());
+                embodied += t.embodiedKgco2e();
+            }
+            for (String id : h.apps()) {
+                AppDemandVector v = byId.get(id);
+                if (!v.host().equals(h.host())) {
+                    moves.add(new VmPlacement(id, v.host(), v.memGb()));
+                }
+            }
+        }
+        SavingsResult r = Savings.compute(SavingsInput.of(in.measured(), atMeanLoad(plan, byId), catalog, s,
+                in.windowHours(), in.modelError()).withPlacements(moves));
+        OwnershipCosts c = s.costs();
+        double capex = r.hardwareCost() + moves.size() * c.costPerMove();
+        double savedPerYear = r.moneySavedPerYear() + ownershipBeforePerYear() - ownershipAfter;
+        double afterPerYear = r.afterMoneyPerYear() + ownershipAfter;
+        Double payback = savedPerYear <= 0 ? null : capex == 0 ? 0.0 : capex / (savedPerYear / 12);
+        int freed = (int) in.measured().stream().filter(m -> !on.contains(m.host())).count();
+        int p2v = (int) moves.stream().filter(m -> physical.contains(m.fromHost())).count();
+        double years = s.horizonYears();
+        var packing = plan.packing();
+        PlanOption row = new PlanOption(option, true, what, in.measured().size(), plan.hosts().size(), freed,
+                r.rackUnitsFreed(), r.facilityKwhSavedPerYear(), savedPerYear, capex, afterPerYear * years + capex, payback,
+                r.co2eKgSavedPerYear() * years - embodied, embodied, moves.size(), p2v, 0, packing.lowerBound(),
+                packing.gap(), false);
+        return new OptionPlan(row, plan, r, moves, List.of(), List.of());
+    }
+}
