@@ -23,6 +23,7 @@ final class CompiledProblem {
     final double[][] capacity;    // [type][k], usable (after headroom)
     final double[] maxCapacity;   // [k], largest usable capacity over types
     final boolean[][] allowed;    // [item][type], false when pinned elsewhere
+    final int[] allowedCount;     // [item], how many types the item may use (a sort key: fewer = place first)
     final int[] group;            // group index or −1
     final boolean[] dedicated;
     final int[] available;
@@ -44,6 +45,7 @@ final class CompiledProblem {
         capacity = new double[types][k];
         maxCapacity = new double[k];
         allowed = new boolean[n][types];
+        allowedCount = new int[n];
         group = new int[n];
         dedicated = new boolean[n];
         available = new int[types];
@@ -74,6 +76,7 @@ final class CompiledProblem {
             }
             for (int t = 0; t < types; t++) {
                 allowed[i][t] = it.pinType() == null || it.pinType().equals(bt.get(t).id());
+                allowedCount[i] += allowed[i][t] ? 1 : 0;
             }
             group[i] = it.group() == null ? -1 : groupIndex.computeIfAbsent(it.group(), g -> groupIndex.size());
             dedicated[i] = it.dedicated();

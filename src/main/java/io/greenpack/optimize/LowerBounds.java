@@ -325,4 +325,120 @@ public final class LowerBounds {
         }
         return true;
     }
+
+    /**
+     * A lower bound on the total bin cost (the {@link Objective.Kind#BIN_COST} objective) with
+     * bounded availability: the LP relaxation "choose fractions y_t ∈ [0, available_t] of each type
+     * so that the chosen capacity covers the total demand in every dimension and hour, and at least
+     * {@code minBins} bins", bounded from below through its Lagrangian dual. For multipliers λ ≥ 0 on
+     * the cover constraints, g(λ) = Σ_x λ_x·D_x + Σ_t available_t·min(0, cost_t − λ·cap_t) is at most
+     * the LP optimum, hence at most any plan's cost. With one λ_x non-zero, g is the fractional
+     * knapsack of dimension x (the cheapest cost per unit of capacity, filled greedily over the
+     * available supply); coordinate ascent from the best of those raises it further. Pins, groups and
+     * item sizes are ignored (a relaxation); types with unlimited availability are capped at the
+     * number of items, which is also a valid plan bound.
+     */
+    public static double costBound(PackingProblem p, int minBins) {
+        return costBound(new CompiledProblem(p), minBins);
+    }
+
+    static double costBound(CompiledProblem c, int minBins) {
+        if (c.n == 0 || c.problem.objective().kind() != Objective.Kind.BIN_COST) {
+            return c.n == 0 ? 0 : Double.NaN;
+        }
+        int m = c.k + 1; // cover rows: every dimension-hour, then the bin count
+        double[] need = new double[m];
+        double[][] cap = new double[c.types][m];
+        double[] supply = new double[c.types];
+        double[] cost = new double[c.types];
+        for (int i = 0; i < c.n; i++) {
+            for (int x = 0; x < c.k; x++) {
+                need[x] += c.demand[i][x];
+            }
+        }
+        need[c.k] = minBins;
+        for (int t = 0; t < c.types; t++) {
+            System.arraycopy(c.capacity[t], 0, cap[t], 0, c.k);
+            cap[t][c.k] = 1;
+            supply[t] = Math.min(c.available[t], c.n);
+            cost[t] = c.problem.binTypes().get(t).cost();
+        }
+        double[] lambda = new double[m];
+        double best = 0;
+        for (int round = 0; round < COST_BOUND_ROUNDS; round++) {
+            double before = best;
+            for (int x = 0; x < m; x++) {
+                lambda[x] = bestMultiplier(x, lambda, need, cap, supply, cost);
+                best = Math.max(best, dual(lambda, need, cap, supply, cost));
+            }
+            if (best <= before + 1e-9 * Math.max(1, best)) {
+                break;
+            }
+        }
+        // The single-row bounds (fractional knapsacks) are dual points too; keep the best seen.
+        for (int x = 0; x < m; x++) {
+            double[] only = new double[m];
+            only[x] = bestMultiplier(x, only, need, cap, supply, cost);
+            best = Math.max(best, dual(only, need, cap, supply, cost));
+        }
+        return best * (1 - 1e-9); // guard against rounding: the bound must never exceed the optimum
+    }
+
+    private static final int COST_BOUND_ROUNDS = 200;
+
+    /** g(λ), the Lagrangian dual value. */
+    static double dual(double[] lambda, double[] need, double[][] cap, double[] supply, double[] cost) {
+        double g = 0;
+        for (int x = 0; x < need.length; x++) {
+            g += lambda[x] * need[x];
+        }
+        for (int t = 0; t < cost.length; t++) {
+            double value = 0;
+            for (int x = 0; x < need.length; x++) {
+                value += lambda[x] * cap[t][x];
+            }
+            g += supply[t] * Math.min(0, cost[t] - value);
+        }
+        return g;
+    }
+
+    /**
+     * The λ_x that maximises g with the other multipliers fixed: each type pays off once λ_x passes
+     * its break-even point (cost − the other rows' value) / cap_x; g rises while the types already
+     * paying off cover less than the need of row x. A fractional knapsack in row x.
+     */
+    private static double bestMultiplier(int x, double[] lambda, double[] need, double[][] cap, double[] supply,
+                                         double[] cost) {
+        int types = cost.length;
+        double covered = 0;
+        List<double[]> breaks = new ArrayList<>();
+        for (int t = 0; t < types; t++) {
+            if (cap[t][x] <= 0 || supply[t] <= 0) {
+                continue;
+            }
+            double others = 0;
+            for (int y = 0; y < need.length; y++) {
+                others += y == x ? 0 : lambda[y] * cap[t][y];
+            }
+            double breakEven = (cost[t] - others) / cap[t][x];
+            if (breakEven <= 0) {
+                covered += supply[t] * cap[t][x]; // pays off at any λ_x ≥ 0
+            } else {
+                breaks.add(new double[]{breakEven, supply[t] * cap[t][x]});
+            }
+        }
+        if (covered >= need[x]) {
+            return 0;
+        }
+        breaks.sort(Comparator.comparingDouble(b -> b[0]));
+        for (double[] b : breaks) {
+            covered += b[1];
+            if (covered >= need[x]) {
+                return b[0];
+            }
+        }
+        // The supply cannot cover row x: g grows without bound, but the problem is then infeasible;
+        // stay at the last break-even point (any λ is a valid bound).
+        return breaks.isEmpty() ? 0 : breaks.get(breaks.size() - 1)[0];
+    }
 }

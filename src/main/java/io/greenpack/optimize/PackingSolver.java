@@ -2,10 +2,12 @@ package io.greenpack.optimize;
 
 import io.greenpack.util.UserError;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -34,6 +36,8 @@ import java.util.SplittableRandom;
 public final class PackingSolver {
     public static final int CLOCK_CHECK_EVERY = 64;
     private static final double ACCEPT_THRESHOLD_START = 0.05;
+    /** Repair budget: ejection steps per item before a construction is given up. */
+    private static final int REPAIR_STEPS_PER_ITEM = 20;
 
     private final SolverSettings settings;
 
@@ -55,15 +59,24 @@ public final class PackingSolver {
         CompiledProblem c = new CompiledProblem(problem);
         LowerBounds.Bounds bounds = LowerBounds.of(c);
         Search best = null;
+        Search firstFailure = null;
+        // One greedy order that fails must not end the solve: every strategy is tried and the
+        // cheapest complete plan kept; the solve gives up only when none completes.
         for (Strategy s : Strategy.values()) {
             Search candidate = new Search(c, settings.seed());
-            candidate.construct(s);
+            if (!candidate.construct(s)) {
+                firstFailure = firstFailure == null ? candidate : firstFailure;
+                continue;
+            }
             candidate.rightSize();
             if (best == null || candidate.total < best.total - tolerance(best.total)
                     || (Math.abs(candidate.total - best.total) <= tolerance(best.total)
                     && candidate.bins.size() < best.bins.size())) {
                 best = candidate;
             }
+        }
+        if (best == null) {
+            throw firstFailure.cannotPlace();
         }
         String stoppedBy = best.improve(settings, bounds.best(), start);
         return best.toPlan(bounds, (System.nanoTime() - start) / 1e9, stoppedBy, settings.seed());
@@ -74,10 +87,27 @@ public final class PackingSolver {
      * opened with the same type rule as the solver. Used by the benchmark for comparison.
      */
     public static Plan firstFitDecreasing(PackingProblem problem) {
+        return greedy(problem, Strategy.FIRST_FIT_FIRST_DIMENSION);
+    }
+
+    /**
+     * First-fit decreasing onto the bins as listed: items by decreasing normalised size (the sum of
+     * their demands as shares of the largest capacities), each into the first bin that holds it, a
+     * new bin of the first listed type still available when none does. With every bin available
+     * once, as for an existing fleet, this is the plain first-fit decreasing over that fleet.
+     */
+    public static Plan firstFitDecreasingListed(PackingProblem problem) {
+        return greedy(problem, Strategy.FIRST_FIT_LISTED);
+    }
+
+    private static Plan greedy(PackingProblem problem, Strategy strategy) {
         long start = System.nanoTime();
         CompiledProblem c = new CompiledProblem(problem);
         Search s = new Search(c, 0);
-        s.construct(Strategy.FIRST_FIT_FIRST_DIMENSION);
+        s.noRepair = true;
+        if (!s.construct(strategy)) {
+            throw s.cannotPlace();
+        }
         return s.toPlan(LowerBounds.of(c), (System.nanoTime() - start) / 1e9, "construction", 0);
     }
 
@@ -85,7 +115,11 @@ public final class PackingSolver {
         return 1e-9 * Math.max(1, Math.abs(v));
     }
 
-    enum Strategy { BEST_FIT_NORM, FIRST_FIT_SIZE, FIRST_FIT_FIRST_DIMENSION }
+    /**
+     * Greedy orders of the construction. FIRST_FIT_LISTED is the textbook first-fit decreasing onto a
+     * fixed set of bins: items by normalised size, bins opened in the order they are listed.
+     */
+    enum Strategy { BEST_FIT_NORM, FIRST_FIT_SIZE, FIRST_FIT_FIRST_DIMENSION, FIRST_FIT_LISTED }
 
     /** One solution and the moves that change it. */
     private static final class Search {
@@ -96,6 +130,12 @@ public final class PackingSolver {
         final int[] idRank;
         final SplittableRandom rng;
         double total;
+        /** The item the construction could not place, or −1. */
+        int unplaced = -1;
+        /** A baseline greedy: no ejection repair. */
+        boolean noRepair;
+        /** Open new bins in the order the types are listed, not by cost per unit of capacity. */
+        boolean openInListedOrder;
         long iteration;
         long iterationsDone;
 
@@ -123,7 +163,11 @@ public final class PackingSolver {
 
         // ---------------------------------------------------------------- construction
 
-        void construct(Strategy s) {
+        /**
+         * Places every item by the strategy's greedy rule; items no bin takes go to the repair
+         * ({@link #repair}). False when even the repair leaves an item out ({@link #unplaced}).
+         */
+        boolean construct(Strategy s) {
             Integer[] order = new Integer[c.n];
             for (int i = 0; i < c.n; i++) {
                 order[i] = i;
@@ -133,34 +177,226 @@ public final class PackingSolver {
                     : Comparator.<Integer>comparingDouble(i -> -c.size[i]);
             // Constrained items first (pinned, then dedicated): they have fewer places to go, and a
             // limited type must not be used up by items that could have gone anywhere.
-            cmp = Comparator.<Integer>comparingInt(this::allowedTypes)
+            cmp = Comparator.<Integer>comparingInt(i -> c.allowedCount[i])
                     .thenComparingInt(i -> c.dedicated[i] ? 0 : 1).thenComparing(cmp);
             Arrays.sort(order, cmp.thenComparingInt(i -> idRank[i]));
+            openInListedOrder = s == Strategy.FIRST_FIT_LISTED;
+            ArrayDeque<Integer> left = new ArrayDeque<>();
             for (int i : order) {
                 BinState b = s == Strategy.BEST_FIT_NORM ? bestFit(i) : firstFit(i);
                 if (b == null) {
                     b = openBin(i);
                 }
                 if (b == null) {
-                    throw new UserError("could not place item '" + c.ids[i] + "': every bin that could hold it is "
-                            + "already in use (availability per type is too small for the demand, or the pins "
-                            + "and anti-affinity groups leave no room); add bins or relax the constraints");
+                    left.add(i);
+                } else {
+                    add(i, b);
                 }
-                add(i, b);
             }
+            openInListedOrder = false;
+            boolean complete = left.isEmpty() || (!noRepair && repair(left));
+            if (!complete && unplaced < 0) {
+                unplaced = left.peek();
+            }
+            dropEmptyBins();
             total = 0;
             for (BinState b : bins) {
                 b.objective = c.binObjective(b.type, b.load);
                 total += b.objective;
             }
+            return complete;
         }
 
-        int allowedTypes(int i) {
-            int n = 0;
-            for (int t = 0; t < c.types; t++) {
-                n += c.allowed[i][t] ? 1 : 0;
+        /**
+         * Places items that fit no open bin and no bin still available by ejection: the item goes
+         * into the open bin where the items that must leave to make room weigh least, and those go
+         * back in the queue. An item's weight grows each time it is ejected, so items that are hard
+         * to place are moved less and less and the chain does not cycle. A bounded number of steps.
+         */
+        boolean repair(ArrayDeque<Integer> queue) {
+            int[] weight = new int[c.n];
+            Arrays.fill(weight, 1);
+            long[] placedAt = new long[c.n];
+            Arrays.fill(placedAt, -1);
+            long budget = REPAIR_STEPS_PER_ITEM * (long) c.n + 1000;
+            for (long step = 0; !queue.isEmpty(); step++) {
+                int i = queue.poll();
+                BinState b = bestFit(i);
+                if (b == null) {
+                    b = openBin(i);
+                }
+                if (b != null) {
+                    add(i, b);
+                    placedAt[i] = step;
+                    continue;
+                }
+                if (step >= budget) {
+                    unplaced = i;
+                    return false;
+                }
+                List<Integer> eject = null;
+                double lightest = Double.POSITIVE_INFINITY;
+                for (BinState bin : bins) {
+                    List<Integer> out = ejectionFor(i, bin, weight, placedAt, step);
+                    if (out == null) {
+                        continue;
+                    }
+                    double w = rng.nextDouble() * 0.5; // breaks ties at random, never outweighs one item
+                    for (int j : out) {
+                        w += weight[j];
+                    }
+                    if (w < lightest) {
+                        lightest = w;
+                        eject = out;
+                        b = bin;
+                    }
+                }
+                if (eject == null) {
+                    unplaced = i;
+                    return false;
+                }
+                for (int j : eject) {
+                    remove(j);
+                    weight[j]++;
+                    queue.add(j);
+                }
+                add(i, b);
+                placedAt[i] = step;
             }
-            return n;
+            return true;
+        }
+
+        /**
+         * The items to take out of {@code b} so that item i fits there, chosen greedily by how much of
+         * the excess each removes per unit of weight; null when i may not go to b at all or only by
+         * ejecting an item placed in this very step (that would undo the last move).
+         */
+        List<Integer> ejectionFor(int i, BinState b, int[] weight, long[] placedAt, long step) {
+            if (b.items.isEmpty() || !c.allowed[i][b.type] || b.dedicatedCount > 0
+                    || !c.fitsCapacity(i, b.type, new double[c.k])) {
+                return null;
+            }
+            List<Integer> out = new ArrayList<>();
+            List<Integer> rest = new ArrayList<>();
+            for (int j : b.items) {
+                boolean clash = c.dedicated[i] || (c.group[i] >= 0 && c.group[j] == c.group[i]);
+                (clash ? out : rest).add(j);
+            }
+            double[] cap = c.capacity[b.type];
+            double[] excess = new double[c.k];
+            for (int x = 0; x < c.k; x++) {
+                excess[x] = b.load[x] + c.demand[i][x] - cap[x];
+                for (int j : out) {
+                    excess[x] -= c.demand[j][x];
+                }
+            }
+            while (overfull(excess, cap)) {
+                int pick = -1;
+                double bestGain = 0;
+                for (int j : rest) {
+                    double gain = 0;
+                    for (int x = 0; x < c.k; x++) {
+                        if (excess[x] > 0 && cap[x] > 0) {
+                            gain += Math.min(c.demand[j][x], excess[x]) / cap[x];
+                        }
+                    }
+                    gain /= weight[j];
+                    if (gain > bestGain) {
+                        bestGain = gain;
+                        pick = j;
+                    }
+                }
+                if (pick < 0) {
+                    return null;
+                }
+                rest.remove((Integer) pick);
+                out.add(pick);
+                for (int x = 0; x < c.k; x++) {
+                    excess[x] -= c.demand[pick][x];
+                }
+            }
+            for (int j : out) {
+                if (placedAt[j] == step - 1) {
+                    return null;
+                }
+            }
+            return out;
+        }
+
+        void dropEmptyBins() {
+            for (int q = bins.size() - 1; q >= 0; q--) {
+                if (bins.get(q).items.isEmpty()) {
+                    used[bins.get(q).type]--;
+                    bins.remove(q);
+                }
+            }
+        }
+
+        /**
+         * Why the unplaced item has no place, by dimension: the dimensions where it needs more than
+         * the roomiest bin it may use has left (open bins, and an empty bin of each type still
+         * available), else the dimension that is short in most of those bins.
+         */
+        UserError cannotPlace() {
+            int i = unplaced;
+            double[] most = new double[c.k];
+            int[] shortIn = new int[c.k];
+            for (int t = 0; t < c.types; t++) {
+                if (c.allowed[i][t] && used[t] < c.available[t]) {
+                    countShort(i, t, new double[c.k], most, shortIn);
+                }
+            }
+            for (BinState b : bins) {
+                if (c.allowed[i][b.type] && b.dedicatedCount == 0) {
+                    countShort(i, b.type, b.load, most, shortIn);
+                }
+            }
+            List<String> why = new ArrayList<>();
+            int worst = 0;
+            for (int x = 0; x < c.k; x++) {
+                if (c.demand[i][x] > most[x] + CompiledProblem.EPS * Math.max(1, most[x])) {
+                    why.add(String.format(Locale.ROOT, "%s: needs %s, the most any bin has left is %s",
+                            dimensionName(x), fmt(c.demand[i][x]), fmt(most[x])));
+                }
+                worst = shortIn[x] > shortIn[worst] ? x : worst;
+            }
+            if (why.isEmpty()) {
+                why.add(String.format(Locale.ROOT, "%s is short in %d of the bins that could take it "
+                        + "(needs %s; the room left is spread over bins too full in another dimension)",
+                        dimensionName(worst), shortIn[worst], fmt(c.demand[i][worst])));
+            }
+            return new UserError("could not place item '" + c.ids[i] + "'"
+                    + (noRepair ? "" : " after every construction and an ejection repair") + ": " + String.join("; ", why) + ". Every bin that could hold it is in use "
+                    + "(availability per type is too small for the demand, or pins and anti-affinity groups "
+                    + "leave no room); add bins or relax the constraints");
+        }
+
+        private void countShort(int i, int t, double[] load, double[] most, int[] shortIn) {
+            for (int x = 0; x < c.k; x++) {
+                double room = c.capacity[t][x] - load[x];
+                most[x] = Math.max(most[x], room);
+                if (c.demand[i][x] > room + CompiledProblem.EPS * Math.max(1, c.capacity[t][x])) {
+                    shortIn[x]++;
+                }
+            }
+        }
+
+        private String dimensionName(int x) {
+            String d = c.problem.dimensions().get(x % c.dims);
+            return c.hours > 1 ? d + " at hour " + (x / c.dims) : d;
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3g", v);
+        }
+
+        static boolean overfull(double[] excess, double[] cap) {
+            for (int x = 0; x < excess.length; x++) {
+                if (excess[x] > CompiledProblem.EPS * Math.max(1, cap[x])) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         double peak(int i, int d) {
@@ -229,35 +465,36 @@ public final class PackingSolver {
 
         /**
          * A bin for an item that fits no open bin: the allowed, available type with the lowest
-         * objective per unit of capacity; an emptied bin of that type is reused before a new one.
+         * objective per unit of capacity (or the first listed, in {@link #openInListedOrder}); a bin
+         * of that type emptied in the current move is reused before a new one is opened.
          */
         BinState openBin(int i) {
+            BinState[] emptied = null;
+            for (BinState b : touched) {
+                if (b.items.isEmpty()) {
+                    emptied = emptied == null ? new BinState[c.types] : emptied;
+                    emptied[b.type] = emptied[b.type] == null ? b : emptied[b.type];
+                }
+            }
             int bestType = -1;
-            BinState reuse = null;
+            double[] none = new double[c.k];
             for (int t = 0; t < c.types; t++) {
-                if (!c.allowed[i][t] || !c.fitsCapacity(i, t, new double[c.k])) {
+                boolean reusable = emptied != null && emptied[t] != null;
+                if (!c.allowed[i][t] || (!reusable && used[t] >= c.available[t]) || !c.fitsCapacity(i, t, none)) {
                     continue;
                 }
-                BinState empty = null;
-                for (BinState b : touched) {
-                    if (b.type == t && b.items.isEmpty()) {
-                        empty = b;
-                        break;
-                    }
-                }
-                if (empty == null && used[t] >= c.available[t]) {
-                    continue;
-                }
-                if (bestType < 0 || c.typeRate[t] < c.typeRate[bestType] - 1e-12) {
+                if (bestType < 0 || (!openInListedOrder && c.typeRate[t] < c.typeRate[bestType] - 1e-12)) {
                     bestType = t;
-                    reuse = empty;
+                }
+                if (openInListedOrder) {
+                    break;
                 }
             }
             if (bestType < 0) {
                 return null;
             }
-            if (reuse != null) {
-                return reuse;
+            if (emptied != null && emptied[bestType] != null) {
+                return emptied[bestType];
             }
             BinState b = new BinState(bestType, c.k);
             b.savedAt = iteration; // nothing to restore: a created bin is dropped on undo
@@ -478,7 +715,7 @@ public final class PackingSolver {
                 cmp = Comparator.comparingDouble(i -> -c.size[i]);
             }
             if (cmp != null) {
-                Arrays.sort(order, Comparator.<Integer>comparingInt(this::allowedTypes)
+                Arrays.sort(order, Comparator.<Integer>comparingInt(i -> c.allowedCount[i])
                         .thenComparingInt(i -> c.dedicated[i] ? 0 : 1)
                         .thenComparing(cmp).thenComparingInt(i -> idRank[i]));
             }
@@ -553,7 +790,7 @@ public final class PackingSolver {
             double objLb = Double.NaN;
             if (p.objective().kind() == Objective.Kind.BIN_COST) {
                 double minCost = p.binTypes().stream().mapToDouble(BinType::cost).min().orElse(0);
-                objLb = lb * minCost;
+                objLb = Math.max(lb * minCost, LowerBounds.costBound(c, lb));
             }
             double gap = lb == 0 ? 0 : (out.size() - lb) / (double) lb;
             return new Plan(List.copyOf(out), p.objective().kind(), objective, out.size(), lb, objLb, gap, seconds,
