@@ -375,13 +375,42 @@ public final class LowerBounds {
                 break;
             }
         }
-        // The single-row bounds (fractional knapsacks) are dual points too; keep the best seen.
-        for (int x = 0; x < m; x++) {
-            double[] only = new double[m];
+        best = Math.max(best, singleRowBound(need, cap, supply, cost));
+        return best * (1 - 1e-9); // guard against rounding: the bound must never exceed the optimum
+    }
+
+    /** The best one-dimension fractional knapsack alone (the weaker bound, reported for comparison). */
+    public static double costBoundPerDimension(PackingProblem p) {
+        CompiledProblem c = new CompiledProblem(p);
+        if (c.n == 0 || p.objective().kind() != Objective.Kind.BIN_COST) {
+            return c.n == 0 ? 0 : Double.NaN;
+        }
+        double[] need = new double[c.k];
+        double[][] cap = new double[c.types][];
+        double[] supply = new double[c.types];
+        double[] cost = new double[c.types];
+        for (int i = 0; i < c.n; i++) {
+            for (int x = 0; x < c.k; x++) {
+                need[x] += c.demand[i][x];
+            }
+        }
+        for (int t = 0; t < c.types; t++) {
+            cap[t] = c.capacity[t];
+            supply[t] = Math.min(c.available[t], c.n);
+            cost[t] = p.binTypes().get(t).cost();
+        }
+        return singleRowBound(need, cap, supply, cost) * (1 - 1e-9);
+    }
+
+    /** The single-row bounds (fractional knapsacks) are dual points too: the best of them. */
+    private static double singleRowBound(double[] need, double[][] cap, double[] supply, double[] cost) {
+        double best = 0;
+        for (int x = 0; x < need.length; x++) {
+            double[] only = new double[need.length];
             only[x] = bestMultiplier(x, only, need, cap, supply, cost);
             best = Math.max(best, dual(only, need, cap, supply, cost));
         }
-        return best * (1 - 1e-9); // guard against rounding: the bound must never exceed the optimum
+        return best;
     }
 
     private static final int COST_BOUND_ROUNDS = 200;

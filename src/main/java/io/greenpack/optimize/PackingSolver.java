@@ -237,13 +237,14 @@ public final class PackingSolver {
                 List<Integer> eject = null;
                 double lightest = Double.POSITIVE_INFINITY;
                 for (BinState bin : bins) {
-                    List<Integer> out = ejectionFor(i, bin, weight, placedAt, step);
+                    List<Integer> out = ejectionFor(i, bin, weight);
                     if (out == null) {
                         continue;
                     }
                     double w = rng.nextDouble() * 0.5; // breaks ties at random, never outweighs one item
                     for (int j : out) {
-                        w += weight[j];
+                        // Ejecting the item placed in the step before would undo that step.
+                        w += weight[j] + (placedAt[j] == step - 1 ? c.n : 0);
                     }
                     if (w < lightest) {
                         lightest = w;
@@ -268,10 +269,9 @@ public final class PackingSolver {
 
         /**
          * The items to take out of {@code b} so that item i fits there, chosen greedily by how much of
-         * the excess each removes per unit of weight; null when i may not go to b at all or only by
-         * ejecting an item placed in this very step (that would undo the last move).
+         * the excess each removes per unit of weight; null when i may not go to b at all.
          */
-        List<Integer> ejectionFor(int i, BinState b, int[] weight, long[] placedAt, long step) {
+        List<Integer> ejectionFor(int i, BinState b, int[] weight) {
             if (b.items.isEmpty() || !c.allowed[i][b.type] || b.dedicatedCount > 0
                     || !c.fitsCapacity(i, b.type, new double[c.k])) {
                 return null;
@@ -313,11 +313,6 @@ public final class PackingSolver {
                 out.add(pick);
                 for (int x = 0; x < c.k; x++) {
                     excess[x] -= c.demand[pick][x];
-                }
-            }
-            for (int j : out) {
-                if (placedAt[j] == step - 1) {
-                    return null;
                 }
             }
             return out;
