@@ -28,6 +28,9 @@ final class CompiledProblem {
     final boolean[] dedicated;
     final int[] available;
     final double[] typeRate;      // objective per unit of capacity at planned-full load: lower = more efficient
+    /** Cost per unit of capacity valued at the cover LP's prices (see {@link #rateByPrices}), or null. */
+    double[] priceRate;
+    final int[] typesLargestFirst; // type indices by decreasing normalised capacity (pair checks find room first there)
     final double[] size;          // item size, normalised to the largest capacities (sort key)
     final boolean uniformCost;    // BIN_COST with all costs equal: objective = count × cost
 
@@ -104,6 +107,37 @@ final class CompiledProblem {
             }
         }
         uniformCost = uniform;
+        Integer[] bySize = new Integer[types];
+        double[] share = new double[types];
+        for (int t = 0; t < types; t++) {
+            bySize[t] = t;
+            for (int x = 0; x < k; x++) {
+                share[t] += maxCapacity[x] > 0 ? capacity[t][x] / maxCapacity[x] : 0;
+            }
+        }
+        java.util.Arrays.sort(bySize, java.util.Comparator.comparingDouble(t -> -share[t]));
+        typesLargestFirst = new int[types];
+        for (int q = 0; q < types; q++) {
+            typesLargestFirst[q] = bySize[q];
+        }
+    }
+
+    /**
+     * Rates the types by the cover LP's prices instead of mean capacity: with costs and bounded
+     * supply, a type's value is what its capacity is worth at the dual prices of the dimensions
+     * (a scarce dimension is priced high, a plentiful one at zero). Lower cost per value is opened first.
+     */
+    void rateByPrices(double[] pricePerUnit, double pricePerBin) {
+        priceRate = typeRate.clone();
+        for (int t = 0; t < types; t++) {
+            double value = pricePerBin;
+            for (int x = 0; x < k; x++) {
+                value += pricePerUnit[x] * capacity[t][x];
+            }
+            if (value > 0) {
+                priceRate[t] = problem.binTypes().get(t).cost() / value;
+            }
+        }
     }
 
     /** The objective of one bin of type t loaded to its usable capacity in every hour. */

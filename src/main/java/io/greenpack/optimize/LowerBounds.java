@@ -311,7 +311,7 @@ public final class LowerBounds {
         if (c.group[i] >= 0 && c.group[i] == c.group[j]) {
             return true;
         }
-        for (int t = 0; t < c.types; t++) {
+        for (int t : c.typesLargestFirst) {
             if (!c.allowed[i][t] || !c.allowed[j][t] || c.available[t] == 0) {
                 continue;
             }
@@ -343,6 +343,11 @@ public final class LowerBounds {
     }
 
     static double costBound(CompiledProblem c, int minBins) {
+        return costBound(c, minBins, null);
+    }
+
+    /** As {@link #costBound(PackingProblem, int)}; fills {@code pricesOut} (k + 1: capacity rows, then the bin count) with the best multipliers. */
+    static double costBound(CompiledProblem c, int minBins, double[] pricesOut) {
         if (c.n == 0 || c.problem.objective().kind() != Objective.Kind.BIN_COST) {
             return c.n == 0 ? 0 : Double.NaN;
         }
@@ -365,15 +370,23 @@ public final class LowerBounds {
         }
         double[] lambda = new double[m];
         double best = 0;
+        double[] bestLambda = new double[m];
         for (int round = 0; round < COST_BOUND_ROUNDS; round++) {
             double before = best;
             for (int x = 0; x < m; x++) {
                 lambda[x] = bestMultiplier(x, lambda, need, cap, supply, cost);
-                best = Math.max(best, dual(lambda, need, cap, supply, cost));
+                double g = dual(lambda, need, cap, supply, cost);
+                if (g > best) {
+                    best = g;
+                    System.arraycopy(lambda, 0, bestLambda, 0, m);
+                }
             }
             if (best <= before + 1e-9 * Math.max(1, best)) {
                 break;
             }
+        }
+        if (pricesOut != null) {
+            System.arraycopy(bestLambda, 0, pricesOut, 0, m);
         }
         best = Math.max(best, singleRowBound(need, cap, supply, cost));
         return best * (1 - 1e-9); // guard against rounding: the bound must never exceed the optimum

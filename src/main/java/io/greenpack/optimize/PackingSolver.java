@@ -38,6 +38,13 @@ public final class PackingSolver {
     private static final double ACCEPT_THRESHOLD_START = 0.05;
     /** Repair budget: ejection steps per item before a construction is given up. */
     private static final int REPAIR_STEPS_PER_ITEM = 20;
+    /** Bins a search move's best fit looks at besides the ones it touched. */
+    static final int SEARCH_WINDOW = 128;
+    /**
+     * Share of the time limit after which no further construction is tried once one is complete:
+     * on large instances on a busy machine, four greedy passes could use all of the time.
+     */
+    private static final double CONSTRUCTION_TIME_SHARE = 0.3;
 
     private final SolverSettings settings;
 
@@ -58,11 +65,23 @@ public final class PackingSolver {
         long start = System.nanoTime();
         CompiledProblem c = new CompiledProblem(problem);
         LowerBounds.Bounds bounds = LowerBounds.of(c);
+        if (problem.objective().kind() == Objective.Kind.BIN_COST && !c.uniformCost) {
+            double[] prices = new double[c.k + 1];
+            LowerBounds.costBound(c, bounds.best(), prices);
+            c.rateByPrices(Arrays.copyOf(prices, c.k), prices[c.k]);
+        }
         Search best = null;
         Search firstFailure = null;
         // One greedy order that fails must not end the solve: every strategy is tried and the
         // cheapest complete plan kept; the solve gives up only when none completes.
+        long constructionDeadline = start + (long) (settings.timeLimitSeconds() * CONSTRUCTION_TIME_SHARE * 1e9);
         for (Strategy s : Strategy.values()) {
+            if (best != null && System.nanoTime() > constructionDeadline) {
+                break;
+            }
+            if (s.priced && c.priceRate == null) {
+                continue; // no prices: the same as BEST_FIT_NORM
+            }
             Search candidate = new Search(c, settings.seed());
             if (!candidate.construct(s)) {
                 firstFailure = firstFailure == null ? candidate : firstFailure;
@@ -78,6 +97,7 @@ public final class PackingSolver {
         if (best == null) {
             throw firstFailure.cannotPlace();
         }
+        best.rate = c.priceRate != null ? c.priceRate : c.typeRate;
         String stoppedBy = best.improve(settings, bounds.best(), start);
         return best.toPlan(bounds, (System.nanoTime() - start) / 1e9, stoppedBy, settings.seed());
     }
@@ -119,7 +139,20 @@ public final class PackingSolver {
      * Greedy orders of the construction. FIRST_FIT_LISTED is the textbook first-fit decreasing onto a
      * fixed set of bins: items by normalised size, bins opened in the order they are listed.
      */
-    enum Strategy { BEST_FIT_NORM, FIRST_FIT_SIZE, FIRST_FIT_FIRST_DIMENSION, FIRST_FIT_LISTED }
+    enum Strategy {
+        /** Best fit, new bins by the cover LP's prices (when the problem has them): tried first. */
+        BEST_FIT_PRICED(true),
+        BEST_FIT_NORM(false),
+        FIRST_FIT_SIZE(false),
+        FIRST_FIT_FIRST_DIMENSION(false),
+        FIRST_FIT_LISTED(false);
+
+        final boolean priced;
+
+        Strategy(boolean priced) {
+            this.priced = priced;
+        }
+    }
 
     /** One solution and the moves that change it. */
     private static final class Search {
@@ -138,6 +171,9 @@ public final class PackingSolver {
         boolean openInListedOrder;
         long iteration;
         long iterationsDone;
+        int windowStart;
+        /** The type rate new bins are chosen by: capacity-based, or priced by the cover LP. */
+        double[] rate;
 
         // Per-move bookkeeping.
         final List<BinState> touched = new ArrayList<>();
@@ -150,6 +186,7 @@ public final class PackingSolver {
             this.where = new BinState[c.n];
             this.used = new int[c.types];
             this.rng = new SplittableRandom(seed);
+            this.rate = c.typeRate;
             Integer[] byId = new Integer[c.n];
             for (int i = 0; i < c.n; i++) {
                 byId[i] = i;
@@ -181,9 +218,10 @@ public final class PackingSolver {
                     .thenComparingInt(i -> c.dedicated[i] ? 0 : 1).thenComparing(cmp);
             Arrays.sort(order, cmp.thenComparingInt(i -> idRank[i]));
             openInListedOrder = s == Strategy.FIRST_FIT_LISTED;
+            rate = s.priced && c.priceRate != null ? c.priceRate : c.typeRate;
             ArrayDeque<Integer> left = new ArrayDeque<>();
             for (int i : order) {
-                BinState b = s == Strategy.BEST_FIT_NORM ? bestFit(i) : firstFit(i);
+                BinState b = s == Strategy.BEST_FIT_NORM || s == Strategy.BEST_FIT_PRICED ? bestFit(i) : firstFit(i);
                 if (b == null) {
                     b = openBin(i);
                 }
@@ -435,27 +473,56 @@ public final class PackingSolver {
 
         /** The non-empty bin where the item leaves the smallest residual (L2 norm, normalised). */
         BinState bestFit(int i) {
-            BinState best = null;
-            double bestScore = Double.POSITIVE_INFINITY;
-            double[] dem = c.demand[i];
+            BestFit f = new BestFit();
             for (BinState b : bins) {
-                if (b.items.isEmpty() || !canAdd(i, b)) {
-                    continue;
-                }
-                double[] cap = c.capacity[b.type];
-                double score = 0;
-                for (int x = 0; x < c.k; x++) {
-                    if (cap[x] > 0) {
-                        double r = (cap[x] - b.load[x] - dem[x]) / cap[x];
-                        score += r * r;
-                    }
-                }
-                if (score < bestScore - 1e-12) {
-                    bestScore = score;
-                    best = b;
+                score(i, b, f);
+            }
+            return f.bin;
+        }
+
+        /**
+         * Best fit during the search: among the bins this move touched and a window of
+         * {@value #SEARCH_WINDOW} bins at a random place of the list, not every bin. With thousands of
+         * bins a full scan per reinserted item would leave the search only a few hundred moves per
+         * second; a window keeps each move cheap, and other moves see other windows.
+         */
+        BinState bestFitWindow(int i) {
+            if (bins.size() <= 2 * SEARCH_WINDOW) {
+                return bestFit(i);
+            }
+            BestFit f = new BestFit();
+            for (BinState b : touched) {
+                score(i, b, f);
+            }
+            int from = windowStart;
+            for (int q = 0; q < SEARCH_WINDOW; q++) {
+                score(i, bins.get((from + q) % bins.size()), f);
+            }
+            return f.bin;
+        }
+
+        private static final class BestFit {
+            BinState bin;
+            double score = Double.POSITIVE_INFINITY;
+        }
+
+        private void score(int i, BinState b, BestFit f) {
+            if (b.items.isEmpty() || !canAdd(i, b)) {
+                return;
+            }
+            double[] cap = c.capacity[b.type];
+            double[] dem = c.demand[i];
+            double score = 0;
+            for (int x = 0; x < c.k; x++) {
+                if (cap[x] > 0) {
+                    double r = (cap[x] - b.load[x] - dem[x]) / cap[x];
+                    score += r * r;
                 }
             }
-            return best;
+            if (score < f.score - 1e-12) {
+                f.score = score;
+                f.bin = b;
+            }
         }
 
         /**
@@ -478,7 +545,7 @@ public final class PackingSolver {
                 if (!c.allowed[i][t] || (!reusable && used[t] >= c.available[t]) || !c.fitsCapacity(i, t, none)) {
                     continue;
                 }
-                if (bestType < 0 || (!openInListedOrder && c.typeRate[t] < c.typeRate[bestType] - 1e-12)) {
+                if (bestType < 0 || (!openInListedOrder && rate[t] < rate[bestType] - 1e-12)) {
                     bestType = t;
                 }
                 if (openInListedOrder) {
@@ -714,8 +781,9 @@ public final class PackingSolver {
                         .thenComparingInt(i -> c.dedicated[i] ? 0 : 1)
                         .thenComparing(cmp).thenComparingInt(i -> idRank[i]));
             }
+            windowStart = rng.nextInt(bins.size());
             for (int i : order) {
-                BinState b = bestFit(i);
+                BinState b = bestFitWindow(i);
                 if (b == null) {
                     b = openBin(i);
                 }
