@@ -14,16 +14,24 @@ import java.util.SplittableRandom;
  * Solves a {@link PackingProblem}: a vector-aware constructive start followed by ruin-and-recreate
  * local search under an iteration budget and a time limit.
  *
- * <p><b>Construction.</b> Three greedy orders are built and the best one kept: best fit by the L2
- * norm of the normalised residual capacity (items by decreasing normalised size; this is the rule
- * that puts a memory-heavy item where CPU-heavy ones left memory free), first fit by the same
- * order, and plain first-fit decreasing by the first dimension. Keeping the best of these means the
- * start is never worse than FFD. When no open bin fits, a new bin is opened of the allowed, still
- * available type with the lowest objective per unit of capacity; afterwards each bin is switched to
- * the type that serves its load at the lowest objective ("right-sizing").
+ * <p><b>Construction.</b> Several greedy orders are built and the best complete one kept: best fit
+ * by the L2 norm of the normalised residual capacity (items by decreasing normalised size; this is
+ * the rule that puts a memory-heavy item where CPU-heavy ones left memory free), first fit by the
+ * same order, plain first-fit decreasing by the first dimension, and first-fit decreasing onto the
+ * bin types in their listed order. Keeping the best of these means the start is never worse than
+ * FFD. When no open bin fits, a new bin is opened of the allowed, still available type with the
+ * lowest objective per unit of capacity; with bin costs, a first best-fit pass values capacity at
+ * the dual prices of the cost bound's covering LP instead ({@link LowerBounds#costBound}), so a
+ * dimension that is scarce over the available supply decides which bins are cheap. Items that fit
+ * no open bin and no available type are placed by an ejection repair (they push out the lightest
+ * set of items of some bin, which go back in the queue). One order failing does not end the solve;
+ * only when every order fails does a {@link UserError} name the item and the dimension that is
+ * short. Afterwards each bin is switched to the type that serves its load at the lowest objective
+ * ("right-sizing", within availability).
  *
- * <p><b>Search.</b> Each iteration ruins part of the plan and recreates it by best fit: either it
- * empties one of the emptiest bins (bin elimination) plus a few items of other bins, or it removes
+ * <p><b>Search.</b> Each iteration ruins part of the plan and recreates it by best fit (over the bins
+ * the move touched and a window of {@value #SEARCH_WINDOW} bins, so a move stays cheap with thousands
+ * of bins): either it empties one of the emptiest bins (bin elimination) plus a few items of other bins, or it removes
  * random items from a handful of bins (which lets CPU-heavy and memory-heavy items swap partners),
  * or it re-types one bin. A move is kept when the objective does not get worse; among equal
  * objectives, when the sum of squared bin fills (which rises as load concentrates and a bin nears
@@ -31,7 +39,9 @@ import java.util.SplittableRandom;
  *
  * <p><b>Determinism.</b> All randomness comes from one {@link SplittableRandom} seeded by
  * {@link SolverSettings#seed()}; ties are broken by item id and bin creation order; the clock is
- * read only every {@value #CLOCK_CHECK_EVERY} iterations. See {@link SolverSettings}.
+ * read only every {@value #CLOCK_CHECK_EVERY} iterations, and between constructions: once one is
+ * complete, no further one starts after 30 % of the time limit (a cut by the clock, like the time
+ * limit itself). See {@link SolverSettings}.
  */
 public final class PackingSolver {
     public static final int CLOCK_CHECK_EVERY = 64;
