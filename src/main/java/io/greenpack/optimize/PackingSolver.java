@@ -675,7 +675,8 @@ public final class PackingSolver {
             objBefore = 0;
             secBefore = 0;
             int move = rng.nextInt(10);
-            if (move == 9 && c.types > 1) {
+            // With many priced types (unique hosts), swapping a bin for a cheaper free one pays more often.
+            if ((move == 9 || (move == 8 && c.priceRate != null)) && c.types > 1) {
                 BinState b = bins.get(rng.nextInt(bins.size()));
                 retype(b);
                 return;
