@@ -93,6 +93,7 @@ public final class PackingSolver {
                 continue; // no prices: the same as BEST_FIT_NORM
             }
             Search candidate = new Search(c, settings.seed());
+            candidate.repairDeadline = start + (long) (settings.timeLimitSeconds() * 1e9);
             if (!candidate.construct(s)) {
                 firstFailure = firstFailure == null ? candidate : firstFailure;
                 continue;
@@ -177,6 +178,8 @@ public final class PackingSolver {
         int unplaced = -1;
         /** A baseline greedy: no ejection repair. */
         boolean noRepair;
+        /** The repair gives up at this System.nanoTime(), as well as after its step budget. */
+        long repairDeadline = Long.MAX_VALUE;
         /** Open new bins in the order the types are listed, not by cost per unit of capacity. */
         boolean openInListedOrder;
         long iteration;
@@ -259,7 +262,8 @@ public final class PackingSolver {
          * Places items that fit no open bin and no bin still available by ejection: the item goes
          * into the open bin where the items that must leave to make room weigh least, and those go
          * back in the queue. An item's weight grows each time it is ejected, so items that are hard
-         * to place are moved less and less and the chain does not cycle. A bounded number of steps.
+         * to place are moved less and less and the chain does not cycle. A bounded number of steps,
+         * and no longer than the time limit (a later construction may still complete).
          */
         boolean repair(ArrayDeque<Integer> queue) {
             int[] weight = new int[c.n];
@@ -278,7 +282,7 @@ public final class PackingSolver {
                     placedAt[i] = step;
                     continue;
                 }
-                if (step >= budget) {
+                if (step >= budget || (step % CLOCK_CHECK_EVERY == 0 && System.nanoTime() > repairDeadline)) {
                     unplaced = i;
                     return false;
                 }
