@@ -351,31 +351,16 @@ public final class LowerBounds {
         if (c.n == 0 || c.problem.objective().kind() != Objective.Kind.BIN_COST) {
             return c.n == 0 ? 0 : Double.NaN;
         }
-        int m = c.k + 1; // cover rows: every dimension-hour, then the bin count
-        double[] need = new double[m];
-        double[][] cap = new double[c.types][m];
-        double[] supply = new double[c.types];
-        double[] cost = new double[c.types];
-        for (int i = 0; i < c.n; i++) {
-            for (int x = 0; x < c.k; x++) {
-                need[x] += c.demand[i][x];
-            }
-        }
-        need[c.k] = minBins;
-        for (int t = 0; t < c.types; t++) {
-            System.arraycopy(c.capacity[t], 0, cap[t], 0, c.k);
-            cap[t][c.k] = 1;
-            supply[t] = Math.min(c.available[t], c.n);
-            cost[t] = c.problem.binTypes().get(t).cost();
-        }
+        Cover lp = Cover.of(c, minBins);
+        int m = lp.need.length;
         double[] lambda = new double[m];
         double best = 0;
         double[] bestLambda = new double[m];
         for (int round = 0; round < COST_BOUND_ROUNDS; round++) {
             double before = best;
             for (int x = 0; x < m; x++) {
-                lambda[x] = bestMultiplier(x, lambda, need, cap, supply, cost);
-                double g = dual(lambda, need, cap, supply, cost);
+                lambda[x] = bestMultiplier(x, lambda, lp);
+                double g = dual(lambda, lp);
                 if (g > best) {
                     best = g;
                     System.arraycopy(lambda, 0, bestLambda, 0, m);
@@ -388,7 +373,7 @@ public final class LowerBounds {
         if (pricesOut != null) {
             System.arraycopy(bestLambda, 0, pricesOut, 0, m);
         }
-        best = Math.max(best, singleRowBound(need, cap, supply, cost));
+        best = Math.max(best, singleRowBound(lp));
         return best * (1 - 1e-9); // guard against rounding: the bound must never exceed the optimum
     }
 
@@ -398,30 +383,44 @@ public final class LowerBounds {
         if (c.n == 0 || p.objective().kind() != Objective.Kind.BIN_COST) {
             return c.n == 0 ? 0 : Double.NaN;
         }
-        double[] need = new double[c.k];
-        double[][] cap = new double[c.types][];
-        double[] supply = new double[c.types];
-        double[] cost = new double[c.types];
-        for (int i = 0; i < c.n; i++) {
-            for (int x = 0; x < c.k; x++) {
-                need[x] += c.demand[i][x];
+        return singleRowBound(Cover.of(c, 0)) * (1 - 1e-9);
+    }
+
+    /**
+     * The covering LP: rows = every dimension-hour (need = total demand), then the bin count (need =
+     * a bound on the number of bins, capacity 1 per bin); per type its capacity in each row, its
+     * cost and its supply (availability, at most one bin per item).
+     */
+    private record Cover(double[] need, double[][] cap, double[] supply, double[] cost) {
+        static Cover of(CompiledProblem c, int minBins) {
+            int m = c.k + 1;
+            double[] need = new double[m];
+            double[][] cap = new double[c.types][m];
+            double[] supply = new double[c.types];
+            double[] cost = new double[c.types];
+            for (int i = 0; i < c.n; i++) {
+                for (int x = 0; x < c.k; x++) {
+                    need[x] += c.demand[i][x];
+                }
             }
+            need[c.k] = minBins;
+            for (int t = 0; t < c.types; t++) {
+                System.arraycopy(c.capacity[t], 0, cap[t], 0, c.k);
+                cap[t][c.k] = 1;
+                supply[t] = Math.min(c.available[t], c.n);
+                cost[t] = c.problem.binTypes().get(t).cost();
+            }
+            return new Cover(need, cap, supply, cost);
         }
-        for (int t = 0; t < c.types; t++) {
-            cap[t] = c.capacity[t];
-            supply[t] = Math.min(c.available[t], c.n);
-            cost[t] = p.binTypes().get(t).cost();
-        }
-        return singleRowBound(need, cap, supply, cost) * (1 - 1e-9);
     }
 
     /** The single-row bounds (fractional knapsacks) are dual points too: the best of them. */
-    private static double singleRowBound(double[] need, double[][] cap, double[] supply, double[] cost) {
+    private static double singleRowBound(Cover lp) {
         double best = 0;
-        for (int x = 0; x < need.length; x++) {
-            double[] only = new double[need.length];
-            only[x] = bestMultiplier(x, only, need, cap, supply, cost);
-            best = Math.max(best, dual(only, need, cap, supply, cost));
+        for (int x = 0; x < lp.need.length; x++) {
+            double[] only = new double[lp.need.length];
+            only[x] = bestMultiplier(x, only, lp);
+            best = Math.max(best, dual(only, lp));
         }
         return best;
     }
@@ -429,7 +428,11 @@ public final class LowerBounds {
     private static final int COST_BOUND_ROUNDS = 200;
 
     /** g(λ), the Lagrangian dual value. */
-    static double dual(double[] lambda, double[] need, double[][] cap, double[] supply, double[] cost) {
+    private static double dual(double[] lambda, Cover lp) {
+        double[] need = lp.need;
+        double[][] cap = lp.cap;
+        double[] supply = lp.supply;
+        double[] cost = lp.cost;
         double g = 0;
         for (int x = 0; x < need.length; x++) {
             g += lambda[x] * need[x];
@@ -449,8 +452,11 @@ public final class LowerBounds {
      * its break-even point (cost − the other rows' value) / cap_x; g rises while the types already
      * paying off cover less than the need of row x. A fractional knapsack in row x.
      */
-    private static double bestMultiplier(int x, double[] lambda, double[] need, double[][] cap, double[] supply,
-                                         double[] cost) {
+    private static double bestMultiplier(int x, double[] lambda, Cover lp) {
+        double[] need = lp.need;
+        double[][] cap = lp.cap;
+        double[] supply = lp.supply;
+        double[] cost = lp.cost;
         int types = cost.length;
         double covered = 0;
         List<double[]> breaks = new ArrayList<>();
