@@ -64,6 +64,18 @@ public final class BenchPackCommand implements Callable<Integer> {
             description = "Time limit of the large instance (default: ${DEFAULT-VALUE}, the pack default).")
     double largeTimeLimit;
 
+    @Option(names = "--bounded-sizes", split = ",", defaultValue = "100,200,400,800,1200,2400",
+            description = "Computers in the bounded-availability (cloud balancing) class; 0 skips it (default: ${DEFAULT-VALUE}).")
+    List<Integer> boundedSizes;
+
+    @Option(names = "--bounded-time-limits", split = ",", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Time limits of the bounded-availability class, e.g. 10,60 (default: ${DEFAULT-VALUE}).")
+    List<Double> boundedTimeLimits;
+
+    @Option(names = "--bounded-seed", defaultValue = "47",
+            description = "Seed of the bounded-availability instances; 47 draws OptaPlanner's published datasets (default: ${DEFAULT-VALUE}).")
+    long boundedSeed;
+
     static final String[] CLASSES = {"uniform", "correlated", "anti-correlated"};
     static final List<String> DIMS = List.of("cpu", "mem");
 
@@ -128,6 +140,13 @@ public final class BenchPackCommand implements Callable<Integer> {
                     a.binsUsed(), f.binsUsed(), a.lowerBound(), (a.binsUsed() - f.binsUsed()) * 100.0 / f.binsUsed(),
                     a.binsUsed() > f.binsUsed() ? 1 : 0, a.gap() * 100, wall));
             spec.commandLine().getOut().println(line);
+        }
+        List<Integer> bounded = boundedSizes.stream().filter(n -> n > 0).toList();
+        if (!bounded.isEmpty()) {
+            StringBuilder boundedCsv = new StringBuilder(BenchBoundedPack.CSV_HEADER);
+            BenchBoundedPack.run(bounded, boundedTimeLimits, boundedSeed, boundedCsv, md,
+                    spec.commandLine().getOut());
+            Files.writeString(dir.resolve("pack_bounded.csv"), boundedCsv);
         }
         Files.writeString(dir.resolve("pack.csv"), csv);
         Files.writeString(dir.resolve("pack.md"), md);

@@ -23,10 +23,14 @@ final class CompiledProblem {
     final double[][] capacity;    // [type][k], usable (after headroom)
     final double[] maxCapacity;   // [k], largest usable capacity over types
     final boolean[][] allowed;    // [item][type], false when pinned elsewhere
+    final int[] allowedCount;     // [item], how many types the item may use (a sort key: fewer = place first)
     final int[] group;            // group index or −1
     final boolean[] dedicated;
     final int[] available;
     final double[] typeRate;      // objective per unit of capacity at planned-full load: lower = more efficient
+    /** Cost per unit of capacity valued at the cover LP's prices (see {@link #rateByPrices}), or null. */
+    double[] priceRate;
+    final int[] typesLargestFirst; // type indices by decreasing normalised capacity (pair checks find room first there)
     final double[] size;          // item size, normalised to the largest capacities (sort key)
     final boolean uniformCost;    // BIN_COST with all costs equal: objective = count × cost
 
@@ -44,6 +48,7 @@ final class CompiledProblem {
         capacity = new double[types][k];
         maxCapacity = new double[k];
         allowed = new boolean[n][types];
+        allowedCount = new int[n];
         group = new int[n];
         dedicated = new boolean[n];
         available = new int[types];
@@ -74,6 +79,7 @@ final class CompiledProblem {
             }
             for (int t = 0; t < types; t++) {
                 allowed[i][t] = it.pinType() == null || it.pinType().equals(bt.get(t).id());
+                allowedCount[i] += allowed[i][t] ? 1 : 0;
             }
             group[i] = it.group() == null ? -1 : groupIndex.computeIfAbsent(it.group(), g -> groupIndex.size());
             dedicated[i] = it.dedicated();
@@ -101,6 +107,37 @@ final class CompiledProblem {
             }
         }
         uniformCost = uniform;
+        Integer[] bySize = new Integer[types];
+        double[] share = new double[types];
+        for (int t = 0; t < types; t++) {
+            bySize[t] = t;
+            for (int x = 0; x < k; x++) {
+                share[t] += maxCapacity[x] > 0 ? capacity[t][x] / maxCapacity[x] : 0;
+            }
+        }
+        java.util.Arrays.sort(bySize, java.util.Comparator.comparingDouble(t -> -share[t]));
+        typesLargestFirst = new int[types];
+        for (int q = 0; q < types; q++) {
+            typesLargestFirst[q] = bySize[q];
+        }
+    }
+
+    /**
+     * Rates the types by the cover LP's prices instead of mean capacity: with costs and bounded
+     * supply, a type's value is what its capacity is worth at the dual prices of the dimensions
+     * (a scarce dimension is priced high, a plentiful one at zero). Lower cost per value is opened first.
+     */
+    void rateByPrices(double[] pricePerUnit, double pricePerBin) {
+        priceRate = typeRate.clone();
+        for (int t = 0; t < types; t++) {
+            double value = pricePerBin;
+            for (int x = 0; x < k; x++) {
+                value += pricePerUnit[x] * capacity[t][x];
+            }
+            if (value > 0) {
+                priceRate[t] = problem.binTypes().get(t).cost() / value;
+            }
+        }
     }
 
     /** The objective of one bin of type t loaded to its usable capacity in every hour. */

@@ -311,7 +311,7 @@ public final class LowerBounds {
         if (c.group[i] >= 0 && c.group[i] == c.group[j]) {
             return true;
         }
-        for (int t = 0; t < c.types; t++) {
+        for (int t : c.typesLargestFirst) {
             if (!c.allowed[i][t] || !c.allowed[j][t] || c.available[t] == 0) {
                 continue;
             }
@@ -324,5 +324,169 @@ public final class LowerBounds {
             }
         }
         return true;
+    }
+
+    /**
+     * A lower bound on the total bin cost (the {@link Objective.Kind#BIN_COST} objective) with
+     * bounded availability: the LP relaxation "choose fractions y_t ∈ [0, available_t] of each type
+     * so that the chosen capacity covers the total demand in every dimension and hour, and at least
+     * {@code minBins} bins", bounded from below through its Lagrangian dual. For multipliers λ ≥ 0 on
+     * the cover constraints, g(λ) = Σ_x λ_x·D_x + Σ_t available_t·min(0, cost_t − λ·cap_t) is at most
+     * the LP optimum, hence at most any plan's cost. With one λ_x non-zero, g is the fractional
+     * knapsack of dimension x (the cheapest cost per unit of capacity, filled greedily over the
+     * available supply); coordinate ascent from the best of those raises it further. Pins, groups and
+     * item sizes are ignored (a relaxation); types with unlimited availability are capped at the
+     * number of items, which is also a valid plan bound.
+     */
+    public static double costBound(PackingProblem p, int minBins) {
+        return costBound(new CompiledProblem(p), minBins);
+    }
+
+    static double costBound(CompiledProblem c, int minBins) {
+        return costBound(c, minBins, null);
+    }
+
+    /** As {@link #costBound(PackingProblem, int)}; fills {@code pricesOut} (k + 1: capacity rows, then the bin count) with the best multipliers. */
+    static double costBound(CompiledProblem c, int minBins, double[] pricesOut) {
+        if (c.n == 0 || c.problem.objective().kind() != Objective.Kind.BIN_COST) {
+            return c.n == 0 ? 0 : Double.NaN;
+        }
+        Cover lp = Cover.of(c, minBins);
+        int m = lp.need.length;
+        double[] lambda = new double[m];
+        double best = 0;
+        double[] bestLambda = new double[m];
+        for (int round = 0; round < COST_BOUND_ROUNDS; round++) {
+            double before = best;
+            for (int x = 0; x < m; x++) {
+                lambda[x] = bestMultiplier(x, lambda, lp);
+                double g = dual(lambda, lp);
+                if (g > best) {
+                    best = g;
+                    System.arraycopy(lambda, 0, bestLambda, 0, m);
+                }
+            }
+            if (best <= before + 1e-9 * Math.max(1, best)) {
+                break;
+            }
+        }
+        if (pricesOut != null) {
+            System.arraycopy(bestLambda, 0, pricesOut, 0, m);
+        }
+        best = Math.max(best, singleRowBound(lp));
+        return best * (1 - 1e-9); // guard against rounding: the bound must never exceed the optimum
+    }
+
+    /** The best one-dimension fractional knapsack alone (the weaker bound, reported for comparison). */
+    public static double costBoundPerDimension(PackingProblem p) {
+        CompiledProblem c = new CompiledProblem(p);
+        if (c.n == 0 || p.objective().kind() != Objective.Kind.BIN_COST) {
+            return c.n == 0 ? 0 : Double.NaN;
+        }
+        return singleRowBound(Cover.of(c, 0)) * (1 - 1e-9);
+    }
+
+    /**
+     * The covering LP: rows = every dimension-hour (need = total demand), then the bin count (need =
+     * a bound on the number of bins, capacity 1 per bin); per type its capacity in each row, its
+     * cost and its supply (availability, at most one bin per item).
+     */
+    private record Cover(double[] need, double[][] cap, double[] supply, double[] cost) {
+        static Cover of(CompiledProblem c, int minBins) {
+            int m = c.k + 1;
+            double[] need = new double[m];
+            double[][] cap = new double[c.types][m];
+            double[] supply = new double[c.types];
+            double[] cost = new double[c.types];
+            for (int i = 0; i < c.n; i++) {
+                for (int x = 0; x < c.k; x++) {
+                    need[x] += c.demand[i][x];
+                }
+            }
+            need[c.k] = minBins;
+            for (int t = 0; t < c.types; t++) {
+                System.arraycopy(c.capacity[t], 0, cap[t], 0, c.k);
+                cap[t][c.k] = 1;
+                supply[t] = Math.min(c.available[t], c.n);
+                cost[t] = c.problem.binTypes().get(t).cost();
+            }
+            return new Cover(need, cap, supply, cost);
+        }
+    }
+
+    /** The single-row bounds (fractional knapsacks) are dual points too: the best of them. */
+    private static double singleRowBound(Cover lp) {
+        double best = 0;
+        for (int x = 0; x < lp.need.length; x++) {
+            double[] only = new double[lp.need.length];
+            only[x] = bestMultiplier(x, only, lp);
+            best = Math.max(best, dual(only, lp));
+        }
+        return best;
+    }
+
+    private static final int COST_BOUND_ROUNDS = 200;
+
+    /** g(λ), the Lagrangian dual value. */
+    private static double dual(double[] lambda, Cover lp) {
+        double[] need = lp.need;
+        double[][] cap = lp.cap;
+        double[] supply = lp.supply;
+        double[] cost = lp.cost;
+        double g = 0;
+        for (int x = 0; x < need.length; x++) {
+            g += lambda[x] * need[x];
+        }
+        for (int t = 0; t < cost.length; t++) {
+            double value = 0;
+            for (int x = 0; x < need.length; x++) {
+                value += lambda[x] * cap[t][x];
+            }
+            g += supply[t] * Math.min(0, cost[t] - value);
+        }
+        return g;
+    }
+
+    /**
+     * The λ_x that maximises g with the other multipliers fixed: each type pays off once λ_x passes
+     * its break-even point (cost − the other rows' value) / cap_x; g rises while the types already
+     * paying off cover less than the need of row x. A fractional knapsack in row x.
+     */
+    private static double bestMultiplier(int x, double[] lambda, Cover lp) {
+        double[] need = lp.need;
+        double[][] cap = lp.cap;
+        double[] supply = lp.supply;
+        double[] cost = lp.cost;
+        int types = cost.length;
+        double covered = 0;
+        List<double[]> breaks = new ArrayList<>();
+        for (int t = 0; t < types; t++) {
+            if (cap[t][x] <= 0 || supply[t] <= 0) {
+                continue;
+            }
+            double others = 0;
+            for (int y = 0; y < need.length; y++) {
+                others += y == x ? 0 : lambda[y] * cap[t][y];
+            }
+            double breakEven = (cost[t] - others) / cap[t][x];
+            if (breakEven <= 0) {
+                covered += supply[t] * cap[t][x]; // pays off at any λ_x ≥ 0
+            } else {
+                breaks.add(new double[]{breakEven, supply[t] * cap[t][x]});
+            }
+        }
+        if (covered >= need[x]) {
+            return 0;
+        }
+        breaks.sort(Comparator.comparingDouble(b -> b[0]));
+        for (double[] b : breaks) {
+            covered += b[1];
+            if (covered >= need[x]) {
+                return b[0];
+            }
+        }
+        // The supply cannot cover row x: g grows without bound, but the problem is then infeasible;
+        // stay at the last break-even point (any λ is a valid bound).
+        return breaks.isEmpty() ? 0 : breaks.get(breaks.size() - 1)[0];
     }
 }

@@ -22,12 +22,21 @@ class PackBenchCommandTest {
         CommandLine cl = new CommandLine(new BenchPackCommand());
         cl.setOut(new PrintWriter(out, true));
         int code = cl.execute("--out", dir.toString(), "--instances", "2", "--sizes", "25,60",
-                "--time-limit", "0.5", "--iterations", "2000", "--large-items", "500", "--large-time-limit", "1");
+                "--time-limit", "0.5", "--iterations", "2000", "--large-items", "500", "--large-time-limit", "1",
+                "--bounded-sizes", "100", "--bounded-time-limits", "1");
         assertThat(code).as(out.toString()).isZero();
         String csv = Files.readString(dir.resolve("pack.csv"));
         assertThat(csv).startsWith("class,items").contains("uniform,25", "correlated,60", "anti-correlated,25", "large-3-types,500");
         // Never more bins than FFD on any instance.
         csv.lines().skip(1).forEach(l -> assertThat(l.split(",")[7]).as(l).isEqualTo("0"));
-        assertThat(Files.readString(dir.resolve("pack.md"))).contains("| class |");
+        assertThat(Files.readString(dir.resolve("pack.md"))).contains("| class |", "## Bounded availability");
+        // Bounded availability: every computer once; the solver is cheaper than FFD and not below the bound.
+        String bounded = Files.readString(dir.resolve("pack_bounded.csv"));
+        assertThat(bounded.lines()).hasSize(2);
+        String[] row = bounded.lines().skip(1).findFirst().orElseThrow().split(",");
+        assertThat(row[0]).isEqualTo("100");
+        assertThat(row[1]).isEqualTo("300");
+        double cost = Double.parseDouble(row[4]);
+        assertThat(cost).isLessThan(Double.parseDouble(row[5])).isGreaterThanOrEqualTo(Double.parseDouble(row[6]));
     }
 }
