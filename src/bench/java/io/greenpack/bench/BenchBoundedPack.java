@@ -1,4 +1,4 @@
-package io.greenpack.cli;
+package io.greenpack.bench;
 
 import io.greenpack.generate.CloudBalancing;
 import io.greenpack.optimize.PackingProblem;
