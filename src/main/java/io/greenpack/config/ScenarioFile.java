@@ -115,7 +115,7 @@ public final class ScenarioFile {
                     (d, b, v, p) -> d.setHypervisor(b, "cpu_overhead", v, p)),
             new Key("hypervisor.mem_overhead_gb", "GB per VM in [0, 1024]", null,
                     (d, b, v, p) -> d.setHypervisor(b, "mem_overhead_gb", v, p)),
-            new Key("targets", "model names from targets.csv, or [all]", null, (d, b, v, p) -> b.targets = d.targets(v, p)),
+            new Key("targets", "model names from targets.csv, or [all]", null, (d, b, v, p) -> b.targets = d.names(v, p, "target model names from targets.csv, or [all]")),
             new Key("horizon_years", "years in (0, 30]", null,
                     (d, b, v, p) -> b.horizonYears = d.number(v, p, Double.MIN_VALUE, 30, "a number of years in (0, 30]")),
             new Key("idle_policy", "cpu-share, equal, reserved or unattributed", null,
@@ -416,21 +416,6 @@ public final class ScenarioFile {
             for (Map.Entry<String, Object> e : h.entrySet()) {
                 setHypervisor(b, e.getKey(), e.getValue(), path + "." + e.getKey());
             }
-        }
-
-        List<String> targets(Object v, String path) {
-            List<String> t = new ArrayList<>();
-            if (v instanceof List<?> l) {
-                for (int i = 0; i < l.size(); i++) {
-                    t.add(text(l.get(i), path + "[" + i + "]"));
-                }
-            } else {
-                t.add(text(v, path));
-            }
-            if (t.isEmpty() || t.stream().anyMatch(String::isBlank)) {
-                throw error(path, "expected a list of target model names from targets.csv, or [all], got " + show(v));
-            }
-            return t;
         }
 
         IdlePolicy idlePolicy(Object v, String path) {

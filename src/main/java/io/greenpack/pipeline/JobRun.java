@@ -43,8 +43,17 @@ final class JobRun {
 
     /** Scans {@code dataDir} (fails early on a bad directory) and derives the run id from the inputs and {@code settings}. */
     JobRun(Path dataDir, String settings) throws IOException {
+        this(dataDir, List.of(), settings);
+    }
+
+    /** The same, with files read besides the data directory (a what-if run's scenario file) among the inputs. */
+    JobRun(Path dataDir, List<Path> otherInputs, String settings) throws IOException {
         this.dataDir = dataDir;
-        this.inputs = checksums(DataDirectory.scan(dataDir));
+        List<Manifest.InputFile> all = new ArrayList<>(checksums(DataDirectory.scan(dataDir)));
+        for (Path p : otherInputs) {
+            all.add(Manifest.InputFile.of(p));
+        }
+        this.inputs = List.copyOf(all);
         List<byte[]> digest = new ArrayList<>();
         inputs.forEach(i -> digest.add(i.sha256().getBytes(StandardCharsets.UTF_8)));
         digest.add(settings.getBytes(StandardCharsets.UTF_8));
@@ -53,6 +62,10 @@ final class JobRun {
 
     String runId() {
         return runId;
+    }
+
+    Instant started() {
+        return started;
     }
 
     Map<String, Double> timings() {

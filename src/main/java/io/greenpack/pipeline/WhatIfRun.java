@@ -1,22 +1,17 @@
 package io.greenpack.pipeline;
 
-import io.greenpack.pipeline.AnalysisStages;
-import io.greenpack.config.Scenario;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.consolidate.FleetInputs;
 import io.greenpack.correlate.AnalysisOptions;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.CatalogCurves;
-import io.greenpack.ingest.DataDirectory;
-import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.util.Progress;
 import io.greenpack.whatif.WhatIf;
 import io.greenpack.whatif.WhatIfData;
 import io.greenpack.whatif.WhatIfResult;
-import io.greenpack.report.Manifest;
 import io.greenpack.report.RunFolder;
 import io.greenpack.report.WhatIfOutputs;
 import io.greenpack.report.WhatIfSource;
@@ -27,8 +22,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -135,35 +128,23 @@ public final class WhatIfRun {
     }
 
     static java.nio.file.Path run(SparkSession spark, RunRequest req, Progress progress) throws IOException {
-        Instant started = Instant.now();
-        Map<String, Double> timings = new LinkedHashMap<>();
-        DataDirectory dir = DataDirectory.scan(req.dataDir());
-        List<Manifest.InputFile> inputs = new ArrayList<>(JobRun.checksums(dir));
-        inputs.add(Manifest.InputFile.of(req.scenariosFile()));
-        List<byte[]> digest = new ArrayList<>();
-        inputs.forEach(i -> digest.add(i.sha256().getBytes(StandardCharsets.UTF_8)));
-        digest.add(("whatif " + req.solver()).getBytes(StandardCharsets.UTF_8));
-        String runId = RunFolder.runId(started, digest.toArray(byte[][]::new));
-
-        long t0 = System.nanoTime();
-        IngestResult ingest = Ingest.run(spark, req.dataDir(), req.ingest(), progress);
-        timings.put("ingest", (System.nanoTime() - t0) / 1e9);
+        JobRun job = new JobRun(req.dataDir(), List.of(req.scenariosFile()), "whatif " + req.solver());
+        Map<String, Double> timings = job.timings();
+        IngestResult ingest = job.ingest(spark, req.ingest(), progress);
         List<WhatIfPoint> points = req.scenarios().whatIf();
         WhatIfData prepared = prepare(spark, ingest, points,
                 AnalysisOptions.defaults().withCatalog(CatalogCurves.of(ingest.targets())), timings, progress);
-        t0 = System.nanoTime();
-        List<WhatIfResult> results = progress.step("whatif: evaluating " + points.size() + " points as Spark tasks",
-                () -> evaluate(spark, prepared.inputs(), points, req.solver()));
-        timings.put("evaluate points", (System.nanoTime() - t0) / 1e9);
+        List<WhatIfResult> results = job.timed("evaluate points", () -> progress.step(
+                "whatif: evaluating " + points.size() + " points as Spark tasks",
+                () -> evaluate(spark, prepared.inputs(), points, req.solver())));
         results.stream().filter(r -> !r.evaluated())
                 .forEach(r -> progress.say("whatif: point " + r.name() + ": " + r.note()));
 
-        try (RunFolder run = RunFolder.begin(req.outDir(), runId)) {
+        try (RunFolder run = RunFolder.begin(req.outDir(), job.runId())) {
             progress.say("whatif: writing " + run.finalDir());
-            t0 = System.nanoTime();
-            List<String> files = WhatIfOutputs.write(new TableWriter(spark), run,
-                    new WhatIfSource(req.dataDir(), req.scenariosFile(), req.scenarios(), req.solver()), prepared, results, runId, started);
-            timings.put("render", (System.nanoTime() - t0) / 1e9);
+            List<String> files = job.timed("render", () -> WhatIfOutputs.write(new TableWriter(spark), run,
+                    new WhatIfSource(req.dataDir(), req.scenariosFile(), req.scenarios(), req.solver()), prepared, results,
+                    job.runId(), job.started()));
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("interval_seconds", req.ingest().intervalSeconds());
             settings.put("max_gap_seconds", req.ingest().maxGapSeconds());
@@ -180,15 +161,10 @@ public final class WhatIfRun {
             settings.put("solver_iterations", req.solver().maxIterations());
             settings.put("solver_time_limit_seconds", "none (iteration budget only; reproducible)");
             settings.put("files", files);
-            Map<String, Long> rows = new LinkedHashMap<>();
-            rows.put("rows_read", ingest.rowsRead());
-            rows.put("rows_rejected", ingest.rowsRejected());
-            rows.put("hosts", (long) ingest.hosts().hosts().size());
+            Map<String, Long> rows = JobRun.rowCounts(ingest);
             rows.put("points", (long) points.size());
             rows.put("analyses", (long) prepared.analyses().size());
-            new Manifest(io.greenpack.util.Version.current(), Manifest.currentJavaVersion(), spark.version(),
-                    req.commandLine(), inputs, settings, timings, rows, started, Instant.now())
-                    .write(run.resolve("manifest.json"));
+            job.writeManifest(spark, run, req.commandLine(), settings, rows);
             return run.commit();
         }
     }
