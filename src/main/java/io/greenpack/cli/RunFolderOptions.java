@@ -1,5 +1,6 @@
 package io.greenpack.cli;
 
+import io.greenpack.report.RunFolder;
 import io.greenpack.util.Home;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,6 +18,18 @@ public final class RunFolderOptions {
 
     public Path outDir() {
         return out == null ? Home.reports() : out.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Checks the output folder before any work starts (see {@link RunFolder#preflight}) and says
+     * which leftovers of interrupted runs it removed; returns the folder.
+     */
+    static Path prepare(CommandSpec spec, Path outDir) {
+        for (Path removed : RunFolder.preflight(outDir)) {
+            spec.commandLine().getErr().println("greenpack: removed " + removed + ", left by an interrupted run");
+        }
+        spec.commandLine().getErr().flush();
+        return outDir;
     }
 
     /** {@code greenpack <command> <args as given>}, recorded in the manifest. */

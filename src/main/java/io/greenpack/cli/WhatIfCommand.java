@@ -79,7 +79,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         Path file = scenariosFile == null ? Home.dir().resolve("notebooks-data/whatif-example.yaml")
                 : scenariosFile.toAbsolutePath().normalize();
         ScenarioSet set = ScenarioFile.load(file);
-        Path outDir = out == null ? Home.reports() : out.toAbsolutePath().normalize();
+        Path outDir = RunFolderOptions.prepare(spec, out == null ? Home.reports() : out.toAbsolutePath().normalize());
         long t0 = System.nanoTime();
         Path run = WhatIfJob.run(data.spark(), new WhatIfRequest(data.dataDir(), outDir, data.ingestOptions(), file, set,
                 WhatIfJob.solver(seed, iterations), commandLine), progress);

@@ -38,7 +38,7 @@ public final class AnalyzeJob {
             html.section("summary", "Summary");
             html.keyNumbers(AnalysisSection.keyNumbers(analysis));
             Map<String, Table> tables = AnalysisOutputs.write(spark, run, analysis, ingest.apps().byName(), html, footer,
-                    req.notebookResults());
+                    null);
             IngestSection.add(html, ingest);
             html.footer(job.footer());
             html.write(run.resolve("index.html"));
@@ -58,7 +58,8 @@ public final class AnalyzeJob {
             scenario.put("interval_seconds", req.ingest().intervalSeconds());
             job.writeManifest(spark, run, req.commandLine(), scenario, rows);
             Files.createDirectories(run.resolve("charts"));
-            return run.commit();
+            // The tables go to the notebooks' results folder with the commit, in one step.
+            return run.commit(req.notebookResults());
         }
     }
 }

@@ -37,7 +37,9 @@ public final class ReportJob {
     }
 
     public static Path run(SparkSession spark, ReportRequest req, Progress progress) throws IOException {
-        JobRun job = new JobRun(req.dataDir(), req.ingest().toString().replaceAll("now=[^,)]*", ""));
+        // The run id hashes everything that changes the report: ingest settings, scenario, solver.
+        JobRun job = new JobRun(req.dataDir(), req.ingest().toString().replaceAll("now=[^,)]*", "")
+                + " " + req.scenario() + " " + req.solver() + " sections=" + req.analysisSections());
         Map<String, Double> timings = job.timings();
         String runId = job.runId();
 
@@ -88,10 +90,10 @@ public final class ReportJob {
             }
             Map<String, Table> tables = req.analysisSections()
                     ? AnalysisOutputs.write(spark, run, analysis, ingest.apps().byName(), html,
-                    ChartStyle.footer(window(ingest), scenario.name()), Home.notebookResults())
+                    ChartStyle.footer(window(ingest), scenario.name()), null)
                     : Map.of();
             Map<String, Table> planTables = PlanOutputs.write(spark, run, outcome, analysis, ingest.hosts().hosts(),
-                    scenario, html, ChartStyle.footer(window(ingest), scenario.name()), window(ingest), Home.notebookResults());
+                    scenario, html, ChartStyle.footer(window(ingest), scenario.name()), window(ingest), null);
             IngestSection.add(html, ingest);
             html.footer(job.footer());
             html.write(run.resolve("index.html"));
@@ -108,7 +110,8 @@ public final class ReportJob {
             settings.put("solver_seed", req.solver().seed());
             settings.put("solver_time_limit_seconds", req.solver().timeLimitSeconds());
             job.writeManifest(spark, run, req.commandLine(), settings, rows);
-            return run.commit();
+            // The tables go to notebooks-data/results/ with the commit, in one step.
+            return run.commit(Home.notebookResults());
         }
     }
 
