@@ -1,5 +1,7 @@
 package io.greenpack.report;
 
+import io.greenpack.util.Printable;
+
 /**
  * Escaping for text that came from input (host and app names, file names, messages) on its way
  * into HTML and CSV. Every writer in this package sends text through here; nothing else builds
@@ -26,8 +28,8 @@ public final class Escape {
                 default -> {
                     // Control characters other than tab/newline are invalid in HTML; show a
                     // replacement character rather than pass them on or drop them silently.
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
-                        out.append('\uFFFD');
+                    if (c != '\r' && Printable.isControl(c)) {
+                        out.append(Printable.REPLACEMENT);
                     } else {
                         out.append(c);
                     }
@@ -72,6 +74,7 @@ public final class Escape {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        s = Printable.clean(s, '\r');
         boolean formula = switch (s.charAt(0)) {
             case '=', '+', '-', '@', '\t', '\r' -> true;
             default -> false;
