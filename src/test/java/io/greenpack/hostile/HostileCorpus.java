@@ -148,6 +148,34 @@ final class HostileCorpus {
             case "unreadable-file" -> {
                 Files.setPosixFilePermissions(power, PosixFilePermissions.fromString("---------"));
             }
+            case "symlink-outside-data" -> {
+                // A link to a file outside the data folder: refused, its content never shown.
+                Files.delete(power);
+                Files.createSymbolicLink(power, Path.of("/etc/passwd"));
+            }
+            case "symlink-to-dev-zero" -> {
+                Files.delete(power);
+                Files.createSymbolicLink(power, Path.of("/dev/zero"));
+            }
+            case "jsonl-key-after-line-one" -> {
+                // energy_wh (a cumulative counter per host) only from line 3 on, as an exporter that
+                // leaves out null fields writes it; the first two lines have watts only.
+                List<String> lines = new ArrayList<>();
+                List<String> rows = powerRows(data);
+                java.util.Map<String, Double> counter = new java.util.HashMap<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    String[] f = rows.get(i).split(",");
+                    double wh = counter.merge(f[1], Double.parseDouble(f[2]) * 300 / 3600, Double::sum);
+                    lines.add(i < 2 ? "{\"timestamp\":\"" + f[0] + "\",\"host\":\"" + f[1] + "\",\"watts\":" + f[2] + "}"
+                            : "{\"timestamp\":\"" + f[0] + "\",\"host\":\"" + f[1] + "\",\"energy_wh\":" + wh + "}");
+                }
+                Files.delete(power);
+                Files.writeString(data.resolve("power.jsonl"), String.join("\n", lines) + "\n");
+            }
+            case "targets-header-only" -> Files.writeString(data.resolve("targets.csv"),
+                    "model,cores,mem_gb,idle_watts,max_watts\n");
+            case "apps-unknown-need-and-pin" -> Files.writeString(data.resolve("apps.csv"),
+                    "app,owner,pin_host,needs\nweb,team-a,h9,\ndb,team-b,,gpu;quantum\n");
             case "parquet-watts-boolean" -> writeParquet(data, "watts", col("watts").cast("double").gt(170));
             case "parquet-timestamp-garbage" -> writeParquet(data, "timestamp", lit("garbage"));
             default -> throw new IllegalArgumentException("no directory and no generator for case " + name);
