@@ -63,20 +63,17 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Interrupts.install();
-        // Names from the input reach the terminal in messages and tables: control characters
-        // (ESC sequences) are replaced on the way, so no input acts on the user's console.
-        int code = run(args, new PrintWriter(Printable.terminal(new java.io.OutputStreamWriter(System.out,
-                        java.nio.charset.Charset.defaultCharset())), true),
-                new PrintWriter(Printable.terminal(new java.io.OutputStreamWriter(System.err,
-                        java.nio.charset.Charset.defaultCharset())), true));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
     }
 
     /** Runs a command in-process (tests use this) and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
+        // Names from the input reach the terminal in messages and tables: control characters
+        // (ESC sequences) are replaced on the way, so no input acts on the user's console.
+        CommandLine cl = commandLine(new PrintWriter(Printable.terminal(out), true), new PrintWriter(Printable.terminal(err), true));
         try {
-            return execute(cl, args, err);
+            return execute(cl, args, cl.getErr());
         } finally {
             Interrupts.commandEnded();
         }

@@ -29,6 +29,8 @@ public final class DataDirectory {
             try {
                 why = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).isDirectory()
                         ? "cannot be read" : "is a file, not a folder";
+            } catch (java.nio.file.NoSuchFileException e) {
+                why = "does not exist";
             } catch (IOException e) {
                 why = UserError.reason(e);
             }
@@ -91,6 +93,10 @@ public final class DataDirectory {
             if (!Files.exists(p)) {
                 throw new UserError(p + ": is a symbolic link that leads nowhere (a broken link or a link loop); expected a file");
             }
+            if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
+                throw new UserError(p + ": is not a regular file (a symbolic link to a device, a named pipe or a "
+                        + "socket); expected a file");
+            }
             try {
                 if (!p.toRealPath().startsWith(dir.toRealPath())) {
                     throw new UserError(p + ": is a symbolic link to a file outside the data folder " + dir
@@ -106,8 +112,7 @@ public final class DataDirectory {
         if (Files.isDirectory(p)) {
             throw new UserError(p + ": is a directory; expected a file (only Parquet may be a folder of part files)");
         }
-        throw new UserError(p + ": is not a regular file (a device, a named pipe or a socket"
-                + (Files.isSymbolicLink(p) ? ", reached through a symbolic link" : "") + "); expected a file");
+        throw new UserError(p + ": is not a regular file (a device, a named pipe or a socket); expected a file");
     }
 
     public Path dir() {
