@@ -13,7 +13,9 @@ import java.util.List;
 /** {@code --out} of the commands that write a run folder (report, analyze, consolidate), and what they print. */
 public final class RunFolderOptions {
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder the run folder <run-id>/ is created in (default: reports/ of the greenpack checkout).")
+            description = "Folder the run folder <run-id>/ is created in (default: reports/ of the greenpack checkout). "
+                    + "Checked before any work (a writable folder, not under /proc, /sys or /dev); hidden .<run-id>.partial "
+                    + "folders that killed runs left in it are removed.")
     Path out;
 
     public Path outDir() {

@@ -50,11 +50,13 @@ public final class WhatIfCommand implements Callable<Integer> {
 
     @Option(names = "--scenarios", paramLabel = "FILE",
             description = "What-if YAML: base:, scenarios: and sweep: (see below). Default: the bundled example "
-                    + "notebooks-data/whatif-example.yaml.")
+                    + "notebooks-data/whatif-example.yaml. A sweep may have at most 10,000 points.")
     Path scenariosFile;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder the run folder <run-id>/ is created in (default: reports/ of the greenpack checkout).")
+            description = "Folder the run folder <run-id>/ is created in (default: reports/ of the greenpack checkout). "
+                    + "Checked before any work (a writable folder, not under /proc, /sys or /dev); hidden .<run-id>.partial "
+                    + "folders that killed runs left in it are removed.")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Optimizer seed (default: ${DEFAULT-VALUE}).")
