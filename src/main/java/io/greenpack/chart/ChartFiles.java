@@ -84,7 +84,8 @@ public final class ChartFiles {
         g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         chart.draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGDocument();
+        // Control characters from names are not allowed in XML 1.0; JFreeSVG passes them on.
+        return io.greenpack.util.Printable.clean(g.getSVGDocument());
     }
 
     private static void checkSize(int width, int height) {

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 "  greenpack analyze                                    # bundled sample -> reports/<run-id>/",
                 "  greenpack analyze --data dc1 --idle-policy equal --hourly-sizing",
                 "",
-                "Exit codes: 0 success, 2 bad usage or bad input, 1 unexpected failure."})
+                "Exit codes: 0 success, 2 bad usage, bad input or no room, 1 unexpected failure, 130/143/129 interrupted."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -66,8 +66,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Scenario scenario = new Scenario(d.name(), d.tariffPerKwh(), d.currency(), d.gridGco2ePerKwh(),
                 d.hourlyGridGco2ePerKwh(), d.pue(), d.headroom(), percentile, hourlySizing, d.hypervisorCpuOverhead(),
                 d.hypervisorMemGb(), d.targets(), d.horizonYears(), policy, d.migrationGbps());
+        Path outDir = RunFolderOptions.prepare(spec, runFolder.outDir());
         Progress progress = Progress.to(spec.commandLine().getErr());
-        Path run = Pipeline.run(data.spark(), RunRequest.analyze(data.dataDir(), runFolder.outDir(),
+        Path run = Pipeline.run(data.spark(), RunRequest.analyze(data.dataDir(), outDir,
                 data.ingestOptions(), scenario, RunFolderOptions.commandLine(spec), Home.notebookResults()), progress);
         RunFolderOptions.printWritten(spec, "analysis", run);
         return 0;

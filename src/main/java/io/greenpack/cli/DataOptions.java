@@ -19,7 +19,8 @@ public final class DataOptions {
     // No picocli default: without --master, Sparks uses the master spark-submit was given, else local[*].
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master: local[*] (default, embedded) or spark://host:port for a standalone cluster "
-                    + "(under spark-submit, default: its --master).")
+                    + "(under spark-submit, default: its --master). A master that does not accept a connection within "
+                    + "20 s is given up (exit 2).")
     String master;
 
     @Option(names = "--driver-host", paramLabel = "HOST",

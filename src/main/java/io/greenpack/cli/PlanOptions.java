@@ -7,6 +7,7 @@ import io.greenpack.pipeline.Pipeline;
 import io.greenpack.pipeline.RunRequest;
 import io.greenpack.util.Home;
 import io.greenpack.util.Progress;
+import io.greenpack.util.UserError;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -18,7 +19,7 @@ public final class PlanOptions {
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Scenario YAML with the assumptions (the scenario keys listed below); "
                     + "a file with a 'base:' block or flat keys. Default: built-in defaults (0.18 EUR/kWh, 350 gCO2e/kWh, "
-                    + "PUE 1.6, 20 % headroom, p95).")
+                    + "PUE 1.6, 20 %% headroom, p95).")
     Path scenarioFile;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5",
@@ -38,7 +39,14 @@ public final class PlanOptions {
         return scenarioFile == null ? Scenario.defaults() : ScenarioFile.loadSingle(scenarioFile);
     }
 
+    /** The optimizer's settings; a zero or negative budget or limit is refused (the solver would do nothing). */
     public SolverSettings solver() {
+        if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
+            throw new UserError("--time-limit: expected a number of seconds > 0, got " + timeLimit);
+        }
+        if (iterations < 1) {
+            throw new UserError("--iterations: expected a number of iterations >= 1, got " + iterations);
+        }
         return new SolverSettings(seed, timeLimit, iterations);
     }
 
@@ -48,9 +56,12 @@ public final class PlanOptions {
      */
     int runReport(CommandSpec spec, DataOptions data, RunFolderOptions runFolder, boolean analysisSections)
             throws IOException {
+        SolverSettings solver = solver();
+        Scenario scenario = scenario();
+        Path outDir = RunFolderOptions.prepare(spec, runFolder.outDir());
         Progress progress = Progress.to(spec.commandLine().getErr());
-        Path run = Pipeline.run(data.spark(), RunRequest.report(analysisSections, data.dataDir(), runFolder.outDir(),
-                data.ingestOptions(), scenario(), solver(), RunFolderOptions.commandLine(spec), Home.notebookResults()),
+        Path run = Pipeline.run(data.spark(), RunRequest.report(analysisSections, data.dataDir(), outDir,
+                data.ingestOptions(), scenario, solver, RunFolderOptions.commandLine(spec), Home.notebookResults()),
                 progress);
         RunFolderOptions.printWritten(spec, "report", run);
         return 0;

@@ -51,11 +51,13 @@ public final class WhatIfCommand implements Callable<Integer> {
 
     @Option(names = "--scenarios", paramLabel = "FILE",
             description = "What-if YAML: base:, scenarios: and sweep: (see below). Default: the bundled example "
-                    + "notebooks-data/whatif-example.yaml.")
+                    + "notebooks-data/whatif-example.yaml. A sweep may have at most 10,000 points.")
     Path scenariosFile;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder the run folder <run-id>/ is created in (default: reports/ of the greenpack checkout).")
+            description = "Folder the run folder <run-id>/ is created in (default: reports/ of the greenpack checkout). "
+                    + "Checked before any work (a writable folder, not under /proc, /sys or /dev); hidden .<run-id>.partial "
+                    + "folders that killed runs left in it are removed.")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Optimizer seed (default: ${DEFAULT-VALUE}).")
@@ -80,7 +82,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         Path file = scenariosFile == null ? Home.dir().resolve("notebooks-data/whatif-example.yaml")
                 : scenariosFile.toAbsolutePath().normalize();
         ScenarioSet set = ScenarioFile.load(file);
-        Path outDir = out == null ? Home.reports() : out.toAbsolutePath().normalize();
+        Path outDir = RunFolderOptions.prepare(spec, out == null ? Home.reports() : out.toAbsolutePath().normalize());
         long t0 = System.nanoTime();
         Path run = Pipeline.run(data.spark(), RunRequest.whatIf(data.dataDir(), outDir, data.ingestOptions(), file, set,
                 WhatIfRun.solver(seed, iterations), commandLine), progress);

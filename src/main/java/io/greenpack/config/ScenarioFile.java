@@ -68,6 +68,17 @@ public final class ScenarioFile {
     static final long MAX_BYTES = 1 << 20;
 
     public static final List<String> TOP_KEYS = List.of("base", "scenarios", "sweep");
+    /** The most what-if points one file may sweep; each point is a full consolidation. */
+    public static final int MAX_SWEEP_POINTS = 10_000;
+
+    /** The exact product of the list lengths, as text (it can exceed a long). */
+    private static String sweepSize(List<List<?>> values) {
+        java.math.BigInteger n = java.math.BigInteger.ONE;
+        for (List<?> l : values) {
+            n = n.multiply(java.math.BigInteger.valueOf(l.size()));
+        }
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
     public static final List<String> HYPERVISOR_KEYS = List.of("cpu_overhead", "mem_overhead_gb");
 
     /** Reads one key's value into the scenario being built; throws a {@link UserError} naming the path. */
@@ -531,6 +542,17 @@ public final class ScenarioFile {
             List<WhatIfPoint> out = new ArrayList<>();
             if (keys.isEmpty()) {
                 return out;
+            }
+            // Counted before expanding: 10^9 points would otherwise expand for minutes, then run out of memory.
+            long points = 1;
+            for (List<?> l : values) {
+                points = Math.min(points * l.size(), (long) MAX_SWEEP_POINTS + 1);
+            }
+            if (points > MAX_SWEEP_POINTS) {
+                throw error("sweep", "the sweep has " + sweepSize(values) + " points (the product of the list lengths "
+                        + values.stream().map(l -> String.valueOf(l.size())).toList() + "); the limit is "
+                        + String.format(java.util.Locale.ROOT, "%,d", MAX_SWEEP_POINTS)
+                        + " points per file: sweep fewer values, or split it over several files");
             }
             int[] index = new int[keys.size()];
             while (true) {

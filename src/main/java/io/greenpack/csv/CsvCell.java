@@ -1,5 +1,7 @@
 package io.greenpack.csv;
 
+import io.greenpack.util.Printable;
+
 /** Text cells of the CSV files greenpack writes: quoting, and the defence against formula injection. */
 public final class CsvCell {
     private CsvCell() {
@@ -19,6 +21,7 @@ public final class CsvCell {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        s = Printable.clean(s, '\r');
         boolean formula = switch (s.charAt(0)) {
             case '=', '+', '-', '@', '\t', '\r' -> true;
             default -> false;

@@ -29,7 +29,15 @@ public record AppCatalog(List<AppInfo> apps, FileStats stats, List<RejectRow> re
     }
 
     public static AppCatalog read(InputFile file) {
-        SmallTables.Collected<AppInfo> c = SmallTables.read(file, AppCatalog::parse, AppInfo::app,
+        return read(file, null);
+    }
+
+    /**
+     * apps.csv, with {@code pin_host} checked against {@code hosts} (the names of hosts.csv; null:
+     * not checked): a pin to a host that does not exist is a rejected row, never ignored in silence.
+     */
+    public static AppCatalog read(InputFile file, Set<String> hosts) {
+        SmallTables.Collected<AppInfo> c = SmallTables.read(file, r -> parse(r, hosts), AppInfo::app,
                 SmallTables.duplicateOf("app", AppInfo::app));
         if (c.kept().isEmpty() && c.rowsRead() > 0) {
             throw new UserError(file.path() + ": no usable app rows (" + c.rowsRead() + " rows read, rejected: " + c.reasons()
@@ -42,7 +50,7 @@ public record AppCatalog(List<AppInfo> apps, FileStats stats, List<RejectRow> re
     }
 
     /** One row's app, or the first check it fails. */
-    private static SmallTables.Parsed<AppInfo> parse(SmallTables.Named r) {
+    private static SmallTables.Parsed<AppInfo> parse(SmallTables.Named r, Set<String> hosts) {
         String app = r.text("app");
         String needsText = r.text("needs");
         String needs = needsText == null ? null : needsText.toLowerCase(Locale.ROOT);
@@ -55,7 +63,12 @@ public record AppCatalog(List<AppInfo> apps, FileStats stats, List<RejectRow> re
         }
         // find(), as Spark's rlike matches.
         if (needs != null && !NEEDS.matcher(needs).find()) {
-            return rejected("unknown need", shown("needs", needsText));
+            return rejected("unknown need", shown("needs", needsText) + "; expected one or more of "
+                    + String.join(", ", AppInfo.KNOWN_NEEDS) + " separated by ';', '|' or spaces");
+        }
+        String pin = r.text("pin_host");
+        if (pin != null && hosts != null && !hosts.contains(pin)) {
+            return rejected("unknown pin_host", shown("pin_host", pin) + "; expected a host of hosts.csv or an empty cell");
         }
         if (share != null && !BOOLEANS.contains(share)) {
             return rejected("may_share_os not a boolean", shown("may_share_os", shareText));

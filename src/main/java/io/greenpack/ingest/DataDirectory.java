@@ -25,7 +25,16 @@ public final class DataDirectory {
 
     public static DataDirectory scan(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new UserError("data directory " + dir + " does not exist or is not a directory"
+            String why;
+            try {
+                why = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class).isDirectory()
+                        ? "cannot be read" : "is a file, not a folder";
+            } catch (java.nio.file.NoSuchFileException e) {
+                why = "does not exist";
+            } catch (IOException e) {
+                why = UserError.reason(e);
+            }
+            throw new UserError("data directory " + dir + ": " + why
                     + " (expected a folder holding hosts.csv, power.* and utilization.*)");
         }
         Map<InputKind, List<InputFile>> byKind = new EnumMap<>(InputKind.class);
@@ -33,7 +42,7 @@ public final class DataDirectory {
             byKind.put(k, new ArrayList<>());
         }
         try (Stream<Path> list = Files.list(dir)) {
-            list.peek(DataDirectory::checkIsFile).filter(p -> Files.isRegularFile(p)
+            list.peek(p -> checkIsFile(dir, p)).filter(p -> Files.isRegularFile(p)
                     // Spark writes Parquet as a folder of part files: accept power.parquet/ too.
                     || (Files.isDirectory(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet"))).sorted(Comparator.comparing(Path::toString)).forEach(p -> {
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -47,7 +56,8 @@ public final class DataDirectory {
                 });
             });
         } catch (IOException e) {
-            throw new UserError("cannot list data directory " + dir + ": " + e.getMessage(), e);
+            throw new UserError("data directory " + dir + ": cannot be listed: " + UserError.reason(e)
+                    + " (expected a folder this user may read)", e);
         }
         for (InputKind k : InputKind.values()) {
             if (k.required() && byKind.get(k).isEmpty()) {
@@ -68,22 +78,41 @@ public final class DataDirectory {
 
     /**
      * An input name (power.csv, ...) on something that is not a readable file would otherwise be
-     * skipped in silence: a folder named power.csv, a broken symbolic link, a link loop.
+     * skipped in silence: a folder named power.csv, a broken symbolic link, a link loop, a device.
+     * A symbolic link is followed only to a file inside the data folder: a link to /etc/passwd
+     * must not be read, nor its lines echoed in a message about bad rows.
      */
-    private static void checkIsFile(Path p) {
+    private static void checkIsFile(Path dir, Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean input = InputFormat.of(p).isPresent()
                 && java.util.Arrays.stream(InputKind.values()).anyMatch(k -> name.startsWith(k.prefix()));
-        if (!input || Files.isRegularFile(p) || (Files.isDirectory(p) && name.endsWith(".parquet"))) {
+        if (!input) {
+            return;
+        }
+        if (Files.isSymbolicLink(p)) {
+            if (!Files.exists(p)) {
+                throw new UserError(p + ": is a symbolic link that leads nowhere (a broken link or a link loop); expected a file");
+            }
+            if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
+                throw new UserError(p + ": is not a regular file (a symbolic link to a device, a named pipe or a "
+                        + "socket); expected a file");
+            }
+            try {
+                if (!p.toRealPath().startsWith(dir.toRealPath())) {
+                    throw new UserError(p + ": is a symbolic link to a file outside the data folder " + dir
+                            + "; it is not read. Expected the file itself, or a link to a file inside the data folder");
+                }
+            } catch (IOException e) {
+                throw new UserError(p + ": cannot follow the symbolic link: " + UserError.reason(e), e);
+            }
+        }
+        if (Files.isRegularFile(p) || (Files.isDirectory(p) && name.endsWith(".parquet"))) {
             return;
         }
         if (Files.isDirectory(p)) {
             throw new UserError(p + ": is a directory; expected a file (only Parquet may be a folder of part files)");
         }
-        if (Files.isSymbolicLink(p)) {
-            throw new UserError(p + ": is a symbolic link that leads nowhere (a broken link or a link loop); expected a file");
-        }
-        throw new UserError(p + ": is not a regular file; expected a file");
+        throw new UserError(p + ": is not a regular file (a device, a named pipe or a socket); expected a file");
     }
 
     public Path dir() {

@@ -64,7 +64,8 @@ public final class Ingest {
                     + appFiles.stream().map(InputFile::name).toList() + "; expected at most one");
         }
         AppCatalog apps = appFiles.isEmpty() ? AppCatalog.empty()
-                : progress.step("ingest: apps", () -> AppCatalog.read(appFiles.get(0)));
+                : progress.step("ingest: apps", () -> AppCatalog.read(appFiles.get(0),
+                        hosts.hosts().stream().map(h -> h.host()).collect(java.util.stream.Collectors.toSet())));
         List<InputFile> targetFiles = dir.files(InputKind.TARGETS);
         if (targetFiles.size() > 1) {
             throw new UserError("data directory " + dir.dir() + " has several targets files "

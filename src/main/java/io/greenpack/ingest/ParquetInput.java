@@ -22,6 +22,11 @@ import static org.apache.spark.sql.functions.lit;
  * column its {@link TypedCells} type and vector kind.
  */
 final class ParquetInput {
+    /** Columns that hold numbers in every input kind (DESIGN §2). */
+    private static final java.util.Set<String> NUMERIC = java.util.Set.of("watts", "energy_wh", "energy_kwh", "cpu_cores",
+            "cpu_pct", "mem_gb", "mem_mb", "disk_iops", "disk_mbps", "net_mbps", "cores", "sockets", "idle_watts",
+            "max_watts", "reserved_cores", "reserved_mem_gb");
+
     final Dataset<Row> df;
     final List<String> names = new ArrayList<>();
     final int[] types;
@@ -39,6 +44,11 @@ final class ParquetInput {
             }
             names.add(name);
             DataType type = fields[c].dataType();
+            if (type instanceof org.apache.spark.sql.types.BooleanType && NUMERIC.contains(name)) {
+                // true/false would otherwise be read row by row as text that is not a number.
+                throw new UserError(f.path() + ": column '" + name + "' is boolean (true/false); expected a number "
+                        + "(a Parquet integer or floating-point column)");
+            }
             types[c] = floating(type) ? TypedCells.DOUBLE : type instanceof org.apache.spark.sql.types.NumericType
                     ? TypedCells.NUMBER : timestamp(type) ? TypedCells.TIMESTAMP : TypedCells.TEXT;
             kinds[c] = TypedCells.vectorKind(type);

@@ -1,5 +1,7 @@
 package io.greenpack.ingest;
 
+import io.greenpack.util.UserError;
+
 import io.greenpack.model.TargetSpec;
 
 import io.greenpack.util.UserError;
@@ -46,6 +48,10 @@ public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Reje
                         problem);
             }
         }, TargetSpec::model, (earlier, again) -> SmallTables.Parsed.rejected("duplicate model", "duplicate model"));
+        if (c.rowsRead() == 0) {
+            throw new UserError(file.path() + ": has a header but no rows; expected one row per target model "
+                    + "(model, cores, mem_gb, idle_watts, max_watts, ...), or no targets file at all");
+        }
         FileStats stats = new FileStats(file.name(), InputKind.TARGETS, c.rowsRead(), c.kept().size(), c.reasons(), 0, 0,
                 null, null, 0, 0, Map.of());
         return new TargetCatalog(c.kept(), stats, c.rejects());

@@ -67,6 +67,7 @@ public record TextHeader(List<String> columns, char separator, String rawLine, b
             char sep = ',';
             if (file.format() == InputFormat.JSONL) {
                 columns = jsonKeys(file, line);
+                addLaterJsonKeys(r, columns);
                 hasData = true;
             } else {
                 sep = separatorOf(line);
@@ -201,6 +202,40 @@ public record TextHeader(List<String> columns, char separator, String rawLine, b
             return keys;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UserError(file.path() + ", line 1: not valid JSON (" + e.getOriginalMessage() + "); expected one JSON object per line");
+        }
+    }
+
+    /**
+     * JSON lines need not all have the same keys (an exporter leaves out a null field): the
+     * columns are the union over the file, in order of first appearance, so that a key first
+     * seen on line 500 is read too. A line that is not a JSON object is skipped here; reading
+     * the rows rejects it with its line number.
+     */
+    private static void addLaterJsonKeys(BufferedReader r, List<String> columns) throws IOException {
+        Set<String> seen = new HashSet<>(columns);
+        String line;
+        while ((line = r.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(line)) {
+                if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    continue;
+                }
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String key = p.currentName().trim().toLowerCase(Locale.ROOT);
+                    if (seen.add(key)) {
+                        columns.add(key);
+                    }
+                    p.nextToken();
+                    p.skipChildren();
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // a damaged line: rejected with its number when the rows are read
+            }
+            if (columns.size() > MAX_COLUMNS) {
+                return; // the caller refuses the file with the column count
+            }
         }
     }
 

@@ -33,7 +33,7 @@ final class AnalyzeRun {
             progress.say("analyze: writing " + run.finalDir());
             long t1 = System.nanoTime();
             Map<String, Table> tables = AnalysisOutputs.page(new TableWriter(spark), run, req.dataDir(), ingest, analysis,
-                    job.footer(), req.notebookResults());
+                    job.footer(), null);
             job.timings().put("write", (System.nanoTime() - t1) / 1e9);
 
             Map<String, Long> rows = JobRun.rowCounts(ingest);
@@ -50,7 +50,8 @@ final class AnalyzeRun {
             scenario.put("interval_seconds", req.ingest().intervalSeconds());
             job.writeManifest(spark, run, req.commandLine(), scenario, rows);
             Files.createDirectories(run.resolve("charts"));
-            return run.commit();
+            // The tables go to the notebooks' results folder with the commit, in one step.
+            return run.commit(req.notebookResults());
         }
     }
 }

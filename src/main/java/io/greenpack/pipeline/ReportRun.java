@@ -29,7 +29,9 @@ final class ReportRun {
     }
 
     static Path run(SparkSession spark, RunRequest req, Progress progress) throws IOException {
-        JobRun job = new JobRun(req.dataDir(), req.ingest().toString().replaceAll("now=[^,)]*", ""));
+        // The run id hashes everything that changes the report: ingest settings, scenario, solver, sections.
+        JobRun job = new JobRun(req.dataDir(), req.ingest().toString().replaceAll("now=[^,)]*", "")
+                + " " + req.scenario() + " " + req.solver() + " sections=" + req.analysisSections());
         IngestResult ingest = job.ingest(spark, req.ingest(), progress);
         Table fleet = job.timed("fleet power", () -> FleetPower.perInterval(ingest));
         Scenario scenario = req.scenario();
@@ -45,7 +47,7 @@ final class ReportRun {
                     ? FleetPower.utilizationByHourOfDay(analysis) : Map.of(),
                     // Distinct over all utilization files: utilization may be split into several (by host).
                     ingest.hasUtilization() ? ingest.utilization().select("app").distinct().count() : 0,
-                    req.analysisSections(), job.footer(), req.notebookResults());
+                    req.analysisSections(), job.footer(), null);
             Map<String, Table> tables = ReportOutputs.write(new TableWriter(spark), run, page);
             job.timings().put("render", (System.nanoTime() - t0) / 1e9);
 
@@ -59,7 +61,8 @@ final class ReportRun {
             settings.put("solver_seed", req.solver().seed());
             settings.put("solver_time_limit_seconds", req.solver().timeLimitSeconds());
             job.writeManifest(spark, run, req.commandLine(), settings, rows);
-            return run.commit();
+            // The tables go to notebooks-data/results/ with the commit, in one step.
+            return run.commit(req.notebookResults());
         }
     }
 

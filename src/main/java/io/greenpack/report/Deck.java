@@ -314,8 +314,9 @@ public final class Deck {
         }
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
-            boolean ok = cp == '\t' || cp == '\n' || (cp >= 0x20 && cp != 0x7F && cp != 0xFFFE && cp != 0xFFFF
-                    && !(cp >= 0xD800 && cp <= 0xDFFF));
+            // Control characters by the rule every output shares; besides, what XML 1.0 forbids.
+            boolean ok = !(cp < 0x10000 && io.greenpack.util.Printable.isControl((char) cp)) && cp != 0xFFFE && cp != 0xFFFF
+                    && !(cp >= 0xD800 && cp <= 0xDFFF);
             out.appendCodePoint(ok ? cp : 0xFFFD);
         });
         return out.toString();

@@ -1,6 +1,7 @@
 package io.greenpack.report;
 
 import io.greenpack.csv.CsvCell;
+import io.greenpack.util.Printable;
 
 /**
  * Escaping for text that came from input (host and app names, file names, messages) on its way
@@ -28,8 +29,8 @@ public final class Escape {
                 default -> {
                     // Control characters other than tab/newline are invalid in HTML; show a
                     // replacement character rather than pass them on or drop them silently.
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
-                        out.append('\uFFFD');
+                    if (c != '\r' && Printable.isControl(c)) {
+                        out.append(Printable.REPLACEMENT);
                     } else {
                         out.append(c);
                     }

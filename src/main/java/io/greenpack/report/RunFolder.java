@@ -1,5 +1,6 @@
 package io.greenpack.report;
 
+import io.greenpack.util.StagingDir;
 import io.greenpack.util.UserError;
 
 import java.io.IOException;
@@ -9,20 +10,19 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -39,21 +39,23 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * A JVM killed with SIGKILL cannot clean up: its {@code .…partial} folder stays behind, hidden,
- * and never under a final name.
+ * An interrupted run (SIGINT, SIGTERM, SIGHUP) removes its temporary folder on the way out. A JVM
+ * killed with SIGKILL cannot: its {@code .…partial} folder stays behind, hidden, never under a
+ * final name, and {@link #preflight} of the next run into the same folder removes it.
  */
 public final class RunFolder implements AutoCloseable {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    /** Pseudo file systems: writing a report there fails late or does something else entirely. */
+    private static final List<Path> NOT_FOR_OUTPUT = List.of(Path.of("/proc"), Path.of("/sys"), Path.of("/dev"));
 
-    private final Path partial;
+    private final StagingDir staging;
     private final Path target;
     private boolean committed;
-    private boolean closed;
 
-    private RunFolder(Path partial, Path target) {
-        this.partial = partial;
+    private RunFolder(StagingDir staging, Path target) {
+        this.staging = staging;
         this.target = target;
     }
 
@@ -71,26 +73,82 @@ public final class RunFolder implements AutoCloseable {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UserError("cannot create the output folder " + out + ": " + e.getMessage(), e);
+            throw new UserError("cannot create the output folder " + out + ": " + reason(e), e);
         }
         Path target = out.resolve(runId);
         if (Files.exists(target)) {
             throw new UserError("the run folder " + target + " already exists; it is left as it is. "
                     + "Run ids are the UTC second plus a hash of inputs and scenario: wait a second or choose another --out");
         }
-        Path partial = out.resolve("." + runId + ".partial");
         try {
-            Files.createDirectory(partial);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new UserError("the temporary folder " + partial + " exists: another run with the same id is "
-                    + "still going, or one was killed; delete it if no greenpack is running", e);
+            return new RunFolder(StagingDir.create(out, runId), target);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserError("the temporary folder " + e.getFile() + " exists: another run with the same id is "
+                    + "still going; wait for it or choose another --out", e);
+        } catch (IOException e) {
+            throw new UserError("cannot write into the output folder " + out + ": " + reason(e), e);
         }
-        return new RunFolder(partial, target);
+    }
+
+    /**
+     * Checks, before any work starts, that a run folder can be written in {@code outDir}: not on
+     * a pseudo file system, a folder (created if missing), writable. Then removes what killed runs
+     * left there ({@code .…partial} folders no live process holds) and returns those folders.
+     */
+    public static List<Path> preflight(Path outDir) {
+        Path out = outDir.toAbsolutePath().normalize();
+        Path real = realPathOfNearestAncestor(out);
+        for (Path forbidden : NOT_FOR_OUTPUT) {
+            if (real.startsWith(forbidden)) {
+                throw new UserError("output folder " + out + ": lies under " + forbidden + ", a pseudo file system of "
+                        + "the kernel, not storage; expected a folder on a disk (--out DIR)");
+            }
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError("output folder " + out + ": is an existing file, not a folder; expected a folder "
+                    + "(or a path that does not exist yet) for --out");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UserError("output folder " + out + ": cannot be created: " + reason(e)
+                    + "; expected a writable folder for --out", e);
+        }
+        Path probe = out.resolve(".greenpack-write-check-" + ProcessHandle.current().pid());
+        try {
+            Files.deleteIfExists(probe);
+            Files.createFile(probe);
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new UserError("output folder " + out + ": cannot be written: " + reason(e)
+                    + "; expected a writable folder for --out", e);
+        }
+        try {
+            return StagingDir.sweep(out);
+        } catch (IOException e) {
+            throw new UserError("output folder " + out + ": cannot remove the leftovers of an interrupted run: "
+                    + reason(e), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        return UserError.reason(e);
+    }
+
+    private static Path realPathOfNearestAncestor(Path p) {
+        for (Path a = p; a != null; a = a.getParent()) {
+            try {
+                return a.toRealPath().resolve(a.relativize(p));
+            } catch (IOException e) {
+                // does not exist (yet): try its parent
+            }
+        }
+        return p;
     }
 
     /** The folder to write into (the temporary one until {@link #commit()}). */
     public Path dir() {
-        return committed ? target : partial;
+        return committed ? target : staging.dir();
     }
 
     /** {@code dir()/relative}, refusing paths that would leave the folder. */
@@ -113,32 +171,73 @@ public final class RunFolder implements AutoCloseable {
 
     /** Renames the temporary folder to its final name in one step; returns the final folder. */
     public Path commit() throws IOException {
-        if (closed || committed) {
-            throw new IllegalStateException("run folder already " + (committed ? "committed" : "closed"));
+        return commit(null);
+    }
+
+    /**
+     * Like {@link #commit()}, and then replaces {@code notebookResults} (when not null) by a copy
+     * of this run's {@code tables/} in one step. The copy is made before the run folder is
+     * committed, so a full disk or an interrupt leaves both the earlier reports and the earlier
+     * notebook tables as they were; what remains is two renames.
+     */
+    public Path commit(Path notebookResults) throws IOException {
+        if (committed) {
+            throw new IllegalStateException("run folder already committed");
         }
         if (Files.exists(target)) {
             // rename(2) would silently replace an empty directory; never replace anything.
             throw new UserError("the run folder " + target + " appeared while this run was writing; "
                     + "this run's output is discarded");
         }
-        moveAtomically(partial, target, false);
-        committed = true;
+        StagingDir results = notebookResults == null ? null : stageResults(notebookResults);
+        try {
+            staging.commitTo(target, false);
+            committed = true;
+            if (results != null) {
+                results.commitTo(notebookResults, true);
+            }
+        } finally {
+            if (results != null) {
+                results.close();
+            }
+        }
         return target;
+    }
+
+    /** A copy of {@code tables/} (and the results folder's README, which documents it) beside {@code results}. */
+    private StagingDir stageResults(Path results) throws IOException {
+        Path parent = results.toAbsolutePath().normalize().getParent();
+        Files.createDirectories(parent);
+        StagingDir.sweep(parent);
+        StagingDir s = StagingDir.create(parent, results.getFileName() + "-" + target.getFileName());
+        try {
+            Path tables = staging.dir().resolve("tables");
+            if (Files.isDirectory(tables)) {
+                try (java.util.stream.Stream<Path> files = Files.list(tables)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        Files.copy(f, s.dir().resolve(f.getFileName()));
+                    }
+                }
+            }
+            Path readme = results.resolve("README.md");
+            if (Files.isRegularFile(readme)) {
+                Files.copy(readme, s.dir().resolve("README.md"));
+            }
+            Files.writeString(s.dir().resolve("RUN"), target.getFileName() + "\n", StandardCharsets.UTF_8);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     /** Deletes the temporary folder unless the run was committed. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (!committed) {
-            try {
-                deleteTree(partial);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete the unfinished run folder " + partial, e);
-            }
+        try {
+            staging.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the unfinished run folder " + staging.dir(), e);
         }
     }
 
@@ -160,9 +259,11 @@ public final class RunFolder implements AutoCloseable {
     public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile: its files are 0600 whatever the umask, unlike every other output.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
                  OutputStream os = java.nio.channels.Channels.newOutputStream(ch)) {
                 os.write(content);
                 os.flush();
@@ -196,26 +297,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        // walkFileTree does not follow symlinks: a link inside the folder is deleted, not its target.
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null && !(exc instanceof NoSuchFileException)) {
-                    throw exc;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        StagingDir.deleteTree(root);
     }
 
     public static MessageDigest sha256() {

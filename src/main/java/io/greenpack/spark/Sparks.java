@@ -1,5 +1,6 @@
 package io.greenpack.spark;
 
+import io.greenpack.util.UserError;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
@@ -45,6 +46,9 @@ public final class Sparks {
      *                   Spark's own choice ({@code SPARK_LOCAL_IP}, else this machine's address) otherwise
      */
     public static synchronized SparkSession session(String master, String driverHost) {
+        if (master != null && !master.isBlank()) {
+            checkMaster(master.strip()); // also when a session exists: a wrong --master is never ignored in silence
+        }
         if (shared != null && shared.sparkContext().isStopped()) {
             // Spark stops its context after a fatal error in a job (an OutOfMemoryError, a failed
             // DAG scheduler): that session is dead for good. Forget it so that the builder does not
@@ -56,6 +60,42 @@ public final class Sparks {
             shared = create(resolveMaster(master), driverHost);
         }
         return shared;
+    }
+
+    /** How long to wait for a cluster master to accept a connection before giving up. */
+    static final int MASTER_CONNECT_SECONDS = 20;
+    private static final java.util.regex.Pattern LOCAL = java.util.regex.Pattern.compile("local(\\[(\\*|[1-9][0-9]*)(,[0-9]+)?])?");
+    private static final java.util.regex.Pattern STANDALONE =
+            java.util.regex.Pattern.compile("spark://([^:/,\\s]+|\\[[0-9a-fA-F:]+]):([0-9]{1,5})");
+
+    /**
+     * Refuses a master URL Spark cannot use, and a standalone master that does not answer within
+     * {@value #MASTER_CONNECT_SECONDS} s, with a {@link UserError} naming the URL (Spark itself
+     * says "Could not parse Master URL", or retries for a minute and then fails on a stopped context).
+     * yarn and k8s:// are left to Spark: they come with spark-submit and its configuration.
+     */
+    static void checkMaster(String master) {
+        if (LOCAL.matcher(master).matches() || master.equals("yarn") || master.startsWith("k8s://")) {
+            return;
+        }
+        java.util.regex.Matcher m = STANDALONE.matcher(master);
+        if (!m.matches()) {
+            throw new UserError("--master " + master + ": not a Spark master URL; expected local[*], local[N] or "
+                    + "spark://HOST:PORT (a standalone cluster; several masters are not supported here)");
+        }
+        String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+        int port = Integer.parseInt(m.group(2));
+        long t0 = System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), MASTER_CONNECT_SECONDS * 1000);
+        } catch (IOException e) {
+            String why = e instanceof java.net.UnknownHostException ? "unknown host " + host
+                    : e instanceof java.net.SocketTimeoutException ? "no answer" : e.getMessage();
+            throw new UserError(String.format(java.util.Locale.ROOT, "--master %s: cannot reach the Spark master at "
+                            + "%s:%d (%s); gave up after %.1f s (limit %d s). Expected a running standalone master there "
+                            + "(start it with sbin/start-master.sh), or leave --master out to run locally",
+                    master, host, port, why, (System.nanoTime() - t0) / 1e9, MASTER_CONNECT_SECONDS), e);
+        }
     }
 
     /** How long to wait for a context that is still stopping (on another thread) to let go. */
@@ -129,6 +169,10 @@ public final class Sparks {
             defaults.put("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)));
             // On a cluster the worker's own directories win (Spark warns if this is set).
             defaults.put("spark.local.dir", scratch.resolve("local").toString());
+            // The executor is this JVM: by default a task's OutOfMemoryError makes Spark call
+            // System.exit(52) with no word of what happened. At depth 0 it fails the job instead,
+            // and the CLI says how much heap there was and what to do.
+            defaults.put("spark.executor.killOnFatalError.depth", "0");
         } else {
             // Executors are other JVMs started by the cluster: give them the same JVM options as
             // this driver (Spark adds its own --add-opens too; ours also carry GC and reflection flags).

@@ -24,7 +24,16 @@ public final class Home {
         return dir().resolve("reports");
     }
 
+    /**
+     * Where result tables are published for notebooks: {@code notebooks-data/results/}, or the
+     * folder named by {@code -Dgreenpack.results} (the launcher's class-data training run uses a
+     * temporary one, so that it never replaces the user's tables).
+     */
     public static Path notebookResults() {
+        String override = System.getProperty("greenpack.results");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).toAbsolutePath().normalize();
+        }
         return dir().resolve("notebooks-data").resolve("results");
     }
 }

@@ -58,6 +58,7 @@ class HostileInputTest {
                 (System.nanoTime() - t0) / 1e9, run.exitCode() == 0 ? summary(run.out()) : message(run.err()));
 
         assertThat(run.err()).as("no stack trace: " + run).doesNotContain("\tat ");
+        assertThat(controls(run.out() + run.err())).as("control characters on the terminal: " + run).isZero();
         assertThat(run.exitCode()).as(run.toString()).isNotEqualTo(1).isEqualTo(c.exit());
         // One message, not the input echoed back: a 10 MB line must not reach the terminal.
         assertThat(run.out().length() + run.err().length()).as("output size").isLessThan(20_000);
@@ -100,6 +101,27 @@ class HostileInputTest {
             assertThat(s.map(p -> p.getFileName().toString())).doesNotContain("passwd", "greenpack-pwned");
         }
         assertThat(Path.of("/tmp/greenpack-pwned")).doesNotExist();
+        // No control character from a name reaches a text output, and every SVG is valid XML.
+        try (Stream<Path> s = Files.walk(run)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".svg")) {
+                    javax.xml.parsers.DocumentBuilderFactory xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                    xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // offline
+                    xml.newDocumentBuilder().parse(p.toFile());
+                }
+                if (name.endsWith(".svg") || name.endsWith(".html") || name.endsWith(".csv") || name.endsWith(".md")) {
+                    assertThat(controls(Files.readString(p))).as("control characters in " + p).isZero();
+                }
+            }
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new AssertionError("an SVG of " + run + " is not valid XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** C0 controls other than tab, newline and carriage return, DEL and C1 controls in {@code s}. */
+    static long controls(String s) {
+        return s.chars().filter(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)).count();
     }
 
     /** Lines of stderr that are not progress ("ingest: ..." steps). */

@@ -86,6 +86,45 @@ class LauncherScriptTest {
         assertThat(seen.get(0)).contains("-XX:ArchiveClassesAtExit=" + root.resolve("target/greenpack-17.0.9.jsa"),
                 "report --data " + root.resolve("notebooks-data/sample"), "--add-opens=java.base/sun.security.action");
         assertThat(seen.get(1)).doesNotContain("ArchiveClassesAtExit").endsWith("io.greenpack.cli.Main validate --data dc1");
+        // The training report publishes its tables into its own temporary folder, never the user's.
+        assertThat(seen.get(0)).containsPattern("-Dgreenpack\\.results=" + java.util.regex.Pattern.quote(root.resolve("target/cds-training.").toString())
+                        + "\\d+/results ")
+                .doesNotContain("notebooks-data/results");
+    }
+
+    @Test
+    void ctrlCDuringTheArchiveTrainingStopsTheLauncherAndTheCommandNeverRuns() throws Exception {
+        checkout("17.0.9");
+        // The training run takes long (it sleeps); the command itself would be recorded.
+        Files.writeString(root.resolve("jdk/bin/java"), "#!/usr/bin/env bash\n"
+                + "if [[ \"$1\" == -version ]]; then echo 'openjdk version \"17.0.9\" 2026-01-01' >&2; exit 0; fi\n"
+                + "echo \"$*\" >> '" + calls + "'\n"
+                + "if [[ \"$*\" == *ArchiveClassesAtExit* ]]; then exec sleep 60; fi\n");
+        Files.deleteIfExists(calls);
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("greenpack").toString(), "validate", "--data", "dc1")
+                .redirectErrorStream(true);
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().put("PATH", root.resolve("jdk/bin") + ":" + System.getenv("PATH"));
+        pb.environment().remove("GREENPACK_CDS");
+        Process p = pb.start();
+        long t0 = System.nanoTime();
+        while (!(Files.exists(calls) && Files.readString(calls).contains("ArchiveClassesAtExit"))) {
+            assertThat(System.nanoTime() - t0).as("training started").isLessThan(TimeUnit.SECONDS.toNanos(30));
+            Thread.sleep(20);
+        }
+        Thread.sleep(200); // the launcher is now waiting for the training run
+        assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor()).isZero();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).as(out).isTrue();
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertThat(p.exitValue()).as(out).isEqualTo(130);
+        assertThat(out).contains("interrupted while preparing the class-data archive; nothing was run");
+        assertThat(Files.readAllLines(calls)).as("only the training run, never the command").hasSize(1);
+        assertThat(seconds).as("the training run was stopped, not waited for").isLessThan(30);
+        try (var left = Files.list(root.resolve("target"))) {
+            assertThat(left.map(f -> f.getFileName().toString()))
+                    .as("no archive, temporary archive or training folder left").noneMatch(n -> n.contains(".jsa") || (n.startsWith("cds-training.") && !n.endsWith(".log")));
+        }
     }
 
     @Test

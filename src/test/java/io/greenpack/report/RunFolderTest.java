@@ -31,7 +31,8 @@ class RunFolderTest {
             Files.createDirectories(run.resolve("charts"));
             Files.writeString(run.resolve("charts/a.svg"), "<svg/>");
 
-            assertThat(names(out)).containsExactly("." + ID + ".partial");
+            // The lock file tells the next run that this folder is still being written.
+            assertThat(names(out)).containsExactly("." + ID + ".partial", "." + ID + ".partial.lock");
             assertThat(out.resolve(ID)).doesNotExist();
 
             Path done = run.commit();
@@ -126,5 +127,79 @@ class RunFolderTest {
 
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void preflightRemovesTheLeftoverOfAKilledRunButNotAFolderAnotherRunIsWriting(@TempDir Path out) throws Exception {
+        // A killed run: its folder is there, the lock file too, but nobody holds the lock.
+        Path dead = Files.createDirectories(out.resolve(".20240101-000000-dead000.partial/tables"));
+        Files.writeString(dead.resolve("plan.csv"), "half");
+        Files.writeString(out.resolve(".20240101-000000-dead000.partial.lock"), "");
+        Path older = Files.createDirectories(out.resolve(".20230101-000000-0ld0000.partial")); // no lock file at all
+        try (RunFolder live = RunFolder.begin(out, ID)) {
+            List<Path> removed = RunFolder.preflight(out);
+            assertThat(removed).containsExactlyInAnyOrder(dead.getParent(), older);
+            assertThat(names(out)).containsExactly("." + ID + ".partial", "." + ID + ".partial.lock");
+        }
+        assertThat(names(out)).isEmpty();
+    }
+
+    @Test
+    void preflightNamesTheReasonAnOutputFolderCannotBeUsed(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertThatThrownBy(() -> RunFolder.preflight(file)).isInstanceOf(UserError.class)
+                .hasMessageContaining(file + ": is an existing file, not a folder");
+        assertThatThrownBy(() -> RunFolder.preflight(Path.of("/proc/self/greenpack-out"))).isInstanceOf(UserError.class)
+                .hasMessageContaining("lies under /proc, a pseudo file system");
+        assertThatThrownBy(() -> RunFolder.preflight(file.resolve("sub"))).isInstanceOf(UserError.class)
+                .hasMessageContaining("cannot be created: not a directory");
+    }
+
+    @Test
+    void everyFileOfACommittedRunHasTheModeTheUmaskGivesNewFiles(@TempDir Path out) throws Exception {
+        Path probe = Files.createFile(out.resolve("probe"));
+        var fileMode = Files.getPosixFilePermissions(probe);
+        Files.delete(probe);
+        Path done;
+        try (RunFolder run = RunFolder.begin(out, ID)) {
+            RunFolder.writeStringAtomically(run.resolve("manifest.json"), "{}");
+            Files.createDirectories(run.resolve("tables"));
+            Path csv = Files.writeString(run.resolve("tables/plan.csv"), "a\n");
+            Files.setPosixFilePermissions(csv, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+            done = run.commit();
+        }
+        assertThat(Files.getPosixFilePermissions(done.resolve("manifest.json"))).isEqualTo(fileMode);
+        assertThat(Files.getPosixFilePermissions(done.resolve("tables/plan.csv"))).isEqualTo(fileMode);
+    }
+
+    @Test
+    void commitReplacesTheNotebookResultsFolderAsAWhole(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Path results = Files.createDirectories(tmp.resolve("results"));
+        Files.writeString(results.resolve("README.md"), "about these tables\n");
+        Files.writeString(results.resolve("stale_table.csv"), "from an older run\n");
+        Path done;
+        try (RunFolder run = RunFolder.begin(out, ID)) {
+            Files.createDirectories(run.resolve("tables"));
+            Files.writeString(run.resolve("tables/plan.csv"), "a\n1\n");
+            done = run.commit(results);
+        }
+        assertThat(names(results)).containsExactly("README.md", "RUN", "plan.csv");
+        assertThat(Files.readString(results.resolve("RUN"))).isEqualTo(ID + "\n");
+        assertThat(Files.readString(results.resolve("plan.csv"))).isEqualTo(Files.readString(done.resolve("tables/plan.csv")));
+        assertThat(names(tmp)).containsExactly("out", "results");
+    }
+
+    @Test
+    void aFailedRunLeavesTheNotebookResultsAsTheyWere(@TempDir Path tmp) throws Exception {
+        Path results = Files.createDirectories(tmp.resolve("results"));
+        Files.writeString(results.resolve("plan.csv"), "older\n");
+        try (RunFolder run = RunFolder.begin(tmp.resolve("out"), ID)) {
+            Files.createDirectories(run.resolve("tables"));
+            Files.writeString(run.resolve("tables/plan.csv"), "newer\n");
+            // the run fails before commit
+        }
+        assertThat(names(results)).containsExactly("plan.csv");
+        assertThat(Files.readString(results.resolve("plan.csv"))).isEqualTo("older\n");
     }
 }
