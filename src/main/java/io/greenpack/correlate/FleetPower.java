@@ -1,6 +1,5 @@
 package io.greenpack.correlate;
 
-import io.greenpack.ingest.IngestResult;
 import org.apache.spark.sql.Row;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -11,30 +10,48 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
- * Measured fleet power per interval: the sum over hosts that reported in that interval. An
- * interval where some hosts were silent sums fewer hosts, so the table carries the count.
+ * Fleet power per interval: the sum over hosts that reported in that interval, metered hosts at
+ * their meters' power and hosts without a meter at their modelled power ({@link ModelledPower}). An
+ * interval where some hosts were silent sums fewer hosts, so the table carries the count, and the
+ * metered part apart.
  */
 public final class FleetPower {
     private FleetPower() {
     }
 
-    /** Columns: time (end of interval, UTC), watts, hosts (reporting). */
-    public static Table perInterval(IngestResult ingest) {
-        List<Row> rows = ingest.power().groupBy("ts")
-                .agg(sum("watts").as("watts"), count(col("host")).as("hosts"))
+    /** Columns: time (end of interval, UTC), watts, hosts (reporting), metered_watts (the metered hosts' part). */
+    public static Table perInterval(AnalysisResult analysis) {
+        List<Row> rows = analysis.datasets().hostIntervals().groupBy("ts")
+                .agg(sum("watts").as("watts"), count(col("host")).as("hosts"),
+                        sum(when(col("metered"), col("watts")).otherwise(lit(0.0))).as("metered_watts"))
                 .orderBy("ts").collectAsList();
         InstantColumn time = InstantColumn.create("time");
         DoubleColumn watts = DoubleColumn.create("watts");
         IntColumn hosts = IntColumn.create("hosts");
+        DoubleColumn metered = DoubleColumn.create("metered_watts");
         for (Row r : rows) {
             time.append(r.getTimestamp(0).toInstant());
             watts.append(r.getDouble(1));
             hosts.append((int) r.getLong(2));
+            metered.append(r.getDouble(3));
         }
-        return Table.create("fleet_power", time, watts, hosts);
+        return Table.create("fleet_power", time, watts, hosts, metered);
+    }
+
+    /** The legend of today's line: "today (measured)", "today (modelled, no meter)" or the mix by hosts. */
+    public static String todayLabel(AnalysisResult analysis) {
+        if (analysis.modelledHosts() == 0) {
+            return "today (measured)";
+        }
+        if (analysis.meteredHosts() == 0) {
+            return "today (modelled, no meter)";
+        }
+        return "today (" + analysis.meteredHosts() + " hosts metered, " + analysis.modelledHosts() + " modelled)";
     }
 
     /** Measured IT energy over the window: each interval's mean power times its length. */

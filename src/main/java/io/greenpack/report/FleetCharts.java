@@ -31,13 +31,14 @@ public final class FleetCharts {
      * Measured fleet power, and after consolidation: hosts kept as they are at their measured power
      * plus the plan's hosts at their modelled power for that hour of day (DESIGN §6).
      */
-    public static JFreeChart beforeAfter(IngestResult ingest, Table fleet, ConsolidationOutcome o, String footer) {
+    public static JFreeChart beforeAfter(IngestResult ingest, Table fleet, ConsolidationOutcome o, String footer, String todayLabel) {
         List<PowerPoint> before = new ArrayList<>();
         for (int i = 0; i < fleet.rowCount(); i++) {
             before.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i)));
         }
         if (!o.planned()) {
-            return FleetPowerChart.chart(before, footer);
+            return FleetPowerChart.chart(FleetPowerChart.lines(List.of(new FleetPowerChart.Line(todayLabel, before, false))),
+                    null, footer);
         }
         Map<java.time.Instant, Double> kept = new HashMap<>();
         if (!o.keptHosts().isEmpty()) {
@@ -53,7 +54,7 @@ public final class FleetCharts {
             after.add(new PowerPoint(p.time(), kept.getOrDefault(p.time(), 0.0) + planWatts[hour]));
         }
         return FleetPowerChart.chart(FleetPowerChart.lines(List.of(
-                new FleetPowerChart.Line("today (measured)", before, false),
+                new FleetPowerChart.Line(todayLabel, before, false),
                 new FleetPowerChart.Line("after consolidation", after, true))), null, footer);
     }
 

@@ -10,6 +10,7 @@ import io.greenpack.chart.FleetPowerChart.PowerPoint;
 import io.greenpack.config.Scenario;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.FleetPower;
+import io.greenpack.savings.Provenance;
 import io.greenpack.util.Home;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.util.Progress;
@@ -42,9 +43,9 @@ public final class ReportJob {
         String runId = job.runId();
 
         IngestResult ingest = job.ingest(spark, req.ingest(), progress);
-        Table fleet = job.timed("fleet power", () -> FleetPower.perInterval(ingest));
         Scenario scenario = req.scenario();
         AnalysisResult analysis = job.analyse(spark, ingest, scenario, progress, true);
+        Table fleet = job.timed("fleet power", () -> FleetPower.perInterval(analysis));
         ConsolidationOutcome outcome = job.timed("consolidate", () -> progress.step("consolidate",
                 () -> ConsolidationStage.run(ingest, analysis, ingest.targets(), scenario, req.solver())));
 
@@ -56,15 +57,16 @@ public final class ReportJob {
             fleet.write().csv(run.resolve("tables/fleet_power.csv").toFile());
             Files.createDirectories(run.resolve("charts"));
             String footer = ChartStyle.footer(window(ingest), MEASURED_ONLY);
-            JFreeChart power = ingest.hasPower() ? FleetCharts.beforeAfter(ingest, fleet, outcome,
-                    ChartStyle.footer(window(ingest), scenario.name())) : FleetPowerChart.chart(points(fleet), footer);
+            JFreeChart power = fleet.rowCount() > 0 ? FleetCharts.beforeAfter(ingest, fleet, outcome,
+                    ChartStyle.footer(window(ingest), scenario.name()), FleetPower.todayLabel(analysis))
+                    : FleetPowerChart.chart(points(fleet), footer);
             ChartFiles.write(power, run.resolve("charts"), "fleet-power");
 
             HtmlReport html = new HtmlReport();
             html.title(req.analysisSections() ? "greenpack report" : "greenpack consolidation");
             html.subtitle("Data " + req.dataDir().getFileName() + " \u00b7 " + ChartStyle.dataWindow(ingest.first(), ingest.last()));
             html.section("summary", "Summary");
-            List<HtmlReport.KeyNumber> tiles = new ArrayList<>(keyNumbers(ingest, fleet));
+            List<HtmlReport.KeyNumber> tiles = new ArrayList<>(keyNumbers(ingest, fleet, analysis.modelledHosts() > 0));
             tiles.addAll(AnalysisSection.keyNumbers(analysis));
             html.keyNumbers(tiles);
             html.section("fleet-power", "Fleet power");
@@ -72,8 +74,9 @@ public final class ReportJob {
                 html.paragraph("Measured power of all hosts, summed per " + ingest.intervalSeconds() / 60
                         + "-minute interval. Intervals in which a host was silent count without it (see Data quality).");
             } else {
-                html.note("The data has no power readings (no power.* file): nothing here is measured energy. "
-                        + "Energy figures need power models from the target catalog and are marked modelled.");
+                html.note("The data has no power readings (no power.* file): nothing here is measured energy. Each host's "
+                        + "power is modelled from its utilization through a published power curve (its hosts.csv idle/max "
+                        + "watts, else its model's targets.csv curve, else a default curve by cores) and marked modelled (no meter).");
             }
             html.image("Fleet power over time (kW), measured and after consolidation",
                     ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
@@ -112,7 +115,9 @@ public final class ReportJob {
         }
     }
 
-    private static List<HtmlReport.KeyNumber> keyNumbers(IngestResult ingest, Table fleet) {
+    /** {@code modelled}: some hosts have no meter, so energy and power include modelled power. */
+    private static List<HtmlReport.KeyNumber> keyNumbers(IngestResult ingest, Table fleet, boolean modelled) {
+        Provenance today = modelled ? Provenance.MODELLED_NO_METER : Provenance.MEASURED;
         double kwh = FleetPower.kwh(fleet, ingest.intervalSeconds());
         double days = (ingest.last().getEpochSecond() - ingest.first().getEpochSecond()) / 86400.0;
         double meanKw = fleet.rowCount() == 0 ? 0 : fleet.doubleColumn("watts").mean() / 1000.0;
@@ -121,12 +126,10 @@ public final class ReportJob {
         return List.of(
                 new HtmlReport.KeyNumber("hosts", String.valueOf(ingest.hosts().hosts().size()), "in hosts.csv", false),
                 new HtmlReport.KeyNumber("applications", String.valueOf(apps), "seen in utilization samples", false),
-                ingest.hasPower()
-                        ? new HtmlReport.KeyNumber("IT energy", String.format(Locale.ROOT, "%,.0f kWh", kwh),
-                        String.format(Locale.ROOT, "over %.1f days", days), false)
-                        : new HtmlReport.KeyNumber("IT energy", "not measured", "no power readings in the data", true),
+                new HtmlReport.KeyNumber("IT energy", String.format(Locale.ROOT, "%,.0f kWh", kwh),
+                        String.format(Locale.ROOT, "over %.1f days", days), today),
                 new HtmlReport.KeyNumber("mean fleet power", String.format(Locale.ROOT, "%,.1f kW", meanKw),
-                        "measured", false),
+                        today.label(), today),
                 new HtmlReport.KeyNumber("rows rejected", String.format(Locale.ROOT, "%,d", ingest.rowsRejected()),
                         String.format(Locale.ROOT, "of %,d read (rejects.csv)", ingest.rowsRead()), false));
     }
