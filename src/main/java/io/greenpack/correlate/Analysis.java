@@ -45,6 +45,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sum;
@@ -69,8 +70,9 @@ import static org.apache.spark.sql.functions.xxhash64;
  * without utilization samples of the host (left out of the fit; its energy in that interval is
  * unattributed), and a host with power samples but no utilization samples at all has no
  * utilization figures and no utilization verdict (never comatose, no idle waste). A host with
- * utilization and no power samples has its power modelled ({@link ModelledPower}). Energy of an interval = mean watts × interval length (the samples are already
- * time-weighted means over aligned intervals, so this is the exact integral). P_idle = the host
+ * utilization and no power samples has its power modelled ({@link ModelledPower}). Energy of an
+ * interval = mean watts × interval length (the samples are already time-weighted means over
+ * aligned intervals, so this is the exact integral). P_idle = the host
  * model's curve at u = 0. Per interval: idle part = min(P, P_idle), dynamic part = P − idle part;
  * the dynamic part is split by CPU share (the models have no memory term), the idle part by the
  * scenario's {@link IdlePolicy}; whatever no app takes is the host's {@value #UNATTRIBUTED_APP} line.
@@ -102,7 +104,6 @@ public final class Analysis {
         double hours = in.intervalSeconds() / 3600.0;
         IdlePolicy policy = sc.idlePolicy();
 
-        Column host = col("host");
         Column reservedWeight = policy == IdlePolicy.RESERVED ? reservedWeight(hostList, apps) : lit(0.0);
 
         // Pass 1 over utilization: per host-interval sums, joined to power; persisted (read by every
@@ -167,7 +168,8 @@ public final class Analysis {
                     sum(col("un_idle_w").multiply(hours / 1000)).as("un_idle_kwh"),
                     sum(when(col("u").isNotNull(), col("cores")).otherwise(0.0)).as("core_intervals"),
                     sum(coalesce(col("cpu_sum"), lit(0.0))).as("busy_core_intervals"),
-                    max(col("metered")).as("metered")).collectAsList()) {
+                    max(col("metered")).as("metered"), min(col("ts")).as("first_ts"), max(col("ts")).as("last_ts"))
+                    .collectAsList()) {
                 m.put(r.getString(0), r);
             }
             return m;
@@ -310,8 +312,20 @@ public final class Analysis {
         List<ScatterPoint> scatter = timed(timings, progress, "analysis: chart samples", () ->
                 scatter(hostIntervals, models, opt));
         return new AnalysisResult(sc, models, hostEff, energy, usage, new ArrayList<>(classes.values()), demand, showback,
-                fleet, scatter, in.first(), in.last(), in.intervalSeconds(), timings,
+                fleet, scatter, alignedEnd(hostRows, "first_ts", in.first()), alignedEnd(hostRows, "last_ts", in.last()),
+                in.intervalSeconds(), timings,
                 new AnalysisResult.Datasets(hiE, attributed.select("host", "app", "ts", "dyn_app_w", "idle_app_w"), persisted));
+    }
+
+    /**
+     * The first (or last) interval end of any host. The aligned intervals of a sample series can
+     * start one interval before its first raw timestamp (a sample covers the period before it), so
+     * the window of the analysis is counted in these ends, as the hosts' intervals are: no host is
+     * then covered for longer than the window.
+     */
+    private static java.time.Instant alignedEnd(Map<String, Row> hostRows, String field, java.time.Instant none) {
+        Comparator<java.time.Instant> order = field.equals("first_ts") ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        return hostRows.values().stream().map(r -> r.getTimestamp(r.fieldIndex(field)).toInstant()).min(order).orElse(none);
     }
 
     /** Largest |attributed + unattributed − measured| / measured over host-intervals with power above zero. */

@@ -66,8 +66,11 @@ public final class AnalysisSection {
         html.paragraph("Each hardware model's power is fitted against CPU utilization u (busy cores / cores): linear, "
                 + "Fan et al. (2007) P(u) = P_idle + (P_max − P_idle)(2u − u^r) with r fitted, and piecewise-linear through "
                 + "11 points (the SPECpower_ssj2008 shape). The family is chosen by 5-fold cross-validated MAPE over "
-                + "6-hour blocks; a more complex curve must win by at least 0.2 points and 5 %. Models with too little "
-                + "spread in u fall back to targets.csv or nameplate values.");
+                + "6-hour blocks; a more complex curve must win by at least 0.2 points and 5 %. Every fit is held to a "
+                + "physical curve (idle ≥ 0, max ≥ idle, never falling). Models with too few samples, too little spread in u "
+                + "or a cross-validated MAPE above 15 % fall back to their hosts' nameplate watts, else their targets.csv "
+                + "curve, else a default curve by cores from published SPECpower_ssj2008 results (reason: \"fallback: …\"). "
+                + "Hosts without power samples are modelled the same way from their utilization and marked modelled (no meter).");
         List<List<String>> rows = new ArrayList<>();
         for (PowerModel m : r.powerModels().values().stream().sorted(Comparator.comparing(PowerModel::model)).toList()) {
             rows.add(List.of(m.model(), m.family().key(), m.source(), num(m.idleWatts(), 1), num(m.maxWatts(), 1),
