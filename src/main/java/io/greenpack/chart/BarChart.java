@@ -29,7 +29,7 @@ public final class BarChart {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Bar b : bars) {
             // Category keys must be unique: a repeated label gets an invisible suffix.
-            String key = b.label();
+            String key = shorten(b.label());
             while (!seen.add(key)) {
                 key = key + "\u200b";
             }
@@ -44,6 +44,22 @@ public final class BarChart {
         CategoryPlot plot = new CategoryPlot(data, cat, val, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        return ChartStyle.apply(chart, new ChartStyle.ChartText(title, "", valueAxisLabel, footer));
+        JFreeChart styled = ChartStyle.apply(chart, new ChartStyle.ChartText(title, "", valueAxisLabel, footer));
+        // One line per bar (after the style, which allows two): a wrapped second line ran into the next bar's label.
+        cat.setMaximumCategoryLabelLines(1);
+        return styled;
     }
+
+    /** Labels longer than {@value #MAX_LABEL} characters keep their start and end, joined by an ellipsis. */
+    static String shorten(String label) {
+        if (label.length() <= MAX_LABEL) {
+            return label;
+        }
+        int head = (MAX_LABEL - 1) * 3 / 5;
+        int tail = MAX_LABEL - 1 - head;
+        return label.substring(0, head) + "\u2026" + label.substring(label.length() - tail);
+    }
+
+    /** Longest bar label drawn in full: 40 characters fit in a fifth of a slide's width at the chart font. */
+    static final int MAX_LABEL = 40;
 }

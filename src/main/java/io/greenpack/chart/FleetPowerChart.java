@@ -22,7 +22,6 @@ import java.awt.Color;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DateFormat;
-import java.text.DecimalFormat;
 import java.text.SimpleDateFormat;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,7 +118,9 @@ public final class FleetPowerChart {
 
         NumberAxis power = new NumberAxis("Power (kW)");
         power.setAutoRangeIncludesZero(true); // savings look as big as they are, not bigger
-        power.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+        // Each tick unit with its own number of decimals: one fixed format printed a small fleet's
+        // 0.05 kW steps as "0.7, 0.7, 0.6, 0.6".
+        power.setStandardTickUnits(NumberAxis.createStandardTickUnits(java.util.Locale.ROOT));
 
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         // One path per series, so that a dash pattern runs along the line instead of restarting

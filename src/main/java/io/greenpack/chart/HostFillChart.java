@@ -30,6 +30,8 @@ public final class HostFillChart {
     }
 
     public static final String TITLE = "Host fill, today and after (% of capacity)";
+    /** More hosts than this on one side: their names are left out (they would overlap). */
+    static final int MANY_HOSTS = 40;
 
     /** One host: CPU and memory in use as fractions of its capacity (0.5 = 50 %). */
     public record HostFill(String host, double cpuFraction, double memFraction) {
@@ -62,7 +64,9 @@ public final class HostFillChart {
         CombinedRangeCategoryPlot plot = new CombinedRangeCategoryPlot(percent);
         plot.setGap(30);
         plot.add(side(before, "Today (measured)", Double.NaN), Math.max(1, before.size()));
-        plot.add(side(after, "After (modelled)", headroom), Math.max(1, after.size()));
+        // The plan's side keeps at least a fifth of today's width, so that its few hosts, their names
+        // and the headroom label stay readable beside a fleet of a hundred hosts or more.
+        plot.add(side(after, "After (modelled)", headroom), Math.max(Math.max(1, after.size()), before.size() / 4));
         // One legend entry per series (each subplot would add its own CPU/memory pair).
         org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
         legend.add(new org.jfree.chart.LegendItem("CPU", Palette.series(0)));
@@ -73,13 +77,18 @@ public final class HostFillChart {
     }
 
     private static CategoryPlot side(List<HostFill> hosts, String label, double headroom) {
-        CategoryAxis axis = new CategoryAxis(label);
+        // Above MANY_HOSTS names cannot be read at slide size: the axis says how many hosts there are
+        // (every host is in the tables) and the bars show the distribution.
+        boolean many = hosts.size() > MANY_HOSTS;
+        String axisLabel = many ? label + ", " + hosts.size() + " hosts" : label;
+        CategoryAxis axis = new CategoryAxis(axisLabel);
+        axis.setTickLabelsVisible(!many);
         BarRenderer r = Bars.flat(null);
         r.setMaximumBarWidth(0.08);
         r.setSeriesPaint(0, Palette.series(0));
         r.setSeriesPaint(1, Palette.series(1));
         CategoryPlot p = new CategoryPlot(dataset(hosts), axis, null, r);
-        ChartStyle.styleSubplot(p, label, "");
+        ChartStyle.styleSubplot(p, axisLabel, "");
         // Many hosts, or long names (a plan's new hosts are named after their model, e.g.
         // "Dell PowerEdge R740-1"), are written at 45 degrees: upright they were cut to "Del...".
         int longest = hosts.stream().mapToInt(h -> h.host().length()).max().orElse(0);

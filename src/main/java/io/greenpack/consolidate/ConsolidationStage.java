@@ -237,7 +237,7 @@ public final class ConsolidationStage {
             HostSpec spec = hostSpecs.get(h.host());
             double ru = spec == null || spec.rackUnits() == null ? 1 : spec.rackUnits();
             measured.add(new MeasuredHost(h.host(), h.model(), h.kwh(), h.intervals() * analysis.intervalSeconds() / 3600.0,
-                    ru, null));
+                    ru, null, h.metered()));
         }
         double windowHours = (analysis.last().getEpochSecond() - analysis.first().getEpochSecond()
                 + analysis.intervalSeconds()) / 3600.0;

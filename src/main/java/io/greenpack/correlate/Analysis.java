@@ -42,6 +42,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sum;
@@ -68,11 +69,13 @@ import static org.apache.spark.sql.functions.xxhash64;
  * is kept in memory and read a few times. Only per-model, per-host and per-app results reach the
  * driver.
  *
- * <p>Definitions. u = Σ apps' cpu_cores / host cores per interval; a host with power samples but no
- * utilization rows at all has u = 0 (nothing runs on it), a host whose utilization is missing in
- * one interval has u unknown there (left out of the fit; its energy in that interval is
- * unattributed). Energy of an interval = mean watts × interval length (the samples are already
- * time-weighted means over aligned intervals, so this is the exact integral). P_idle = the host
+ * <p>Definitions. u = Σ apps' cpu_cores / host cores per interval; u is unknown in an interval
+ * without utilization samples of the host (left out of the fit; its energy in that interval is
+ * unattributed), and a host with power samples but no utilization samples at all has no
+ * utilization figures and no utilization verdict (never comatose, no idle waste). A host with
+ * utilization and no power samples has its power modelled ({@link ModelledPower}). Energy of an
+ * interval = mean watts × interval length (the samples are already time-weighted means over
+ * aligned intervals, so this is the exact integral). P_idle = the host
  * model's curve at u = 0. Per interval: idle part = min(P, P_idle), dynamic part = P − idle part;
  * the dynamic part is split by CPU share (the models have no memory term), the idle part by the
  * scenario's {@link IdlePolicy}; whatever no app takes is the host's {@value #UNATTRIBUTED_APP} line.
@@ -119,7 +122,8 @@ public final class Analysis {
         FleetEfficiency fleet = fleet(e.hosts(), hostRows, apps, e.energy(), maxErr);
         List<ScatterPoint> scatter = s.timed("analysis: chart samples", () -> scatter(hostIntervals, models, opt));
         return new AnalysisResult(sc, models, e.hosts(), e.energy(), a.usage(), List.of(), List.of(), showback,
-                fleet, scatter, in.first(), in.last(), in.intervalSeconds(), s.timings,
+                fleet, scatter, alignedEnd(hostRows, "first_ts", in.first()), alignedEnd(hostRows, "last_ts", in.last()),
+                in.intervalSeconds(), s.timings,
                 new AnalysisResult.Datasets(hiE, attributed.select("host", "app", "ts", "dyn_app_w", "idle_app_w"), s.persisted));
     }
 
@@ -178,18 +182,17 @@ public final class Analysis {
                 // Model and cores by a broadcast hash join with the inventory, before the cache: a
                 // literal-map lookup (try_element_at(map_from_arrays(...))) searches its keys one by one,
                 // i.e. ~hosts/2 string comparisons per host-interval on every later read.
-                Dataset<Row> joined = in.power().select("host", "ts", "watts")
+                // Metered power, plus modelled power of hosts without a meter (metered = false).
+                Dataset<Row> power = ModelledPower.power(spark, in, perTs, hostList, opt.catalog());
+                Dataset<Row> joined = power
                         .join(perTs, scala.jdk.javaapi.CollectionConverters.asScala(List.of("host", "ts")).toSeq(), "left")
                         .join(broadcast(hostFacts(spark, hostList)),
                                 scala.jdk.javaapi.CollectionConverters.asScala(List.of("host")).toSeq(), "left")
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 persisted.add(joined);
                 AnalysisCaches.add(joined);
-                List<String> withUtil = joined.filter(col("cpu_sum").isNotNull()).select("host").distinct()
-                        .collectAsList().stream().map(r -> r.getString(0)).toList();
-                Column u = when(col("cpu_sum").isNotNull(), col("cpu_sum").divide(col("cores")))
-                        .when(col("host").isin(withUtil.toArray()), lit(null).cast(DataTypes.DoubleType))
-                        .otherwise(lit(0.0));
+                // u is unknown wherever the host has no utilization sample, including hosts with none at all.
+                Column u = when(col("cpu_sum").isNotNull(), col("cpu_sum").divide(col("cores")));
                 return joined
                         .withColumn("u", u)
                         .withColumn("fold", pmod(xxhash64(floor(unix_seconds(col("ts")).divide(opt.foldBlockSeconds())),
@@ -200,16 +203,17 @@ public final class Analysis {
         /** The power model of every hardware model, from the host-intervals with a known u. */
         Map<String, PowerModel> fit(Dataset<Row> hostIntervals) {
             return timed("analysis: power models", () -> {
-                Dataset<Row> samples = hostIntervals.filter(col("u").isNotNull())
+                Dataset<Row> samples = hostIntervals.filter(col("u").isNotNull().and(col("metered")))
                         .select(col("model"), col("fold"), least(greatest(col("u"), lit(0.0)), lit(1.0)).as("u"), col("watts"));
                 List<String> modelNames = hostList.stream().map(HostSpec::model).distinct().toList();
-                return PowerModelFitter.fit(spark, samples, opt.folds(), modelNames, opt.catalog(), nameplates(hostList));
+                return PowerModelFitter.fit(spark, samples, opt.folds(), modelNames,
+                        PublishedCurves.forModels(hostList, opt.catalog()));
             });
         }
 
         /** Idle and dynamic watts per host-interval, what no app takes, the hour and its grid intensity (lazy). */
         Dataset<Row> energySplit(Dataset<Row> hostIntervals, Map<String, PowerModel> models) {
-            Column pIdle = greatest(lookupModel(models, col("model")), lit(0.0));
+            Column pIdle = greatest(coalesce(col("curve_idle_w"), lookupModel(models, col("model"))), lit(0.0));
             return hostIntervals
                     .withColumn("idle_w", least(col("watts"), pIdle))
                     .withColumn("dyn_w", col("watts").minus(col("idle_w")))
@@ -237,7 +241,9 @@ public final class Analysis {
                         sum(col("un_idle_w").plus(col("un_dyn_w")).multiply(hours / 1000)).as("un_kwh"),
                         sum(col("un_idle_w").multiply(hours / 1000)).as("un_idle_kwh"),
                         sum(when(col("u").isNotNull(), col("cores")).otherwise(0.0)).as("core_intervals"),
-                        sum(coalesce(col("cpu_sum"), lit(0.0))).as("busy_core_intervals")).collectAsList()) {
+                        sum(coalesce(col("cpu_sum"), lit(0.0))).as("busy_core_intervals"),
+                        max(col("metered")).as("metered"), min(col("ts")).as("first_ts"), max(col("ts")).as("last_ts"))
+                        .collectAsList()) {
                     m.put(r.getString(0), r);
                 }
                 return m;
@@ -341,14 +347,17 @@ public final class Analysis {
 
         private HostEfficiency host(HostSpec h, PowerModel pm, Row r, double busiestAppCores) {
             double pue = sc.pue();
+            boolean metered = r.getBoolean(r.fieldIndex("metered"));
+            PowerCurve curve = metered ? pm.curve() : PublishedCurves.forHost(h, opt.catalog()).curve();
             double kwh = nz(r, "kwh");
             double idleKwh = nz(r, "idle_kwh");
             double p95 = r.isNullAt(r.fieldIndex("p95_u")) ? Double.NaN : r.getDouble(r.fieldIndex("p95_u"));
             boolean comatose = p95 < COMATOSE_P95_UTIL && busiestAppCores < BUSY_APP_FLOOR_CORES;
             double co2 = nz(r, "kwh_gco2") * pue / 1000;
             return new HostEfficiency(h.host(), h.model(), r.getLong(1), nz(r, "mean_u"), p95, kwh, idleKwh,
-                    kwh > 0 ? idleKwh / kwh : Double.NaN, nz(r, "waste_kwh"), pm.curve().energyProportionality(),
-                    kwh > 0 ? nz(r, "core_hours") / kwh : Double.NaN, comatose, kwh * pue, kwh * pue * sc.tariffPerKwh(), co2);
+                    kwh > 0 ? idleKwh / kwh : Double.NaN, nz(r, "waste_kwh"), curve.energyProportionality(),
+                    kwh > 0 ? nz(r, "core_hours") / kwh : Double.NaN, comatose, kwh * pue, kwh * pue * sc.tariffPerKwh(), co2,
+                    metered);
         }
 
         /** The host's {@value #UNATTRIBUTED_APP} line, when some of its energy went to no app; CO2e filled in later. */
@@ -398,6 +407,17 @@ public final class Analysis {
         }
     }
 
+    /**
+     * The first (or last) interval end of any host. The aligned intervals of a sample series can
+     * start one interval before its first raw timestamp (a sample covers the period before it), so
+     * the window of the analysis is counted in these ends, as the hosts' intervals are: no host is
+     * then covered for longer than the window.
+     */
+    private static java.time.Instant alignedEnd(Map<String, Row> hostRows, String field, java.time.Instant none) {
+        Comparator<java.time.Instant> order = field.equals("first_ts") ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        return hostRows.values().stream().map(r -> r.getTimestamp(r.fieldIndex(field)).toInstant()).min(order).orElse(none);
+    }
+
     /** Largest |attributed + unattributed − measured| / measured over host-intervals with power above zero. */
     public static double maxConservationError(Dataset<Row> hiE, Dataset<Row> attributed) {
         Dataset<Row> perTs = attributed.groupBy("host", "ts")
@@ -443,7 +463,7 @@ public final class Analysis {
             return List.of();
         }
         List<ScatterPoint> out = new ArrayList<>();
-        for (Row r : hostIntervals.filter(col("u").isNotNull()).select("model", "u", "watts")
+        for (Row r : hostIntervals.filter(col("u").isNotNull().and(col("metered"))).select("model", "u", "watts")
                 .stat().sampleBy(col("model"), fractions, opt.seed()).collectAsList()) {
             out.add(new ScatterPoint(r.getString(0), r.getDouble(1), r.getDouble(2)));
         }
@@ -457,24 +477,6 @@ public final class Analysis {
         List<Row> rows = new ArrayList<>(hosts.size());
         hosts.forEach(h -> rows.add(RowFactory.create(h.host(), h.model(), h.cores())));
         return spark.createDataFrame(rows, schema);
-    }
-
-    /** Median nameplate watts of each model's hosts that state both idle and max. */
-    static Map<String, PowerCurve> nameplates(List<HostSpec> hosts) {
-        Map<String, List<double[]>> by = new TreeMap<>();
-        for (HostSpec h : hosts) {
-            if (h.idleWatts() != null && h.maxWatts() != null) {
-                by.computeIfAbsent(h.model(), k -> new ArrayList<>()).add(new double[]{h.idleWatts(), h.maxWatts()});
-            }
-        }
-        Map<String, PowerCurve> out = new TreeMap<>();
-        by.forEach((m, l) -> out.put(m, PowerCurve.linear(median(l, 0), median(l, 1))));
-        return out;
-    }
-
-    private static double median(List<double[]> l, int k) {
-        double[] v = l.stream().mapToDouble(a -> a[k]).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static Column intensity(Scenario sc) {

@@ -70,6 +70,16 @@ public record AnalysisResult(Scenario scenario, Map<String, PowerModel> powerMod
                 fleet, scatter, first, last, intervalSeconds, allTimings, datasets);
     }
 
+    /** Hosts whose energy comes from their power samples. */
+    public long meteredHosts() {
+        return hosts.stream().filter(HostEfficiency::metered).count();
+    }
+
+    /** Hosts without power samples whose energy is modelled from utilization ("modelled (no meter)"). */
+    public long modelledHosts() {
+        return hosts.size() - meteredHosts();
+    }
+
     public AnalysisResult {
         powerModels = Map.copyOf(powerModels);
         hosts = List.copyOf(hosts);

@@ -17,6 +17,9 @@ final class FitStats {
     static final double R_STEP = 0.05;
     static final double[] R_GRID = grid();
 
+    /** Fan's 2u − u^r rises over [0,1] only for r ≤ 2: the fit uses the grid up to here. */
+    static final double R_MAX_MONOTONE = 2.0;
+
     final double[][] decile = new double[DECILES][6];
     final double[][] fan = new double[R_GRID.length][4];
 
@@ -27,6 +30,15 @@ final class FitStats {
             g[i] = R_MIN + i * R_STEP;
         }
         return g;
+    }
+
+    /** How many nodes of {@link #R_GRID}, from the first, have r ≤ {@link #R_MAX_MONOTONE}. */
+    static int monotoneNodes() {
+        int n = 0;
+        while (n < R_GRID.length && R_GRID[n] <= R_MAX_MONOTONE + 1e-9) {
+            n++;
+        }
+        return n;
     }
 
     /** this += sign · other. */

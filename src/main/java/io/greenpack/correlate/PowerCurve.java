@@ -49,10 +49,15 @@ public record PowerCurve(PowerFamily family, double idleWatts, double maxWatts, 
         };
     }
 
-    /** Fan's shape 2u − u^r; past u = 1 continued along its tangent so it keeps rising. */
+    /**
+     * Fan's shape 2u − u^r, at least 0; past u = 1 continued along its tangent so it keeps rising.
+     * For r &lt; 1 (SPECpower results fit r of about 0.7 to 1.1) 2u − u^r dips below 0 just above
+     * u = 0 (by at most 0.026 at r = 0.7, below u = 0.1): held at 0 there, so that the curve never
+     * draws less than at idle and never falls.
+     */
     static double fanShape(double u, double r) {
         if (u <= 1) {
-            return 2 * u - Math.pow(u, r);
+            return Math.max(0, 2 * u - Math.pow(u, r));
         }
         return 1 + (2 - r) * (u - 1);
     }

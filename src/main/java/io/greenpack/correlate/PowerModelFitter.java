@@ -49,15 +49,21 @@ import static org.apache.spark.sql.functions.when;
  * hair, and the simpler curve extrapolates more safely.
  *
  * <p><b>Fallback.</b> With fewer than {@value #MIN_SAMPLES} samples, or a spread of u (p95 − p5)
- * below {@value #MIN_SPREAD}, the slope of a fit is mostly noise: the model then takes its curve
- * from targets.csv (same model name), else the median nameplate idle/max watts of its hosts in
- * hosts.csv, and the reason says so. Without either the fit is kept, flagged in the reason.
+ * below {@value #MIN_SPREAD}, the slope of a fit is mostly noise; with a cross-validated MAPE above
+ * {@value #MAX_MAPE} % the curve misstates the power of a typical interval by more than the
+ * savings it is meant to show. The model then takes its published curve (see
+ * {@link PublishedCurves}: median nameplate watts of its hosts in hosts.csv, else its targets.csv
+ * curve, else the default curve for its cores), its source says which, and its reason starts with
+ * "fallback:". Without any published curve the fit is kept, flagged in the reason. Every fit is
+ * constrained to a physical curve ({@link CurveFitter}).
  */
 public final class PowerModelFitter {
     static final double MARGIN_POINTS = 0.2;
     static final double MARGIN_RELATIVE = 0.05;
     static final long MIN_SAMPLES = 100;
     static final double MIN_SPREAD = 0.15;
+    /** Cross-validated MAPE, percent, above which a fit is not used when a published curve exists. */
+    static final double MAX_MAPE = 15.0;
 
     private static final PowerFamily[] FAMILIES = PowerFamily.values();
 
@@ -65,6 +71,9 @@ public final class PowerModelFitter {
     }
 
     /**
+     * With fallbacks from nameplate curves, else catalog curves (no default by cores: the models'
+     * cores are not known here).
+     *
      * @param samples   columns model (string), fold (int in [0, folds)), u (double in [0,1]), watts (double)
      * @param models    every model of the inventory (models without samples fall back)
      * @param catalog   curves from targets.csv by model name (may be empty)
@@ -72,6 +81,27 @@ public final class PowerModelFitter {
      */
     public static Map<String, PowerModel> fit(SparkSession spark, Dataset<Row> samples, int folds, List<String> models,
                                               Map<String, PowerCurve> catalog, Map<String, PowerCurve> nameplate) {
+        Map<String, PublishedCurves.Published> fallbacks = new TreeMap<>();
+        for (String m : models) {
+            if (nameplate.containsKey(m)) {
+                fallbacks.put(m, new PublishedCurves.Published(nameplate.get(m), PublishedCurves.Origin.NAMEPLATE,
+                        "the median nameplate idle/max watts of its hosts in hosts.csv (linear)"));
+            } else if (catalog.containsKey(m)) {
+                fallbacks.put(m, new PublishedCurves.Published(catalog.get(m), PublishedCurves.Origin.CATALOG,
+                        "the targets.csv curve of model " + m));
+            }
+        }
+        return fit(spark, samples, folds, models, fallbacks);
+    }
+
+    /**
+     * @param samples   columns model (string), fold (int in [0, folds)), u (double in [0,1]), watts (double)
+     * @param models    every model of the inventory (models without samples fall back)
+     * @param fallbacks the published curve of each model (see {@link PublishedCurves}); a model without one
+     *                  keeps its fit however poor, flagged in the reason
+     */
+    public static Map<String, PowerModel> fit(SparkSession spark, Dataset<Row> samples, int folds, List<String> models,
+                                              Map<String, PublishedCurves.Published> fallbacks) {
         Map<String, FitStats[]> stats = sufficientStatistics(samples, folds);
         Map<String, PowerCurve[][]> curves = new TreeMap<>(); // [fold or folds=all][family]
         for (Map.Entry<String, FitStats[]> e : stats.entrySet()) {
@@ -92,7 +122,7 @@ public final class PowerModelFitter {
         for (String model : new TreeSet<>(models)) {
             Evaluation ev = eval.get(model);
             PowerCurve[][] c = curves.get(model);
-            out.put(model, choose(model, ev, c == null ? null : c[folds], catalog.get(model), nameplate.get(model)));
+            out.put(model, choose(model, ev, c == null ? null : c[folds], fallbacks.get(model)));
         }
         return out;
     }
@@ -145,6 +175,12 @@ public final class PowerModelFitter {
         return out;
     }
 
+    private static PowerModel fallBack(String model, PublishedCurves.Published fallback, String why, long n,
+                                       Map<PowerFamily, Double> cvMape, double p5, double p95) {
+        return new PowerModel(model, fallback.curve(), fallback.origin().key(), "fallback: " + why + "; using "
+                + fallback.description(), Double.NaN, Double.NaN, n, cvMape, p5, p95);
+    }
+
     /** Errors per model: cross-validated MAPE per family, in-sample MAPE and SSE per family, spread of u. */
     record Evaluation(long samples, double[] cvMape, double[] mape, double[] sse, double sst, double uP5, double uP95) {
     }
@@ -183,6 +219,8 @@ public final class PowerModelFitter {
         Column frac = x.minus(i);
         Column[] pred = {
                 col("la").plus(col("lb").multiply(u)),
+                // Fan's shape as fitted (least squares on 2u − u^r); the chosen curve holds it at 0 where it
+                // dips for r < 1 (PowerCurve.fanShape), which moves watts below u ≈ 0.1 by at most 2.6 % of the range.
                 col("fa").plus(col("fb").multiply(u.multiply(2).minus(pow(u, col("fr"))))),
                 element_at(col("pw"), i.plus(1)).multiply(lit(1).minus(frac)).plus(element_at(col("pw"), i.plus(2)).multiply(frac))};
         List<Column> aggs = new ArrayList<>();
@@ -231,7 +269,7 @@ public final class PowerModelFitter {
         return out;
     }
 
-    static PowerModel choose(String model, Evaluation ev, PowerCurve[] full, PowerCurve catalog, PowerCurve nameplate) {
+    static PowerModel choose(String model, Evaluation ev, PowerCurve[] full, PublishedCurves.Published fallback) {
         Map<PowerFamily, Double> cvMape = new EnumMap<>(PowerFamily.class);
         if (ev != null) {
             for (PowerFamily f : FAMILIES) {
@@ -250,20 +288,15 @@ public final class PowerModelFitter {
             thin = String.format(Locale.ROOT, "too little spread in utilization (p95 − p5 = %.3f < %.2f)", p95 - p5, MIN_SPREAD);
         }
         if (thin != null) {
-            if (catalog != null) {
-                return new PowerModel(model, catalog, "catalog", thin + "; using the targets.csv curve of the same model",
-                        Double.NaN, Double.NaN, n, cvMape, p5, p95);
-            }
-            if (nameplate != null) {
-                return new PowerModel(model, nameplate, "nameplate", thin + "; using the median nameplate idle/max watts "
-                        + "of its hosts in hosts.csv (linear)", Double.NaN, Double.NaN, n, cvMape, p5, p95);
+            if (fallback != null) {
+                return fallBack(model, fallback, thin, n, cvMape, p5, p95);
             }
             if (full == null || full[0] == null) {
                 return new PowerModel(model, PowerCurve.linear(0, 0), "none", thin
-                        + "; no catalog or nameplate values either: power of this model is not modelled",
+                        + "; no nameplate, catalog or default curve either: power of this model is not modelled",
                         Double.NaN, Double.NaN, n, cvMape, p5, p95);
             }
-            return new PowerModel(model, full[0], "fitted", thin + "; no catalog or nameplate values, so the "
+            return new PowerModel(model, full[0], "fitted", thin + "; no nameplate, catalog or default curve, so the "
                     + "linear fit is kept: treat it as rough", ev.mape()[0], 1 - ev.sse()[0] / ev.sst(), n, cvMape, p5, p95);
         }
         PowerFamily chosen = null;
@@ -283,14 +316,23 @@ public final class PowerModelFitter {
             }
         }
         if (chosen == null) {
-            return new PowerModel(model, nameplate != null ? nameplate : PowerCurve.linear(0, 0),
-                    nameplate != null ? "nameplate" : "none", "no candidate curve could be fitted",
+            return fallback != null ? fallBack(model, fallback, "no candidate curve could be fitted", n, cvMape, p5, p95)
+                    : new PowerModel(model, PowerCurve.linear(0, 0), "none", "no candidate curve could be fitted",
                     Double.NaN, Double.NaN, n, cvMape, p5, p95);
+        }
+        if (chosenMape > MAX_MAPE && fallback != null) {
+            return fallBack(model, fallback, String.format(Locale.ROOT, "the best fit (%s) has a cross-validated MAPE of "
+                    + "%.1f %%, above the %.0f %% a usable power model may have", chosen.key(), chosenMape, MAX_MAPE),
+                    n, cvMape, p5, p95);
         }
         why.append(String.format(Locale.ROOT, "cross-validated MAPE linear %.2f %%, fan %.2f %%, piecewise %.2f %%; %s chosen "
                         + "(a more complex curve must be better by max(%.1f points, %.0f %%))",
                 ev.cvMape()[0], ev.cvMape()[1], ev.cvMape()[2], chosen.key(), MARGIN_POINTS, 100 * MARGIN_RELATIVE));
         int k = chosen.ordinal();
+        if (chosenMape > MAX_MAPE) {
+            why.append(String.format(Locale.ROOT, "; MAPE above %.0f %% and no published curve to fall back to: treat it as rough",
+                    MAX_MAPE));
+        }
         return new PowerModel(model, full[k], "fitted", why.toString(), ev.mape()[k], 1 - ev.sse()[k] / ev.sst(), n,
                 cvMape, p5, p95);
     }

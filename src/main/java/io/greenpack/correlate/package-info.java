@@ -8,8 +8,13 @@
  * <p>Decisions, written down where the design is silent:
  * <ul>
  * <li><b>Utilization</b> u = Σ apps' cpu_cores / host cores per interval, clamped to [0,1] for
- *     fitting. A host with power but no utilization rows at all has u = 0; a host whose utilization
- *     is missing in one interval has u unknown there (not fitted, energy unattributed).</li>
+ *     fitting. u is unknown in an interval without utilization samples of the host (not fitted,
+ *     energy unattributed); a host with power but no utilization samples at all has no utilization
+ *     figures and no utilization verdict ("no utilization data": never comatose, no idle waste).</li>
+ * <li><b>Hosts without meters</b> (utilization, no power samples) get modelled power from their
+ *     published curve ({@link io.greenpack.correlate.PublishedCurves}: hosts.csv idle/max, targets.csv
+ *     model, {@link io.greenpack.correlate.DefaultPowerCurve} by cores); it counts in energy and
+ *     attribution, never in a fit, and is labelled "modelled (no meter)".</li>
  * <li><b>Power models</b> per hardware model: linear, Fan et al. 2007 ("Power provisioning for a
  *     warehouse-sized computer", ISCA) with r fitted on a grid over [0.5, 2.5] (step 0.05, exact
  *     least squares at every node, parabolic vertex between), and piecewise-linear through 11
@@ -17,9 +22,10 @@
  *     tiny smoothness penalty). Spark reduces samples to sufficient statistics per model, fold and
  *     decile; the driver fits. The family is chosen by 5-fold cross-validated MAPE (folds = 6-hour
  *     time blocks, seeded hash): a more complex family (linear → Fan → piecewise) must beat the
- *     current one by max(0.2 points, 5 %). Models with fewer than 100 samples or p95 − p5 of u
- *     below 0.15 fall back to targets.csv (same model name), else the median nameplate watts of
- *     hosts.csv, with the reason in the table. No memory term: the generator has none, and none of
+ *     current one by max(0.2 points, 5 %). Fits are constrained to physical curves (idle ≥ 0,
+ *     max ≥ idle, non-decreasing). Models with fewer than 100 samples, p95 − p5 of u below 0.15 or a
+ *     cross-validated MAPE above 15 % fall back to the median nameplate watts of hosts.csv, else
+ *     targets.csv (same model name), else the default curve by cores, with "fallback: …" in the reason. No memory term: the generator has none, and none of
  *     the measured fleets so far needed it.</li>
  * <li><b>Energy</b> of an interval = its mean watts × its length (exact for aligned mean power).
  *     kWh in tables are IT energy; cost and CO2e are of facility energy = IT × PUE; CO2e uses the

@@ -33,9 +33,9 @@ final class ReportRun {
         JobRun job = new JobRun(req.dataDir(), req.ingest().toString().replaceAll("now=[^,)]*", "")
                 + " " + req.scenario() + " " + req.solver() + " sections=" + req.analysisSections());
         IngestResult ingest = job.ingest(spark, req.ingest(), progress);
-        Table fleet = job.timed("fleet power", () -> FleetPower.perInterval(ingest));
         Scenario scenario = req.scenario();
         AnalysisResult analysis = job.analyse(spark, ingest, scenario, progress, true);
+        Table fleet = job.timed("fleet power", () -> FleetPower.perInterval(analysis));
         ConsolidationOutcome outcome = job.timed("consolidate", () -> progress.step("consolidate",
                 () -> ConsolidationStage.run(ingest, analysis, ingest.targets(), scenario, req.solver())));
 
@@ -43,7 +43,7 @@ final class ReportRun {
             progress.say("report: writing " + run.finalDir());
             long t0 = System.nanoTime();
             ReportOutputs.Input page = new ReportOutputs.Input(req.dataDir(), ingest, fleet, analysis, outcome, scenario,
-                    keptWatts(ingest, outcome), req.analysisSections() && ingest.hasUtilization()
+                    keptWatts(analysis, outcome), req.analysisSections() && ingest.hasUtilization()
                     ? FleetPower.utilizationByHourOfDay(analysis) : Map.of(),
                     // Distinct over all utilization files: utilization may be split into several (by host).
                     ingest.hasUtilization() ? ingest.utilization().select("app").distinct().count() : 0,
@@ -67,7 +67,7 @@ final class ReportRun {
     }
 
     /** Measured watts of the hosts the plan keeps as they are (the chart's dashed line adds them). */
-    private static Map<Instant, Double> keptWatts(IngestResult ingest, ConsolidationOutcome outcome) {
-        return outcome.planned() ? FleetPower.wattsOf(ingest, outcome.keptHosts()) : Map.of();
+    private static Map<Instant, Double> keptWatts(AnalysisResult analysis, ConsolidationOutcome outcome) {
+        return outcome.planned() ? FleetPower.wattsOf(analysis, outcome.keptHosts()) : Map.of();
     }
 }

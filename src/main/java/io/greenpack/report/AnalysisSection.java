@@ -11,6 +11,7 @@ import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.AppEnergy;
 import io.greenpack.correlate.FleetEfficiency;
 import io.greenpack.correlate.HostEfficiency;
+import io.greenpack.correlate.ModelledPower;
 import io.greenpack.correlate.OwnerShowback;
 import io.greenpack.correlate.PowerModel;
 import io.greenpack.correlate.ScatterPoint;
@@ -44,7 +45,7 @@ public final class AnalysisSection {
         String cur = r.scenario().currency();
         // Metered IT energy × scenario factors (PUE, tariff, grid intensity): the same provenance as
         // the savings section gives today's facility energy, cost and CO2e.
-        Provenance factor = Provenance.MEASURED_TIMES_FACTOR;
+        Provenance factor = r.modelledHosts() > 0 ? Provenance.MODELLED_NO_METER : Provenance.MEASURED_TIMES_FACTOR;
         return List.of(
                 new HtmlReport.KeyNumber("facility energy", String.format(Locale.ROOT, "%,.0f kWh", f.facilityKwh()),
                         String.format(Locale.ROOT, "IT %,.0f kWh × PUE %.2f", f.kwh(), r.scenario().pue()), factor),
@@ -54,7 +55,9 @@ public final class AnalysisSection {
                         "facility energy × grid intensity", factor),
                 new HtmlReport.KeyNumber("idle share", pct(f.idleKwh() / f.kwh()), "of IT energy drawn at zero load", true),
                 new HtmlReport.KeyNumber("comatose hosts", String.valueOf(f.comatoseHosts()),
-                        "p95 CPU < 5 % and no app above 0.05 cores", false));
+                        "p95 CPU < 5 % and no app above 0.05 cores", false),
+                new HtmlReport.KeyNumber("hosts metered", r.meteredHosts() + " of " + r.hosts().size(),
+                        r.modelledHosts() + " " + ModelledPower.LABEL, false));
     }
 
     public static void add(HtmlReport html, AnalysisResult r, Path chartsDir, String footer) {
@@ -63,8 +66,11 @@ public final class AnalysisSection {
         html.paragraph("Each hardware model's power is fitted against CPU utilization u (busy cores / cores): linear, "
                 + "Fan et al. (2007) P(u) = P_idle + (P_max − P_idle)(2u − u^r) with r fitted, and piecewise-linear through "
                 + "11 points (the SPECpower_ssj2008 shape). The family is chosen by 5-fold cross-validated MAPE over "
-                + "6-hour blocks; a more complex curve must win by at least 0.2 points and 5 %. Models with too little "
-                + "spread in u fall back to targets.csv or nameplate values.");
+                + "6-hour blocks; a more complex curve must win by at least 0.2 points and 5 %. Every fit is held to a "
+                + "physical curve (idle ≥ 0, max ≥ idle, never falling). Models with too few samples, too little spread in u "
+                + "or a cross-validated MAPE above 15 % fall back to their hosts' nameplate watts, else their targets.csv "
+                + "curve, else a default curve by cores from published SPECpower_ssj2008 results (reason: \"fallback: …\"). "
+                + "Hosts without power samples are modelled the same way from their utilization and marked modelled (no meter).");
         List<List<String>> rows = new ArrayList<>();
         for (PowerModel m : r.powerModels().values().stream().sorted(Comparator.comparing(PowerModel::model)).toList()) {
             rows.add(List.of(m.model(), m.family().key(), m.source(), num(m.idleWatts(), 1), num(m.maxWatts(), 1),
@@ -124,7 +130,7 @@ public final class AnalysisSection {
         for (HostEfficiency h : r.hosts()) {
             hostRows.add(List.of(h.host(), h.model(), pct(h.meanUtil()), pct(h.p95Util()), num(h.kwh(), 1),
                     pct(h.idleShare()), num(h.idleWasteKwh(), 1), num(h.ep(), 2), num(h.coreHoursPerKwh(), 1),
-                    h.comatose() ? "comatose" : ""));
+                    h.metered() ? h.flag() : String.join(" ", h.flag(), ModelledPower.LABEL).trim()));
         }
         html.table("Hosts", List.of("host", "model", "mean CPU", "p95 CPU", "kWh", "idle share", "idle waste kWh", "EP",
                 "core-h per kWh", "flag"), hostRows, Set.of(2, 3, 4, 5, 6, 7, 8));

@@ -198,15 +198,23 @@ public final class Deck {
         List<String> measured = new ArrayList<>();
         List<String> factor = new ArrayList<>();
         List<String> modelled = new ArrayList<>();
+        List<String> noMeter = new ArrayList<>();
         for (Figure f : c.savings().figures()) {
             (switch (f.provenance()) {
                 case MEASURED -> measured;
                 case MEASURED_TIMES_FACTOR -> factor;
                 case MODELLED -> modelled;
+                case MODELLED_NO_METER -> noMeter;
             }).add(f.label());
         }
         List<String> bullets = new ArrayList<>(c.assumptions());
-        bullets.add("Measured (from meters): " + String.join(", ", measured) + ".");
+        if (!measured.isEmpty()) {
+            bullets.add("Measured (from meters): " + String.join(", ", measured) + ".");
+        }
+        if (!noMeter.isEmpty()) {
+            bullets.add("Modelled (no meter; hosts without power samples at their measured utilization through "
+                    + "published power curves): " + String.join(", ", noMeter) + ".");
+        }
         if (!factor.isEmpty()) {
             bullets.add("Measured × assumed factor (PUE, tariff, grid intensity): " + String.join(", ", factor) + ".");
         }

@@ -23,13 +23,15 @@ public final class FleetCharts {
      * ({@code keptWatts}, per interval end) plus the plan's hosts at their modelled power for that
      * hour of day (DESIGN §6).
      */
-    public static JFreeChart beforeAfter(Table fleet, Map<Instant, Double> keptWatts, ConsolidationOutcome o, String footer) {
+    public static JFreeChart beforeAfter(Table fleet, Map<Instant, Double> keptWatts, ConsolidationOutcome o, String footer,
+                                         String todayLabel) {
         List<PowerPoint> before = new ArrayList<>();
         for (int i = 0; i < fleet.rowCount(); i++) {
             before.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i)));
         }
         if (!o.planned()) {
-            return FleetPowerChart.chart(before, footer);
+            return FleetPowerChart.chart(FleetPowerChart.lines(List.of(new FleetPowerChart.Line(todayLabel, before, false))),
+                    null, footer);
         }
         double[] planWatts = o.savings().afterWattsByHour();
         List<PowerPoint> after = new ArrayList<>();
@@ -38,7 +40,7 @@ public final class FleetCharts {
             after.add(new PowerPoint(p.time(), keptWatts.getOrDefault(p.time(), 0.0) + planWatts[hour]));
         }
         return FleetPowerChart.chart(FleetPowerChart.lines(List.of(
-                new FleetPowerChart.Line("today (measured)", before, false),
+                new FleetPowerChart.Line(todayLabel, before, false),
                 new FleetPowerChart.Line("after consolidation", after, true))), null, footer);
     }
 

@@ -1,5 +1,6 @@
 package io.greenpack.report;
 
+import io.greenpack.savings.Provenance;
 import io.greenpack.ingest.RejectsFile;
 import io.greenpack.chart.ChartFiles;
 import io.greenpack.chart.ChartStyle;
@@ -61,15 +62,17 @@ public final class ReportOutputs {
         in.fleet().write().csv(run.resolve("tables/fleet_power.csv").toFile());
         Files.createDirectories(run.resolve("charts"));
         String footer = ChartStyle.footer(window(ingest), MEASURED_ONLY);
-        JFreeChart power = ingest.hasPower() ? FleetCharts.beforeAfter(in.fleet(), in.keptWatts(), in.outcome(),
-                ChartStyle.footer(window(ingest), scenario.name())) : FleetPowerChart.chart(points(in.fleet()), footer);
+        JFreeChart power = in.fleet().rowCount() > 0 ? FleetCharts.beforeAfter(in.fleet(), in.keptWatts(), in.outcome(),
+                ChartStyle.footer(window(ingest), scenario.name()), FleetPower.todayLabel(in.analysis()))
+                : FleetPowerChart.chart(points(in.fleet()), footer);
         ChartFiles.write(power, run.resolve("charts"), "fleet-power");
 
         HtmlReport html = new HtmlReport();
         html.title(in.analysisSections() ? "greenpack report" : "greenpack consolidation");
         html.subtitle("Data " + in.dataDir().getFileName() + " \u00b7 " + ChartStyle.dataWindow(ingest.first(), ingest.last()));
         html.section("summary", "Summary");
-        List<HtmlReport.KeyNumber> tiles = new ArrayList<>(keyNumbers(ingest, in.fleet(), in.apps()));
+        List<HtmlReport.KeyNumber> tiles = new ArrayList<>(keyNumbers(ingest, in.fleet(), in.apps(),
+                in.analysis().modelledHosts() > 0));
         tiles.addAll(AnalysisSection.keyNumbers(in.analysis()));
         html.keyNumbers(tiles);
         fleetPowerSection(html, in, power);
@@ -97,8 +100,9 @@ public final class ReportOutputs {
             html.paragraph("Measured power of all hosts, summed per " + in.ingest().intervalSeconds() / 60
                     + "-minute interval. Intervals in which a host was silent count without it (see Data quality).");
         } else {
-            html.note("The data has no power readings (no power.* file): nothing here is measured energy. "
-                    + "Energy figures need power models from the target catalog and are marked modelled.");
+            html.note("The data has no power readings (no power.* file): nothing here is measured energy. Each host's "
+                    + "power is modelled from its utilization through a published power curve (its hosts.csv idle/max "
+                    + "watts, else its model's targets.csv curve, else a default curve by cores) and marked modelled (no meter).");
         }
         html.image("Fleet power over time (kW), measured and after consolidation",
                 ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
@@ -108,19 +112,19 @@ public final class ReportOutputs {
         }
     }
 
-    private static List<HtmlReport.KeyNumber> keyNumbers(IngestResult ingest, Table fleet, long apps) {
+    /** {@code modelled}: some hosts have no meter, so energy and power include modelled power. */
+    private static List<HtmlReport.KeyNumber> keyNumbers(IngestResult ingest, Table fleet, long apps, boolean modelled) {
+        Provenance today = modelled ? Provenance.MODELLED_NO_METER : Provenance.MEASURED;
         double kwh = FleetPower.kwh(fleet, ingest.intervalSeconds());
         double days = (ingest.last().getEpochSecond() - ingest.first().getEpochSecond()) / 86400.0;
         double meanKw = fleet.rowCount() == 0 ? 0 : fleet.doubleColumn("watts").mean() / 1000.0;
         return List.of(
                 new HtmlReport.KeyNumber("hosts", String.valueOf(ingest.hosts().hosts().size()), "in hosts.csv", false),
                 new HtmlReport.KeyNumber("applications", String.valueOf(apps), "seen in utilization samples", false),
-                ingest.hasPower()
-                        ? new HtmlReport.KeyNumber("IT energy", String.format(Locale.ROOT, "%,.0f kWh", kwh),
-                        String.format(Locale.ROOT, "over %.1f days", days), false)
-                        : new HtmlReport.KeyNumber("IT energy", "not measured", "no power readings in the data", true),
+                new HtmlReport.KeyNumber("IT energy", String.format(Locale.ROOT, "%,.0f kWh", kwh),
+                        String.format(Locale.ROOT, "over %.1f days", days), today),
                 new HtmlReport.KeyNumber("mean fleet power", String.format(Locale.ROOT, "%,.1f kW", meanKw),
-                        "measured", false),
+                        today.label(), today),
                 new HtmlReport.KeyNumber("rows rejected", String.format(Locale.ROOT, "%,d", ingest.rowsRejected()),
                         String.format(Locale.ROOT, "of %,d read (rejects.csv)", ingest.rowsRead()), false));
     }

@@ -5,15 +5,23 @@ import io.greenpack.util.UserError;
 import java.util.Objects;
 
 /**
- * One host of today's fleet as measured: the energy its meter recorded over the hours it was
- * covered. "Before" is built from these only — nothing here is modelled.
+ * One host of today's fleet: the energy its meter recorded over the hours it was covered, or — for
+ * a host without a meter ({@code metered} false) — the energy its published power curve gives for
+ * its measured utilization over those hours. "Before" is built from these only.
  *
  * @param kwh       IT energy measured over {@code hours}, kWh
  * @param hours     hours covered by the measurement (the data window, less gaps), &gt; 0
  * @param rackUnits rack units the host occupies (0 when unknown)
  * @param owner     team or department for showback, or null
+ * @param metered   false when kwh is modelled from utilization ("modelled (no meter)")
  */
-public record MeasuredHost(String host, String model, double kwh, double hours, double rackUnits, String owner) implements java.io.Serializable {
+public record MeasuredHost(String host, String model, double kwh, double hours, double rackUnits, String owner,
+                           boolean metered) implements java.io.Serializable {
+
+    /** A metered host. */
+    public MeasuredHost(String host, String model, double kwh, double hours, double rackUnits, String owner) {
+        this(host, model, kwh, hours, rackUnits, owner, true);
+    }
 
     public MeasuredHost {
         Objects.requireNonNull(host, "host");

@@ -126,23 +126,25 @@ public final class Savings {
         List<Figure> f = new ArrayList<>();
         // Today's facility energy, cost and CO2e are metered IT energy times scenario factors (PUE,
         // tariff, grid intensity): Provenance.MEASURED_TIMES_FACTOR, as the summary tiles say too.
-        f.add(new Figure("servers_before", "Servers today", serversBefore, "", false));
+        Provenance today = Provenance.today(in.measured(), Provenance.MEASURED);
+        Provenance todayFactor = Provenance.today(in.measured(), Provenance.MEASURED_TIMES_FACTOR);
+        f.add(new Figure("servers_before", "Servers today", serversBefore, "", today));
         f.add(new Figure("servers_after", "Servers after consolidation", serversAfter, "", true));
         f.add(new Figure("servers_freed", "Servers freed", serversBefore - serversAfter, "", true));
         f.add(new Figure("rack_units_freed", "Rack units freed", rackBefore - rackAfter, "U", true));
-        f.add(new Figure("it_kwh_before_per_year", "IT energy today", beforeIt, "kWh/year", false));
+        f.add(new Figure("it_kwh_before_per_year", "IT energy today", beforeIt, "kWh/year", today));
         f.add(new Figure("it_kwh_after_per_year", "IT energy after", afterIt, "kWh/year", true));
-        f.add(new Figure("facility_kwh_before_per_year", "Facility energy today (× PUE)", beforeFacility, "kWh/year", Provenance.MEASURED_TIMES_FACTOR));
+        f.add(new Figure("facility_kwh_before_per_year", "Facility energy today (× PUE)", beforeFacility, "kWh/year", todayFactor));
         f.add(new Figure("facility_kwh_after_per_year", "Facility energy after (× PUE)", afterFacility, "kWh/year", true));
         f.add(new Figure("facility_kwh_saved_per_year", "Energy saved", beforeFacility - afterFacility, "kWh/year", true));
         f.add(new Figure("facility_kwh_saved_low", "Energy saved, low (model error +" + pct(err) + ")",
                 (beforeIt - afterIt * (1 + err)) * pue, "kWh/year", true));
         f.add(new Figure("facility_kwh_saved_high", "Energy saved, high (model error −" + pct(err) + ")",
                 (beforeIt - afterIt * (1 - err)) * pue, "kWh/year", true));
-        f.add(new Figure("money_before_per_year", "Energy cost today", beforeMoney, cur + "/year", Provenance.MEASURED_TIMES_FACTOR));
+        f.add(new Figure("money_before_per_year", "Energy cost today", beforeMoney, cur + "/year", todayFactor));
         f.add(new Figure("money_after_per_year", "Energy cost after", afterMoney, cur + "/year", true));
         f.add(new Figure("money_saved_per_year", "Money saved", beforeMoney - afterMoney, cur + "/year", true));
-        f.add(new Figure("co2e_before_per_year", "CO2e today", beforeCo2 / 1000.0, "t CO2e/year", Provenance.MEASURED_TIMES_FACTOR));
+        f.add(new Figure("co2e_before_per_year", "CO2e today", beforeCo2 / 1000.0, "t CO2e/year", todayFactor));
         f.add(new Figure("co2e_after_per_year", "CO2e after", afterCo2 / 1000.0, "t CO2e/year", true));
         f.add(new Figure("co2e_saved_per_year", "CO2e avoided", (beforeCo2 - afterCo2) / 1000.0, "t CO2e/year", true));
         f.add(new Figure("hardware_cost", "Hardware cost", hardware, cur, true));

@@ -93,7 +93,8 @@ public final class AnalysisTables {
                 DoubleColumn.create("idle_kwh"), DoubleColumn.create("idle_share"), DoubleColumn.create("ep"),
                 DoubleColumn.create("core_hours_per_kwh"), BooleanColumn.create("comatose"),
                 DoubleColumn.create("idle_waste_kwh"), DoubleColumn.create("facility_kwh"), DoubleColumn.create("cost"),
-                DoubleColumn.create("co2e_kg"), LongColumn.create("intervals"));
+                DoubleColumn.create("co2e_kg"), LongColumn.create("intervals"),
+                StringColumn.create("power"), StringColumn.create("flag"));
         for (HostEfficiency h : r.hosts()) {
             t.stringColumn(0).append(h.host());
             t.stringColumn(1).append(h.model());
@@ -110,6 +111,8 @@ public final class AnalysisTables {
             t.doubleColumn(12).append(h.cost());
             t.doubleColumn(13).append(h.co2eKg());
             t.longColumn(14).append(h.intervals());
+            t.stringColumn(15).append(h.power());
+            t.stringColumn(16).append(h.flag());
         }
         return t;
     }

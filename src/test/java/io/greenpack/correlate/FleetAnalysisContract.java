@@ -102,9 +102,18 @@ abstract class FleetAnalysisContract {
     }
 
     @Test
-    void everyComatoseHostFoundAndNoActiveHostFlagged() {
+    void everyComatoseHostWithUtilizationFoundAndNoActiveHostFlagged() {
+        // Comatose needs utilization data (DESIGN §2): a comatose host of the truth without a single
+        // utilization row (the generator writes none for a host without apps) is "no utilization data".
+        java.util.Set<String> withUtilization = ingest.utilization().select("host").distinct().collectAsList().stream()
+                .map(r -> r.getString(0)).collect(Collectors.toSet());
         List<String> flagged = result.hosts().stream().filter(HostEfficiency::comatose).map(HostEfficiency::host).sorted().toList();
-        assertThat(flagged).containsExactlyInAnyOrderElementsOf(truth.comatoseHosts());
+        assertThat(flagged).containsExactlyInAnyOrderElementsOf(
+                truth.comatoseHosts().stream().filter(withUtilization::contains).toList());
+        result.hosts().stream().filter(h -> !withUtilization.contains(h.host())).forEach(h -> {
+            assertThat(h.flag()).as(h.host()).isEqualTo("no utilization data");
+            assertThat(h.idleWasteKwh()).as(h.host()).isZero();
+        });
     }
 
     @Test

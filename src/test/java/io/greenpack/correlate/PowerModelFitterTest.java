@@ -90,19 +90,40 @@ class PowerModelFitterTest {
     }
 
     @Test
-    void thinSpreadFallsBackToCatalogThenNameplateWithAReason() {
+    void thinSpreadFallsBackToNameplateThenCatalogWithAReason() {
+        // DESIGN §2's order: the hosts' own nameplate watts in hosts.csv, then the model's targets.csv curve.
         Dataset<Row> thin = samples("flat", u -> 100 + 200 * u, 1000, 0.30, 0.35, 0.01, 6);
         PowerCurve catalog = PowerCurve.piecewise(new double[]{50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150});
-        PowerModel fromCatalog = PowerModelFitter.fit(TestSpark.session(), thin, 5, List.of("flat"),
+        PowerModel fromNameplate = PowerModelFitter.fit(TestSpark.session(), thin, 5, List.of("flat"),
                 Map.of("flat", catalog), Map.of("flat", PowerCurve.linear(90, 310))).get("flat");
-        assertThat(fromCatalog.source()).isEqualTo("catalog");
-        assertThat(fromCatalog.curve()).isEqualTo(catalog);
-        assertThat(fromCatalog.reason()).contains("too little spread");
-
-        PowerModel fromNameplate = PowerModelFitter.fit(TestSpark.session(), thin, 5, List.of("flat", "silent"),
-                Map.of(), Map.of("flat", PowerCurve.linear(90, 310), "silent", PowerCurve.linear(10, 20))).get("flat");
         assertThat(fromNameplate.source()).isEqualTo("nameplate");
         assertThat(fromNameplate.idleWatts()).isEqualTo(90);
+        assertThat(fromNameplate.reason()).startsWith("fallback: too little spread");
+
+        PowerModel fromCatalog = PowerModelFitter.fit(TestSpark.session(), thin, 5, List.of("flat", "silent"),
+                Map.of("flat", catalog), Map.of("silent", PowerCurve.linear(10, 20))).get("flat");
+        assertThat(fromCatalog.source()).isEqualTo("catalog");
+        assertThat(fromCatalog.curve()).isEqualTo(catalog);
+        assertThat(fromCatalog.reason()).contains("too little spread", "targets.csv curve of model flat");
+    }
+
+    @Test
+    void fitWithTooLargeAnErrorFallsBackToThePublishedCurve() {
+        // Wide spread in u but ±40 % meter noise: the best family's cross-validated MAPE is about 30 %,
+        // above the 15 % a usable model may have; the nameplate curve is used and the reason says why.
+        Dataset<Row> noisy = samples("noisy", u -> 100 + 200 * u, 3000, 0, 1, 0.4, 9);
+        PowerModel m = PowerModelFitter.fit(TestSpark.session(), noisy, 5, List.of("noisy"), Map.of(),
+                Map.of("noisy", PowerCurve.linear(95, 290))).get("noisy");
+        assertThat(m.source()).isEqualTo("nameplate");
+        assertThat(m.curve()).isEqualTo(PowerCurve.linear(95, 290));
+        assertThat(m.reason()).startsWith("fallback: ").contains("MAPE", "above the 15 %");
+        assertThat(m.samples()).isEqualTo(3000);
+
+        PowerModel kept = PowerModelFitter.fit(TestSpark.session(), noisy, 5, List.of("noisy"), Map.of(), Map.of()).get("noisy");
+        assertThat(kept.source()).as("no published curve: the fit is kept and flagged").isEqualTo("fitted");
+        assertThat(kept.reason()).contains("treat it as rough");
+        assertThat(kept.idleWatts()).isGreaterThanOrEqualTo(0);
+        assertThat(kept.maxWatts()).isGreaterThanOrEqualTo(kept.idleWatts());
     }
 
     @Test
