@@ -172,7 +172,7 @@ class FleetOptionsTest {
 
         assertThat(v.recommendedOption()).isEqualTo(PlanOption.REFRESH);
         assertThat(v.recommended().orElseThrow().capex()).isEqualTo(3000);
-        assertThat(v.sentence()).startsWith("Buy 1 new servers and switch off 3: saves 9,157 EUR/year for 3,000 EUR");
+        assertThat(v.sentence()).startsWith("Buy 1 new server and switch off 3: saves 9,157 EUR/year for 3,000 EUR");
     }
 
     @Test
