@@ -61,8 +61,7 @@ class ConsolidationStageTest {
         double previousPeak = -1;
         int previousHosts = Integer.MAX_VALUE;
         List<String> trace = new ArrayList<>();
-        // From 40 %: at 50 % the largest app (a dedicated one, 34.9 cores) fits no host and no target.
-        for (double headroom : new double[]{0.4, 0.3, 0.1, 0.0}) {
+        for (double headroom : new double[]{0.5, 0.3, 0.1, 0.0}) {
             ConsolidationOutcome outcome = run(withHeadroom(headroom));
             // The refresh option at flat sizing: one target model, every app packed, as headroom alone changes.
             List<OptionPlan> flat = outcome.sizing().equals(ConsolidationStage.FLAT) ? outcome.options() : outcome.otherSizing();
