@@ -61,7 +61,9 @@ class ConsolidationStageTest {
         double previousPeak = -1;
         int previousHosts = Integer.MAX_VALUE;
         List<String> trace = new ArrayList<>();
-        for (double headroom : new double[]{0.5, 0.3, 0.1, 0.0}) {
+        // From 30 %: with the whole fleet in scope, app-0009 (35 cores at p95, 38.8 in its peak hour) fits no
+        // host and no R640 at 40 % or 50 % headroom, and such a run stops naming the app.
+        for (double headroom : new double[]{0.3, 0.2, 0.1, 0.0}) {
             ConsolidationOutcome outcome = run(withHeadroom(headroom));
             // The refresh option at flat sizing: one target model, every app packed, as headroom alone changes.
             List<OptionPlan> flat = outcome.sizing().equals(ConsolidationStage.FLAT) ? outcome.options() : outcome.otherSizing();
