@@ -123,6 +123,9 @@ final class OptionEvaluator {
         }
         SavingsResult r = Savings.compute(SavingsInput.of(in.measured(), atMeanLoad(plan, byId), catalog, s,
                 in.windowHours(), in.modelError()).withPlacements(moves));
+        // Harvestable capacity is what the sized load leaves free, not the mean load.
+        r = r.withHarvest(Savings.compute(SavingsInput.of(in.measured(), PlannedHost.from(plan), catalog, s,
+                in.windowHours(), in.modelError())).harvest());
         OwnershipCosts c = s.costs();
         double capex = r.hardwareCost() + moves.size() * c.costPerMove();
         double savedPerYear = r.moneySavedPerYear() + ownershipBeforePerYear() - ownershipAfter;

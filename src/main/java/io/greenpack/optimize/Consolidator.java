@@ -71,6 +71,19 @@ public final class Consolidator {
         return constructionBetter ? built : solved;
     }
 
+    /** Peak demand of each dedicated item pinned to an existing host, by that host. */
+    private static Map<String, double[]> dedicatedPeaks(List<Item> items, List<TargetModel> targets) {
+        Map<String, Boolean> existing = new HashMap<>();
+        targets.forEach(t -> existing.put(t.model(), t.existing()));
+        Map<String, double[]> out = new HashMap<>();
+        for (Item it : items) {
+            if (it.dedicated() && it.pinType() != null && existing.getOrDefault(it.pinType(), false)) {
+                out.put(it.pinType(), it.demand());
+            }
+        }
+        return out;
+    }
+
     /** Items not on the bin type of the host they run on today. */
     static int moves(Plan p, Map<String, String> currentHost) {
         int n = 0;
@@ -102,10 +115,17 @@ public final class Consolidator {
             }
             items.add(it);
         }
+        Map<String, double[]> alone = dedicatedPeaks(items, r.targets());
         List<BinType> types = new ArrayList<>();
         for (TargetModel t : r.targets()) {
             double cost = r.objective().kind() == Objective.Kind.TOTAL_COST ? t.costOver(r.objective().horizonHours()) : t.price();
-            types.add(new BinType(t.model(), new double[]{t.cpuCores(), t.memGb()}, cost, t.powerCurve(), t.available()));
+            double[] capacity = {t.cpuCores(), t.memGb()};
+            double[] peak = alone.get(t.model());
+            for (int d = 0; peak != null && d < capacity.length; d++) {
+                // A dedicated app stays on its existing host alone, as today, whatever the headroom.
+                capacity[d] = Math.max(capacity[d], peak[d] / (1 - r.headroom()));
+            }
+            types.add(new BinType(t.model(), capacity, cost, t.powerCurve(), t.available()));
         }
         return new PackingProblem(DIMENSIONS, items, types, r.headroom(), r.objective(), 0, 1);
     }

@@ -84,7 +84,12 @@ final class HostGroups {
             content.add(new ArrayList<>(List.of(item)));
             types.add(host);
         });
-        return StayFirst.rebuild(original, plan, content, types);
+        // A host with a dedicated app is one more bin than the merged problem's bound counts.
+        int lb = plan.lowerBound() + alone.size();
+        Plan template = new Plan(plan.bins(), plan.objectiveKind(), plan.objective(), plan.binsUsed(), lb,
+                plan.objectiveLowerBound(), plan.gap(), plan.seconds(), plan.iterations(), plan.stoppedBy(), plan.seed(),
+                plan.meanBalance(), plan.bounds());
+        return StayFirst.rebuild(original, template, content, types);
     }
 
     /** Greedy matching of bins to hosts by the number of a bin's apps that run on the host today. */

@@ -39,6 +39,15 @@ public record SavingsResult(String scenario, String currency, double windowHours
         figures = List.copyOf(figures);
     }
 
+    /** The same result with another harvest (e.g. one computed from the sized rather than the mean load). */
+    public SavingsResult withHarvest(List<HarvestHour> h) {
+        return new SavingsResult(scenario, currency, windowHours, pue, beforeItKwhPerYear, afterHostsKwhPerYear,
+                afterChassisKwhPerYear, afterItKwhPerYear, afterItKwhLow, afterItKwhHigh, beforeFacilityKwhPerYear,
+                afterFacilityKwhPerYear, beforeMoneyPerYear, afterMoneyPerYear, beforeCo2eKgPerYear, afterCo2eKgPerYear,
+                serversBefore, serversAfter, chassis, rackUnitsBefore, rackUnitsAfter, hardwareCost, paybackMonths,
+                horizonYears, afterWattsByHour, h, migration, showback, figures);
+    }
+
     public double facilityKwhSavedPerYear() {
         return beforeFacilityKwhPerYear - afterFacilityKwhPerYear;
     }

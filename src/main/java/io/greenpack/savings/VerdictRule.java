@@ -58,8 +58,8 @@ public final class VerdictRule {
                     + ": " + saves + ", nothing to buy";
         } else {
             int bought = p.hostsAfter() - kept;
-            head = (kept > 0 ? "Keep " + kept + " of your servers, buy " + bought + " new ones"
-                    : "Buy " + bought + " new servers") + " and switch off " + p.serversFreed() + ": " + saves
+            head = (kept > 0 ? "Keep " + kept + " of your servers, buy " + bought + (bought == 1 ? " new one" : " new ones")
+                    : "Buy " + bought + (bought == 1 ? " new server" : " new servers")) + " and switch off " + p.serversFreed() + ": " + saves
                     + " for " + money(p.capex(), currency) + ", paying back in " + duration(p.paybackMonths());
         }
         return head + alternative(p, all, horizonYears) + ".";

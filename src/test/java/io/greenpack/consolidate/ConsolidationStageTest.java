@@ -11,9 +11,7 @@ import io.greenpack.util.UserError;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,9 +43,9 @@ class ConsolidationStageTest {
         o.plan().hosts().forEach(h -> placed.addAll(h.apps()));
         assertThat(placed).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(o.movedApps().stream().map(AppDemandVector::id).toList());
-        Set<String> movedFrom = new HashSet<>();
-        o.movedApps().forEach(v -> movedFrom.add(v.host()));
-        assertThat(movedFrom).doesNotContainAnyElementsOf(o.keptHosts());
+        // The whole fleet is in scope: no host is left out; those a dedicated or pinned app keeps on are named.
+        assertThat(o.keptHosts()).isEmpty();
+        assertThat(o.verdict().scope().keptOn()).isNotEmpty();
         for (HostPlan h : o.plan().hosts()) {
             assertThat(h.cpuLoadFraction()).as(h.host()).isLessThanOrEqualTo(0.8 + 1e-9);
             assertThat(h.memLoadFraction()).as(h.host()).isLessThanOrEqualTo(0.8 + 1e-9);
@@ -63,8 +61,13 @@ class ConsolidationStageTest {
         double previousPeak = -1;
         int previousHosts = Integer.MAX_VALUE;
         List<String> trace = new ArrayList<>();
-        for (double headroom : new double[]{0.5, 0.3, 0.1, 0.0}) {
-            ConsolidationOutcome o = run(withHeadroom(headroom));
+        // From 30 %: with the whole fleet in scope, app-0009 (35 cores at p95, 38.8 in its peak hour) fits no
+        // host and no R640 at 40 % or 50 % headroom, and such a run stops naming the app.
+        for (double headroom : new double[]{0.3, 0.2, 0.1, 0.0}) {
+            ConsolidationOutcome outcome = run(withHeadroom(headroom));
+            // The refresh option at flat sizing: one target model, every app packed, as headroom alone changes.
+            List<OptionPlan> flat = outcome.sizing().equals(ConsolidationStage.FLAT) ? outcome.options() : outcome.otherSizing();
+            OptionPlan o = flat.stream().filter(p -> p.name().equals("refresh")).findFirst().orElseThrow();
             double risk = PlanReplay.overShare(o.risk());
             double peak = o.risk().stream().mapToDouble(r -> Math.max(r.peakCpuFraction(), r.peakMemFraction())).max().orElse(0);
             int hosts = o.plan().hosts().size();

@@ -20,21 +20,8 @@ class OptionsOnSampleTest {
     @Test
     void fourOptionsOverTheWholeFleetAndOneVerdict() {
         SampleAnalysis.Loaded l = SampleAnalysis.get();
-        if (System.getenv("DUMP_FLEET") != null) {
-            try (var out = new java.io.ObjectOutputStream(java.nio.file.Files.newOutputStream(java.nio.file.Path.of(System.getenv("DUMP_FLEET"))))) {
-                out.writeObject(ConsolidationStage.inputs(l.ingest(), l.analysis(), l.ingest().targets()));
-                out.writeObject(new ArrayList<>(ConsolidationStage.existingHosts(l.ingest(), l.analysis())));
-                java.util.Set<String> phys = new java.util.TreeSet<>();
-                l.ingest().hosts().hosts().stream().filter(h -> h.physical()).forEach(h -> phys.add(h.host()));
-                out.writeObject(new java.util.TreeSet<>(phys));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
         ConsolidationOutcome o = ConsolidationStage.run(l.ingest(), l.analysis(), l.ingest().targets(),
                 Scenario.defaults(), SOLVER);
-        o.verdict().options().forEach(r -> System.out.println("option " + r));
-        System.out.println("verdict: " + o.verdict().sentence());
         assertThat(o.verdict().options()).extracting(PlanOption::option)
                 .containsExactly(PlanOption.DECOMMISSION, PlanOption.REUSE, PlanOption.REFRESH, PlanOption.BEST);
         List<String> all = l.analysis().demand().stream().map(AppDemandVector::id).toList();
@@ -55,5 +42,16 @@ class OptionsOnSampleTest {
         assertThat(o.verdict().option(PlanOption.REUSE).orElseThrow().capex()).isZero();
         assertThat(o.verdict().options().stream().filter(PlanOption::recommended).count()).isLessThanOrEqualTo(1);
         assertThat(o.verdict().sentence()).isNotBlank();
+        // Dedicated apps keep their host on alone in every option.
+        for (var kept : o.verdict().scope().keptOn()) {
+            if (kept.reason().startsWith("dedicated")) {
+                for (OptionPlan p : o.options().stream().filter(OptionPlan::planned).toList()) {
+                    p.plan().hosts().stream().filter(h -> h.host().equals(kept.host()))
+                            .forEach(h -> assertThat(h.apps()).as(p.name() + " " + kept).hasSize(1));
+                }
+            }
+        }
+        assertThat(o.otherSizing()).hasSize(4);
+        assertThat(o.sizing()).isIn(ConsolidationStage.FLAT, ConsolidationStage.HOURLY);
     }
 }

@@ -68,11 +68,12 @@ class WhatIfEvaluationTest {
             assertThat(p.providerBill()).as(p.name()).isEqualTo(s.providerBill());
             assertThat(p.outcome().plan().hosts()).as(p.name()).isEqualTo(s.outcome().plan().hosts());
         }
-        // A plain point is exactly what `report` computes for that scenario (plan and savings).
+        // A plain point is exactly the stage's single-plan evaluation of that scenario (plan and savings);
+        // report itself plans the four options over the whole fleet (FleetOptions).
         for (int i = 0; i < 2; i++) {
             SampleAnalysis.Loaded l = SampleAnalysis.get();
-            ConsolidationOutcome direct = ConsolidationStage.run(l.ingest(), l.analysis(), l.ingest().targets(),
-                    points.get(i).scenario(), SOLVER);
+            ConsolidationOutcome direct = ConsolidationStage.evaluate(
+                    ConsolidationStage.inputs(l.ingest(), l.analysis(), l.ingest().targets()), points.get(i).scenario(), SOLVER);
             WhatIfResult p = parallel.get(i);
             assertThat(p.hostsAfter()).isEqualTo(direct.savings().serversAfter());
             assertThat(p.hostsBefore()).isEqualTo(direct.savings().serversBefore());
