@@ -77,7 +77,7 @@ public final class PaybackChart {
                 "Money (" + p.currency() + ")", footer));
 
         double be = p.breakEvenMonths();
-        Font font = new Font(ChartStyle.FONT_FAMILY, Font.BOLD, 22);
+        Font font = ChartStyle.LABEL_FONT.deriveFont(Font.BOLD);
         if (Double.isFinite(be) && be <= p.horizonYears() * 12) {
             ValueMarker m = new ValueMarker(be, Palette.TEXT, new BasicStroke(2f));
             m.setLabel("break-even after " + new DecimalFormat("0.#").format(be) + " months");

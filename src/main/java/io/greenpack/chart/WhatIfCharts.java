@@ -125,4 +125,50 @@ public final class WhatIfCharts {
         categories.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         return chart;
     }
+
+    /** One what-if point on the trade-off chart: money saved per year against replayed contention (0..1). */
+    public record TradeOff(String name, double savedPerYear, double contentionShare, boolean baseline) {
+    }
+
+    /**
+     * Money saved per year against the replayed contention risk, one labelled dot per point: the
+     * knee is where more savings start to cost much more contention. Points without a plan or a
+     * replay are left out.
+     */
+    public static JFreeChart tradeOff(List<TradeOff> points, String currency, String footer) {
+        org.jfree.data.xy.XYSeries others = new org.jfree.data.xy.XYSeries("what-if points", false, true);
+        org.jfree.data.xy.XYSeries base = new org.jfree.data.xy.XYSeries("baseline", false, true);
+        List<TradeOff> shown = points.stream().filter(p -> Double.isFinite(p.savedPerYear())
+                && Double.isFinite(p.contentionShare())).toList();
+        for (TradeOff p : shown) {
+            (p.baseline() ? base : others).add(100 * p.contentionShare(), p.savedPerYear());
+        }
+        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+        data.addSeries(others);
+        data.addSeries(base);
+        NumberAxis x = new NumberAxis("Contention risk (% of host-intervals over capacity, replayed)");
+        x.setAutoRangeIncludesZero(true);
+        x.setUpperMargin(0.15);
+        NumberAxis y = new NumberAxis("Saved per year (" + currency + ")");
+        y.setAutoRangeIncludesZero(true);
+        y.setUpperMargin(0.15);
+        y.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
+        r.setSeriesPaint(0, Palette.AFTER);
+        r.setSeriesPaint(1, BASELINE);
+        r.setSeriesShape(0, new Ellipse2D.Double(-9, -9, 18, 18));
+        r.setSeriesShape(1, new Ellipse2D.Double(-11, -11, 22, 22));
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, x, y, r);
+        for (TradeOff p : shown) {
+            var label = new org.jfree.chart.annotations.XYTextAnnotation("  " + p.name(), 100 * p.contentionShare(),
+                    p.savedPerYear());
+            label.setFont(ChartStyle.LABEL_FONT);
+            label.setPaint(Palette.TEXT);
+            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addAnnotation(label);
+        }
+        String title = "Savings against contention risk per what-if point (" + currency + "/year, %)";
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return ChartStyle.apply(chart, new ChartStyle.ChartText(title, x.getLabel(), y.getLabel(), footer));
+    }
 }

@@ -59,6 +59,15 @@ public final class ConsolidationStage {
         if (!o.planned()) {
             return o;
         }
+        return withReplay(ingest.utilization(), o, s);
+    }
+
+    /**
+     * The outcome with its contention risk: the plan replayed against the measured per-interval
+     * demand in {@code utilization} (a Spark job).
+     */
+    public static ConsolidationOutcome withReplay(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> utilization,
+                                                  ConsolidationOutcome o, Scenario s) {
         List<PlanReplay.Capacity> capacities = new ArrayList<>();
         Map<String, TargetSpec> specs = new HashMap<>();
         o.targets().forEach(t -> specs.put(t.model(), t));
@@ -75,7 +84,7 @@ public final class ConsolidationStage {
                         vm ? 1 + s.hypervisorCpuOverhead() : 1, vm ? s.hypervisorMemGb() : 0));
             }
         }
-        List<PlanReplay.HostRisk> risk = PlanReplay.replay(ingest.utilization(), placements, capacities);
+        List<PlanReplay.HostRisk> risk = PlanReplay.replay(utilization, placements, capacities);
         return new ConsolidationOutcome(o.plan(), o.keptHosts(), o.movedApps(), risk, o.savings(), o.targets(), o.note());
     }
 

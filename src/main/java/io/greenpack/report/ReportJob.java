@@ -91,7 +91,8 @@ public final class ReportJob {
                     ChartStyle.footer(window(ingest), scenario.name()), Home.notebookResults())
                     : Map.of();
             Map<String, Table> planTables = PlanOutputs.write(spark, run, outcome, analysis, ingest.hosts().hosts(),
-                    scenario, html, ChartStyle.footer(window(ingest), scenario.name()), window(ingest), Home.notebookResults());
+                    scenario, html, ChartStyle.footer(window(ingest), scenario.name()), window(ingest), Home.notebookResults(),
+                    owners(ingest));
             IngestSection.add(html, ingest);
             html.footer(job.footer());
             html.write(run.resolve("index.html"));
@@ -143,4 +144,14 @@ public final class ReportJob {
         return ChartStyle.dataWindow(ingest.first(), ingest.last());
     }
 
+    /** Application → owner from apps.csv, for labels that show owners beside app ids. */
+    private static Map<String, String> owners(IngestResult ingest) {
+        Map<String, String> out = new java.util.HashMap<>();
+        ingest.apps().apps().forEach(a -> {
+            if (a.owner() != null && !a.owner().isBlank()) {
+                out.put(a.app(), a.owner());
+            }
+        });
+        return out;
+    }
 }
