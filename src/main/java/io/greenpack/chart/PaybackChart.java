@@ -69,7 +69,7 @@ public final class PaybackChart {
         r.setSeriesPaint(0, Palette.AFTER);
         r.setSeriesStroke(0, new BasicStroke(3.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[]{12f, 8f}, 0f)); // modelled: dashed, as in every chart
-        r.setSeriesPaint(1, Palette.BEFORE);
+        r.setSeriesPaint(1, Palette.TEXT); // a price, neither metered nor modelled
         r.setSeriesStroke(1, ChartStyle.LINE_STROKE);
         XYPlot plot = new XYPlot(dataset(p), x, y, r);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

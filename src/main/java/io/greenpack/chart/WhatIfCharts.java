@@ -29,8 +29,8 @@ public final class WhatIfCharts {
     private WhatIfCharts() {
     }
 
-    /** Colour of the baseline's bars; the other points are {@link Palette#AFTER}. */
-    public static final Color BASELINE = Palette.ORANGE;
+    /** Colour of the baseline's bars; the other points are {@link Palette#AFTER} (modelled). */
+    public static final Color BASELINE = Palette.REDDISH_PURPLE;
 
     /**
      * {@code series}: line name (e.g. "pue=1.4", or "all points") → parameter value → figure, in
@@ -69,7 +69,7 @@ public final class WhatIfCharts {
 
     /**
      * Points side by side: one row per point, one panel per figure (e.g. money saved per year,
-     * hosts after), the baseline's bars in orange and the others in blue, values at the bar ends.
+     * hosts after), the baseline's bars in purple and the others in the modelled colour, values at the bar ends.
      */
     public static JFreeChart sideBySide(String title, List<String> points, int baseline, List<Panel> panels, String footer) {
         CategoryAxis categories = new CategoryAxis();

@@ -47,12 +47,16 @@ public final class AnalysisSection {
         Provenance factor = Provenance.MEASURED_TIMES_FACTOR;
         return List.of(
                 new HtmlReport.KeyNumber("facility energy", String.format(Locale.ROOT, "%,.0f kWh", f.facilityKwh()),
-                        String.format(Locale.ROOT, "IT %,.0f kWh × PUE %.2f", f.kwh(), r.scenario().pue()), factor),
+                        String.format(Locale.ROOT, "over the data window: metered IT %,.0f kWh × PUE %.2f", f.kwh(),
+                                r.scenario().pue()), factor),
                 new HtmlReport.KeyNumber("energy cost", String.format(Locale.ROOT, "%,.0f %s", f.cost(), cur),
-                        String.format(Locale.ROOT, "at %.3f %s/kWh", r.scenario().tariffPerKwh(), cur), factor),
+                        String.format(Locale.ROOT, "over the data window, facility energy at %.3f %s/kWh",
+                                r.scenario().tariffPerKwh(), cur), factor),
                 new HtmlReport.KeyNumber("CO2e", String.format(Locale.ROOT, "%,.0f kg", f.co2eKg()),
-                        "facility energy × grid intensity", factor),
-                new HtmlReport.KeyNumber("idle share", pct(f.idleKwh() / f.kwh()), "of IT energy drawn at zero load", true),
+                        "over the data window, facility energy × grid intensity", factor),
+                new HtmlReport.KeyNumber("idle share", pct(f.idleKwh() / f.kwh()),
+                        "of IT energy is the servers' idle power (what they draw at zero load); modelled from the "
+                                + "power curves' idle watts over the window", true),
                 new HtmlReport.KeyNumber("comatose hosts", String.valueOf(f.comatoseHosts()),
                         "p95 CPU < 5 % and no app above 0.05 cores", false));
     }
@@ -91,9 +95,9 @@ public final class AnalysisSection {
         r.appEnergy().forEach(e -> byApp.merge(e.app(), e.kwh(), Double::sum));
         byApp.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(TOP_APPS)
                 .forEach(e -> apps.add(new BarChart.Bar(e.getKey(), e.getValue())));
-        html.image("Top applications by attributed IT energy", png(BarChart.horizontal(
-                "Energy by application, top " + TOP_APPS + " (kWh)", "IT energy (kWh)", apps, Palette.MEASURED, footer),
-                chartsDir, "app-energy"));
+        html.image("Top " + apps.size() + " of " + byApp.size() + " applications by attributed IT energy",
+                png(BarChart.horizontal("Energy by application, top " + apps.size() + " of " + byApp.size()
+                        + " (kWh over the window)", "IT energy (kWh)", apps, Palette.MODELLED, footer), chartsDir, "app-energy"));
         List<List<String>> appRows = new ArrayList<>();
         for (AppEnergy e : r.appEnergy().stream().limit(TOP_APPS).toList()) {
             appRows.add(List.of(e.app(), e.host(), num(e.kwh(), 1), num(e.dynamicKwh(), 1), num(e.idleKwh(), 1),
@@ -104,20 +108,26 @@ public final class AnalysisSection {
                         "class", "virtualisation"), appRows, Set.of(2, 3, 4, 5, 6));
 
         html.section("host-efficiency", "Host efficiency and idle waste");
-        html.paragraph(String.format(Locale.ROOT, "Idle waste is energy drawn while the host's CPU utilization was below "
-                        + "10 %%: %,.0f kWh of %,.0f kWh. Energy proportionality (EP) is 1 − (area between the host model's "
+        html.paragraph(String.format(Locale.ROOT, "Two idle figures, two meanings. Idle waste is all energy drawn while "
+                        + "the host's CPU utilization was below 10 %%: %,.0f kWh of %,.0f kWh (measured). Idle share is the "
+                        + "part of a host's energy that is its idle power, what its power curve draws at zero load "
+                        + "(modelled). Energy proportionality (EP) is 1 − (area between the host model's "
                         + "curve and the ideal line u·P_max) / (area under the ideal line) over u in [0, 1]: 1 is perfectly "
                         + "proportional, 0 draws full power at any load. Fleet EP (energy-weighted) %.2f; mean utilization %s.",
                 f.idleWasteKwh(), f.kwh(), f.ep(), pct(f.meanUtil())));
         List<HostEfficiency> byWaste = r.hosts().stream()
                 .sorted(Comparator.comparingDouble(HostEfficiency::idleWasteKwh).reversed()).limit(TOP_HOSTS).toList();
-        html.image("Idle waste per host", png(BarChart.horizontal("Idle waste per host, energy while CPU < 10 % (kWh)",
-                "IT energy (kWh)", byWaste.stream().map(h -> new BarChart.Bar(h.host(), h.idleWasteKwh())).toList(),
-                Palette.BEFORE, footer), chartsDir, "idle-waste"));
+        // Comatose hosts in the highlight colour and named so: the first to switch off.
+        html.image("Idle waste per host, top " + byWaste.size() + " of " + r.hosts().size() + "; comatose hosts in dark red",
+                png(BarChart.horizontal("Idle waste, top " + byWaste.size() + " of " + r.hosts().size()
+                        + " hosts: energy while CPU < 10 % (kWh over the window; comatose in red)", "IT energy (kWh)",
+                        byWaste.stream().map(h -> new BarChart.Bar(h.comatose() ? h.host() + " (comatose)" : h.host(),
+                                h.idleWasteKwh(), h.comatose())).toList(), Palette.MEASURED, footer), chartsDir, "idle-waste"));
         List<HostEfficiency> byEp = r.hosts().stream().sorted(Comparator.comparingDouble(HostEfficiency::ep)
                 .thenComparing(HostEfficiency::host)).limit(TOP_HOSTS).toList();
-        html.image("Energy proportionality per host, least proportional first", png(BarChart.horizontal(
-                "Energy proportionality per host, least proportional first (EP, 0–1)", "EP",
+        html.image("Energy proportionality, the " + byEp.size() + " least proportional of " + r.hosts().size() + " hosts",
+                png(BarChart.horizontal("Energy proportionality, " + byEp.size() + " least proportional of "
+                        + r.hosts().size() + " hosts (EP, 0–1)", "EP",
                 byEp.stream().map(h -> new BarChart.Bar(h.host() + " (" + h.model() + ")", h.ep())).toList(),
                 Palette.MODELLED, footer), chartsDir, "ep-per-host"));
         List<List<String>> hostRows = new ArrayList<>();

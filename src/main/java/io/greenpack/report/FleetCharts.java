@@ -34,7 +34,8 @@ public final class FleetCharts {
     public static JFreeChart beforeAfter(IngestResult ingest, Table fleet, ConsolidationOutcome o, String footer) {
         List<PowerPoint> before = new ArrayList<>();
         for (int i = 0; i < fleet.rowCount(); i++) {
-            before.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i)));
+            before.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i),
+                    fleet.intColumn("hosts").get(i)));
         }
         if (!o.planned()) {
             return FleetPowerChart.chart(before, footer);
@@ -52,9 +53,9 @@ public final class FleetCharts {
             int hour = p.time().atOffset(ZoneOffset.UTC).getHour();
             after.add(new PowerPoint(p.time(), kept.getOrDefault(p.time(), 0.0) + planWatts[hour]));
         }
-        return FleetPowerChart.chart(FleetPowerChart.lines(List.of(
+        return FleetPowerChart.chart(List.of(
                 new FleetPowerChart.Line("today (measured)", before, false),
-                new FleetPowerChart.Line("after consolidation", after, true))), null, footer);
+                new FleetPowerChart.Line("after consolidation", after, true)), null, footer);
     }
 
     /** Mean CPU utilization per host and hour of day (UTC), from the analysis' host intervals. */

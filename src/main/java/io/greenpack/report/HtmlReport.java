@@ -479,7 +479,7 @@ public final class HtmlReport {
             caption { text-align: left; font-weight: 600; padding: .5rem .75rem; }
             th, td { padding: .35rem .75rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); }
             td { max-width: 32rem; overflow-wrap: break-word; }
-            thead th { position: sticky; top: 0; background: var(--head); z-index: 1; white-space: nowrap;
+            thead th { position: sticky; top: 0; background: var(--head); z-index: 1;
               box-shadow: inset 0 -1px 0 var(--line); }
             tbody tr:nth-child(even) { background: var(--zebra); }
             .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -135,7 +135,8 @@ public final class ReportJob {
     private static List<PowerPoint> points(Table fleet) {
         List<PowerPoint> points = new ArrayList<>(fleet.rowCount());
         for (int i = 0; i < fleet.rowCount(); i++) {
-            points.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i)));
+            points.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i),
+                    fleet.intColumn("hosts").get(i)));
         }
         return points;
     }

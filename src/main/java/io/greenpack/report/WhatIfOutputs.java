@@ -516,11 +516,11 @@ public final class WhatIfOutputs {
 
     private static void chartsSection(HtmlReport html, Page p) {
         html.section("charts", "Charts");
-        html.image("Savings against replayed contention risk per what-if point, baseline in orange", p.tradeOffPng());
+        html.image("Savings against replayed contention risk per what-if point, baseline in purple", p.tradeOffPng());
         html.paragraph("Each dot is an option point: further right means co-hosted demand exceeded capacity more often "
                 + "when the plan was replayed against the measured intervals. The knee is where a little more saving "
                 + "costs much more contention.");
-        html.image("What-if points side by side: money saved per year and hosts after, baseline in orange", p.sidePng());
+        html.image("What-if points side by side: money saved per year and hosts after, baseline in purple", p.sidePng());
         p.sweepCharts().forEach(html::image);
         if (!p.sweepCharts().isEmpty()) {
             html.paragraph("The optimizer minimises energy over the horizon, not the number of hosts: with several "
