@@ -162,8 +162,9 @@ public final class AnalysisSection {
         html.table("Class mix by virtualisation verdict", List.of("class", "ok", "same-os-only", "dedicated", "apps"),
                 mixRows, Set.of(1, 2, 3, 4));
 
-        html.section("showback", "Showback per owner");
-        html.paragraph("Energy, cost and CO2e of each owner's applications (apps.csv), and what they reserved against "
+        html.section("showback", "Showback per application owner");
+        html.paragraph("Over the data window: IT energy attributed to each owner's applications (apps.csv; metered power "
+                + "split by CPU share, so modelled), its cost and CO2e as facility energy (× PUE), and what they reserved against "
                 + "what they used at p95 (the sum of each app's p95, an upper bound of simultaneous use). The gap is "
                 + "capacity another team could use instead of buying.");
         List<List<String>> sb = new ArrayList<>();
@@ -171,7 +172,8 @@ public final class AnalysisSection {
             sb.add(List.of(s.owner(), String.valueOf(s.apps()), num(s.kwh(), 1), num(s.cost(), 2), num(s.co2eKg(), 1),
                     num(s.reservedCores(), 1), num(s.usedCoresP95(), 1), num(s.reservedMemGb(), 0), num(s.usedMemGbP95(), 0)));
         }
-        html.table("Showback", List.of("owner", "apps", "kWh", "cost " + r.scenario().currency(), "CO2e kg",
+        html.table("Showback per application owner (tables/showback.csv)", List.of("owner", "apps", "IT kWh",
+                "cost " + r.scenario().currency(), "CO2e kg",
                 "reserved cores", "used cores p95", "reserved GB", "used GB p95"), sb, Set.of(1, 2, 3, 4, 5, 6, 7, 8));
     }
 

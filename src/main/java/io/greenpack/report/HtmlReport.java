@@ -483,6 +483,7 @@ public final class HtmlReport {
               box-shadow: inset 0 -1px 0 var(--line); }
             tbody tr:nth-child(even) { background: var(--zebra); }
             .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            th.num { white-space: normal; }
             td.empty { color: var(--muted); text-align: center; }
             td > a { white-space: nowrap; }
             tbody tr.highlight { background: #fff4d6; font-weight: 700; box-shadow: inset 4px 0 0 %s; }
