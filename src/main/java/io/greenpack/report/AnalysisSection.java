@@ -61,8 +61,24 @@ public final class AnalysisSection {
                         "p95 CPU < 5 % and no app above 0.05 cores", false));
     }
 
+    /** What the analysis sections read: the page, the result, where charts go and their footer. */
+    record Request(HtmlReport html, AnalysisResult r, Path chartsDir, String footer) {
+    }
+
     public static void add(HtmlReport html, AnalysisResult r, Path chartsDir, String footer) {
-        FleetEfficiency f = r.fleet();
+        Request req = new Request(html, r, chartsDir, footer);
+        powerModels(req);
+        appEnergy(req);
+        hostEfficiency(req);
+        workloadClasses(req);
+        showback(req);
+    }
+
+    private static void powerModels(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
+        Path chartsDir = req.chartsDir();
+        String footer = req.footer();
         html.section("power-models", "Power models");
         html.paragraph("Each hardware model's power is fitted against CPU utilization u (busy cores / cores): linear, "
                 + "Fan et al. (2007) P(u) = P_idle + (P_max − P_idle)(2u − u^r) with r fitted, and piecewise-linear through "
@@ -83,6 +99,14 @@ public final class AnalysisSection {
         r.powerModels().values().stream().filter(m -> !m.fitted()).forEach(m ->
                 html.note(m.model() + ": " + m.reason()));
 
+    }
+
+    private static void appEnergy(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
+        Path chartsDir = req.chartsDir();
+        String footer = req.footer();
+        FleetEfficiency f = r.fleet();
         html.section("app-energy", "Energy by application");
         html.paragraph(String.format(Locale.ROOT, "Measured IT energy %,.0f kWh is attributed to applications per "
                         + "host and interval: power above the model's idle power by CPU share, idle power by the '%s' policy. "
@@ -107,6 +131,14 @@ public final class AnalysisSection {
                 List.of("app", "host", "kWh", "dynamic kWh", "idle kWh", "cost " + r.scenario().currency(), "CO2e kg",
                         "class", "virtualisation"), appRows, Set.of(2, 3, 4, 5, 6));
 
+    }
+
+    private static void hostEfficiency(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
+        Path chartsDir = req.chartsDir();
+        String footer = req.footer();
+        FleetEfficiency f = r.fleet();
         html.section("host-efficiency", "Host efficiency and idle waste");
         html.paragraph(String.format(Locale.ROOT, "Two idle figures, two meanings. Idle waste is all energy drawn while "
                         + "the host's CPU utilization was below 10 %%: %,.0f kWh of %,.0f kWh (measured). Idle share is the "
@@ -142,6 +174,13 @@ public final class AnalysisSection {
                 "%s is comatose: p95 CPU %s and no application above 0.05 cores at p95 for the whole window; it drew %,.1f kWh.",
                 h.host(), pct(h.p95Util()), h.kwh())));
 
+    }
+
+    private static void workloadClasses(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
+        Path chartsDir = req.chartsDir();
+        String footer = req.footer();
         html.section("workload-classes", "Workload classes and virtualisation");
         html.paragraph("Each application is classed from its p95 demand relative to its own host: memory-bound when its "
                 + "memory share is at least twice its CPU share, cpu-bound the other way round, io-bound from 1,500 IOPS "
@@ -162,6 +201,11 @@ public final class AnalysisSection {
         html.table("Class mix by virtualisation verdict", List.of("class", "ok", "same-os-only", "dedicated", "apps"),
                 mixRows, Set.of(1, 2, 3, 4));
 
+    }
+
+    private static void showback(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
         html.section("showback", "Showback per application owner");
         html.paragraph("Over the data window: IT energy attributed to each owner's applications (apps.csv; metered power "
                 + "split by CPU share, so modelled), its cost and CO2e as facility energy (× PUE), and what they reserved against "
