@@ -22,7 +22,7 @@ final class DeckTable {
     private static final Color WARN_FILL = new Color(0xFDECEA);
     private static final Color WARN_TEXT = new Color(0xA4161A);
     /** Relative column widths: option, what it does, hosts, saved, hardware, TCO, payback, contention, recommended. */
-    private static final double[] WIDTHS = {1.1, 1.9, 1.0, 1.1, 1.2, 1.2, 1.7, 1.3, 1.5};
+    private static final double[] WIDTHS = {0.9, 1.5, 0.9, 1.0, 1.2, 1.1, 1.7, 1.3, 1.5};
 
     static void options(XSLFSlide s, Verdict v) {
         List<String> headers = VerdictText.optionHeaders(v);
@@ -34,25 +34,25 @@ final class DeckTable {
             t.setColumnWidth(c, 840 * WIDTHS[c] / total);
         }
         for (int c = 0; c < headers.size(); c++) {
-            cell(t.getCell(0, c), headers.get(c), true, HEAD, new Color(0x222222));
+            cell(t.getCell(0, c), headers.get(c), 12, true, HEAD, new Color(0x222222));
         }
         for (int r = 0; r < rows.size(); r++) {
             boolean rec = v.options().get(r).recommended();
             boolean warn = warned.contains(r);
             for (int c = 0; c < headers.size(); c++) {
-                cell(t.getCell(r + 1, c), rows.get(r).get(c), rec, warn ? WARN_FILL : rec ? RECOMMENDED : null,
+                cell(t.getCell(r + 1, c), rows.get(r).get(c), 14, rec, warn ? WARN_FILL : rec ? RECOMMENDED : null,
                         warn && c == 6 ? WARN_TEXT : new Color(0x222222));
             }
         }
         t.setAnchor(new Rectangle2D.Double(60, 96, 840, 60.0 * (rows.size() + 1)));
     }
 
-    private static void cell(XSLFTableCell cell, String text, boolean bold, Color fill, Color colour) {
+    private static void cell(XSLFTableCell cell, String text, double points, boolean bold, Color fill, Color colour) {
         cell.clearText();
         XSLFTextRun run = cell.addNewTextParagraph().addNewTextRun();
         run.setText(Deck.plain(text));
         run.setFontFamily("Calibri");
-        run.setFontSize(14.0);
+        run.setFontSize(points);
         run.setBold(bold);
         run.setFontColor(colour);
         if (fill != null) {

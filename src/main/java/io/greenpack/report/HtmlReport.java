@@ -113,6 +113,7 @@ public final class HtmlReport {
     private String title = "greenpack report";
     private String subtitle = "";
     private String footer = "";
+    private boolean wide;
     private final List<Block> blocks = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
     /** Blocks of lead sections go before every ordinary section, whenever they are added. */
@@ -267,6 +268,12 @@ public final class HtmlReport {
         return this;
     }
 
+    /** Lets the page use the window's full width, for comparison tables with many columns. */
+    public HtmlReport wide() {
+        this.wide = true;
+        return this;
+    }
+
     public HtmlReport footer(String text) {
         this.footer = Objects.requireNonNull(text, "text");
         return this;
@@ -288,7 +295,7 @@ public final class HtmlReport {
         h.append("<meta name=\"referrer\" content=\"no-referrer\">\n");
         h.append("<meta name=\"generator\" content=\"greenpack\">\n");
         h.append("<title>").append(Escape.html(title)).append("</title>\n");
-        h.append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<style>\n").append(CSS).append("</style>\n</head>\n").append(wide ? "<body class=\"wide\">\n" : "<body>\n");
         h.append("<header>\n<h1>").append(Escape.html(title)).append("</h1>\n");
         if (!subtitle.isEmpty()) {
             h.append("<p class=\"subtitle\">").append(Escape.html(subtitle)).append("</p>\n");
@@ -442,6 +449,7 @@ public final class HtmlReport {
               font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
                 "Noto Sans", "Liberation Sans", "DejaVu Sans", sans-serif; }
             header, nav, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1.5rem; }
+            body.wide header, body.wide nav, body.wide main, body.wide footer { max-width: 120rem; }
             header { padding-top: 2rem; }
             h1 { font-size: 2rem; margin: 0 0 .25rem; }
             h2 { font-size: 1.4rem; margin: 2.5rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }

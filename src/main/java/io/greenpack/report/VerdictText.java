@@ -46,16 +46,13 @@ public final class VerdictText {
         String years = Figure.format(v.horizonYears(), "years");
         List<KeyFigure> out = new ArrayList<>();
         out.add(new KeyFigure("money_saved_per_year", "Money saved", Figure.format(o.moneySavedPerYear(), cur + "/year"),
-                "per year; facility energy cost (plus support and licences where the scenario prices them); "
-                        + "modelled: the plan through power curves against today's metered energy × tariff", false));
+                "per year; modelled: the plan's power curves against metered energy × tariff", false));
         out.add(new KeyFigure("kwh_saved_per_year", "Energy saved", Figure.format(o.kwhSavedPerYear(), "kWh/year"),
-                "per year, facility energy (IT × PUE); modelled: the plan through power curves against today's "
-                        + "metered energy scaled to a year", false));
+                "per year, facility energy (IT × PUE); modelled: the plan against metered energy scaled to a year", false));
         out.add(new KeyFigure("co2e_avoided", "CO2e avoided", Figure.format(o.co2eAvoidedOverHorizonKg() / 1000,
-                "t CO2e over " + years), "over the horizon, from facility energy × grid intensity, net of the new "
-                + "hardware's embodied CO2e; modelled", false));
+                "t CO2e over " + years), "over the horizon; facility energy × grid intensity, net of embodied CO2e; modelled", false));
         out.add(new KeyFigure("capex", "Hardware to buy", Figure.format(o.capex(), cur),
-                o.capex() == 0 ? "nothing to buy" : "one-time: catalogue prices of the new hosts and moves", false));
+                o.capex() == 0 ? "nothing to buy" : "one-time: catalogue prices of the new hosts", false));
         out.add(new KeyFigure("payback", "Payback", payback(o, v.horizonYears()),
                 "hardware cost ÷ money saved per month; horizon " + years, !o.paysBackWithin(v.horizonYears())));
         return out;

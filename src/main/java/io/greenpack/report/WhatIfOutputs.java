@@ -413,7 +413,7 @@ public final class WhatIfOutputs {
     }
 
     private static void page(Page p) throws IOException {
-        HtmlReport html = new HtmlReport();
+        HtmlReport html = new HtmlReport().wide();
         html.title("greenpack what-if");
         html.subtitle("Data " + p.req().dataDir().getFileName() + " \u00b7 " + p.window() + " \u00b7 scenarios "
                 + p.req().scenariosFile().getFileName() + " \u00b7 " + p.results().size() + " points");
@@ -458,7 +458,7 @@ public final class WhatIfOutputs {
                 + "the point's plan (plan.csv; migration.csv and offloaded.csv next to it). Full table: whatif.csv.");
         List<String> headers = List.of("point", "what changes", "hosts after (of " + p.base().hostsBefore() + ")",
                 "saved " + cur + "/year", "hardware " + cur, "payback", "contention risk", "t CO2e saved/year",
-                cur + "/year after", "of which provider", "lower bound", "note");
+                cur + "/year after", "of which provider", "lower bound");
         List<List<String>> options = new ArrayList<>();
         List<String> optionLinks = new ArrayList<>();
         List<List<String>> sensitivities = new ArrayList<>();
@@ -471,6 +471,13 @@ public final class WhatIfOutputs {
         }
         html.table("What-if options (baseline highlighted)", headers, options, Set.of(2, 3, 4, 6, 7, 8, 9, 10), Set.of(0),
                 optionLinks);
+        // Notes below the table, one line per point, so the table's numbers stay in one screen width.
+        for (int i = 0; i < p.results().size(); i++) {
+            String note = note(p, i);
+            if (!note.isEmpty()) {
+                html.paragraph(p.results().get(i).name() + ": " + note + ".");
+            }
+        }
         if (!sensitivities.isEmpty()) {
             html.section("sensitivity", "Sensitivity: outside changes");
             html.paragraph("These points change a price or the grid, not the fleet: they show how the baseline's savings "
@@ -495,6 +502,13 @@ public final class WhatIfOutputs {
         row.add(num(r.costAfter(), 0));
         row.add(r.point().offload() == null ? "" : num(r.providerBill(), 0));
         row.add(r.outcome().planned() ? String.valueOf(r.lowerBound()) : "\u2013");
+        return row;
+    }
+
+    /** The point's note: why it has no plan, its plateau, harvest and offload facts; empty when none. */
+    private static String note(Page p, int i) {
+        WhatIfResult r = p.results().get(i);
+        Map<String, String> baseParams = p.base().point().parameters();
         List<String> notes = new ArrayList<>();
         if (!r.note().isEmpty()) {
             notes.add(r.note());
@@ -510,8 +524,7 @@ public final class WhatIfOutputs {
             notes.add(r.offloadedApps().size() + " apps offloaded"
                     + (r.hostsBefore() != p.base().hostsBefore() ? "; hosts kept for pinned apps join the comparison" : ""));
         }
-        row.add(String.join("; ", notes));
-        return row;
+        return String.join("; ", notes);
     }
 
     private static void chartsSection(HtmlReport html, Page p) {
