@@ -147,8 +147,10 @@ public final class WhatIfCharts {
         data.addSeries(others);
         data.addSeries(base);
         NumberAxis x = new NumberAxis("Contention risk (% of host-intervals over capacity, replayed)");
-        x.setAutoRangeIncludesZero(true);
-        x.setUpperMargin(0.15);
+        // From 0 to at least 1 %: with no contention the axis must not zoom into rounding noise.
+        double most = shown.stream().mapToDouble(p -> 100 * p.contentionShare()).max().orElse(0);
+        x.setRange(0, Math.max(1, most * 1.25));
+        x.setNumberFormatOverride(new DecimalFormat("0.#"));
         NumberAxis y = new NumberAxis("Saved per year (" + currency + ")");
         y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.15);
@@ -159,8 +161,16 @@ public final class WhatIfCharts {
         r.setSeriesShape(0, new Ellipse2D.Double(-9, -9, 18, 18));
         r.setSeriesShape(1, new Ellipse2D.Double(-11, -11, 22, 22));
         org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, x, y, r);
+        // Points at the same place share one label, names joined, instead of overprinting.
+        Map<java.util.List<Long>, java.util.List<TradeOff>> byPlace = new java.util.LinkedHashMap<>();
         for (TradeOff p : shown) {
-            var label = new org.jfree.chart.annotations.XYTextAnnotation("  " + p.name(), 100 * p.contentionShare(),
+            byPlace.computeIfAbsent(java.util.List.of(Math.round(p.contentionShare() * 1e4), Math.round(p.savedPerYear())),
+                    k -> new java.util.ArrayList<>()).add(p);
+        }
+        for (java.util.List<TradeOff> same : byPlace.values()) {
+            TradeOff p = same.get(0);
+            String names = String.join(", ", same.stream().map(TradeOff::name).toList());
+            var label = new org.jfree.chart.annotations.XYTextAnnotation("  " + names, 100 * p.contentionShare(),
                     p.savedPerYear());
             label.setFont(ChartStyle.LABEL_FONT);
             label.setPaint(Palette.TEXT);

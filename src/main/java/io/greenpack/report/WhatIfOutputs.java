@@ -514,7 +514,9 @@ public final class WhatIfOutputs {
             notes.add(r.note());
         }
         String same = plateau(p.results(), i);
-        if (!same.isEmpty() && !sensitivity(r.point(), baseParams)) {
+        // Harvest and offload keep the base's plan by design; a plateau is news only for a changed setting.
+        if (!same.isEmpty() && !sensitivity(r.point(), baseParams) && r.point().harvest() == null
+                && r.point().offload() == null) {
             notes.add(same);
         }
         if (r.point().harvest() != null) {
@@ -533,6 +535,10 @@ public final class WhatIfOutputs {
         html.paragraph("Each dot is an option point: further right means co-hosted demand exceeded capacity more often "
                 + "when the plan was replayed against the measured intervals. The knee is where a little more saving "
                 + "costs much more contention.");
+        if (p.contention().stream().filter(Double::isFinite).allMatch(c -> c == 0)) {
+            html.note("No point's plan exceeded a host's capacity in any replayed interval: within this data window "
+                    + "the savings cost no contention, so the choice rests on money and hardware.");
+        }
         html.image("What-if points side by side: money saved per year and hosts after, baseline in purple", p.sidePng());
         p.sweepCharts().forEach(html::image);
         if (!p.sweepCharts().isEmpty()) {
