@@ -22,7 +22,7 @@ final class DeckTable {
     private static final Color WARN_FILL = new Color(0xFDECEA);
     private static final Color WARN_TEXT = new Color(0xA4161A);
     /** Relative column widths: option, what it does, hosts, saved, hardware, TCO, payback, contention, recommended. */
-    private static final double[] WIDTHS = {0.9, 1.5, 0.9, 1.0, 1.2, 1.1, 1.7, 1.3, 1.5};
+    private static final double[] WIDTHS = {0.9, 1.35, 0.9, 1.15, 1.2, 1.1, 1.7, 1.3, 1.5};
 
     static void options(XSLFSlide s, Verdict v) {
         List<String> headers = VerdictText.optionHeaders(v);
