@@ -93,7 +93,7 @@ public final class ScaleChart {
             r.setSeriesItemLabelGenerator(total, new StandardXYItemLabelGenerator("{2} s", new DecimalFormat("#,##0"),
                     new DecimalFormat("#,##0")));
             r.setSeriesItemLabelsVisible(total, true);
-            r.setSeriesItemLabelFont(total, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 20));
+            r.setSeriesItemLabelFont(total, ChartStyle.LABEL_FONT.deriveFont(java.awt.Font.BOLD));
         }
         org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, x, y, r);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

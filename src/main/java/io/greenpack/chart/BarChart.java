@@ -20,8 +20,15 @@ public final class BarChart {
     private BarChart() {
     }
 
-    public record Bar(String label, double value) {
+    /** One bar; a {@code highlighted} bar (e.g. a comatose host) is drawn in {@link #HIGHLIGHT}. */
+    public record Bar(String label, double value, boolean highlighted) {
+        public Bar(String label, double value) {
+            this(label, value, false);
+        }
     }
+
+    /** Colour of highlighted bars: dark red, apart from the measured and modelled colours. */
+    public static final Color HIGHLIGHT = new Color(0xA4161A);
 
     /** {@code title} states its unit, e.g. "Energy by application (kWh)"; bars in the given order. */
     public static JFreeChart horizontal(String title, String valueAxisLabel, List<Bar> bars, Color color, String footer) {
@@ -38,7 +45,13 @@ public final class BarChart {
         CategoryAxis cat = new CategoryAxis("");
         NumberAxis val = new NumberAxis(valueAxisLabel);
         val.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
-        BarRenderer r = new BarRenderer();
+        List<Bar> order = List.copyOf(bars);
+        BarRenderer r = new BarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                return order.get(column).highlighted() ? HIGHLIGHT : color;
+            }
+        };
         r.setSeriesPaint(0, color);
         r.setMaximumBarWidth(0.08);
         CategoryPlot plot = new CategoryPlot(data, cat, val, r);

@@ -18,7 +18,7 @@ final class Bars {
     private Bars() {
     }
 
-    static final Font VALUE_FONT = new Font(ChartStyle.FONT_FAMILY, Font.PLAIN, 20);
+    static final Font VALUE_FONT = ChartStyle.LABEL_FONT;
 
     /** A flat bar renderer; {@code valueFormat} non-null draws each bar's value at its end. */
     static BarRenderer flat(String valueFormat) {

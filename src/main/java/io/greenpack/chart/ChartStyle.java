@@ -56,14 +56,31 @@ public final class ChartStyle {
         }
     }
 
-    // Sizes in pixels of the default 1600x900 image: still legible when the slide is projected
-    // or the PNG is shrunk to half width in the HTML report.
+    /**
+     * How wide the deck places a chart (points, of a 960-point slide): the deck's pictures are at
+     * least this wide, so the fonts below are at least {@link #MIN_SLIDE_POINTS} pt on the slide.
+     */
+    public static final double SLIDE_PICTURE_WIDTH_POINTS = 768;
+    /** The smallest text a projected slide can carry. */
+    public static final double MIN_SLIDE_POINTS = 12;
+    /** The smallest font, in pixels of the 1600-pixel-wide image, that lands at 12 pt on the slide (25 px). */
+    public static final int MIN_FONT_PX = (int) Math.ceil(MIN_SLIDE_POINTS * ChartFiles.DEFAULT_WIDTH / SLIDE_PICTURE_WIDTH_POINTS);
+
+    /** The size on the slide, in points, of a font of {@code px} pixels in an image {@code imageWidthPx} wide. */
+    public static double slidePoints(double px, double imageWidthPx, double pictureWidthPoints) {
+        return px * pictureWidthPoints / imageWidthPx;
+    }
+
+    // Sizes in pixels of the default 1600x900 image: every one at least MIN_FONT_PX, so 12 pt or
+    // more when the deck shows the chart 768 pt wide (0.48 pt per pixel).
     static final String FONT_FAMILY = Font.SANS_SERIF;
-    static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 34);
-    static final Font AXIS_LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 24);
-    static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, 20);
-    static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, 22);
-    static final Font FOOTER_FONT = new Font(FONT_FAMILY, Font.PLAIN, 19);
+    static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 36);
+    static final Font AXIS_LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 28);
+    static final Font TICK_FONT = new Font(FONT_FAMILY, Font.PLAIN, MIN_FONT_PX + 1);
+    static final Font LEGEND_FONT = new Font(FONT_FAMILY, Font.PLAIN, MIN_FONT_PX + 1);
+    static final Font FOOTER_FONT = new Font(FONT_FAMILY, Font.PLAIN, MIN_FONT_PX);
+    /** Value labels and annotations inside the plot. */
+    public static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, MIN_FONT_PX + 1);
 
     static final Stroke GRID_STROKE = new BasicStroke(1.0f);
     /** Data lines: thick enough to tell colours apart at slide distance. */

@@ -35,7 +35,9 @@ public final class CountBarChart {
     public static JFreeChart topConsumers(Map<String, Double> kwhPerYear, int top, String footer) {
         Map<String, Double> mwh = new LinkedHashMap<>();
         kwhPerYear.forEach((k, v) -> mwh.put(k, v / 1000));
-        return chart("Top consumers (MWh/year)", "Energy (MWh/year)", mwh, top, "#,##0.0", footer); // "1.0", not "1" beside "1.1"
+        // "top N of M": the chart shows a subset and says so. "1.0", not "1" beside "1.1".
+        String title = mwh.size() > top ? "Top " + top + " of " + mwh.size() + " consumers (MWh/year)" : "Consumers (MWh/year)";
+        return chart(title, "Energy (MWh/year)", mwh, top, "#,##0.0", footer);
     }
 
     /** Largest first, ties by label; at most {@code top} rows. */

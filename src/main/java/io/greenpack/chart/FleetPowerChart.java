@@ -48,11 +48,81 @@ public final class FleetPowerChart {
     static final double GAP_FACTOR = 3.0;
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
-    /** One sample of the whole fleet's power. */
-    public record PowerPoint(Instant time, double watts) {
+    /**
+     * One sample of the whole fleet's power; {@code hosts} is how many hosts reported in it (0 when
+     * not known). An interval in which fewer hosts reported than usual is a collector outage.
+     */
+    public record PowerPoint(Instant time, double watts, int hosts) {
         public PowerPoint {
             Objects.requireNonNull(time, "time");
         }
+
+        public PowerPoint(Instant time, double watts) {
+            this(time, watts, 0);
+        }
+    }
+
+    /** A stretch in which some hosts did not report: shaded, and the measured line breaks across it. */
+    public record Outage(Instant from, Instant to, int silentHosts, int hosts) {
+    }
+
+    /**
+     * Runs of intervals in which fewer hosts reported than the most that ever did. Without host
+     * counts there are none.
+     */
+    public static List<Outage> outages(List<PowerPoint> points) {
+        List<PowerPoint> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing(PowerPoint::time));
+        int full = sorted.stream().mapToInt(PowerPoint::hosts).max().orElse(0);
+        List<Outage> out = new ArrayList<>();
+        long step = sorted.size() > 1 ? sorted.get(1).time().toEpochMilli() - sorted.get(0).time().toEpochMilli() : 0;
+        int start = -1;
+        int fewest = full;
+        for (int i = 0; i <= sorted.size(); i++) {
+            boolean short_ = i < sorted.size() && sorted.get(i).hosts() > 0 && sorted.get(i).hosts() < full;
+            if (short_ && start < 0) {
+                start = i;
+                fewest = full;
+            }
+            if (short_) {
+                fewest = Math.min(fewest, sorted.get(i).hosts());
+            } else if (start >= 0) {
+                out.add(new Outage(sorted.get(start).time().minusMillis(step), sorted.get(i - 1).time(), full - fewest, full));
+                start = -1;
+            }
+        }
+        return out;
+    }
+
+    /** The measured points with those inside an outage set to NaN: a gap, not a dip. */
+    static List<PowerPoint> withoutOutages(List<PowerPoint> points, List<Outage> outages) {
+        return points.stream().map(p -> outages.stream().anyMatch(o -> p.time().isAfter(o.from()) && !p.time().isAfter(o.to()))
+                ? new PowerPoint(p.time(), Double.NaN, p.hosts()) : p).toList();
+    }
+
+    /**
+     * The chart from lines: outages found in the first measured line are shaded and every measured
+     * line breaks across them; modelled lines are dashed.
+     */
+    public static JFreeChart chart(List<Line> lines, YIntervalSeriesCollection band, String footer) {
+        List<Outage> outages = lines.stream().filter(l -> !l.modelled()).findFirst().map(l -> outages(l.points()))
+                .orElse(List.of());
+        List<Line> shown = lines.stream().map(l -> l.modelled() ? l
+                : new Line(l.label(), withoutOutages(l.points(), outages), false)).toList();
+        JFreeChart chart = chart(lines(shown), band, footer);
+        XYPlot plot = chart.getXYPlot();
+        for (Outage o : outages) {
+            org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(o.from().toEpochMilli(),
+                    o.to().toEpochMilli(), Palette.translucent(Palette.OUTAGE, 0.45));
+            plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
+        }
+        if (!outages.isEmpty()) {
+            LegendItemCollection legend = plot.getFixedLegendItems();
+            legend.add(new LegendItem("collector outage (" + outages.size() + "): no line drawn", null, null, null,
+                    new Rectangle2D.Double(-14, -9, 28, 18), Palette.translucent(Palette.OUTAGE, 0.6)));
+            plot.setFixedLegendItems(legend);
+        }
+        return chart;
     }
 
     /** One line of the chart; {@code modelled} lines are dashed and say so in the legend. */
@@ -75,7 +145,7 @@ public final class FleetPowerChart {
 
     /** The simple case: one measured line. */
     public static JFreeChart chart(List<PowerPoint> measured, String footer) {
-        return chart(lines(List.of(new Line("measured", measured, false))), null, footer);
+        return chart(List.of(new Line("measured", measured, false)), null, footer);
     }
 
     /** Line datasets in kW, x in epoch milliseconds (UTC). Non-finite watts become gaps. */
@@ -107,8 +177,8 @@ public final class FleetPowerChart {
     }
 
     /**
-     * The chart. {@code lines} series 0 is drawn in {@link Palette#BEFORE} colour, series 1 in
-     * {@link Palette#AFTER}, later ones in palette order; {@code band} may be null.
+     * The chart. The first two series are drawn in {@link Palette#MEASURED} or {@link Palette#MODELLED}
+     * colour by their key, later ones in palette order; {@code band} may be null.
      */
     public static JFreeChart chart(XYSeriesCollection lines, YIntervalSeriesCollection band, String footer) {
         DateAxis time = new DateAxis("Time (UTC)", UTC, Locale.ROOT);
@@ -128,8 +198,9 @@ public final class FleetPowerChart {
         lineRenderer.setDrawSeriesLineAsPath(true);
         LegendItemCollection legend = new LegendItemCollection();
         for (int i = 0; i < lines.getSeriesCount(); i++) {
-            Color c = i == 0 ? Palette.BEFORE : i == 1 ? Palette.AFTER : Palette.series(i);
             boolean modelled = String.valueOf(lines.getSeriesKey(i)).endsWith("(modelled)");
+            // Measured in the measured colour, modelled in the modelled colour, as in the report's tiles.
+            Color c = i < 2 ? (modelled ? Palette.MODELLED : Palette.MEASURED) : Palette.series(i);
             BasicStroke stroke = modelled ? DASHED : LINE;
             lineRenderer.setSeriesPaint(i, c);
             lineRenderer.setSeriesStroke(i, stroke);
@@ -139,7 +210,7 @@ public final class FleetPowerChart {
 
         if (band != null && band.getSeriesCount() > 0) {
             DeviationRenderer bandRenderer = new DeviationRenderer(false, false);
-            Color c = lines.getSeriesCount() > 1 ? Palette.AFTER : Palette.MODELLED;
+            Color c = Palette.MODELLED;
             bandRenderer.setSeriesFillPaint(0, c);
             bandRenderer.setSeriesPaint(0, c);
             bandRenderer.setAlpha(0.18f);

@@ -1,17 +1,13 @@
 package io.greenpack.chart;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 
 /**
@@ -44,35 +40,36 @@ public final class HarvestChart {
         return new XYSeriesCollection(s);
     }
 
+    /**
+     * Two panels over the same hours, free cores above and free memory below, each with its own
+     * axis and unit: no second y-axis that would make cores and gigabytes look comparable.
+     */
     public static JFreeChart chart(double[] freeCores, double[] freeMemGb, String footer) {
         NumberAxis hour = new NumberAxis("Hour of day (UTC)");
         hour.setRange(-0.6, 23.6);
         hour.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis coresAxis = new NumberAxis("Free cores");
-        coresAxis.setAutoRangeIncludesZero(true);
-        coresAxis.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(hour);
+        plot.setGap(30);
+        plot.add(panel(cores(freeCores), "Free cores"), 1);
+        plot.add(panel(memory(freeMemGb), "Free memory (GB)"), 1);
+        JFreeChart chart = new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        ChartStyle.apply(chart, new ChartStyle.ChartText(TITLE, "Hour of day (UTC)", "", footer));
+        hour.setLabelFont(ChartStyle.AXIS_LABEL_FONT);
+        hour.setTickLabelFont(ChartStyle.TICK_FONT);
+        return chart;
+    }
+
+    private static XYPlot panel(XYSeriesCollection data, String unit) {
+        NumberAxis axis = new NumberAxis(unit);
+        axis.setAutoRangeIncludesZero(true);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
         XYBarRenderer bars = new XYBarRenderer(0.25);
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, Palette.series(0));
-        XYPlot plot = new XYPlot(cores(freeCores), hour, coresAxis, bars);
-
-        NumberAxis memAxis = new NumberAxis("Free memory (GB)");
-        memAxis.setAutoRangeIncludesZero(true);
-        memAxis.setNumberFormatOverride(new DecimalFormat("#,##0"));
-        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
-        line.setSeriesPaint(0, Palette.series(1));
-        line.setSeriesStroke(0, ChartStyle.LINE_STROKE);
-        line.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
-        plot.setRangeAxis(1, memAxis);
-        plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
-        plot.setDataset(1, memory(freeMemGb));
-        plot.mapDatasetToRangeAxis(1, 1);
-        plot.setRenderer(1, line);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart, new ChartStyle.ChartText(TITLE, "Hour of day (UTC)", "Free cores", footer));
-        memAxis.setLabel("Free memory (GB)");
-        return chart;
+        bars.setSeriesPaint(0, Palette.MODELLED);
+        XYPlot p = new XYPlot(data, null, axis, bars);
+        ChartStyle.styleSubplot(p, "", unit);
+        bars.setSeriesPaint(0, Palette.MODELLED); // free capacity after the plan: modelled
+        return p;
     }
 }

@@ -101,7 +101,7 @@ public final class HostFillChart {
             ValueMarker m = new ValueMarker((1 - headroom) * 100, Palette.TEXT,
                     new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 6f}, 0f));
             m.setLabel("limit (headroom " + new DecimalFormat("0.#").format(headroom * 100) + " %)");
-            m.setLabelFont(new Font(ChartStyle.FONT_FAMILY, Font.PLAIN, 18));
+            m.setLabelFont(ChartStyle.LABEL_FONT);
             m.setLabelPaint(Palette.TEXT);
             m.setLabelBackgroundColor(Palette.BACKGROUND);
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

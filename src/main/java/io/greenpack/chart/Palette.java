@@ -27,11 +27,14 @@ public final class Palette {
     public static final Color VERMILLION = new Color(0xD55E00);
     public static final Color REDDISH_PURPLE = new Color(0xCC79A7);
 
-    // Roles. Before/after is the strongest contrast in the palette (dark blue against orange-red).
-    public static final Color BEFORE = VERMILLION;
-    public static final Color AFTER = BLUE;
+    // Roles. Measured is blue and modelled orange everywhere, tiles and charts alike; "before"
+    // (today, metered) and "after" (the plan, modelled) take those two colours.
     public static final Color MEASURED = BLUE;
     public static final Color MODELLED = ORANGE;
+    public static final Color BEFORE = MEASURED;
+    public static final Color AFTER = MODELLED;
+    /** Shading of collector outages: a gap in the data, not a value. */
+    public static final Color OUTAGE = new Color(0xBBBBBB);
 
     // Neutrals for the chart frame; not data colours, so not from the palette.
     public static final Color BACKGROUND = Color.WHITE;

@@ -69,7 +69,7 @@ public final class PaybackChart {
         r.setSeriesPaint(0, Palette.AFTER);
         r.setSeriesStroke(0, new BasicStroke(3.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[]{12f, 8f}, 0f)); // modelled: dashed, as in every chart
-        r.setSeriesPaint(1, Palette.BEFORE);
+        r.setSeriesPaint(1, Palette.TEXT); // a price, neither metered nor modelled
         r.setSeriesStroke(1, ChartStyle.LINE_STROKE);
         XYPlot plot = new XYPlot(dataset(p), x, y, r);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -77,7 +77,7 @@ public final class PaybackChart {
                 "Money (" + p.currency() + ")", footer));
 
         double be = p.breakEvenMonths();
-        Font font = new Font(ChartStyle.FONT_FAMILY, Font.BOLD, 22);
+        Font font = ChartStyle.LABEL_FONT.deriveFont(Font.BOLD);
         if (Double.isFinite(be) && be <= p.horizonYears() * 12) {
             ValueMarker m = new ValueMarker(be, Palette.TEXT, new BasicStroke(2f));
             m.setLabel("break-even after " + new DecimalFormat("0.#").format(be) + " months");

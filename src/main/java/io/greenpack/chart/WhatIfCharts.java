@@ -29,8 +29,8 @@ public final class WhatIfCharts {
     private WhatIfCharts() {
     }
 
-    /** Colour of the baseline's bars; the other points are {@link Palette#AFTER}. */
-    public static final Color BASELINE = Palette.ORANGE;
+    /** Colour of the baseline's bars; the other points are {@link Palette#AFTER} (modelled). */
+    public static final Color BASELINE = Palette.REDDISH_PURPLE;
 
     /**
      * {@code series}: line name (e.g. "pue=1.4", or "all points") → parameter value → figure, in
@@ -69,7 +69,7 @@ public final class WhatIfCharts {
 
     /**
      * Points side by side: one row per point, one panel per figure (e.g. money saved per year,
-     * hosts after), the baseline's bars in orange and the others in blue, values at the bar ends.
+     * hosts after), the baseline's bars in purple and the others in the modelled colour, values at the bar ends.
      */
     public static JFreeChart sideBySide(String title, List<String> points, int baseline, List<Panel> panels, String footer) {
         CategoryAxis categories = new CategoryAxis();
@@ -124,5 +124,61 @@ public final class WhatIfCharts {
         categories.setMaximumCategoryLabelWidthRatio(0.35f);
         categories.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         return chart;
+    }
+
+    /** One what-if point on the trade-off chart: money saved per year against replayed contention (0..1). */
+    public record TradeOff(String name, double savedPerYear, double contentionShare, boolean baseline) {
+    }
+
+    /**
+     * Money saved per year against the replayed contention risk, one labelled dot per point: the
+     * knee is where more savings start to cost much more contention. Points without a plan or a
+     * replay are left out.
+     */
+    public static JFreeChart tradeOff(List<TradeOff> points, String currency, String footer) {
+        org.jfree.data.xy.XYSeries others = new org.jfree.data.xy.XYSeries("what-if points", false, true);
+        org.jfree.data.xy.XYSeries base = new org.jfree.data.xy.XYSeries("baseline", false, true);
+        List<TradeOff> shown = points.stream().filter(p -> Double.isFinite(p.savedPerYear())
+                && Double.isFinite(p.contentionShare())).toList();
+        for (TradeOff p : shown) {
+            (p.baseline() ? base : others).add(100 * p.contentionShare(), p.savedPerYear());
+        }
+        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+        data.addSeries(others);
+        data.addSeries(base);
+        NumberAxis x = new NumberAxis("Contention risk (% of host-intervals over capacity, replayed)");
+        // From 0 to at least 1 %: with no contention the axis must not zoom into rounding noise.
+        double most = shown.stream().mapToDouble(p -> 100 * p.contentionShare()).max().orElse(0);
+        x.setRange(0, Math.max(1, most * 1.25));
+        x.setNumberFormatOverride(new DecimalFormat("0.#"));
+        NumberAxis y = new NumberAxis("Saved per year (" + currency + ")");
+        y.setAutoRangeIncludesZero(true);
+        y.setUpperMargin(0.15);
+        y.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
+        r.setSeriesPaint(0, Palette.AFTER);
+        r.setSeriesPaint(1, BASELINE);
+        r.setSeriesShape(0, new Ellipse2D.Double(-9, -9, 18, 18));
+        r.setSeriesShape(1, new Ellipse2D.Double(-11, -11, 22, 22));
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, x, y, r);
+        // Points at the same place share one label, names joined, instead of overprinting.
+        Map<java.util.List<Long>, java.util.List<TradeOff>> byPlace = new java.util.LinkedHashMap<>();
+        for (TradeOff p : shown) {
+            byPlace.computeIfAbsent(java.util.List.of(Math.round(p.contentionShare() * 1e4), Math.round(p.savedPerYear())),
+                    k -> new java.util.ArrayList<>()).add(p);
+        }
+        for (java.util.List<TradeOff> same : byPlace.values()) {
+            TradeOff p = same.get(0);
+            String names = String.join(", ", same.stream().map(TradeOff::name).toList());
+            var label = new org.jfree.chart.annotations.XYTextAnnotation("  " + names, 100 * p.contentionShare(),
+                    p.savedPerYear());
+            label.setFont(ChartStyle.LABEL_FONT);
+            label.setPaint(Palette.TEXT);
+            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addAnnotation(label);
+        }
+        String title = "Savings against contention risk per what-if point (" + currency + "/year, %)";
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return ChartStyle.apply(chart, new ChartStyle.ChartText(title, x.getLabel(), y.getLabel(), footer));
     }
 }

@@ -220,6 +220,32 @@ public final class ConsolidationStage {
         return PowerCurve.linear(meanWatts, meanWatts);
     }
 
+    /**
+     * The replayed contention risk of a single-plan outcome ({@link #evaluate}, as a what-if point
+     * has): its plan against the measured per-interval demand in {@code utilization} (a Spark job),
+     * at each new host's full capacity.
+     */
+    public static List<PlanReplay.HostRisk> replayRisk(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> utilization,
+                                                       ConsolidationOutcome o, Scenario s) {
+        List<PlanReplay.Capacity> capacities = new ArrayList<>();
+        Map<String, TargetSpec> specs = new HashMap<>();
+        o.targets().forEach(t -> specs.put(t.model(), t));
+        Map<String, AppDemandVector> byId = new HashMap<>();
+        o.movedApps().forEach(v -> byId.put(v.id(), v));
+        List<PlanReplay.Placement> placements = new ArrayList<>();
+        for (HostPlan h : o.plan().hosts()) {
+            TargetSpec t = specs.get(h.model());
+            capacities.add(new PlanReplay.Capacity(h.host(), t.cores(), t.memGb()));
+            for (String id : h.apps()) {
+                AppDemandVector v = byId.get(id);
+                boolean vm = !v.mayShareOs();
+                placements.add(new PlanReplay.Placement(v.host(), v.app(), h.host(),
+                        vm ? 1 + s.hypervisorCpuOverhead() : 1, vm ? s.hypervisorMemGb() : 0));
+            }
+        }
+        return PlanReplay.replay(utilization, placements, capacities);
+    }
+
     /** A host with power samples: one of "today's" servers (the report's host-fill chart uses the same rule). */
     public static boolean measured(HostEfficiency h) {
         return h.intervals() > 0;

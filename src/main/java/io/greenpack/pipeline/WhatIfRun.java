@@ -1,5 +1,6 @@
 package io.greenpack.pipeline;
 
+import io.greenpack.correlate.PlanReplay;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.consolidate.FleetInputs;
@@ -144,7 +145,7 @@ public final class WhatIfRun {
             progress.say("whatif: writing " + run.finalDir());
             List<String> files = job.timed("render", () -> WhatIfOutputs.write(new TableWriter(spark), run,
                     new WhatIfSource(req.dataDir(), req.scenariosFile(), req.scenarios(), req.solver()), prepared, results,
-                    job.runId(), job.started()));
+                    contention(prepared, results), job.runId(), job.started()));
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("interval_seconds", req.ingest().intervalSeconds());
             settings.put("max_gap_seconds", req.ingest().maxGapSeconds());
@@ -167,5 +168,16 @@ public final class WhatIfRun {
             job.writeManifest(spark, run, req.commandLine(), settings, rows);
             return run.commit();
         }
+    }
+
+    /** The replayed contention share of each point's plan against the measured demand (NaN without a plan). */
+    private static List<Double> contention(WhatIfData prepared, List<WhatIfResult> results) {
+        List<Double> out = new ArrayList<>();
+        for (WhatIfResult r : results) {
+            out.add(r.outcome().planned() && prepared.ingest().hasUtilization()
+                    ? PlanReplay.overShare(ConsolidationStage.replayRisk(prepared.ingest().utilization(), r.outcome(),
+                    r.point().scenario())) : Double.NaN);
+        }
+        return out;
     }
 }

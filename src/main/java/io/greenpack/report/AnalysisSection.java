@@ -48,20 +48,40 @@ public final class AnalysisSection {
         Provenance factor = r.modelledHosts() > 0 ? Provenance.MODELLED_NO_METER : Provenance.MEASURED_TIMES_FACTOR;
         return List.of(
                 new HtmlReport.KeyNumber("facility energy", String.format(Locale.ROOT, "%,.0f kWh", f.facilityKwh()),
-                        String.format(Locale.ROOT, "IT %,.0f kWh × PUE %.2f", f.kwh(), r.scenario().pue()), factor),
+                        String.format(Locale.ROOT, "over the data window: metered IT %,.0f kWh × PUE %.2f", f.kwh(),
+                                r.scenario().pue()), factor),
                 new HtmlReport.KeyNumber("energy cost", String.format(Locale.ROOT, "%,.0f %s", f.cost(), cur),
-                        String.format(Locale.ROOT, "at %.3f %s/kWh", r.scenario().tariffPerKwh(), cur), factor),
+                        String.format(Locale.ROOT, "over the data window, facility energy at %.3f %s/kWh",
+                                r.scenario().tariffPerKwh(), cur), factor),
                 new HtmlReport.KeyNumber("CO2e", String.format(Locale.ROOT, "%,.0f kg", f.co2eKg()),
-                        "facility energy × grid intensity", factor),
-                new HtmlReport.KeyNumber("idle share", pct(f.idleKwh() / f.kwh()), "of IT energy drawn at zero load", true),
+                        "over the data window, facility energy × grid intensity", factor),
+                new HtmlReport.KeyNumber("idle share", pct(f.idleKwh() / f.kwh()),
+                        "of IT energy is the servers' idle power (what they draw at zero load); modelled from the "
+                                + "power curves' idle watts over the window", true),
                 new HtmlReport.KeyNumber("comatose hosts", String.valueOf(f.comatoseHosts()),
                         "p95 CPU < 5 % and no app above 0.05 cores", false),
                 new HtmlReport.KeyNumber("hosts metered", r.meteredHosts() + " of " + r.hosts().size(),
                         r.modelledHosts() + " " + ModelledPower.LABEL, false));
     }
 
+    /** What the analysis sections read: the page, the result, where charts go and their footer. */
+    record Request(HtmlReport html, AnalysisResult r, Path chartsDir, String footer) {
+    }
+
     public static void add(HtmlReport html, AnalysisResult r, Path chartsDir, String footer) {
-        FleetEfficiency f = r.fleet();
+        Request req = new Request(html, r, chartsDir, footer);
+        powerModels(req);
+        appEnergy(req);
+        hostEfficiency(req);
+        workloadClasses(req);
+        showback(req);
+    }
+
+    private static void powerModels(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
+        Path chartsDir = req.chartsDir();
+        String footer = req.footer();
         html.section("power-models", "Power models");
         html.paragraph("Each hardware model's power is fitted against CPU utilization u (busy cores / cores): linear, "
                 + "Fan et al. (2007) P(u) = P_idle + (P_max − P_idle)(2u − u^r) with r fitted, and piecewise-linear through "
@@ -85,6 +105,14 @@ public final class AnalysisSection {
         r.powerModels().values().stream().filter(m -> !m.fitted()).forEach(m ->
                 html.note(m.model() + ": " + m.reason()));
 
+    }
+
+    private static void appEnergy(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
+        Path chartsDir = req.chartsDir();
+        String footer = req.footer();
+        FleetEfficiency f = r.fleet();
         html.section("app-energy", "Energy by application");
         html.paragraph(String.format(Locale.ROOT, "Measured IT energy %,.0f kWh is attributed to applications per "
                         + "host and interval: power above the model's idle power by CPU share, idle power by the '%s' policy. "
@@ -97,9 +125,9 @@ public final class AnalysisSection {
         r.appEnergy().forEach(e -> byApp.merge(e.app(), e.kwh(), Double::sum));
         byApp.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(TOP_APPS)
                 .forEach(e -> apps.add(new BarChart.Bar(e.getKey(), e.getValue())));
-        html.image("Top applications by attributed IT energy", png(BarChart.horizontal(
-                "Energy by application, top " + TOP_APPS + " (kWh)", "IT energy (kWh)", apps, Palette.MEASURED, footer),
-                chartsDir, "app-energy"));
+        html.image("Top " + apps.size() + " of " + byApp.size() + " applications by attributed IT energy",
+                png(BarChart.horizontal("Energy by application, top " + apps.size() + " of " + byApp.size()
+                        + " (kWh over the window)", "IT energy (kWh)", apps, Palette.MODELLED, footer), chartsDir, "app-energy"));
         List<List<String>> appRows = new ArrayList<>();
         for (AppEnergy e : r.appEnergy().stream().limit(TOP_APPS).toList()) {
             appRows.add(List.of(e.app(), e.host(), num(e.kwh(), 1), num(e.dynamicKwh(), 1), num(e.idleKwh(), 1),
@@ -109,21 +137,35 @@ public final class AnalysisSection {
                 List.of("app", "host", "kWh", "dynamic kWh", "idle kWh", "cost " + r.scenario().currency(), "CO2e kg",
                         "class", "virtualisation"), appRows, Set.of(2, 3, 4, 5, 6));
 
+    }
+
+    private static void hostEfficiency(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
+        Path chartsDir = req.chartsDir();
+        String footer = req.footer();
+        FleetEfficiency f = r.fleet();
         html.section("host-efficiency", "Host efficiency and idle waste");
-        html.paragraph(String.format(Locale.ROOT, "Idle waste is energy drawn while the host's CPU utilization was below "
-                        + "10 %%: %,.0f kWh of %,.0f kWh. Energy proportionality (EP) is 1 − (area between the host model's "
+        html.paragraph(String.format(Locale.ROOT, "Two idle figures, two meanings. Idle waste is all energy drawn while "
+                        + "the host's CPU utilization was below 10 %%: %,.0f kWh of %,.0f kWh (measured). Idle share is the "
+                        + "part of a host's energy that is its idle power, what its power curve draws at zero load "
+                        + "(modelled). Energy proportionality (EP) is 1 − (area between the host model's "
                         + "curve and the ideal line u·P_max) / (area under the ideal line) over u in [0, 1]: 1 is perfectly "
                         + "proportional, 0 draws full power at any load. Fleet EP (energy-weighted) %.2f; mean utilization %s.",
                 f.idleWasteKwh(), f.kwh(), f.ep(), pct(f.meanUtil())));
         List<HostEfficiency> byWaste = r.hosts().stream()
                 .sorted(Comparator.comparingDouble(HostEfficiency::idleWasteKwh).reversed()).limit(TOP_HOSTS).toList();
-        html.image("Idle waste per host", png(BarChart.horizontal("Idle waste per host, energy while CPU < 10 % (kWh)",
-                "IT energy (kWh)", byWaste.stream().map(h -> new BarChart.Bar(h.host(), h.idleWasteKwh())).toList(),
-                Palette.BEFORE, footer), chartsDir, "idle-waste"));
+        // Comatose hosts in the highlight colour and named so: the first to switch off.
+        html.image("Idle waste per host, top " + byWaste.size() + " of " + r.hosts().size() + "; comatose hosts in dark red",
+                png(BarChart.horizontal("Idle waste, top " + byWaste.size() + " of " + r.hosts().size()
+                        + " hosts: energy while CPU < 10 % (kWh over the window; comatose in red)", "IT energy (kWh)",
+                        byWaste.stream().map(h -> new BarChart.Bar(h.comatose() ? h.host() + " (comatose)" : h.host(),
+                                h.idleWasteKwh(), h.comatose())).toList(), Palette.MEASURED, footer), chartsDir, "idle-waste"));
         List<HostEfficiency> byEp = r.hosts().stream().sorted(Comparator.comparingDouble(HostEfficiency::ep)
                 .thenComparing(HostEfficiency::host)).limit(TOP_HOSTS).toList();
-        html.image("Energy proportionality per host, least proportional first", png(BarChart.horizontal(
-                "Energy proportionality per host, least proportional first (EP, 0–1)", "EP",
+        html.image("Energy proportionality, the " + byEp.size() + " least proportional of " + r.hosts().size() + " hosts",
+                png(BarChart.horizontal("Energy proportionality, " + byEp.size() + " least proportional of "
+                        + r.hosts().size() + " hosts (EP, 0–1)", "EP",
                 byEp.stream().map(h -> new BarChart.Bar(h.host() + " (" + h.model() + ")", h.ep())).toList(),
                 Palette.MODELLED, footer), chartsDir, "ep-per-host"));
         List<List<String>> hostRows = new ArrayList<>();
@@ -138,6 +180,13 @@ public final class AnalysisSection {
                 "%s is comatose: p95 CPU %s and no application above 0.05 cores at p95 for the whole window; it drew %,.1f kWh.",
                 h.host(), pct(h.p95Util()), h.kwh())));
 
+    }
+
+    private static void workloadClasses(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
+        Path chartsDir = req.chartsDir();
+        String footer = req.footer();
         html.section("workload-classes", "Workload classes and virtualisation");
         html.paragraph("Each application is classed from its p95 demand relative to its own host: memory-bound when its "
                 + "memory share is at least twice its CPU share, cpu-bound the other way round, io-bound from 1,500 IOPS "
@@ -158,8 +207,14 @@ public final class AnalysisSection {
         html.table("Class mix by virtualisation verdict", List.of("class", "ok", "same-os-only", "dedicated", "apps"),
                 mixRows, Set.of(1, 2, 3, 4));
 
-        html.section("showback", "Showback per owner");
-        html.paragraph("Energy, cost and CO2e of each owner's applications (apps.csv), and what they reserved against "
+    }
+
+    private static void showback(Request req) {
+        HtmlReport html = req.html();
+        AnalysisResult r = req.r();
+        html.section("showback", "Showback per application owner");
+        html.paragraph("Over the data window: IT energy attributed to each owner's applications (apps.csv; metered power "
+                + "split by CPU share, so modelled), its cost and CO2e as facility energy (× PUE), and what they reserved against "
                 + "what they used at p95 (the sum of each app's p95, an upper bound of simultaneous use). The gap is "
                 + "capacity another team could use instead of buying.");
         List<List<String>> sb = new ArrayList<>();
@@ -167,7 +222,8 @@ public final class AnalysisSection {
             sb.add(List.of(s.owner(), String.valueOf(s.apps()), num(s.kwh(), 1), num(s.cost(), 2), num(s.co2eKg(), 1),
                     num(s.reservedCores(), 1), num(s.usedCoresP95(), 1), num(s.reservedMemGb(), 0), num(s.usedMemGbP95(), 0)));
         }
-        html.table("Showback", List.of("owner", "apps", "kWh", "cost " + r.scenario().currency(), "CO2e kg",
+        html.table("Showback per application owner (tables/showback.csv)", List.of("owner", "apps", "IT kWh",
+                "cost " + r.scenario().currency(), "CO2e kg",
                 "reserved cores", "used cores p95", "reserved GB", "used GB p95"), sb, Set.of(1, 2, 3, 4, 5, 6, 7, 8));
     }
 

@@ -1,7 +1,9 @@
 package io.greenpack.report;
 
+import io.greenpack.chart.ChartStyle;
 import io.greenpack.savings.Figure;
 import io.greenpack.savings.SavingsResult;
+import io.greenpack.savings.Verdict;
 import org.apache.poi.sl.usermodel.PictureData;
 import org.apache.poi.sl.usermodel.TextParagraph;
 import org.apache.poi.xslf.usermodel.SlideLayout;
@@ -30,11 +32,13 @@ import java.util.Objects;
 /**
  * {@code deck.pptx}: the management slides (DESIGN §7), 16:9. Every word is in a native text box
  * (editable, searchable, translatable) — never baked into a picture; charts come in as PNGs
- * rendered at 1600×900 by the chart package.
+ * rendered at 1600×900 by the chart package and placed at least
+ * {@link ChartStyle#SLIDE_PICTURE_WIDTH_POINTS} points wide, so their text is 12 pt or more.
  *
- * <p>Slides: title (scenario, data window) · key numbers · before vs after · top consumers · the
- * plan (host fill) · assumptions and risks. A chart that is missing gets a slide saying so
- * instead of a broken picture.
+ * <p>Slides, each titled with its message: title · recommendation · options side by side · options
+ * chart · payback · before vs after · top consumers · the plan (host fill) · next steps · risks ·
+ * assumptions. A chart that is missing gets a slide saying so instead of a broken picture; every
+ * picture carries alt text.
  *
  * <p>Text from input (host, app, scenario names) is set as plain text runs: POI writes it as XML
  * character data, escaped; control characters, which XML 1.0 cannot hold, become U+FFFD.
@@ -46,37 +50,59 @@ public final class Deck {
     /** 13.333 × 7.5 inches in points (72 per inch): the 16:9 size of current PowerPoint. */
     public static final Dimension PAGE = new Dimension(960, 540);
 
-    public static final String KEY_NUMBERS_TITLE = "Key numbers (per year)";
-    public static final String BEFORE_AFTER_TITLE = "Before and after consolidation";
-    public static final String TOP_CONSUMERS_TITLE = "Top consumers today";
-    public static final String PLAN_TITLE = "The plan: how full each host is";
-    public static final String ASSUMPTIONS_TITLE = "Assumptions and risks";
+    /** No text run of the deck is smaller. */
+    public static final double MIN_POINTS = ChartStyle.MIN_SLIDE_POINTS;
+
+    public static final String RECOMMENDATION_PREFIX = "Recommendation: ";
+    public static final String NEXT_STEPS_TITLE = "Next steps";
+    public static final String RISKS_TITLE = "Risks to check before acting";
+    public static final String ASSUMPTIONS_TITLE = "Assumptions";
+
+    /** The charts; any may be null (the slide then says the chart is not available). */
+    public record Pictures(byte[] beforeAfter, byte[] topConsumers, byte[] hostFill, byte[] payback, byte[] options) {
+    }
 
     /**
-     * What goes into the deck. PNGs may be null (the slide then says the chart is not available).
-     *
-     * @param dataWindow     "2024-05-01 00:00 – 2024-05-31 23:55 UTC"
-     * @param assumptions    one line per assumption, e.g. "Tariff 0.18 EUR/kWh (scenario)"
-     * @param contentionRisk what the replay of measured demand found, or a placeholder sentence
+     * The next-steps slide: hosts to switch off first, what to buy, the moves in waves.
      */
-    public record Content(String title, String scenario, String dataWindow, SavingsResult savings,
-                          byte[] beforeAfterPng, byte[] topConsumersPng, byte[] hostFillPng,
-                          List<String> assumptions, String contentionRisk) {
+    public record NextSteps(List<String> switchOffFirst, List<String> buy, List<String> waves) {
+        public NextSteps {
+            switchOffFirst = List.copyOf(switchOffFirst);
+            buy = List.copyOf(buy);
+            waves = List.copyOf(waves);
+        }
+    }
+
+    /**
+     * What goes into the deck.
+     *
+     * @param dataWindow  "2024-05-01 00:00 – 2024-05-31 23:55 UTC"
+     * @param assumptions one line per assumption, e.g. "Tariff 0.18 EUR/kWh (scenario)"
+     * @param risks       one line per real risk (data window, illustrative models, P2V, contention)
+     * @param topConsumersCaption what the top-consumers chart shows ("top 12 of 150 applications")
+     */
+    public record Content(String title, String scenario, String dataWindow, SavingsResult savings, Verdict verdict,
+                          Pictures pictures, NextSteps nextSteps, List<String> risks, List<String> assumptions,
+                          String topConsumersCaption) {
         public Content {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(scenario, "scenario");
             Objects.requireNonNull(dataWindow, "dataWindow");
             Objects.requireNonNull(savings, "savings");
+            Objects.requireNonNull(verdict, "verdict");
+            pictures = pictures == null ? new Pictures(null, null, null, null, null) : pictures;
+            nextSteps = nextSteps == null ? new NextSteps(List.of(), List.of(), List.of()) : nextSteps;
+            risks = List.copyOf(risks == null ? List.of() : risks);
             assumptions = List.copyOf(assumptions == null ? List.of() : assumptions);
-            contentionRisk = contentionRisk == null ? "" : contentionRisk;
+            topConsumersCaption = topConsumersCaption == null ? "" : topConsumersCaption;
         }
     }
 
     private static final String FONT = "Calibri";
     private static final Color TEXT = new Color(0x222222);
     private static final Color MUTED = new Color(0x555555);
+    private static final Color WARN = new Color(0xA4161A);
     private static final Color MODELLED = new Color(0xB36F00); // Okabe–Ito orange, darkened for text contrast
-    private static final Color MEASURED = new Color(0x0072B2); // Okabe–Ito blue
 
     public static void write(Content c, Path file) throws IOException {
         byte[] bytes = bytes(c);
@@ -94,24 +120,41 @@ public final class Deck {
         }
     }
 
-    public static void write(Content c, OutputStream out) throws IOException {
-        try (XMLSlideShow ppt = build(c)) {
-            ppt.write(out);
-        }
-    }
-
     static XMLSlideShow build(Content c) {
         XMLSlideShow ppt = new XMLSlideShow();
         ppt.setPageSize(PAGE);
+        Verdict v = c.verdict();
+        SavingsResult r = c.savings();
+        Pictures p = c.pictures();
         titleSlide(ppt, c);
-        keyNumbers(ppt, c.savings());
-        pictureSlide(ppt, BEFORE_AFTER_TITLE, c.beforeAfterPng(),
-                "Energy, money and CO2e per year, today (measured) and after the plan (modelled).");
-        pictureSlide(ppt, TOP_CONSUMERS_TITLE, c.topConsumersPng(), "Measured energy per year.");
-        pictureSlide(ppt, PLAN_TITLE, c.hostFillPng(),
-                "CPU and memory in use on each host, today and after consolidation.");
-        assumptions(ppt, c);
+        recommendation(ppt, c);
+        DeckTable.options(titled(ppt, optionsTitle(v)), v);
+        pictureSlide(ppt, "Savings over " + Figure.format(v.horizonYears(), "years") + " against hardware cost, per option",
+                p.options(), "Money saved over the horizon (modelled) against the hardware each option buys (catalogue prices).");
+        pictureSlide(ppt, VerdictText.lead(v).map(o -> "Payback: " + VerdictText.payback(o, v.horizonYears())).orElse("Payback"),
+                p.payback(), "Cumulative money saved (modelled) against the hardware cost: it pays back where the lines cross.");
+        pictureSlide(ppt, "Energy falls from " + Figure.format(r.beforeFacilityKwhPerYear() / 1000, "") + " to "
+                        + Figure.format(r.afterFacilityKwhPerYear() / 1000, "MWh a year"),
+                p.beforeAfter(), "Facility energy (IT × PUE), money and CO2e per year: today metered and scaled to a year, "
+                        + "after modelled; covers " + r.serversBefore() + " metered hosts.");
+        pictureSlide(ppt, "Where the energy goes today", p.topConsumers(), c.topConsumersCaption());
+        pictureSlide(ppt, "The plan: " + r.serversBefore() + " hosts become " + r.serversAfter(), p.hostFill(),
+                "CPU and memory in use on each host, today and after consolidation (sized demand, modelled).");
+        bullets(titled(ppt, NEXT_STEPS_TITLE), nextSteps(c.nextSteps()), 18);
+        bullets(titled(ppt, RISKS_TITLE), c.risks(), 18);
+        bullets(titled(ppt, ASSUMPTIONS_TITLE), c.assumptions(), 14);
         return ppt;
+    }
+
+    static String optionsTitle(Verdict v) {
+        return v.recommendedOption() != null ? "Options side by side: " + v.recommendedOption() + " is recommended"
+                : "Options side by side: none pays back within " + Figure.format(v.horizonYears(), "years");
+    }
+
+    /** The recommendation slide's title: names the recommended option, or says to wait. */
+    static String recommendationTitle(Verdict v) {
+        return RECOMMENDATION_PREFIX + (v.recommendedOption() != null ? v.recommendedOption()
+                : "do not buy new hardware for energy savings alone");
     }
 
     private static void titleSlide(XMLSlideShow ppt, Content c) {
@@ -119,117 +162,96 @@ public final class Deck {
         // PowerPoint's outline, accessibility checker and readers of the file find the deck's name.
         XSLFSlide s = ppt.createSlide(layout(ppt, SlideLayout.TITLE_ONLY));
         XSLFTextShape title = s.getPlaceholder(0);
-        title.setAnchor(new Rectangle2D.Double(60, 150, 840, 120));
-        setText(title, c.title(), 40, true, TEXT);
+        title.setAnchor(new Rectangle2D.Double(60, 80, 840, 100));
+        setText(title, c.title(), 36, true, TEXT);
         title.getTextParagraphs().get(0).setTextAlign(TextParagraph.TextAlign.LEFT);
-        XSLFTextBox sub = s.createTextBox();
-        sub.setAnchor(new Rectangle2D.Double(60, 290, 840, 120));
-        sub.setWordWrap(true);
-        sub.clearText();
-        line(sub, "Scenario: " + c.scenario(), 22, false, TEXT, true);
-        line(sub, "Data window: " + c.dataWindow(), 18, false, MUTED, false);
+        XSLFTextBox sub = box(s, new Rectangle2D.Double(60, 200, 840, 300));
+        line(sub, c.verdict().sentence(), 24, false, TEXT, true);
+        line(sub, " ", 12, false, TEXT, false);
+        line(sub, "Scenario: " + c.scenario(), 18, false, MUTED, false);
+        line(sub, "Data window: " + c.dataWindow(), 16, false, MUTED, false);
     }
 
-    private static void keyNumbers(XMLSlideShow ppt, SavingsResult r) {
-        XSLFSlide s = titled(ppt, KEY_NUMBERS_TITLE);
-        List<Figure> figures = r.keyFigures();
-        double gap = 16;
-        double w = (840 - gap * (figures.size() - 1)) / figures.size();
+    private static void recommendation(XMLSlideShow ppt, Content c) {
+        Verdict v = c.verdict();
+        XSLFSlide s = titled(ppt, recommendationTitle(v));
+        XSLFTextBox head = box(s, new Rectangle2D.Double(60, 84, 840, 90));
+        line(head, v.sentence(), 20, true, TEXT, true);
+        List<VerdictText.KeyFigure> figures = VerdictText.keyFigures(v);
+        double gap = 12;
+        double w = (840 - gap * Math.max(0, figures.size() - 1)) / Math.max(1, figures.size());
         for (int i = 0; i < figures.size(); i++) {
-            Figure f = figures.get(i);
-            XSLFTextBox box = s.createTextBox();
-            box.setAnchor(new Rectangle2D.Double(60 + i * (w + gap), 130, w, 150));
-            box.setLineColor(new Color(0xDDDDDD));
-            box.setWordWrap(true);
-            box.clearText();
-            line(box, f.label(), 16, false, MUTED, true);
-            line(box, valueOnly(f), 30, true, TEXT, false);
-            String unit = unitOnly(f);
-            if (f.key().equals("servers_freed")) {
-                unit = "of " + r.serversBefore() + " today";
-            }
-            line(box, unit.isEmpty() ? " " : unit, 14, false, TEXT, false);
-            line(box, f.provenance().label(), 12, false, f.modelled() ? MODELLED : MEASURED, false);
+            VerdictText.KeyFigure f = figures.get(i);
+            XSLFTextBox b = box(s, new Rectangle2D.Double(60 + i * (w + gap), 186, w, 220));
+            b.setLineColor(f.warn() ? WARN : new Color(0xDDDDDD));
+            line(b, f.label(), 14, false, MUTED, true);
+            line(b, f.value(), f.warn() ? 16 : 22, true, f.warn() ? WARN : TEXT, false);
+            line(b, f.basis(), 12, false, MUTED, false);
         }
-        XSLFTextBox note = s.createTextBox();
-        note.setAnchor(new Rectangle2D.Double(60, 310, 840, 80));
-        note.clearText();
-        line(note, "Energy saved, range from the power model's error: "
-                + Figure.format(r.facilityKwhSavedLow(), "") + " – " + Figure.format(r.facilityKwhSavedHigh(), "kWh/year")
-                + ". Hardware cost " + r.figure("hardware_cost").formatted() + ".", 14, false, MUTED, true);
+        XSLFTextBox scope = box(s, new Rectangle2D.Double(60, 416, 840, 110));
+        line(scope, VerdictText.scope(v.scope()), 14, false, TEXT, true);
+        VerdictText.shortWindow(c.savings().windowHours()).ifPresent(w2 -> line(scope, w2, 14, true, WARN, false));
     }
 
-    /** The number part of a formatted figure ("9,609" of "9,609 kWh/year"; "never" stays whole). */
-    static String valueOnly(Figure f) {
-        String s = f.formatted();
-        return f.unit().isEmpty() || !s.endsWith(" " + f.unit()) ? s : s.substring(0, s.length() - f.unit().length() - 1);
-    }
-
-    static String unitOnly(Figure f) {
-        return f.formatted().endsWith(" " + f.unit()) ? f.unit() : "";
+    private static List<String> nextSteps(NextSteps n) {
+        List<String> out = new ArrayList<>();
+        out.add("Switch off first: " + (n.switchOffFirst().isEmpty() ? "no host can go without moves."
+                : String.join(", ", n.switchOffFirst()) + "."));
+        out.add("Buy: " + (n.buy().isEmpty() ? "nothing." : String.join("; ", n.buy()) + "."));
+        n.waves().forEach(wave -> out.add("Moves, " + wave + "."));
+        return out;
     }
 
     private static void pictureSlide(XMLSlideShow ppt, String title, byte[] png, String caption) {
         XSLFSlide s = titled(ppt, title);
-        // 16:9 picture below the title, centred: 768 × 432 pt fits between title and caption.
-        Rectangle2D area = new Rectangle2D.Double((PAGE.width - 768) / 2.0, 84, 768, 432);
+        // 16:9 picture below the title, centred, 768 pt wide: the chart package sizes its fonts for this.
+        double w = ChartStyle.SLIDE_PICTURE_WIDTH_POINTS;
+        Rectangle2D area = new Rectangle2D.Double((PAGE.width - w) / 2.0, 78, w, w * 9 / 16);
         if (png == null || png.length == 0) {
-            XSLFTextBox box = s.createTextBox();
-            box.setAnchor(area);
-            box.clearText();
-            line(box, "Chart not available for this run.", 20, false, MUTED, true);
+            XSLFTextBox b = box(s, area);
+            line(b, "Chart not available for this run.", 20, false, MUTED, true);
         } else {
-            XSLFPictureData data = ppt.addPicture(png, PictureData.PictureType.PNG);
-            XSLFPictureShape pic = s.createPicture(data);
-            pic.setAnchor(area);
+            picture(ppt, s, png, area, title + ". " + caption);
         }
-        XSLFTextBox cap = s.createTextBox();
-        cap.setAnchor(new Rectangle2D.Double(60, 514, 840, 24));
-        cap.clearText();
-        line(cap, caption, 11, false, MUTED, true);
+        XSLFTextBox cap = box(s, new Rectangle2D.Double(60, 78 + w * 9 / 16 + 2, 840, 30));
+        line(cap, caption, 12, false, MUTED, true);
     }
 
-    private static void assumptions(XMLSlideShow ppt, Content c) {
-        XSLFSlide s = titled(ppt, ASSUMPTIONS_TITLE);
-        XSLFTextBox box = s.createTextBox();
-        box.setAnchor(new Rectangle2D.Double(60, 90, 840, 430));
-        box.setWordWrap(true);
-        box.clearText();
-        List<String> measured = new ArrayList<>();
-        List<String> factor = new ArrayList<>();
-        List<String> modelled = new ArrayList<>();
-        List<String> noMeter = new ArrayList<>();
-        for (Figure f : c.savings().figures()) {
-            (switch (f.provenance()) {
-                case MEASURED -> measured;
-                case MEASURED_TIMES_FACTOR -> factor;
-                case MODELLED -> modelled;
-                case MODELLED_NO_METER -> noMeter;
-            }).add(f.label());
-        }
-        List<String> bullets = new ArrayList<>(c.assumptions());
-        if (!measured.isEmpty()) {
-            bullets.add("Measured (from meters): " + String.join(", ", measured) + ".");
-        }
-        if (!noMeter.isEmpty()) {
-            bullets.add("Modelled (no meter; hosts without power samples at their measured utilization through "
-                    + "published power curves): " + String.join(", ", noMeter) + ".");
-        }
-        if (!factor.isEmpty()) {
-            bullets.add("Measured × assumed factor (PUE, tariff, grid intensity): " + String.join(", ", factor) + ".");
-        }
-        bullets.add("Modelled (from the plan and power curves): " + String.join(", ", modelled) + ".");
-        bullets.add("Contention risk: " + (c.contentionRisk().isBlank()
-                ? "not assessed in this run (replay of measured demand against the plan)." : c.contentionRisk()));
+    /** A picture with its alt text (the description screen readers and PowerPoint's checker read). */
+    static XSLFPictureShape picture(XMLSlideShow ppt, XSLFSlide s, byte[] png, Rectangle2D area, String alt) {
+        XSLFPictureData data = ppt.addPicture(png, PictureData.PictureType.PNG);
+        XSLFPictureShape pic = s.createPicture(data);
+        pic.setAnchor(area);
+        ((org.openxmlformats.schemas.presentationml.x2006.main.CTPicture) pic.getXmlObject())
+                .getNvPicPr().getCNvPr().setDescr(plain(alt));
+        return pic;
+    }
+
+    /** The alt text of a picture, as {@link #picture} set it. */
+    public static String altText(XSLFPictureShape pic) {
+        return ((org.openxmlformats.schemas.presentationml.x2006.main.CTPicture) pic.getXmlObject())
+                .getNvPicPr().getCNvPr().getDescr();
+    }
+
+    private static void bullets(XSLFSlide s, List<String> lines, double size) {
+        XSLFTextBox b = box(s, new Rectangle2D.Double(60, 84, 840, 440));
         boolean first = true;
-        for (String b : bullets) {
-            XSLFTextParagraph p = line(box, b, 15, false, TEXT, first);
+        for (String text : lines) {
+            XSLFTextParagraph p = line(b, text, size, false, TEXT, first);
             p.setBullet(true);
             p.setIndent(-14.0);
             p.setLeftMargin(18.0);
-            p.setSpaceAfter(30.0);
+            p.setSpaceAfter(8.0);
             first = false;
         }
+    }
+
+    private static XSLFTextBox box(XSLFSlide s, Rectangle2D anchor) {
+        XSLFTextBox b = s.createTextBox();
+        b.setAnchor(anchor);
+        b.setWordWrap(true);
+        b.clearText();
+        return b;
     }
 
     /** The scenario's assumptions as deck bullets (each says where it comes from). */
@@ -263,31 +285,21 @@ public final class Deck {
     public static byte[] whatIf(String dataWindow, byte[] chartPng, List<String> findings) throws IOException {
         try (XMLSlideShow ppt = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ppt.setPageSize(PAGE);
-            XSLFSlide s = titled(ppt, WHATIF_TITLE);
-            XSLFPictureData data = ppt.addPicture(chartPng, PictureData.PictureType.PNG);
-            XSLFPictureShape pic = s.createPicture(data);
-            pic.setAnchor(new Rectangle2D.Double((PAGE.width - 640) / 2.0, 78, 640, 360));
-            XSLFTextBox box = s.createTextBox();
-            box.setAnchor(new Rectangle2D.Double(60, 444, 840, 90));
-            box.setWordWrap(true);
-            box.clearText();
-            boolean first = true;
-            for (String f : findings.stream().limit(4).toList()) {
-                line(box, f, 13, false, TEXT, first);
-                first = false;
-            }
-            line(box, "Data window " + dataWindow + ". Today measured, after modelled.", 10, false, MUTED, first);
+            pictureSlide(ppt, WHATIF_TITLE, chartPng, "Data window " + dataWindow
+                    + ". Today measured, after modelled; tariff and grid changes are sensitivities, not options.");
+            List<String> lines = new ArrayList<>(findings.stream().limit(6).toList());
+            bullets(titled(ppt, "What-if: what the points show"), lines, 18);
             ppt.write(out);
             return out.toByteArray();
         }
     }
 
-    private static XSLFSlide titled(XMLSlideShow ppt, String title) {
+    static XSLFSlide titled(XMLSlideShow ppt, String title) {
         XSLFSlide s = ppt.createSlide(layout(ppt, SlideLayout.TITLE_ONLY));
         XSLFTextShape t = s.getPlaceholder(0);
         // The default master is 4:3; place the title for the 16:9 page.
         t.setAnchor(new Rectangle2D.Double(60, 20, 840, 60));
-        setText(t, title, 28, true, TEXT);
+        setText(t, title, 24, true, TEXT);
         t.getTextParagraphs().get(0).setTextAlign(TextParagraph.TextAlign.LEFT);
         return s;
     }
@@ -296,13 +308,13 @@ public final class Deck {
         return ppt.getSlideMasters().get(0).getLayout(kind);
     }
 
-    private static void setText(XSLFTextShape shape, String text, double size, boolean bold, Color color) {
+    static void setText(XSLFTextShape shape, String text, double size, boolean bold, Color color) {
         shape.clearText();
         line(shape, text, size, bold, color, true);
     }
 
     /** Adds a paragraph with one run; {@code first} reuses the empty paragraph a cleared shape keeps. */
-    private static XSLFTextParagraph line(XSLFTextShape shape, String text, double size, boolean bold, Color color,
+    static XSLFTextParagraph line(XSLFTextShape shape, String text, double size, boolean bold, Color color,
                                           boolean first) {
         XSLFTextParagraph p = first && !shape.getTextParagraphs().isEmpty()
                 ? shape.getTextParagraphs().get(0) : shape.addNewTextParagraph();

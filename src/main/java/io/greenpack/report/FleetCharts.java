@@ -27,11 +27,11 @@ public final class FleetCharts {
                                          String todayLabel) {
         List<PowerPoint> before = new ArrayList<>();
         for (int i = 0; i < fleet.rowCount(); i++) {
-            before.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i)));
+            before.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i),
+                    fleet.intColumn("hosts").get(i)));
         }
         if (!o.planned()) {
-            return FleetPowerChart.chart(FleetPowerChart.lines(List.of(new FleetPowerChart.Line(todayLabel, before, false))),
-                    null, footer);
+            return FleetPowerChart.chart(List.of(new FleetPowerChart.Line(todayLabel, before, false)), null, footer);
         }
         double[] planWatts = o.savings().afterWattsByHour();
         List<PowerPoint> after = new ArrayList<>();
@@ -39,9 +39,9 @@ public final class FleetCharts {
             int hour = p.time().atOffset(ZoneOffset.UTC).getHour();
             after.add(new PowerPoint(p.time(), keptWatts.getOrDefault(p.time(), 0.0) + planWatts[hour]));
         }
-        return FleetPowerChart.chart(FleetPowerChart.lines(List.of(
+        return FleetPowerChart.chart(List.of(
                 new FleetPowerChart.Line(todayLabel, before, false),
-                new FleetPowerChart.Line("after consolidation", after, true))), null, footer);
+                new FleetPowerChart.Line("after consolidation", after, true)), null, footer);
     }
 
     /** Mean CPU utilization per host (in the map's order) and hour of day, 24 values a host. */

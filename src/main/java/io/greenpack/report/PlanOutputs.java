@@ -5,6 +5,7 @@ import io.greenpack.chart.CountBarChart;
 import io.greenpack.chart.HarvestChart;
 import io.greenpack.chart.HostFillChart;
 import io.greenpack.chart.HostFillChart.HostFill;
+import io.greenpack.chart.OptionsChart;
 import io.greenpack.chart.PaybackChart;
 import io.greenpack.chart.SavingsBreakdownChart;
 import io.greenpack.config.Scenario;
@@ -19,9 +20,11 @@ import io.greenpack.optimize.HostPlan;
 import io.greenpack.savings.Figure;
 import io.greenpack.savings.HarvestHour;
 import io.greenpack.savings.MigrationMove;
+import io.greenpack.savings.PlanOption;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsResult;
 import io.greenpack.model.AppDemandVector;
+import io.greenpack.savings.Verdict;
 import io.greenpack.table.PlanTables;
 import io.greenpack.table.TableFiles;
 import io.greenpack.table.TableWriter;
@@ -44,8 +47,9 @@ import static io.greenpack.report.AnalysisSection.pct;
 import static io.greenpack.report.AnalysisSection.png;
 
 /**
- * The consolidation part of a run: plan and savings sections of index.html, their charts,
- * plan.csv, migration.csv, the plan tables, deck.pptx and summary.md.
+ * The consolidation part of a run: the verdict (a lead section of index.html), plan and savings
+ * sections, their charts, plan.csv, migration.csv, the plan tables, deck.pptx and summary.md.
+ * Each section is a method that takes the one {@link Page} record.
  */
 public final class PlanOutputs {
     private static final int MOVES_SHOWN = 30;
@@ -54,17 +58,38 @@ public final class PlanOutputs {
     private PlanOutputs() {
     }
 
+    /** Everything the plan's sections read; {@code owners} maps app to owner (apps.csv). */
+    record Page(RunFolder run, ConsolidationOutcome outcome, AnalysisResult analysis, List<HostSpec> hosts,
+                Scenario scenario, HtmlReport html, String footer, String dataWindow, Verdict verdict,
+                Map<String, String> owners) {
+        Path charts() {
+            return run.resolve("charts");
+        }
+
+        SavingsResult savings() {
+            return outcome.savings();
+        }
+    }
+
     public static Map<String, Table> write(TableWriter tableWriter, RunFolder run, ConsolidationOutcome o, AnalysisResult a,
                                            List<HostSpec> hosts, Scenario s, HtmlReport html, String footer,
                                            String dataWindow, Path notebookResults) throws IOException {
-        Path charts = run.resolve("charts");
-        html.section("plan", "Consolidation plan");
+        return write(tableWriter, run, o, a, hosts, s, html, footer, dataWindow, notebookResults, Map.of());
+    }
+
+    /** @param owners application → owner from apps.csv, shown beside app ids */
+    public static Map<String, Table> write(TableWriter tableWriter, RunFolder run, ConsolidationOutcome o, AnalysisResult a,
+                                           List<HostSpec> hosts, Scenario s, HtmlReport html, String footer,
+                                           String dataWindow, Path notebookResults, Map<String, String> owners)
+            throws IOException {
         writeOptionPlans(run, o, a, hosts);
         if (!o.planned()) {
+            html.section("plan", "Consolidation plan");
             html.note(o.note());
             if (o.verdict() == null) {
                 return Map.of();
             }
+            html.paragraph(o.verdict().sentence());
             Map<String, Table> options = PlanTables.options(o);
             tableWriter.write(options, run.resolve("tables"));
             if (notebookResults != null) {
@@ -82,7 +107,29 @@ public final class PlanOutputs {
         Set<String> physical = new HashSet<>();
         hosts.stream().filter(HostSpec::physical).forEach(h -> physical.add(h.host()));
         MigrationCsv.write(run.resolve("migration.csv"), r.migration(), physical);
+        // The consolidate stage's verdict; a single-plan outcome (no options) gets a one-option verdict.
+        Verdict verdict = o.verdict() != null ? o.verdict() : ProvisionalVerdict.from(o, a, hosts, s);
+        Page page = new Page(run, o, a, hosts, s, html, footer, dataWindow, verdict, owners);
+        VerdictSection.add(html, new VerdictSection.Request(verdict, r.windowHours()));
+        html.section("plan", "Consolidation plan");
+        planSection(page);
+        byte[] beforeAfter = savingsSection(page);
+        harvestSection(page);
+        migrationSection(page);
+        List<String> assumptions = assumptionsSection(page);
+        deckAndSummary(page, beforeAfter, assumptions);
+        html.section("files", "Files of this run");
+        html.fileLinks(RunFiles.LINKS);
+        html.section("glossary", "Glossary");
+        html.glossary(Glossary.TERMS);
+        return tables;
+    }
 
+    private static void planSection(Page p) {
+        ConsolidationOutcome o = p.outcome();
+        SavingsResult r = p.savings();
+        Scenario s = p.scenario();
+        HtmlReport html = p.html();
         var packing = o.plan().packing();
         html.paragraph(String.format(Locale.ROOT, "%d applications from %d hosts are packed onto %d new hosts "
                         + "(lower bound %d, gap %s) keeping %s of each host's capacity free, CPU-bound and memory-bound "
@@ -95,8 +142,10 @@ public final class PlanOutputs {
                 s.hypervisorMemGb(), o.keptHosts().isEmpty() ? ""
                         : o.keptHosts().size() + " hosts stay as they are (a pinned or dedicated app): " + String.join(", ",
                         o.keptHosts()) + ".", packing.stoppedBy(), packing.seconds()));
-        html.image("Host fill before and after", png(HostFillChart.chart(fillBefore(a, o, hosts), fillAfter(o),
-                s.headroom(), footer), charts, "host-fill"));
+        html.paragraph(VerdictText.scope(p.verdict().scope()));
+        html.image("Host fill before and after: CPU and memory in use on each of the " + r.serversBefore()
+                + " metered hosts today and the " + r.serversAfter() + " hosts after", png(HostFillChart.chart(
+                fillBefore(p.analysis(), o, p.hosts()), fillAfter(o), s.headroom(), p.footer()), p.charts(), "host-fill"));
 
         double overShare = PlanReplay.overShare(o.risk());
         html.paragraph(String.format(Locale.ROOT, "Contention risk (replay): the plan was replayed against the measured "
@@ -113,84 +162,121 @@ public final class PlanOutputs {
                     x == null ? "–" : pct(x.overShare()), x == null ? "–" : pct(Math.max(x.worstCpuExcess(), x.worstMemExcess()))));
         }
         html.table("New hosts (full list of moves: plan.csv)", List.of("host", "model", "apps", "CPU (sized)",
-                "memory (sized)", "watts (modelled)", "intervals over capacity", "worst excess"), rows, Set.of(2, 3, 4, 5, 6, 7));
+                "memory (sized)", "IT watts (modelled)", "intervals over capacity", "worst excess"), rows, Set.of(2, 3, 4, 5, 6, 7));
+    }
 
+    /** The savings section; returns the before/after chart for the deck. */
+    private static byte[] savingsSection(Page p) {
+        SavingsResult r = p.savings();
+        HtmlReport html = p.html();
         html.section("savings", "Savings");
+        html.paragraph(VerdictText.scope(p.verdict().scope()) + " Before and after below cover the same "
+                + r.serversBefore() + " metered hosts.");
+        VerdictText.shortWindow(r.windowHours()).ifPresent(html::warning);
         html.keyNumbers(r.keyFigures().stream().map(f -> new HtmlReport.KeyNumber(f.label(), f.formatted(),
-                f.provenance().label(), f.provenance())).toList());
+                VerdictText.source(f), f.provenance())).toList());
         SavingsBreakdownChart.Breakdown b = new SavingsBreakdownChart.Breakdown(r.beforeFacilityKwhPerYear(),
                 r.afterFacilityKwhPerYear(), r.beforeMoneyPerYear(), r.afterMoneyPerYear(), r.beforeCo2eKgPerYear(),
                 r.afterCo2eKgPerYear(), r.currency());
-        byte[] beforeAfter = png(SavingsBreakdownChart.chart(b, footer), charts, "savings-breakdown");
-        html.image("Energy, money and CO2e per year, today and after", beforeAfter);
+        byte[] beforeAfter = png(SavingsBreakdownChart.chart(b, p.footer()), p.charts(), "savings-breakdown");
+        html.image("Facility energy, money and CO2e per year of the " + r.serversBefore()
+                + " metered hosts, today (metered, scaled to a year) and after (modelled)", beforeAfter);
         html.paragraph(String.format(Locale.ROOT, "After-consolidation energy is modelled through the target models' "
                         + "power curves at the sized load; with the power models' error it lies between %,.0f and %,.0f "
-                        + "IT kWh per year. Today's IT energy is measured and scaled to a year; today's facility energy, "
-                        + "cost and CO2e are that measurement times the scenario's PUE, tariff and grid intensity "
-                        + "(measured × assumed factor).",
+                        + "IT kWh per year. Today's IT energy is metered over the window and scaled to a year; today's "
+                        + "facility energy, cost and CO2e are that times the scenario's PUE, tariff and grid intensity.",
                 r.afterItKwhLow(), r.afterItKwhHigh()));
-        html.image("Payback over the horizon", png(PaybackChart.chart(new PaybackChart.Payback(r.hardwareCost(),
-                r.beforeMoneyPerYear() - r.afterMoneyPerYear(), s.horizonYears(), r.currency()), footer), charts, "payback"));
+        html.image("Payback over the horizon: cumulative money saved minus hardware cost", png(PaybackChart.chart(
+                new PaybackChart.Payback(r.hardwareCost(), r.moneySavedPerYear(), p.scenario().horizonYears(),
+                        r.currency()), p.footer()), p.charts(), "payback"));
         List<List<String>> figs = new ArrayList<>();
         for (Figure f : r.figures()) {
-            figs.add(List.of(f.label(), f.formatted(), f.provenance().label()));
+            figs.add(List.of(f.label(), f.formatted(), VerdictText.source(f)));
         }
-        html.table("All figures", List.of("figure", "value", "measured or modelled"), figs, Set.of(1));
+        html.table("All figures (energy is facility energy, IT × PUE, unless it says IT)",
+                List.of("figure", "value", "measured or modelled, and how"), figs, Set.of(1));
+        return beforeAfter;
+    }
 
+    private static void harvestSection(Page p) {
+        HtmlReport html = p.html();
         html.section("harvest", "Harvestable capacity");
         html.paragraph("Instead of switching freed capacity off, it can run batch work: free cores and memory on the new "
                 + "hosts per hour of day, after headroom and the hypervisor's cost for the batch VMs (modelled).");
         double[] cores = new double[24];
         double[] mem = new double[24];
-        for (HarvestHour h : r.harvest()) {
+        for (HarvestHour h : p.savings().harvest()) {
             cores[h.hourOfDay()] = h.freeCpuCores();
             mem[h.hourOfDay()] = h.freeMemGb();
         }
-        html.image("Harvestable capacity by hour of day", png(HarvestChart.chart(cores, mem, footer), charts, "harvest"));
-        if (!s.hourlySizing()) {
+        html.image("Harvestable capacity by hour of day", png(HarvestChart.chart(cores, mem, p.footer()), p.charts(), "harvest"));
+        if (!p.scenario().hourlySizing()) {
             // A flat chart is not a finding about the fleet: it follows from sizing by the whole window.
             html.note(String.format(Locale.ROOT, "The same at every hour: each app is sized by its p%s over the whole window, "
                     + "so the plan holds the same load all day. A scenario with hourly_sizing: true sizes each app per hour "
                     + "of day; the free capacity then follows the apps' daily pattern (more at night for daytime workloads).",
-                    Figure.format(s.percentile(), "")));
+                    Figure.format(p.scenario().percentile(), "")));
         }
+    }
 
+    private static void migrationSection(Page p) {
+        SavingsResult r = p.savings();
+        Scenario s = p.scenario();
+        HtmlReport html = p.html();
         html.section("migration", "Migration");
         double total = r.migration().isEmpty() ? 0 : r.migration().get(r.migration().size() - 1).cumulativeSeconds();
         html.paragraph(String.format(Locale.ROOT, "%d live migrations in the order that empties whole hosts first; at "
                         + "%.0f Gbit/s they take about %.1f hours in total (estimate: memory × 8 / (bandwidth × %.1f) × %.1f "
                         + "for re-sent dirty pages). Full list: migration.csv.", r.migration().size(), s.migrationGbps(),
                 total / 3600, Savings.MIGRATION_LINK_EFFICIENCY, 1 + Savings.MIGRATION_DIRTY_PAGE_FACTOR));
+        NextSteps.waves(r.migration()).forEach(html::paragraph);
         List<List<String>> moves = new ArrayList<>();
         for (MigrationMove m : r.migration().stream().limit(MOVES_SHOWN).toList()) {
-            moves.add(List.of(String.valueOf(m.step()), m.app(), m.fromHost(), m.toHost(), num(m.memGb(), 1),
-                    num(m.seconds(), 0), m.freesHost() == null ? "" : m.freesHost()));
+            moves.add(List.of(String.valueOf(m.step()), NextSteps.withOwner(m.app(), p.owners()), m.fromHost(), m.toHost(),
+                    num(m.memGb(), 1), num(m.seconds(), 0), m.freesHost() == null ? "" : m.freesHost()));
         }
-        html.table("First " + MOVES_SHOWN + " moves", List.of("step", "app", "from", "to", "memory GB", "seconds",
-                "frees host"), moves, Set.of(0, 4, 5));
+        html.table("First " + Math.min(MOVES_SHOWN, moves.size()) + " of " + r.migration().size() + " moves",
+                List.of("step", "app (owner)", "from", "to", "memory GB", "seconds", "frees host"), moves, Set.of(0, 4, 5));
+    }
 
-        html.section("assumptions", "Assumptions");
+    private static List<String> assumptionsSection(Page p) {
+        SavingsResult r = p.savings();
+        p.html().section("assumptions", "Assumptions");
         double modelError = r.afterItKwhPerYear() > 0 ? (r.afterItKwhHigh() / r.afterItKwhPerYear() - 1) : 0;
-        List<String> assumptions = Deck.assumptions(s, modelError);
-        assumptions.forEach(html::paragraph);
+        List<String> assumptions = Deck.assumptions(p.scenario(), modelError);
+        assumptions.forEach(p.html()::paragraph);
+        return assumptions;
+    }
 
+    private static void deckAndSummary(Page p, byte[] beforeAfter, List<String> assumptions) throws IOException {
+        SavingsResult r = p.savings();
+        Scenario s = p.scenario();
         Map<String, Double> topApps = new TreeMap<>();
-        for (AppEnergy e : a.appEnergy()) {
-            topApps.merge(e.app(), e.kwh() * Savings.HOURS_PER_YEAR / r.windowHours(), Double::sum);
+        for (AppEnergy e : p.analysis().appEnergy()) {
+            topApps.merge(NextSteps.withOwner(e.app(), p.owners()), e.kwh() * Savings.HOURS_PER_YEAR / r.windowHours(),
+                    Double::sum);
         }
-        byte[] consumers = png(CountBarChart.topConsumers(topApps, TOP_APPS, footer), charts, "top-consumers");
+        byte[] consumers = png(CountBarChart.topConsumers(topApps, TOP_APPS, p.footer()), p.charts(), "top-consumers");
+        Path charts = p.charts();
         byte[] fill = java.nio.file.Files.readAllBytes(charts.resolve("host-fill.png"));
-        String risk2 = String.format(Locale.ROOT, "Replayed against measured demand, co-hosted load exceeded capacity in "
-                + "%s of host-intervals (p%.0f sizing, %s headroom).", pct(overShare), s.percentile(), pct(s.headroom()));
-        Deck.write(new Deck.Content("greenpack: consolidation", s.name(), dataWindow, r, beforeAfter, consumers, fill,
-                assumptions, risk2), run.resolve("deck.pptx"));
-        Summary.write(new Summary.Content("greenpack report", s.name(), dataWindow, r, List.of(
-                new Summary.ChartLink("fleet-power", "Fleet power (kW)"),
-                new Summary.ChartLink("savings-breakdown", "Energy, money and CO2e, today and after"),
-                new Summary.ChartLink("host-fill", "Host fill before and after"),
+        byte[] payback = java.nio.file.Files.readAllBytes(charts.resolve("payback.png"));
+        Verdict v = p.verdict();
+        byte[] options = png(OptionsChart.chart(v.options().stream().filter(PlanOption::planned)
+                .map(o -> new OptionsChart.Option(o.option(), o.moneySavedPerYear() * v.horizonYears(), o.capex())).toList(),
+                v.horizonYears(), v.currency(), p.footer()), charts, "options");
+        String consumersCaption = "IT energy per year of the top " + Math.min(TOP_APPS, topApps.size()) + " of "
+                + topApps.size() + " applications (owner in brackets): metered, attributed by CPU share and scaled to a year (modelled).";
+        Deck.write(new Deck.Content("greenpack: consolidation", s.name(), p.dataWindow(), r, v,
+                new Deck.Pictures(beforeAfter, consumers, fill, payback, options), NextSteps.of(p),
+                NextSteps.risks(p), assumptions, consumersCaption), p.run().resolve("deck.pptx"));
+        Summary.write(new Summary.Content("greenpack report", s.name(), p.dataWindow(), r, v, p.analysis().showback(),
+                r.windowHours() / 24, List.of(
+                new Summary.ChartLink("options", "Options: savings over the horizon against hardware cost"),
                 new Summary.ChartLink("payback", "Payback"),
-                new Summary.ChartLink("top-consumers", "Top consumers")), r.migration().size()), run.resolve("summary.md"));
-        return tables;
+                new Summary.ChartLink("fleet-power", "Fleet power (kW)"),
+                new Summary.ChartLink("savings-breakdown", "Energy, money and CO2e per year, today and after"),
+                new Summary.ChartLink("host-fill", "Host fill before and after"),
+                new Summary.ChartLink("top-consumers", "Top consumers")), r.migration().size()), p.run().resolve("summary.md"));
     }
 
     /** plans/&lt;option&gt;.csv: the moves of every option that could be planned (plan.csv is the recommended one). */

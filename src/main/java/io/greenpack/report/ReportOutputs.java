@@ -87,7 +87,8 @@ public final class ReportOutputs {
                     ChartStyle.footer(window(ingest), scenario.name()), in.notebookResults()));
         }
         written.putAll(PlanOutputs.write(tables, run, in.outcome(), in.analysis(), ingest.hosts().hosts(),
-                scenario, html, ChartStyle.footer(window(ingest), scenario.name()), window(ingest), in.notebookResults()));
+                scenario, html, ChartStyle.footer(window(ingest), scenario.name()), window(ingest), in.notebookResults(),
+                owners(ingest)));
         IngestSection.add(html, ingest);
         html.footer(in.footer());
         html.write(run.resolve("index.html"));
@@ -132,12 +133,24 @@ public final class ReportOutputs {
     private static List<PowerPoint> points(Table fleet) {
         List<PowerPoint> points = new ArrayList<>(fleet.rowCount());
         for (int i = 0; i < fleet.rowCount(); i++) {
-            points.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i)));
+            points.add(new PowerPoint(fleet.instantColumn("time").get(i), fleet.doubleColumn("watts").get(i),
+                    fleet.intColumn("hosts").get(i)));
         }
         return points;
     }
 
     private static String window(IngestResult ingest) {
         return ChartStyle.dataWindow(ingest.first(), ingest.last());
+    }
+
+    /** Application → owner from apps.csv, for labels that show owners beside app ids. */
+    private static Map<String, String> owners(IngestResult ingest) {
+        Map<String, String> out = new java.util.HashMap<>();
+        ingest.apps().apps().forEach(a -> {
+            if (a.owner() != null && !a.owner().isBlank()) {
+                out.put(a.app(), a.owner());
+            }
+        });
+        return out;
     }
 }

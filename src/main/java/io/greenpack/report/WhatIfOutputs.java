@@ -50,8 +50,10 @@ public final class WhatIfOutputs {
     }
 
     /** Writes everything; returns the files written, relative to the run folder, sorted. */
+    /** {@code contention}: each point's replayed contention share, in the order of {@code results} (NaN without a plan). */
     public static List<String> write(TableWriter tables, RunFolder run, WhatIfSource req, WhatIfData prepared,
-                              List<WhatIfResult> results, String runId, Instant started) throws IOException {
+                              List<WhatIfResult> results, List<Double> contention, String runId, Instant started)
+            throws IOException {
         List<WhatIfPoint> points = results.stream().map(WhatIfResult::point).toList();
         List<String> varying = varying(points);
         List<String> folders = folders(points);
@@ -70,7 +72,7 @@ public final class WhatIfOutputs {
         Files.createDirectories(charts);
         String cur = req.scenarios().base().currency();
         List<WhatIfResult> shown = results;
-        JFreeChart side = WhatIfCharts.sideBySide("Scenarios side by side (" + cur + " saved per year, hosts after)",
+        JFreeChart side = WhatIfCharts.sideBySide("What-if points side by side (" + cur + " saved per year, hosts after)",
                 shown.stream().map(WhatIfResult::name).toList(), 0, List.of(
                         new WhatIfCharts.Panel("Saved per year (" + cur + ")", shown.stream().map(WhatIfResult::costSaved).toList(), "#,##0"),
                         new WhatIfCharts.Panel("Hosts after (today " + results.get(0).hostsBefore() + ")",
@@ -102,8 +104,11 @@ public final class WhatIfOutputs {
                     ChartStyle.footer(window, base.name())), charts, "whatif-harvest");
         }
 
-        page(run, req, prepared, results, varying, links, sidePng, sweepCharts, harvestPng, window, runId, started);
-        Files.write(run.resolve("deck.pptx"), Deck.whatIf(window, sidePng, findings(results)));
+        byte[] tradeOffPng = AnalysisSection.png(WhatIfCharts.tradeOff(tradeOffs(results, contention, varying), cur, footer),
+                charts, "whatif-tradeoff");
+        page(new Page(run, req, prepared, results, varying, links, contention, sidePng, tradeOffPng, sweepCharts,
+                harvestPng, window, runId, started));
+        Files.write(run.resolve("deck.pptx"), Deck.whatIf(window, sidePng, findings(results, varying)));
 
         List<String> files = new ArrayList<>();
         try (var walk = Files.walk(run.dir())) {
@@ -278,7 +283,10 @@ public final class WhatIfOutputs {
         return link;
     }
 
-    /** "headroom 0.3, pue 1.4" / "offload: owners analytics @ …" / "harvest: 50 % of free capacity". */
+    /** Parameters that are fractions and read as percentages. */
+    static final Set<String> PERCENT_KEYS = Set.of("headroom", "hypervisor.cpu_overhead");
+
+    /** "headroom 30 %, pue 1.4" / "offload: owners analytics @ …" / "harvest: 50 % of free capacity". */
     static String changes(WhatIfPoint p, Map<String, String> base, List<String> varying) {
         Map<String, String> mine = p.parameters();
         List<String> parts = new ArrayList<>();
@@ -290,6 +298,8 @@ public final class WhatIfOutputs {
                 parts.add("offload " + mine.get(k));
             } else if (k.equals("harvest.share")) {
                 parts.add("harvest " + num(100 * Double.parseDouble(mine.get(k)), 0) + " % of free capacity");
+            } else if (PERCENT_KEYS.contains(k)) {
+                parts.add(k.replace('_', ' ') + " " + num(100 * Double.parseDouble(mine.get(k)), 0) + " %");
             } else {
                 parts.add(k + " " + mine.get(k));
             }
@@ -297,123 +307,259 @@ public final class WhatIfOutputs {
         return parts.isEmpty() ? "same as baseline" : String.join(", ", parts);
     }
 
-    /** Up to four sentences for the slide and the summary. */
-    static List<String> findings(List<WhatIfResult> results) {
+    /** Parameters that are outside changes (prices, grid, building), not choices a plan can make. */
+    static final Set<String> EXTERNAL = Set.of("tariff_per_kwh", "grid_gco2e_per_kwh", "pue", "currency");
+
+    /** True when the point differs from the base only in outside changes: a sensitivity, not an option. */
+    static boolean sensitivity(WhatIfPoint p, Map<String, String> base) {
+        List<String> changed = p.parameters().keySet().stream()
+                .filter(k -> !Objects.equals(p.parameters().get(k), base.get(k))).toList();
+        return !changed.isEmpty() && EXTERNAL.containsAll(changed);
+    }
+
+    private static List<WhatIfCharts.TradeOff> tradeOffs(List<WhatIfResult> results, List<Double> contention,
+                                                         List<String> varying) {
+        Map<String, String> base = results.get(0).point().parameters();
+        List<WhatIfCharts.TradeOff> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            WhatIfResult r = results.get(i);
+            if (i == 0 || !sensitivity(r.point(), base)) {
+                out.add(new WhatIfCharts.TradeOff(r.name(), r.costSaved(), contention.get(i), i == 0));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "same plan as headroom_0.1: the binding constraint is memory (hosts 81 % full on memory,
+     * 42 % on CPU)" for a point whose plan puts every app where an earlier option point did; empty otherwise.
+     */
+    static String plateau(List<WhatIfResult> results, int i) {
+        WhatIfResult r = results.get(i);
+        if (!r.outcome().planned()) {
+            return "";
+        }
+        Map<String, String> base = results.get(0).point().parameters();
+        for (int j = 0; j < i; j++) {
+            WhatIfResult e = results.get(j);
+            if (e.outcome().planned() && !sensitivity(e.point(), base) && placement(e).equals(placement(r))) {
+                var hosts = r.outcome().plan().hosts();
+                double cpu = hosts.stream().mapToDouble(io.greenpack.optimize.HostPlan::cpuLoadFraction).average().orElse(0);
+                double mem = hosts.stream().mapToDouble(io.greenpack.optimize.HostPlan::memLoadFraction).average().orElse(0);
+                return "same plan as " + e.name() + ": the binding constraint is " + (mem >= cpu ? "memory" : "CPU")
+                        + " (hosts " + VerdictText.percent(Math.max(cpu, mem)) + " full on it, "
+                        + VerdictText.percent(Math.min(cpu, mem)) + " on " + (mem >= cpu ? "CPU" : "memory") + ")";
+            }
+        }
+        return "";
+    }
+
+    private static Map<String, List<String>> placement(WhatIfResult r) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        r.outcome().plan().hosts().forEach(h -> out.put(h.model() + "/" + h.host(), h.apps().stream().sorted().toList()));
+        return out;
+    }
+
+    /** Up to six sentences for the slide and the page: options compared among options, sensitivities apart. */
+    static List<String> findings(List<WhatIfResult> results, List<String> varying) {
         List<String> out = new ArrayList<>();
         WhatIfResult base = results.get(0);
+        Map<String, String> baseParams = base.point().parameters();
         String cur = base.point().scenario().currency();
         if (base.evaluated()) {
             out.add(String.format(Locale.ROOT, "Baseline (%s): %d hosts become %d, saving %s %s and %s t CO2e per year.",
                     base.name(), base.hostsBefore(), base.hostsAfter(), num(base.costSaved(), 0), cur, num(base.co2eSavedT(), 1)));
         }
-        results.stream().filter(WhatIfResult::evaluated).max(java.util.Comparator.comparingDouble(WhatIfResult::costSaved)
+        List<WhatIfResult> options = results.stream().filter(WhatIfResult::evaluated)
+                .filter(r -> !sensitivity(r.point(), baseParams)).toList();
+        options.stream().max(java.util.Comparator.comparingDouble(WhatIfResult::costSaved)
                         .thenComparing(WhatIfResult::index, java.util.Comparator.reverseOrder()))
-                .ifPresent(b -> out.add(String.format(Locale.ROOT, "Most money saved: %s, %s %s per year with %d hosts%s.",
-                        b.name(), num(b.costSaved(), 0), cur, b.hostsAfter(),
+                .ifPresent(b -> out.add(String.format(Locale.ROOT, "Most money saved among the options: %s, %s %s per year "
+                                + "with %d hosts%s.", b.name(), num(b.costSaved(), 0), cur, b.hostsAfter(),
                         b.providerBill() > 0 ? " (after a provider bill of " + num(b.providerBill(), 0) + " " + cur + ")" : "")));
-        results.stream().filter(WhatIfResult::evaluated).min(java.util.Comparator.comparingInt(WhatIfResult::hostsAfter)
-                        .thenComparingInt(WhatIfResult::index))
+        options.stream().min(java.util.Comparator.comparingInt(WhatIfResult::hostsAfter).thenComparingInt(WhatIfResult::index))
                 .ifPresent(b -> out.add(String.format(Locale.ROOT, "Fewest hosts: %s, %d hosts.", b.name(), b.hostsAfter())));
-        out.add(results.size() + " scenarios evaluated on the same data; every point has its plan in the run folder.");
+        for (WhatIfResult r : results) {
+            if (r.evaluated() && sensitivity(r.point(), baseParams)) {
+                out.add(String.format(Locale.ROOT, "Sensitivity, not an option: with %s the same kind of plan saves %s %s "
+                        + "per year (baseline %s).", changes(r.point(), baseParams, varying), num(r.costSaved(), 0), cur,
+                        num(base.costSaved(), 0)));
+            }
+        }
+        out.add(results.size() + " points evaluated on the same data; every point has its plan in the run folder.");
         return out;
     }
 
-    private static void page(RunFolder run, WhatIfSource req, WhatIfData prepared, List<WhatIfResult> results,
-                             List<String> varying, List<String> links, byte[] sidePng, Map<String, byte[]> sweepCharts,
-                             byte[] harvestPng, String window, String runId, Instant started) throws IOException {
-        WhatIfResult base = results.get(0);
-        String cur = base.point().scenario().currency();
-        HtmlReport html = new HtmlReport();
+    /** Everything the what-if page reads. */
+    record Page(RunFolder run, WhatIfSource req, WhatIfData prepared, List<WhatIfResult> results,
+                List<String> varying, List<String> links, List<Double> contention, byte[] sidePng, byte[] tradeOffPng,
+                Map<String, byte[]> sweepCharts, byte[] harvestPng, String window, String runId, Instant started) {
+        WhatIfResult base() {
+            return results.get(0);
+        }
+
+        String currency() {
+            return base().point().scenario().currency();
+        }
+    }
+
+    private static void page(Page p) throws IOException {
+        HtmlReport html = new HtmlReport().wide();
         html.title("greenpack what-if");
-        html.subtitle("Data " + req.dataDir().getFileName() + " \u00b7 " + window + " \u00b7 scenarios "
-                + req.scenariosFile().getFileName() + " \u00b7 " + results.size() + " points");
+        html.subtitle("Data " + p.req().dataDir().getFileName() + " \u00b7 " + p.window() + " \u00b7 scenarios "
+                + p.req().scenariosFile().getFileName() + " \u00b7 " + p.results().size() + " points");
+        summarySection(html, p);
+        comparisonSection(html, p);
+        chartsSection(html, p);
+        methodSection(html, p);
+        IngestSection.add(html, p.prepared().ingest());
+        html.section("glossary", "Glossary");
+        html.glossary(Glossary.TERMS);
+        html.footer("greenpack " + io.greenpack.util.Version.current() + " \u00b7 run " + p.runId()
+                + " \u00b7 generated " + DateTimeFormatter.ISO_INSTANT.format(p.started().atOffset(ZoneOffset.UTC)));
+        html.write(p.run().resolve("index.html"));
+    }
+
+    private static void summarySection(HtmlReport html, Page p) {
+        WhatIfResult base = p.base();
+        String cur = p.currency();
         html.section("summary", "Summary");
         List<HtmlReport.KeyNumber> tiles = new ArrayList<>();
-        tiles.add(new HtmlReport.KeyNumber("points evaluated", String.valueOf(results.size()), "each as a Spark task", false));
+        tiles.add(new HtmlReport.KeyNumber("points evaluated", String.valueOf(p.results().size()), "each as a Spark task", false));
         tiles.add(new HtmlReport.KeyNumber("hosts today", String.valueOf(base.hostsBefore()),
                 "that can be consolidated (hosts with pinned or dedicated apps stay as they are)", false));
         if (base.evaluated()) {
-            tiles.add(new HtmlReport.KeyNumber("baseline saves", num(base.costSaved(), 0) + " " + cur,
-                    "per year, " + base.hostsAfter() + " hosts after", true));
+            tiles.add(new HtmlReport.KeyNumber("baseline saves", num(base.costSaved(), 0) + " " + cur + "/year",
+                    base.hostsAfter() + " hosts after; modelled: plan through power curves", true));
         }
-        results.stream().filter(WhatIfResult::evaluated).max(java.util.Comparator.comparingDouble(WhatIfResult::costSaved)
-                        .thenComparing(WhatIfResult::index, java.util.Comparator.reverseOrder()))
-                .ifPresent(b -> tiles.add(new HtmlReport.KeyNumber("most saved", num(b.costSaved(), 0) + " " + cur,
-                        "per year: " + b.name(), true)));
         html.keyNumbers(tiles);
-        findings(results).forEach(html::paragraph);
+        findings(p.results(), p.varying()).forEach(html::paragraph);
+        VerdictText.shortWindow(base.outcome().planned() ? base.outcome().savings().windowHours()
+                : Double.POSITIVE_INFINITY).ifPresent(html::warning);
+    }
 
-        html.section("comparison", "Comparison");
-        html.paragraph("One row per point. The baseline (the file's base: scenario) is highlighted and marked. "
-                + "Figures are per year: energy is facility energy (IT \u00d7 PUE); cost after = energy cost after + the "
-                + "provider's bill for offloaded apps; CO2e counts our fleet only. Click a name for the point's full plan "
-                + "(plan.csv; plan_summary.csv, migration.csv and offloaded.csv are next to it). Full table: whatif.csv.");
-        List<String> headers = List.of("point", "what changes", "hosts today", "hosts after", "saved " + cur + "/yr",
-                "t CO2e saved/yr", "payback (months)", "MWh/yr after", cur + "/yr after", "of which provider",
-                "lower bound", "note");
-        Set<Integer> numeric = Set.of(2, 3, 4, 5, 6, 7, 8, 9, 10);
-        Map<String, String> baseParams = base.point().parameters();
-        List<List<String>> rows = new ArrayList<>();
-        for (WhatIfResult r : results) {
-            List<String> row = new ArrayList<>();
-            row.add(r.name());
-            row.add(r.index() == 0 ? "baseline" : changes(r.point(), baseParams, varying));
-            row.add(String.valueOf(r.hostsBefore()));
-            row.add(r.evaluated() ? String.valueOf(r.hostsAfter()) : "\u2013");
-            row.add(num(r.costSaved(), 0));
-            row.add(num(r.co2eSavedT(), 1));
-            row.add(Double.isInfinite(r.paybackMonths()) ? "never" : num(r.paybackMonths(), 0));
-            row.add(num(r.kwhAfter() / 1000, 1));
-            row.add(num(r.costAfter(), 0));
-            row.add(r.point().offload() == null ? "" : num(r.providerBill(), 0));
-            row.add(r.outcome().planned() ? String.valueOf(r.lowerBound()) : "\u2013");
-            String note = r.note();
-            if (r.point().harvest() != null) {
-                note = (note.isEmpty() ? "" : note + "; ") + "batch work gets " + num(r.harvestCoreHours(), 0) + " core-hours/yr";
-            }
-            if (r.point().offload() != null) {
-                note = (note.isEmpty() ? "" : note + "; ") + r.offloadedApps().size() + " apps offloaded";
-                if (r.hostsBefore() != base.hostsBefore()) {
-                    note += "; hosts kept for pinned apps join the comparison";
-                }
-            }
-            row.add(note);
-            rows.add(row);
+    private static void comparisonSection(HtmlReport html, Page p) {
+        String cur = p.currency();
+        Map<String, String> baseParams = p.base().point().parameters();
+        html.section("comparison", "Options compared");
+        html.paragraph("One row per option point; the baseline (the file's base: scenario) is highlighted. Money, energy "
+                + "and CO2e are per year and modelled (the plan through power curves against metered energy scaled to a "
+                + "year); energy is facility energy (IT \u00d7 PUE); cost after = energy cost after + the provider's bill "
+                + "for offloaded apps. Contention risk: the plan replayed against every measured interval. Click a name for "
+                + "the point's plan (plan.csv; migration.csv and offloaded.csv next to it). Full table: whatif.csv.");
+        List<String> headers = List.of("point", "what changes", "hosts after (of " + p.base().hostsBefore() + ")",
+                "saved " + cur + "/year", "hardware " + cur, "payback", "contention risk", "t CO2e saved/year",
+                cur + "/year after", "of which provider", "lower bound");
+        List<List<String>> options = new ArrayList<>();
+        List<String> optionLinks = new ArrayList<>();
+        List<List<String>> sensitivities = new ArrayList<>();
+        List<String> sensitivityLinks = new ArrayList<>();
+        for (int i = 0; i < p.results().size(); i++) {
+            WhatIfResult r = p.results().get(i);
+            boolean sens = i > 0 && sensitivity(r.point(), baseParams);
+            (sens ? sensitivities : options).add(row(p, i));
+            (sens ? sensitivityLinks : optionLinks).add(p.links().get(i));
         }
-        html.table("What-if points (baseline highlighted)", headers, rows, numeric, Set.of(0), links);
+        html.table("What-if options (baseline highlighted)", headers, options, Set.of(2, 3, 4, 6, 7, 8, 9, 10), Set.of(0),
+                optionLinks);
+        // Notes below the table, one line per point, so the table's numbers stay in one screen width.
+        for (int i = 0; i < p.results().size(); i++) {
+            String note = note(p, i);
+            if (!note.isEmpty()) {
+                html.paragraph(p.results().get(i).name() + ": " + note + ".");
+            }
+        }
+        if (!sensitivities.isEmpty()) {
+            html.section("sensitivity", "Sensitivity: outside changes");
+            html.paragraph("These points change a price or the grid, not the fleet: they show how the baseline's savings "
+                    + "move if the world changes, and are not options to choose.");
+            html.table("Sensitivity points", headers, sensitivities, Set.of(2, 3, 4, 6, 7, 8, 9, 10), Set.of(),
+                    sensitivityLinks);
+        }
+    }
 
+    private static List<String> row(Page p, int i) {
+        WhatIfResult r = p.results().get(i);
+        Map<String, String> baseParams = p.base().point().parameters();
+        List<String> row = new ArrayList<>();
+        row.add(r.name());
+        row.add(r.index() == 0 ? "baseline" : changes(r.point(), baseParams, p.varying()));
+        row.add(r.evaluated() ? String.valueOf(r.hostsAfter()) : "\u2013");
+        row.add(num(r.costSaved(), 0));
+        row.add(num(r.hardwareCost(), 0));
+        row.add(Double.isInfinite(r.paybackMonths()) ? "never" : num(r.paybackMonths(), 0) + " months");
+        row.add(VerdictText.percent(p.contention().get(i)));
+        row.add(num(r.co2eSavedT(), 1));
+        row.add(num(r.costAfter(), 0));
+        row.add(r.point().offload() == null ? "" : num(r.providerBill(), 0));
+        row.add(r.outcome().planned() ? String.valueOf(r.lowerBound()) : "\u2013");
+        return row;
+    }
+
+    /** The point's note: why it has no plan, its plateau, harvest and offload facts; empty when none. */
+    private static String note(Page p, int i) {
+        WhatIfResult r = p.results().get(i);
+        Map<String, String> baseParams = p.base().point().parameters();
+        List<String> notes = new ArrayList<>();
+        if (!r.note().isEmpty()) {
+            notes.add(r.note());
+        }
+        String same = plateau(p.results(), i);
+        // Harvest and offload keep the base's plan by design; a plateau is news only for a changed setting.
+        if (!same.isEmpty() && !sensitivity(r.point(), baseParams) && r.point().harvest() == null
+                && r.point().offload() == null) {
+            notes.add(same);
+        }
+        if (r.point().harvest() != null) {
+            notes.add("batch work gets " + num(r.harvestCoreHours(), 0) + " core-hours/year");
+        }
+        if (r.point().offload() != null) {
+            notes.add(r.offloadedApps().size() + " apps offloaded"
+                    + (r.hostsBefore() != p.base().hostsBefore() ? "; hosts kept for pinned apps join the comparison" : ""));
+        }
+        return String.join("; ", notes);
+    }
+
+    private static void chartsSection(HtmlReport html, Page p) {
         html.section("charts", "Charts");
-        html.image("Scenarios side by side: money saved per year and hosts after, baseline in orange", sidePng);
-        sweepCharts.forEach(html::image);
-        if (!sweepCharts.isEmpty()) {
+        html.image("Savings against replayed contention risk per what-if point, baseline in purple", p.tradeOffPng());
+        html.paragraph("Each dot is an option point: further right means co-hosted demand exceeded capacity more often "
+                + "when the plan was replayed against the measured intervals. The knee is where a little more saving "
+                + "costs much more contention.");
+        if (p.contention().stream().filter(Double::isFinite).allMatch(c -> c == 0)) {
+            html.note("No point's plan exceeded a host's capacity in any replayed interval: within this data window "
+                    + "the savings cost no contention, so the choice rests on money and hardware.");
+        }
+        html.image("What-if points side by side: money saved per year and hosts after, baseline in purple", p.sidePng());
+        p.sweepCharts().forEach(html::image);
+        if (!p.sweepCharts().isEmpty()) {
             html.paragraph("The optimizer minimises energy over the horizon, not the number of hosts: with several "
                     + "target models, more headroom can lead to fewer but larger hosts, and a cheaper plan can use more hosts.");
         }
-        if (harvestPng != null) {
+        if (p.harvestPng() != null) {
             html.section("harvest", "Harvest");
             html.paragraph("Harvest scenarios keep the plan's free capacity on for batch work instead of idling it. "
                     + "This is the free capacity of the baseline plan per hour of day, after headroom and the batch VMs' "
                     + "hypervisor overhead; a harvest scenario uses its share of it, and its energy after includes that "
                     + "extra load through the hosts' power curves.");
-            html.image("Harvestable capacity of the baseline plan by hour of day", harvestPng);
+            html.image("Harvestable capacity of the baseline plan by hour of day", p.harvestPng());
         }
+    }
 
+    private static void methodSection(HtmlReport html, Page p) {
         html.section("method", "How the points were computed");
         html.paragraph("The data was read once and analysed once per distinct sizing setting (percentile, hourly sizing, "
-                + "idle policy: " + prepared.analyses().size() + " here). Every point was then planned and costed in its own "
-                + "Spark task with the same optimizer and savings rules as greenpack report, without the contention replay.");
+                + "idle policy: " + p.prepared().analyses().size() + " here). Every point was then planned and costed in its "
+                + "own Spark task with the same optimizer and savings rules as greenpack report; each plan was then "
+                + "replayed against the measured demand for its contention risk.");
         html.paragraph(String.format(Locale.ROOT, "Reproducible: the optimizer (seed %d) stops after %,d iterations and never "
                         + "on the clock, so the same file and data give the same table on any machine.",
-                req.solver().seed(), req.solver().maxIterations()));
+                p.req().solver().seed(), p.req().solver().maxIterations()));
         html.paragraph("Offload: the named apps, owners or classes leave the packing; their hosts' energy leaves the fleet "
                 + "with them, and the provider's bill (sized cores \u00d7 8,760 h \u00d7 price per core-hour + sized GB "
                 + "\u00d7 8,760 h \u00d7 price per GB-hour) is added to the cost after. The provider's CO2e is not counted.");
         html.paragraph("Harvest: batch work uses the given share of each new host's free capacity (after headroom), hour by "
                 + "hour; the energy after includes that extra load, and the batch work's useful core-hours are shown after "
                 + "the hypervisor overhead. The hosts are the plan's.");
-        IngestSection.add(html, prepared.ingest());
-        html.footer("greenpack " + io.greenpack.util.Version.current() + " \u00b7 run " + runId
-                + " \u00b7 generated " + DateTimeFormatter.ISO_INSTANT.format(started.atOffset(ZoneOffset.UTC)));
-        html.write(run.resolve("index.html"));
     }
 }

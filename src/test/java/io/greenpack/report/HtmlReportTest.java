@@ -85,4 +85,49 @@ class HtmlReportTest {
         String html = new HtmlReport().table("Rejected rows", List.of("file", "line"), List.of(), Set.of(1)).render();
         assertThat(html).contains("colspan=\"2\">no rows</td>");
     }
+
+    @Test
+    void aLeadSectionGoesBeforeSectionsAddedEarlier() {
+        HtmlReport h = new HtmlReport().section("facts", "Fleet facts").paragraph("facts first added");
+        h.leadSection("verdict", "Verdict").callout("verdict-sentence", "Buy nothing <now>").warning("short window");
+        h.section("later", "Later").paragraph("after");
+        String html = h.render();
+        assertThat(html.indexOf("<section id=\"verdict\">")).isLessThan(html.indexOf("<section id=\"facts\">"));
+        assertThat(html.indexOf("<section id=\"facts\">")).isLessThan(html.indexOf("<section id=\"later\">"));
+        assertThat(html).contains("<p class=\"callout\" id=\"verdict-sentence\">Buy nothing &lt;now&gt;</p>",
+                "<p class=\"warning\" role=\"note\"><strong>Warning</strong> short window</p>");
+        // The contents list follows the page order.
+        assertThat(html.indexOf("href=\"#verdict\"")).isLessThan(html.indexOf("href=\"#facts\""));
+    }
+
+    @Test
+    void onlyTablesOfFiftyRowsOrMoreScrollInsideTheirBox() {
+        List<List<String>> rows49 = java.util.stream.IntStream.range(0, 49).mapToObj(i -> List.of("h" + i)).toList();
+        List<List<String>> rows50 = java.util.stream.IntStream.range(0, 50).mapToObj(i -> List.of("h" + i)).toList();
+        String html = new HtmlReport().table("short", List.of("host"), rows49, Set.of())
+                .table("long", List.of("host"), rows50, Set.of()).render();
+        assertThat(html).contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"short\">",
+                "<div class=\"table-wrap long\" tabindex=\"0\" role=\"region\" aria-label=\"long\">");
+    }
+
+    @Test
+    void glossaryTermsAreLinkedAtTheirFirstUseOnly() {
+        String html = new HtmlReport().section("a", "A").paragraph("Sized at p95 <x>; p95 again; MAPE 5 %.")
+                .paragraph("The lower bound and P2V moves; contention.").section("glossary", "Glossary")
+                .glossary(Glossary.TERMS).render();
+        assertThat(html).contains("<p>Sized at <a class=\"term\" href=\"#g-p95\">p95</a> &lt;x&gt;; p95 again; "
+                + "<a class=\"term\" href=\"#g-mape\">MAPE</a> 5 %.</p>");
+        assertThat(html).contains("<a class=\"term\" href=\"#g-bound\">lower bound</a>",
+                "<a class=\"term\" href=\"#g-p2v\">P2V</a>", "<a class=\"term\" href=\"#g-contention\">contention</a>");
+        for (Glossary.Term t : Glossary.TERMS) {
+            assertThat(html).contains("<dt id=\"" + t.id() + "\">");
+        }
+    }
+
+    @Test
+    void warnedAndRecommendedRowsAreMarked() {
+        String html = new HtmlReport().table("options", List.of("option"), List.of(List.of("reuse"), List.of("refresh")),
+                Set.of(), Set.of(0), Set.of(1), List.of("", "")).render();
+        assertThat(html).contains("<tr class=\"highlight\"><td>reuse</td>", "<tr class=\"warn\"><td>refresh</td>");
+    }
 }

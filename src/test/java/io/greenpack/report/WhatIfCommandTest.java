@@ -103,23 +103,68 @@ class WhatIfCommandTest {
     }
 
     @Test
-    void theSlideOpensBackWithItsTitleChartAndFindings() throws Exception {
+    void theSlidesOpenBackWithTheChartAndFindingsInReadableText() throws Exception {
         try (InputStream in = Files.newInputStream(run.resolve("deck.pptx")); XMLSlideShow ppt = new XMLSlideShow(in)) {
-            assertThat(ppt.getSlides()).hasSize(1);
-            XSLFSlide s = ppt.getSlides().get(0);
+            assertThat(ppt.getSlides()).hasSize(2);
             StringBuilder text = new StringBuilder();
             int pictures = 0;
-            for (XSLFShape shape : s.getShapes()) {
-                if (shape instanceof XSLFTextShape t) {
-                    text.append(t.getText()).append('\n');
+            for (XSLFSlide s : ppt.getSlides()) {
+                for (XSLFShape shape : s.getShapes()) {
+                    if (shape instanceof XSLFTextShape t) {
+                        text.append(t.getText()).append('\n');
+                    }
+                    if (shape instanceof XSLFPictureShape p) {
+                        pictures++;
+                        assertThat(Deck.altText(p)).isNotBlank();
+                    }
                 }
-                if (shape instanceof XSLFPictureShape) {
-                    pictures++;
-                }
+                DeckTest.runs(s).forEach(r -> assertThat(r.getFontSize()).isGreaterThanOrEqualTo(Deck.MIN_POINTS));
             }
-            assertThat(text.toString()).contains(Deck.WHATIF_TITLE).contains("Baseline (base)").contains("Most money saved");
+            assertThat(text.toString()).contains(Deck.WHATIF_TITLE).contains("Baseline (base)")
+                    .contains("Most money saved among the options");
             assertThat(pictures).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theComparisonShowsCapexPaybackAndReplayedContentionAsPercentages() throws Exception {
+        String html = Files.readString(run.resolve("index.html"));
+        assertThat(html).contains("<th scope=\"col\" class=\"num\">hardware EUR</th>",
+                "<th scope=\"col\">payback</th>", "<th scope=\"col\" class=\"num\">contention risk</th>",
+                "headroom 10 %", "headroom 30 %");
+        // Fewer than 50 rows: no inner scroll box.
+        assertThat(html).doesNotContain("table-wrap long");
+        assertThat(run.resolve("charts/whatif-tradeoff.png")).isRegularFile();
+        Matcher contention = Pattern.compile("<td class=\"num\">(\\d+\\.\\d) %</td>").matcher(html);
+        assertThat(contention.find()).as("a contention share in per cent").isTrue();
+    }
+
+    @Test
+    void anOutsidePriceChangeIsASensitivityNotAnOption() throws Exception {
+        Path yaml = dir.resolve("tariff.yaml");
+        Files.writeString(yaml, "base:\n  headroom: 0.2\nscenarios:\n  - name: tariff-doubles\n    tariff_per_kwh: 0.36\n");
+        CliRun r = CliRun.of("whatif", "--scenarios", yaml.toString(), "--out", dir.resolve("out-tariff").toString(),
+                "--iterations", "3000");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Matcher m = Pattern.compile("written to (\\S+)").matcher(r.out());
+        assertThat(m.find()).isTrue();
+        String html = Files.readString(Path.of(m.group(1)).resolve("index.html"));
+        assertThat(html).contains("Sensitivity: outside changes", "Sensitivity, not an option: with tariff_per_kwh 0.36")
+                .doesNotContain("Most money saved among the options: tariff-doubles");
+    }
+
+    /** The base point of a what-if is the report's plan for the same data, scenario and solver budget. */
+    @Test
+    void theBasePointHasTheReportsPlan() throws Exception {
+        Path out = dir.resolve("out-report");
+        CliRun r = CliRun.of("report", "--out", out.toString(), "--iterations", "3000", "--time-limit", "3600");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Path report;
+        try (Stream<Path> s = Files.list(out)) {
+            report = s.findFirst().orElseThrow();
+        }
+        assertThat(Files.readAllLines(run.resolve("points/00-base/plan.csv")))
+                .isEqualTo(Files.readAllLines(report.resolve("plan.csv")));
     }
 
     @Test

@@ -114,6 +114,31 @@ public final class Chromium {
                 problem.isEmpty(), problem);
     }
 
+    /**
+     * What to measure in a page after it loads: the viewport, the CSS media ("screen" or "print"),
+     * JavaScript expressions evaluated in the page (through DevTools, which the page's
+     * Content-Security-Policy does not block), and optionally a PDF printed on A4.
+     */
+    public record Probe(int width, int height, String media, List<String> expressions, Path pdf) {
+        public Probe {
+            expressions = List.copyOf(expressions);
+        }
+    }
+
+    /** What a probe found: each expression's value as JSON, in order, and the console errors. */
+    public record ProbeResult(List<JsonNode> values, List<String> consoleErrors, List<String> requests) {
+    }
+
+    /** Loads {@code html} from disk with the probe's viewport and media, and evaluates its expressions. */
+    public static ProbeResult probe(Path html, Path workDir, Probe probe) throws Exception {
+        Path bin = findOrSkip();
+        Files.createDirectories(workDir);
+        Monitor monitor = new Monitor();
+        monitor.probe = probe;
+        monitor.watch(bin, workDir, html.toAbsolutePath().toUri().toString());
+        return new ProbeResult(List.copyOf(monitor.values), List.copyOf(monitor.consoleErrors), List.copyOf(monitor.requests));
+    }
+
     /** The flags of every run: no GPU, no sandbox (containers), no first-run or background traffic. */
     static List<String> baseFlags(Path profile) {
         return List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -153,6 +178,8 @@ public final class Chromium {
     private static final class Monitor implements WebSocket.Listener {
         final List<String> consoleErrors = Collections.synchronizedList(new ArrayList<>());
         final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        final List<JsonNode> values = new ArrayList<>();
+        Probe probe;
         private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
         private final AtomicInteger ids = new AtomicInteger();
         private final CountDownLatch loaded = new CountDownLatch(1);
@@ -180,11 +207,19 @@ public final class Chromium {
                 for (String domain : List.of("Page", "Network", "Runtime", "Log")) {
                     call(domain + ".enable", obj(), sessionId);
                 }
+                if (probe != null) {
+                    call("Emulation.setDeviceMetricsOverride", obj().put("width", probe.width()).put("height", probe.height())
+                            .put("deviceScaleFactor", 1).put("mobile", false), sessionId);
+                    call("Emulation.setEmulatedMedia", obj().put("media", probe.media()), sessionId);
+                }
                 call("Page.navigate", obj().put("url", url), sessionId);
                 if (!loaded.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("page did not fire its load event within 30 s");
                 }
                 Thread.sleep(500); // late requests (lazy images, timers) still get recorded
+                if (probe != null) {
+                    runProbe();
+                }
                 try {
                     call("Browser.close", obj(), null);
                 } catch (Exception ignored) {
@@ -196,6 +231,22 @@ public final class Chromium {
                 }
                 p.waitFor(5, TimeUnit.SECONDS);
                 stop(p);
+            }
+        }
+
+        private void runProbe() throws Exception {
+            for (String e : probe.expressions()) {
+                JsonNode r = call("Runtime.evaluate", obj().put("expression", e).put("returnByValue", true), sessionId);
+                if (r.has("exceptionDetails")) {
+                    throw new IllegalStateException("expression failed: " + e + ": " + r.get("exceptionDetails"));
+                }
+                values.add(r.path("result").path("value"));
+            }
+            if (probe.pdf() != null) {
+                // A4 in inches; the page's own @page margins apply.
+                JsonNode pdf = call("Page.printToPDF", obj().put("paperWidth", 8.27).put("paperHeight", 11.69)
+                        .put("preferCSSPageSize", true), sessionId);
+                Files.write(probe.pdf(), java.util.Base64.getDecoder().decode(pdf.get("data").asText()));
             }
         }
 
@@ -238,7 +289,7 @@ public final class Chromium {
             CompletableFuture<JsonNode> reply = new CompletableFuture<>();
             pending.put(id, reply);
             socket.sendText(JSON.writeValueAsString(msg), true).get(10, TimeUnit.SECONDS);
-            JsonNode answer = reply.get(15, TimeUnit.SECONDS);
+            JsonNode answer = reply.get(60, TimeUnit.SECONDS);
             if (answer.has("error")) {
                 throw new IllegalStateException(method + " failed: " + answer.get("error"));
             }
