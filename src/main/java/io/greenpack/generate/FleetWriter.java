@@ -130,6 +130,10 @@ public final class FleetWriter {
         return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * targets.csv, built by hand rather than with CsvWriter: its source cells hold semicolons
+     * ("PowerEdge R640; published 2017 Q3"), which CsvCell would quote, changing the file's bytes.
+     */
     static byte[] targetsCsv() {
         StringBuilder sb = new StringBuilder(TargetsCatalog.HEADER).append('\n');
         for (TargetsCatalog.Entry e : TargetsCatalog.entries()) {
