@@ -143,16 +143,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
                     ModelSet.A, shards), csvDir);
         }
         JsonNode truth = new ObjectMapper().readTree(csvDir.resolve("truth.json").toFile());
-        long utilRows = 0;
-        long powerRows = 0;
-        for (var it = truth.path("data_rows").fields(); it.hasNext(); ) {
-            var e = it.next();
-            if (e.getKey().startsWith("utilization")) {
-                utilRows += e.getValue().asLong();
-            } else if (e.getKey().startsWith("power")) {
-                powerRows += e.getValue().asLong();
-            }
-        }
+        DataRows rows = DataRows.of(truth);
+        long utilRows = rows.utilization();
+        long powerRows = rows.power();
         if (formats.contains("parquet") && !Files.exists(pqDir.resolve("_converted"))) {
             o.printf(Locale.ROOT, "converting to Parquet in %s ...%n", pqDir);
             o.flush();

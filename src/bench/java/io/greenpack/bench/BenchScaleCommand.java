@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,16 +165,9 @@ public final class BenchScaleCommand implements Callable<Integer> {
 
         JsonNode generate = generateOnce(size, hosts, apps, json, o);
         JsonNode truth = json.readTree(size.csv().resolve("truth.json").toFile());
-        long utilRows = 0;
-        long powerRows = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = truth.path("data_rows").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().startsWith("utilization")) {
-                utilRows += e.getValue().asLong();
-            } else if (e.getKey().startsWith("power")) {
-                powerRows += e.getValue().asLong();
-            }
-        }
+        DataRows rows = DataRows.of(truth);
+        long utilRows = rows.utilization();
+        long powerRows = rows.power();
         JsonNode convert = convertOnce(size, hosts, apps, utilRows, json, o);
         ReportRun run = report(size, utilRows, json, o);
 
