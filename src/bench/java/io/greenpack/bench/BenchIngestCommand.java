@@ -82,8 +82,34 @@ public final class BenchIngestCommand implements Callable<Integer> {
     static final int DAYS = 7;
     static final int INTERVALS_PER_DAY = 288;
 
+    /** The generated fleet a benchmark reads: its size, its two copies and its row counts. */
+    private record BenchData(int hosts, int apps, int shards, Path csvDir, Path pqDir, long utilRows, long powerRows) {
+    }
+
     @Override
     public Integer call() throws Exception {
+        checkOptions();
+        PrintWriter o = spec.commandLine().getOut();
+        BenchData data = prepareData(o);
+        List<JsonNode> results = new ArrayList<>();
+        for (String format : formats) {
+            for (int run = 1; run <= runs; run++) {
+                results.add(measure(o, data, format, run));
+            }
+        }
+        Path dir = outDir();
+        Files.createDirectories(dir);
+        String md = markdown(data, results);
+        Files.writeString(dir.resolve("ingest.csv"), csvTable(results));
+        Files.writeString(dir.resolve("ingest.md"), md);
+        o.println();
+        o.print(md);
+        o.println("wrote " + dir.resolve("ingest.csv") + " and ingest.md");
+        o.flush();
+        return 0;
+    }
+
+    private void checkOptions() {
         if (rowsTarget < 1000 || runs < 1 || files < 1 || warm < 0) {
             throw new UserError("--rows-target must be >= 1000, --runs >= 1, --files >= 1 and --warm >= 0");
         }
@@ -92,7 +118,14 @@ public final class BenchIngestCommand implements Callable<Integer> {
                 throw new UserError("--formats: expected csv and/or parquet, got '" + f + "'");
             }
         }
-        PrintWriter o = spec.commandLine().getOut();
+    }
+
+    private Path outDir() {
+        return out != null ? out : Home.reports().resolve("bench");
+    }
+
+    /** Generates the fleet (once, cached under --work) and converts it to Parquet (once) when asked. */
+    private BenchData prepareData(PrintWriter o) throws Exception {
         // 7 days at 5 minutes = 2016 samples per app instance; about 8 % of apps have two instances,
         // so this gives a little more than the target. Five apps per host, as the sample fleet.
         int apps = (int) Math.max(1, (rowsTarget + DAYS * INTERVALS_PER_DAY - 1) / (DAYS * INTERVALS_PER_DAY));
@@ -110,59 +143,61 @@ public final class BenchIngestCommand implements Callable<Integer> {
                     ModelSet.A, shards), csvDir);
         }
         JsonNode truth = new ObjectMapper().readTree(csvDir.resolve("truth.json").toFile());
-        long utilRows = 0;
-        long powerRows = 0;
-        for (var it = truth.path("data_rows").fields(); it.hasNext(); ) {
-            var e = it.next();
-            if (e.getKey().startsWith("utilization")) {
-                utilRows += e.getValue().asLong();
-            } else if (e.getKey().startsWith("power")) {
-                powerRows += e.getValue().asLong();
-            }
-        }
+        DataRows rows = DataRows.of(truth);
+        long utilRows = rows.utilization();
+        long powerRows = rows.power();
         if (formats.contains("parquet") && !Files.exists(pqDir.resolve("_converted"))) {
             o.printf(Locale.ROOT, "converting to Parquet in %s ...%n", pqDir);
             o.flush();
             // One file per CSV shard for each kind, each host's rows in the CSV's time-major order.
             BenchScaleCommand.toParquet(Sparks.session(null), csvDir, pqDir, shards, shards, false);
         }
+        return new BenchData(hosts, apps, shards, csvDir, pqDir, utilRows, powerRows);
+    }
 
-        List<JsonNode> results = new ArrayList<>();
-        for (String format : formats) {
-            for (int run = 1; run <= runs; run++) {
-                Path data = format.equals("csv") ? csvDir : pqDir;
-                Path result = Files.createTempFile("greenpack-bench-ingest", ".json");
-                try {
-                    JsonNode r = child(data, result, format, run);
-                    results.add(r);
-                    // Keep each child's result (job and stage times) next to the tables.
-                    Path dir = out != null ? out : Home.reports().resolve("bench");
-                    Files.createDirectories(dir.resolve("ingest-runs"));
-                    Files.copy(result, dir.resolve("ingest-runs").resolve(format + "-" + run + ".json"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    o.printf(Locale.ROOT, "%-8s run %d: %,d rows in %.2f s (%.2f M rows/s, %.1f CPU s, load %.1f), "
-                                    + "session %.2f s, peak heap %,d MB, %d Spark jobs, warm %s s%n", format, run,
-                            r.path("rows").asLong(), r.path("seconds").asDouble(), r.path("rows_per_s").asDouble() / 1e6,
-                            r.path("cpu_s").asDouble(), r.path("load_average").asDouble(), r.path("session_s").asDouble(),
-                            r.path("peak_heap_mb").asLong(), r.path("jobs").asInt(), warmText(r));
-                    o.flush();
-                } finally {
-                    Files.deleteIfExists(result);
-                }
-            }
+    /** One fresh-JVM run: its result is kept under ingest-runs next to the tables and printed. */
+    private JsonNode measure(PrintWriter o, BenchData data, String format, int run) throws Exception {
+        Path result = Files.createTempFile("greenpack-bench-ingest", ".json");
+        try {
+            JsonNode r = child(format.equals("csv") ? data.csvDir() : data.pqDir(), result, format, run);
+            Path runs = outDir().resolve("ingest-runs");
+            Files.createDirectories(runs);
+            Files.copy(result, runs.resolve(format + "-" + run + ".json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            o.printf(Locale.ROOT, "%-8s run %d: %,d rows in %.2f s (%.2f M rows/s, %.1f CPU s, load %.1f), "
+                            + "session %.2f s, peak heap %,d MB, %d Spark jobs, warm %s s%n", format, run,
+                    r.path("rows").asLong(), r.path("seconds").asDouble(), r.path("rows_per_s").asDouble() / 1e6,
+                    r.path("cpu_s").asDouble(), r.path("load_average").asDouble(), r.path("session_s").asDouble(),
+                    r.path("peak_heap_mb").asLong(), r.path("jobs").asInt(), warmText(r));
+            o.flush();
+            return r;
+        } finally {
+            Files.deleteIfExists(result);
         }
-        Path dir = out != null ? out : Home.reports().resolve("bench");
-        Files.createDirectories(dir);
-        String sparkVersion = results.isEmpty() ? "?" : results.get(0).path("spark").asText();
-        String machine = machine(sparkVersion);
+    }
+
+    private static String csvTable(List<JsonNode> results) {
         StringBuilder csv = new StringBuilder("format,run,rows,power_rows,session_s,ingest_agg_s,rows_per_s,peak_heap_mb,"
                 + "spark_jobs,process_cpu_s,load_average,warm_s\n");
+        for (JsonNode r : results) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.3f,%.3f,%.0f,%d,%d,%.2f,%.2f,%s%n", r.path("format").asText(),
+                    r.path("run").asInt(), r.path("rows").asLong(), r.path("power_rows").asLong(),
+                    r.path("session_s").asDouble(), r.path("seconds").asDouble(), r.path("rows_per_s").asDouble(),
+                    r.path("peak_heap_mb").asLong(), r.path("jobs").asInt(), r.path("cpu_s").asDouble(),
+                    r.path("load_average").asDouble(), warmText(r).replace(", ", ";")));
+        }
+        return csv.toString();
+    }
+
+    private String markdown(BenchData data, List<JsonNode> results) {
+        String sparkVersion = results.isEmpty() ? "?" : results.get(0).path("spark").asText();
         StringBuilder md = new StringBuilder("# Ingest benchmark\n\n");
         md.append("Ingest (`Ingest.run`) + hourly aggregation of utilization (per host, app and hour: mean and max "
                 + "cpu_cores, mean mem_gb; materialised with a `noop` write), each run in a fresh JVM.\n\n");
-        md.append("Machine: ").append(machine).append(".\n\n");
+        md.append("Machine: ").append(machine(sparkVersion)).append(".\n\n");
         md.append(String.format(Locale.ROOT, "Data: %d hosts, %d apps, %d days at 5 min (seed %d): %,d utilization rows, "
-                + "%,d power rows, in %d file(s) each.%n%n", hosts, apps, DAYS, seed, utilRows, powerRows, shards));
+                + "%,d power rows, in %d file(s) each.%n%n", data.hosts(), data.apps(), DAYS, seed, data.utilRows(),
+                data.powerRows(), data.shards()));
         md.append("rows/s = utilization rows / seconds of ingest + aggregation (session start not included). "
                 + "Peak heap = sum of the peak usage of the heap memory pools (an upper bound: pools peak at "
                 + "different times).\n\n");
@@ -173,11 +208,6 @@ public final class BenchIngestCommand implements Callable<Integer> {
         md.append("| format | run | rows | session s | ingest + agg s | M rows/s | peak heap MB | Spark jobs | process CPU s | load | warm s |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (JsonNode r : results) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.3f,%.3f,%.0f,%d,%d,%.2f,%.2f,%s%n", r.path("format").asText(),
-                    r.path("run").asInt(), r.path("rows").asLong(), r.path("power_rows").asLong(),
-                    r.path("session_s").asDouble(), r.path("seconds").asDouble(), r.path("rows_per_s").asDouble(),
-                    r.path("peak_heap_mb").asLong(), r.path("jobs").asInt(), r.path("cpu_s").asDouble(),
-                    r.path("load_average").asDouble(), warmText(r).replace(", ", ";")));
             md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.2f | %.2f | %.2f | %,d | %d | %.1f | %.1f | %s |%n",
                     r.path("format").asText(), r.path("run").asInt(), r.path("rows").asLong(),
                     r.path("session_s").asDouble(), r.path("seconds").asDouble(), r.path("rows_per_s").asDouble() / 1e6,
@@ -187,27 +217,25 @@ public final class BenchIngestCommand implements Callable<Integer> {
         md.append("\n| format | runs | median s | min s | max s | median M rows/s | max peak heap MB | median warm s | warm M rows/s |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String format : formats) {
-            double[] s = results.stream().filter(r -> r.path("format").asText().equals(format))
-                    .mapToDouble(r -> r.path("seconds").asDouble()).sorted().toArray();
-            long heapMax = results.stream().filter(r -> r.path("format").asText().equals(format))
-                    .mapToLong(r -> r.path("peak_heap_mb").asLong()).max().orElse(0);
-            double med = median(s);
-            double[] w = results.stream().filter(r -> r.path("format").asText().equals(format))
-                    .flatMap(r -> java.util.stream.StreamSupport.stream(r.path("warm_s").spliterator(), false))
-                    .mapToDouble(JsonNode::asDouble).sorted().toArray();
-            String warmMed = w.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", median(w));
-            String warmRate = w.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", utilRows / median(w) / 1e6);
-            String line = String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %,d | %s | %s |%n", format,
-                    s.length, med, s[0], s[s.length - 1], utilRows / med / 1e6, heapMax, warmMed, warmRate);
-            md.append(line);
+            md.append(summaryLine(format, results, data.utilRows()));
         }
-        Files.writeString(dir.resolve("ingest.csv"), csv);
-        Files.writeString(dir.resolve("ingest.md"), md);
-        o.println();
-        o.print(md);
-        o.println("wrote " + dir.resolve("ingest.csv") + " and ingest.md");
-        o.flush();
-        return 0;
+        return md.toString();
+    }
+
+    /** One format's medians over its runs. */
+    private static String summaryLine(String format, List<JsonNode> results, long utilRows) {
+        double[] s = results.stream().filter(r -> r.path("format").asText().equals(format))
+                .mapToDouble(r -> r.path("seconds").asDouble()).sorted().toArray();
+        long heapMax = results.stream().filter(r -> r.path("format").asText().equals(format))
+                .mapToLong(r -> r.path("peak_heap_mb").asLong()).max().orElse(0);
+        double med = median(s);
+        double[] w = results.stream().filter(r -> r.path("format").asText().equals(format))
+                .flatMap(r -> java.util.stream.StreamSupport.stream(r.path("warm_s").spliterator(), false))
+                .mapToDouble(JsonNode::asDouble).sorted().toArray();
+        String warmMed = w.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", median(w));
+        String warmRate = w.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", utilRows / median(w) / 1e6);
+        return String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %,d | %s | %s |%n", format,
+                s.length, med, s[0], s[s.length - 1], utilRows / med / 1e6, heapMax, warmMed, warmRate);
     }
 
     /** A run's warm seconds, "2.10, 2.05", or "-" without any. */

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -149,25 +148,62 @@ public final class BenchScaleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Where one size's data and figures live in the cache: its key, base, CSV and Parquet folders. */
+    private record SizeDirs(String key, Path base, Path csv, Path pq) {
+    }
+
+    /** The measured report run of one size. */
+    private record ReportRun(JsonNode report, double processS, double loadBefore, Map<String, Double> timings) {
+    }
+
     private Result measure(int hosts, int apps, Path cache, Path dir, PrintWriter o) throws Exception {
         String key = "scale-h" + hosts + "-a" + apps + "-d" + days + "-s" + seed;
         Path base = cache.resolve(key);
-        Path csv = base.resolve("csv");
-        Path pq = base.resolve("parquet");
+        SizeDirs size = new SizeDirs(key, base, base.resolve("csv"), base.resolve("parquet"));
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(base);
 
-        // 1. generate (child JVM), unless a complete earlier generation is cached (truth.json comes last).
-        Path genResult = base.resolve("generate.json");
-        if (!Files.exists(csv.resolve("truth.json"))) {
+        JsonNode generate = generateOnce(size, hosts, apps, json, o);
+        JsonNode truth = json.readTree(size.csv().resolve("truth.json").toFile());
+        DataRows rows = DataRows.of(truth);
+        long utilRows = rows.utilization();
+        long powerRows = rows.power();
+        JsonNode convert = convertOnce(size, hosts, apps, utilRows, json, o);
+        ReportRun run = report(size, utilRows, json, o);
+
+        // Keep each size's raw figures next to the tables.
+        ObjectNode all = json.createObjectNode();
+        all.put("hosts", hosts).put("apps", apps).put("days", days).put("seed", seed)
+                .put("utilization_rows", utilRows).put("power_rows", powerRows)
+                .put("report_process_s", run.processS()).put("load_average_before", run.loadBefore());
+        all.set("generate", generate);
+        all.set("convert", convert);
+        all.set("report", run.report());
+        all.set("timings", json.valueToTree(run.timings()));
+        json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("scale-runs").resolve(key + ".json").toFile(), all);
+        Result r = new Result(hosts, apps, utilRows, powerRows, generate, convert, run.report(), run.processS(),
+                run.timings(), run.loadBefore());
+        JsonNode report = run.report();
+        say(o, "%s: report %.1f s (ingest %.1f, analysis %.1f, consolidate %.1f, render %.1f), peak heap %,d MB, "
+                        + "%.0f CPU s, load %.1f -> %.1f", key, run.processS(), r.stage("ingest"), r.stage("analysis"),
+                r.stage("consolidate"), r.stage("render"), report.path("peak_heap_mb").asLong(), report.path("cpu_s").asDouble(),
+                run.loadBefore(), report.path("load_average").asDouble());
+        return r;
+    }
+
+    /** Generates the size in a child JVM unless a complete earlier generation is cached (truth.json comes last). */
+    private JsonNode generateOnce(SizeDirs size, int hosts, int apps, ObjectMapper json, PrintWriter o) throws Exception {
+        Path genResult = size.base().resolve("generate.json");
+        if (!Files.exists(size.csv().resolve("truth.json"))) {
             if (stagesOnly) {
-                throw new UserError("--stages-only: " + hosts + "x" + apps + " is not generated in " + base);
+                throw new UserError("--stages-only: " + hosts + "x" + apps + " is not generated in " + size.base());
             }
-            say(o, "%s: generating %d hosts x %d apps x %d days into %s ...", key, hosts, apps, days, csv);
+            say(o, "%s: generating %d hosts x %d apps x %d days into %s ...", size.key(), hosts, apps, days, size.csv());
             ChildJvm.Outcome g = ChildJvm.run(generateHeap, Map.of(), List.of("measure", "--result",
-                            genResult.toString(), "--", "generate", "--out", csv.toString(), "--hosts", String.valueOf(hosts),
-                            "--apps", String.valueOf(apps), "--days", String.valueOf(days), "--seed", String.valueOf(seed)),
-                    base.resolve("generate.log"), 3, TimeUnit.HOURS);
+                            genResult.toString(), "--", "generate", "--out", size.csv().toString(), "--hosts",
+                            String.valueOf(hosts), "--apps", String.valueOf(apps), "--days", String.valueOf(days),
+                            "--seed", String.valueOf(seed)),
+                    size.base().resolve("generate.log"), 3, TimeUnit.HOURS);
             if (g.exitCode() != 0) {
                 throw new IllegalStateException("generate failed (exit " + g.exitCode() + "):\n" + g.tail());
             }
@@ -176,31 +212,25 @@ public final class BenchScaleCommand implements Callable<Integer> {
             gj.put("measured_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             json.writerWithDefaultPrettyPrinter().writeValue(genResult.toFile(), gj);
         }
-        JsonNode generate = Files.exists(genResult) ? json.readTree(genResult.toFile()) : json.createObjectNode();
-        JsonNode truth = json.readTree(csv.resolve("truth.json").toFile());
-        long utilRows = 0;
-        long powerRows = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = truth.path("data_rows").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().startsWith("utilization")) {
-                utilRows += e.getValue().asLong();
-            } else if (e.getKey().startsWith("power")) {
-                powerRows += e.getValue().asLong();
-            }
-        }
+        return Files.exists(genResult) ? json.readTree(genResult.toFile()) : json.createObjectNode();
+    }
 
-        // 2. convert to Parquet once (in this JVM), cached with _converted.
-        Path convResult = base.resolve("convert.json");
+    /** Converts the size to Parquet once, cached with _converted. */
+    private JsonNode convertOnce(SizeDirs size, int hosts, int apps, long utilRows, ObjectMapper json, PrintWriter o)
+            throws Exception {
+        Path pq = size.pq();
+        Path convResult = size.base().resolve("convert.json");
         if (!Files.exists(pq.resolve("_converted"))) {
             if (stagesOnly) {
-                throw new UserError("--stages-only: " + hosts + "x" + apps + " is not converted to Parquet in " + base);
+                throw new UserError("--stages-only: " + hosts + "x" + apps + " is not converted to Parquet in "
+                        + size.base());
             }
-            say(o, "%s: converting to Parquet in %s ...", key, pq);
+            say(o, "%s: converting to Parquet in %s ...", size.key(), pq);
             // In a child JVM as well: this JVM then never holds a Spark heap next to the measured one.
-            ChildJvm.Outcome c = ChildJvm.run(heap, Map.of("greenpack.home", base.resolve("home").toString()),
+            ChildJvm.Outcome c = ChildJvm.run(heap, Map.of("greenpack.home", size.base().resolve("home").toString()),
                     List.of("measure", "--result", convResult.toString(), "--", "bench", "scale-convert",
-                            "--csv", csv.toString(), "--out", pq.toString(), "--rows", String.valueOf(utilRows)),
-                    base.resolve("convert.log"), 3, TimeUnit.HOURS);
+                            "--csv", size.csv().toString(), "--out", pq.toString(), "--rows", String.valueOf(utilRows)),
+                    size.base().resolve("convert.log"), 3, TimeUnit.HOURS);
             if (c.exitCode() != 0 || !Files.exists(pq.resolve("_converted"))) {
                 throw new IllegalStateException("conversion to Parquet failed (exit " + c.exitCode() + "):\n" + c.tail());
             }
@@ -210,20 +240,25 @@ public final class BenchScaleCommand implements Callable<Integer> {
             cj.put("measured_utc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             json.writerWithDefaultPrettyPrinter().writeValue(convResult.toFile(), cj);
         }
-        JsonNode convert = Files.exists(convResult) ? json.readTree(convResult.toFile()) : json.createObjectNode();
+        return Files.exists(convResult) ? json.readTree(convResult.toFile()) : json.createObjectNode();
+    }
 
-        // 3. report from Parquet in a fresh JVM. Its greenpack home is a scratch folder in the cache, so
-        // that the notebook copies of its tables and Spark's scratch space stay out of the checkout.
+    /**
+     * The report from Parquet in a fresh JVM. Its greenpack home is a scratch folder in the cache, so
+     * that the notebook copies of its tables and Spark's scratch space stay out of the checkout.
+     */
+    private ReportRun report(SizeDirs size, long utilRows, ObjectMapper json, PrintWriter o) throws Exception {
+        Path base = size.base();
         Path runs = base.resolve("report-runs");
         deleteTree(runs);
         Files.createDirectories(runs);
         Path result = base.resolve("report.json");
         Files.deleteIfExists(result);
         double loadBefore = ChildJvm.loadAverage();
-        say(o, "%s: report on %,d utilization rows (-Xmx%s, load %.1f) ...", key, utilRows, heap, loadBefore);
+        say(o, "%s: report on %,d utilization rows (-Xmx%s, load %.1f) ...", size.key(), utilRows, heap, loadBefore);
         ChildJvm.Outcome rep = ChildJvm.run(heap, Map.of("greenpack.home", base.resolve("home").toString()),
-                reportJvmOptions, List.of("measure", "--result", result.toString(), "--", "report", "--data", pq.toString(),
-                        "--out", runs.toString()), base.resolve("report.log"), 3, TimeUnit.HOURS);
+                reportJvmOptions, List.of("measure", "--result", result.toString(), "--", "report", "--data",
+                        size.pq().toString(), "--out", runs.toString()), base.resolve("report.log"), 3, TimeUnit.HOURS);
         if (rep.exitCode() != 0 || !Files.exists(result)) {
             throw new IllegalStateException("report failed (exit " + rep.exitCode() + "); log " + base.resolve("report.log")
                     + ":\n" + rep.tail());
@@ -237,23 +272,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
         Map<String, Double> timings = new LinkedHashMap<>();
         json.readTree(manifest.toFile()).path("timingsSeconds").fields()
                 .forEachRemaining(e -> timings.put(e.getKey(), e.getValue().asDouble()));
-
-        // Keep each size's raw figures next to the tables.
-        ObjectNode all = json.createObjectNode();
-        all.put("hosts", hosts).put("apps", apps).put("days", days).put("seed", seed)
-                .put("utilization_rows", utilRows).put("power_rows", powerRows)
-                .put("report_process_s", rep.seconds()).put("load_average_before", loadBefore);
-        all.set("generate", generate);
-        all.set("convert", convert);
-        all.set("report", report);
-        all.set("timings", json.valueToTree(timings));
-        json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("scale-runs").resolve(key + ".json").toFile(), all);
-        Result r = new Result(hosts, apps, utilRows, powerRows, generate, convert, report, rep.seconds(), timings, loadBefore);
-        say(o, "%s: report %.1f s (ingest %.1f, analysis %.1f, consolidate %.1f, render %.1f), peak heap %,d MB, "
-                        + "%.0f CPU s, load %.1f -> %.1f", key, rep.seconds(), r.stage("ingest"), r.stage("analysis"),
-                r.stage("consolidate"), r.stage("render"), report.path("peak_heap_mb").asLong(), report.path("cpu_s").asDouble(),
-                loadBefore, report.path("load_average").asDouble());
-        return r;
+        return new ReportRun(report, rep.seconds(), loadBefore, timings);
     }
 
     /**
@@ -342,7 +361,14 @@ public final class BenchScaleCommand implements Callable<Integer> {
 
     /** scale.csv, scale.md, scale.png and scale.svg from the sizes measured so far. */
     void write(List<Result> results, Path dir) throws IOException {
-        // Analysis steps in the order they run (the manifest does not keep it), unknown ones last.
+        Set<String> steps = analysisSteps(results);
+        Files.writeString(dir.resolve("scale.csv"), scaleCsv(results, steps).replace("NaN", ""));
+        Files.writeString(dir.resolve("scale.md"), scaleMarkdown(results, steps));
+        writeChart(results, dir);
+    }
+
+    /** The analysis steps any size timed, in the order they run (the manifest does not keep it), unknown ones last. */
+    private static Set<String> analysisSteps(List<Result> results) {
         List<String> order = List.of("host intervals", "power models", "host efficiency", "usage per app",
                 "attribution per app", "attribution and usage per app", "hourly demand", "conservation check", "chart samples");
         Set<String> steps = new java.util.TreeSet<>(Comparator.comparingInt((String k) -> {
@@ -350,6 +376,10 @@ public final class BenchScaleCommand implements Callable<Integer> {
             return i < 0 ? order.size() : i;
         }).thenComparing(k -> k));
         results.forEach(r -> r.timings().keySet().stream().filter(k -> k.startsWith("analysis: ")).forEach(steps::add));
+        return steps;
+    }
+
+    private String scaleCsv(List<Result> results, Set<String> steps) {
         StringBuilder csv = new StringBuilder("hosts,apps,days,utilization_rows,power_rows,generate_s,generate_peak_heap_mb,"
                 + "convert_s,report_process_s,report_s,ingest_s,fleet_power_s,analysis_s,consolidate_s,render_s,other_s,"
                 + "peak_heap_mb,sampled_peak_heap_mb,max_heap_mb,cpu_s,gc_s,load_before,load_after");
@@ -367,8 +397,10 @@ public final class BenchScaleCommand implements Callable<Integer> {
             steps.forEach(s -> csv.append(String.format(Locale.ROOT, ",%.2f", r.stage(s))));
             csv.append('\n');
         }
-        Files.writeString(dir.resolve("scale.csv"), csv.toString().replace("NaN", ""));
+        return csv.toString();
+    }
 
+    private String scaleMarkdown(List<Result> results, Set<String> steps) {
         String machine = BenchIngestCommand.machine(org.apache.spark.package$.MODULE$.SPARK_VERSION());
         StringBuilder md = new StringBuilder("# Scale benchmark\n\n");
         md.append(String.format(Locale.ROOT, "`generate` (seed %d, %d days at 5 minutes, child JVM -Xmx%s), conversion of its "
@@ -396,14 +428,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
                     r.report().path("load_average").asDouble()));
         }
         if (!steps.isEmpty()) {
-            md.append("\nAnalysis steps (seconds):\n\n| hosts × apps |");
-            steps.forEach(s -> md.append(' ').append(s.replace("analysis: ", "")).append(" |"));
-            md.append("\n|---|").append("---:|".repeat(steps.size())).append('\n');
-            for (Result r : results) {
-                md.append(String.format(Locale.ROOT, "| %d × %d |", r.hosts(), r.apps()));
-                steps.forEach(s -> md.append(' ').append(num(r.stage(s))).append(" |"));
-                md.append('\n');
-            }
+            md.append(stepsTable(results, steps));
         }
         md.append("\nLargest stage per size:");
         for (Result r : results) {
@@ -415,8 +440,24 @@ public final class BenchScaleCommand implements Callable<Integer> {
         md.append(String.format(Locale.ROOT, "%n%nGoal (at 1,000 hosts × 5,000 apps × 30 days): report under 300 s "
                         + "and under 8 GB heap. Largest size measured here, %d × %d: %.0f s, peak heap %,d MB.%n",
                 last.hosts(), last.apps(), last.reportProcessS(), last.report().path("peak_heap_mb").asLong()));
-        Files.writeString(dir.resolve("scale.md"), md);
+        return md.toString();
+    }
 
+    /** Seconds per analysis step and size. */
+    private static String stepsTable(List<Result> results, Set<String> steps) {
+        StringBuilder md = new StringBuilder();
+        md.append("\nAnalysis steps (seconds):\n\n| hosts × apps |");
+        steps.forEach(s -> md.append(' ').append(s.replace("analysis: ", "")).append(" |"));
+        md.append("\n|---|").append("---:|".repeat(steps.size())).append('\n');
+        for (Result r : results) {
+            md.append(String.format(Locale.ROOT, "| %d × %d |", r.hosts(), r.apps()));
+            steps.forEach(s -> md.append(' ').append(num(r.stage(s))).append(" |"));
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private void writeChart(List<Result> results, Path dir) throws IOException {
         long[] rows = results.stream().mapToLong(Result::utilRows).toArray();
         List<ScaleChart.Line> lines = new ArrayList<>();
         lines.add(new ScaleChart.Line("generate (CSV)", results.stream().mapToDouble(r -> r.generate().path("wall_s").asDouble(Double.NaN)).toArray(), false));

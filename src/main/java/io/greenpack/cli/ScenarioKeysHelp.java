@@ -21,6 +21,9 @@ final class ScenarioKeysHelp {
     static void addTo(CommandLine cl, String... subcommands) {
         for (String name : subcommands) {
             CommandLine sub = cl.getSubcommands().get(name);
+            if (sub == null) {
+                continue; // a command line without that subcommand (the benchmarks' own) has no such help page
+            }
             sub.getHelpSectionMap().put(SECTION, help -> "%nScenario keys:%n".formatted()
                     + String.join(System.lineSeparator(), ScenarioFile.help()) + System.lineSeparator());
             List<String> keys = new ArrayList<>(sub.getHelpSectionKeys());

@@ -9,6 +9,12 @@ import java.nio.charset.StandardCharsets;
  * Writes ASCII CSV straight into a byte buffer. The generator writes tens of millions of rows;
  * {@code String.format} and charset encoding per value would dominate the run time, so numbers
  * are rendered with a fixed number of decimals by integer arithmetic instead.
+ *
+ * <p>Not {@link io.greenpack.csv.CsvWriter}: the sample files carry a fixed number of decimals
+ * ({@code 4.00}, where CsvWriter writes the shortest form {@code 4}), and the deliberately bad rows
+ * (negative watts, {@code #VALUE!}) must reach the file exactly as written, where
+ * {@link io.greenpack.csv.CsvCell} would quote and prefix a cell that starts with {@code -}. The
+ * cells written here are numbers and generator-made names, none of which needs quoting.
  */
 final class AsciiCsvWriter implements Closeable {
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};

@@ -1,5 +1,6 @@
 package io.greenpack.generate;
 
+import io.greenpack.csv.CsvWriter;
 import io.greenpack.generate.FleetPlan.App;
 import io.greenpack.generate.FleetPlan.BadRow;
 import io.greenpack.generate.FleetPlan.CounterReset;
@@ -11,6 +12,8 @@ import io.greenpack.util.UserError;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -99,28 +102,38 @@ public final class FleetWriter {
 
     /** hosts.csv of a plan (the nameplate watts, not the truth). */
     static byte[] hostsCsv(FleetPlan plan) {
-        StringBuilder sb = new StringBuilder("host,model,sockets,cores,mem_gb,role,site,rack_units,idle_watts,max_watts\n");
-        for (Host h : plan.hosts()) {
-            HardwareModel m = h.model();
-            sb.append(h.name()).append(',').append(m.name()).append(',').append(m.sockets()).append(',')
-                    .append(m.cores()).append(',').append(m.memGb()).append(',').append(h.role()).append(',')
-                    .append(h.site()).append(',').append(m.rackUnits()).append(',')
-                    .append(Math.round(m.nameplateIdleWatts())).append(',')
-                    .append(Math.round(m.nameplateMaxWatts())).append('\n');
+        StringWriter text = new StringWriter();
+        try (CsvWriter csv = CsvWriter.to(text, List.of("host", "model", "sockets", "cores", "mem_gb", "role", "site",
+                "rack_units", "idle_watts", "max_watts"))) {
+            for (Host h : plan.hosts()) {
+                HardwareModel m = h.model();
+                csv.row(h.name(), m.name(), m.sockets(), m.cores(), m.memGb(), h.role(), h.site(), m.rackUnits(),
+                        Math.round(m.nameplateIdleWatts()), Math.round(m.nameplateMaxWatts()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] appsCsv(FleetPlan plan) {
-        StringBuilder sb = new StringBuilder("app,owner,group,pin_host,needs,may_share_os,reserved_cores,reserved_mem_gb\n");
-        for (App a : plan.apps()) {
-            sb.append(a.name()).append(',').append(a.owner()).append(',').append(a.group()).append(',')
-                    .append(a.pinHost()).append(',').append(a.needs()).append(',').append(a.mayShareOs())
-                    .append(',').append(a.reservedCores()).append(',').append(a.reservedMemGb()).append('\n');
+        StringWriter text = new StringWriter();
+        try (CsvWriter csv = CsvWriter.to(text, List.of("app", "owner", "group", "pin_host", "needs", "may_share_os",
+                "reserved_cores", "reserved_mem_gb"))) {
+            for (App a : plan.apps()) {
+                csv.row(a.name(), a.owner(), a.group(), a.pinHost(), a.needs(), String.valueOf(a.mayShareOs()),
+                        a.reservedCores(), a.reservedMemGb());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * targets.csv, built by hand rather than with CsvWriter: its source cells hold semicolons
+     * ("PowerEdge R640; published 2017 Q3"), which CsvCell would quote, changing the file's bytes.
+     */
     static byte[] targetsCsv() {
         StringBuilder sb = new StringBuilder(TargetsCatalog.HEADER).append('\n');
         for (TargetsCatalog.Entry e : TargetsCatalog.entries()) {

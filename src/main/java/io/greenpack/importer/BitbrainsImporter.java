@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Mapping: cpu_cores = CPU usage [%] / 100 × CPU cores; mem_gb = Memory usage [KB] / 1024²;
  * disk_mbps = (read + write) [KB/s] / 1024 (megabytes per second); net_mbps = (received +
  * transmitted) [KB/s] × 8 / 1024 (megabits per second). VMs become apps on synthetic hosts
- * ({@link VmPlacement}). The traces have no power readings.
+ * ({@link VmTraceFleet}). The traces have no power readings.
  *
  * <p>What each VM was given (CPU cores, Memory capacity provisioned, the largest value in its
  * file) goes to apps.csv as reserved_cores and reserved_mem_gb: the gap between what a VM was
@@ -29,17 +29,17 @@ final class BitbrainsImporter implements Importer {
     /** Epoch milliseconds exceed 1e11 for every date after 1973; seconds stay below it until 5138. */
     private static final double MILLIS_ABOVE = 1e11;
 
-    private VmPlacement placement;
+    private VmTraceFleet fleet;
 
     @Override
     public void prepare(List<Path> files, ImportOptions options, CanonicalWriter out) {
-        placement = new VmPlacement("bb", files, options);
+        fleet = new VmTraceFleet("bb", files, options);
     }
 
     @Override
     public void convert(Path file, ImportOptions options, CanonicalWriter out) {
-        String vm = VmPlacement.vmName(file);
-        String host = placement.hostOf(vm);
+        String vm = VmTraceFleet.vmName(file);
+        String host = fleet.hostOf(vm);
         try (ExportLines in = ExportLines.open(file)) {
             String header = in.next();
             if (header == null) {
@@ -84,7 +84,7 @@ final class BitbrainsImporter implements Importer {
         Instant ts = v[TS] >= MILLIS_ABOVE ? Instant.ofEpochMilli((long) v[TS]) : Instant.ofEpochSecond((long) v[TS]);
         double cores = v[CORES];
         double memProvisionedGb = v[MEM_PROV_KB] / ExportText.KB_PER_GB;
-        placement.provisioned(vm, cores, memProvisionedGb);
+        fleet.provisioned(vm, cores, memProvisionedGb);
         out.reserved(vm, cores, memProvisionedGb);
         double cpuCores = v[CPU_PCT] / 100.0 * cores;
         out.utilization(ts, host, vm, "", cpuCores, v[MEM_KB] / ExportText.KB_PER_GB,
@@ -107,7 +107,7 @@ final class BitbrainsImporter implements Importer {
 
     @Override
     public void finish(ImportOptions options, CanonicalWriter out) {
-        placement.declareHosts(options, out);
+        fleet.declareHosts(options, out);
         out.note("Bitbrains: cpu_cores = CPU usage [%] / 100 x CPU cores; mem_gb = Memory usage [KB] / 1024^2; "
                 + "disk_mbps in megabytes/s, net_mbps in megabits/s; timestamps read as epoch seconds or milliseconds by size.");
     }

@@ -1,8 +1,6 @@
 package io.greenpack.importer;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** Small parsing helpers shared by the importers. */
@@ -44,38 +42,6 @@ final class ExportText {
         String name = file.getFileName().toString();
         int dot = name.indexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    /**
-     * Splits one line of a CSV file whose fields may be double-quoted (typeperf quotes all of
-     * them); doubled quotes inside a quoted field are one quote.
-     */
-    static List<String> splitQuoted(String line, char sep) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == sep) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 
     static String lower(String s) {

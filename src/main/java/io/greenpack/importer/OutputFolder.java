@@ -1,6 +1,7 @@
 package io.greenpack.importer;
 
 import io.greenpack.csv.CsvCell;
+import io.greenpack.csv.CsvLine;
 import io.greenpack.util.UserError;
 
 import java.io.BufferedWriter;
@@ -100,12 +101,12 @@ final class OutputFolder {
             }
             try (ExportLines in = ExportLines.open(f)) {
                 String header = in.next();
-                int col = header == null ? -1 : column(ExportText.splitQuoted(header, ','), "host");
+                int col = header == null ? -1 : column(CsvLine.fields(header, ','), "host");
                 if (col < 0) {
                     return null;
                 }
                 for (String line = in.next(); line != null; line = in.next()) {
-                    List<String> cells = ExportText.splitQuoted(line, ',');
+                    List<String> cells = CsvLine.fields(line, ',');
                     if (col < cells.size()) {
                         hosts.add(unescaped(cells.get(col)));
                     }
@@ -140,7 +141,7 @@ final class OutputFolder {
             }
         }
         if (oldHeader != null) {
-            ExportText.splitQuoted(oldHeader, ',').forEach(c -> columns.add(c.trim().toLowerCase(Locale.ROOT)));
+            CsvLine.fields(oldHeader, ',').forEach(c -> columns.add(c.trim().toLowerCase(Locale.ROOT)));
         }
         int keyColumn = column(columns, key);
         if (oldHeader != null && keyColumn < 0) {
@@ -159,7 +160,7 @@ final class OutputFolder {
                     : oldHeader + (extra.isEmpty() ? "" : "," + String.join(",", extra)));
             w.write('\n');
             for (String line : oldLines) {
-                List<String> cells = ExportText.splitQuoted(line, ',');
+                List<String> cells = CsvLine.fields(line, ',');
                 String k = keyColumn < cells.size() ? unescaped(cells.get(keyColumn)) : "";
                 if (!keep.test(k)) {
                     dropped++;

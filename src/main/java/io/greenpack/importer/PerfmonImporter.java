@@ -1,5 +1,6 @@
 package io.greenpack.importer;
 
+import io.greenpack.csv.CsvLine;
 import io.greenpack.util.UserError;
 
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class PerfmonImporter implements Importer {
                         + "\"(PDH-CSV 4.0) (Coordinated Universal Time)(0)\",\"\\\\HOST\\Processor(_Total)\\% Processor Time\"");
             }
             char sep = headerLine.startsWith("\"(PDH-TSV") ? '\t' : ',';
-            List<String> header = ExportText.splitQuoted(headerLine, sep);
+            List<String> header = CsvLine.fields(headerLine, sep);
             ZoneOffset offset = offsetOf(in, header.get(0));
             Map<String, Set<String>> cpusOfHost = new HashMap<>();
             List<Counter> counters = counters(in, header, cpusOfHost, out);
@@ -74,7 +75,7 @@ final class PerfmonImporter implements Importer {
                 out.recordsIn(1);
                 try {
                     in.requireLineEnd();
-                    List<String> cells = ExportText.splitQuoted(line, sep);
+                    List<String> cells = CsvLine.fields(line, sep);
                     if (cells.size() != header.size()) {
                         throw in.reject("wrong number of fields", "found " + cells.size() + " fields, expected " + header.size() + " as in the header");
                     }

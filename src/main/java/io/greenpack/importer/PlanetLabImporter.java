@@ -17,25 +17,25 @@ import java.util.List;
  *
  * <p>Mapping: cpu_cores = value / 100 × --vm-cores (the % is of the VM's own CPU); mem_gb =
  * --vm-mem-gb for every sample (the traces have no memory; the default is documented in
- * {@link ImportOptions}). VMs become apps on synthetic hosts ({@link VmPlacement}). No power.
+ * {@link ImportOptions}). VMs become apps on synthetic hosts ({@link VmTraceFleet}). No power.
  */
 final class PlanetLabImporter implements Importer {
     static final long STEP_SECONDS = 300;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private VmPlacement placement;
+    private VmTraceFleet fleet;
 
     @Override
     public void prepare(List<Path> files, ImportOptions options, CanonicalWriter out) {
-        placement = new VmPlacement("pl", files, options);
+        fleet = new VmTraceFleet("pl", files, options);
     }
 
     @Override
     public void convert(Path file, ImportOptions options, CanonicalWriter out) {
         Instant day = dayOf(file);
-        String vm = VmPlacement.vmName(file);
-        String host = placement.hostOf(vm);
-        placement.provisioned(vm, options.vmCores(), options.vmMemGb());
+        String vm = VmTraceFleet.vmName(file);
+        String host = fleet.hostOf(vm);
+        fleet.provisioned(vm, options.vmCores(), options.vmMemGb());
         try (ExportLines in = ExportLines.open(file)) {
             long sample = 0;
             for (String line = in.next(); line != null; line = in.next()) {
@@ -82,7 +82,7 @@ final class PlanetLabImporter implements Importer {
 
     @Override
     public void finish(ImportOptions options, CanonicalWriter out) {
-        placement.declareHosts(options, out);
+        fleet.declareHosts(options, out);
         out.note("PlanetLab: sample i of a day is at midnight UTC + 5 min x i; cpu_cores = % / 100 x --vm-cores ("
                 + options.vmCores() + "); memory is not in the traces: every VM uses --vm-mem-gb (" + options.vmMemGb() + " GB).");
     }

@@ -76,6 +76,33 @@ public record PackingProblem(List<String> dimensions, List<Item> items, List<Bin
 
     private static void validate(List<String> dims, List<Item> items, List<BinType> types, double headroom,
                                  Objective objective, int cpuDimension) {
+        validateSettings(dims, types, headroom);
+        Map<String, BinType> byId = validateBinTypes(dims, types, objective);
+        if (objective.needsPower() && (cpuDimension < 0 || cpuDimension >= dims.size())) {
+            throw new UserError("the objective " + objective.kind() + " needs a CPU dimension to compute load");
+        }
+        int hours = items.stream().filter(i -> i.hourlyDemand() != null).mapToInt(i -> i.hourlyDemand().length)
+                .findFirst().orElse(-1);
+        Set<String> ids = new HashSet<>();
+        Map<String, Integer> groupSizes = new HashMap<>();
+        for (Item it : items) {
+            if (!ids.add(it.id())) {
+                throw new UserError("item '" + it.id() + "' is listed twice");
+            }
+            validateItem(it, dims, hours);
+            if (it.pinType() != null && !byId.containsKey(it.pinType())) {
+                throw new UserError("item '" + it.id() + "' is pinned to '" + it.pinType()
+                        + "', but there is no bin type or host of that name (known: " + byId.keySet().stream().sorted().toList() + ")");
+            }
+            checkFitsSomewhere(it, dims, types, headroom);
+            if (it.group() != null) {
+                groupSizes.merge(it.group(), 1, Integer::sum);
+            }
+        }
+        checkEnoughBins(items, types, groupSizes);
+    }
+
+    private static void validateSettings(List<String> dims, List<BinType> types, double headroom) {
         if (dims.isEmpty()) {
             throw new UserError("a packing problem needs at least one dimension (e.g. cores)");
         }
@@ -86,6 +113,10 @@ public record PackingProblem(List<String> dimensions, List<Item> items, List<Bin
         if (types.isEmpty()) {
             throw new UserError("no bin types to pack onto: give at least one");
         }
+    }
+
+    /** Checks each bin type; returns them by id. */
+    private static Map<String, BinType> validateBinTypes(List<String> dims, List<BinType> types, Objective objective) {
         Map<String, BinType> byId = new HashMap<>();
         for (BinType t : types) {
             if (byId.put(t.id(), t) != null) {
@@ -113,54 +144,44 @@ public record PackingProblem(List<String> dimensions, List<Item> items, List<Bin
                         + objective.kind() + " needs one (give idle and max watts or w0..w100)");
             }
         }
-        if (objective.needsPower() && (cpuDimension < 0 || cpuDimension >= dims.size())) {
-            throw new UserError("the objective " + objective.kind() + " needs a CPU dimension to compute load");
+        return byId;
+    }
+
+    /**
+     * The shape and values of one item's demand. {@code hours} is the profile length of the first
+     * item that has hourly demand (-1 when none has): every profile must be that long.
+     */
+    private static void validateItem(Item it, List<String> dims, int hours) {
+        if (it.demand().length != dims.size()) {
+            throw new UserError("item '" + it.id() + "' has " + it.demand().length
+                    + " demands, expected one per dimension " + dims);
         }
-        int hours = -1;
-        Set<String> ids = new HashSet<>();
-        Map<String, Integer> groupSizes = new HashMap<>();
-        for (Item it : items) {
-            if (!ids.add(it.id())) {
-                throw new UserError("item '" + it.id() + "' is listed twice");
+        if (it.hourlyDemand() != null) {
+            if (it.hourlyDemand().length != hours || hours == 0) {
+                throw new UserError("item '" + it.id() + "' has " + it.hourlyDemand().length
+                        + " hourly vectors, expected " + hours + " like the other items");
             }
-            if (it.demand().length != dims.size()) {
-                throw new UserError("item '" + it.id() + "' has " + it.demand().length
-                        + " demands, expected one per dimension " + dims);
-            }
-            if (it.hourlyDemand() != null) {
-                if (hours < 0) {
-                    hours = it.hourlyDemand().length;
+            for (double[] row : it.hourlyDemand()) {
+                if (row.length != dims.size()) {
+                    throw new UserError("item '" + it.id() + "': an hourly vector has " + row.length
+                            + " values, expected one per dimension " + dims);
                 }
-                if (it.hourlyDemand().length != hours || hours == 0) {
-                    throw new UserError("item '" + it.id() + "' has " + it.hourlyDemand().length
-                            + " hourly vectors, expected " + hours + " like the other items");
-                }
-                for (double[] row : it.hourlyDemand()) {
-                    if (row.length != dims.size()) {
-                        throw new UserError("item '" + it.id() + "': an hourly vector has " + row.length
-                                + " values, expected one per dimension " + dims);
-                    }
-                }
-            }
-            int h = it.hourlyDemand() == null ? 1 : it.hourlyDemand().length;
-            for (int hour = 0; hour < h; hour++) {
-                for (int d = 0; d < dims.size(); d++) {
-                    double v = it.demandAt(hour, d);
-                    if (!(v >= 0) || Double.isInfinite(v)) {
-                        throw new UserError("item '" + it.id() + "', dimension '" + dims.get(d)
-                                + "': demand must be a finite number >= 0, got " + fmt(v));
-                    }
-                }
-            }
-            if (it.pinType() != null && !byId.containsKey(it.pinType())) {
-                throw new UserError("item '" + it.id() + "' is pinned to '" + it.pinType()
-                        + "', but there is no bin type or host of that name (known: " + byId.keySet().stream().sorted().toList() + ")");
-            }
-            checkFitsSomewhere(it, dims, types, headroom);
-            if (it.group() != null) {
-                groupSizes.merge(it.group(), 1, Integer::sum);
             }
         }
+        int h = it.hourlyDemand() == null ? 1 : it.hourlyDemand().length;
+        for (int hour = 0; hour < h; hour++) {
+            for (int d = 0; d < dims.size(); d++) {
+                double v = it.demandAt(hour, d);
+                if (!(v >= 0) || Double.isInfinite(v)) {
+                    throw new UserError("item '" + it.id() + "', dimension '" + dims.get(d)
+                            + "': demand must be a finite number >= 0, got " + fmt(v));
+                }
+            }
+        }
+    }
+
+    /** Each anti-affinity group and the dedicated items need as many bins as exist in all. */
+    private static void checkEnoughBins(List<Item> items, List<BinType> types, Map<String, Integer> groupSizes) {
         long totalAvailable = 0;
         for (BinType t : types) {
             totalAvailable = t.limited() ? totalAvailable + t.available() : Long.MAX_VALUE / 2;

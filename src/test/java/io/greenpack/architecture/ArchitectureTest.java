@@ -40,7 +40,8 @@ class ArchitectureTest {
         allow("spark", "util");
         allow("config", "model", "util");
         allow("ingest", "csv", "spark", "model", "util");
-        allow("generate", "csv", "optimize", "model", "util");
+        // generate builds seeded packing instances (CloudBalancing) as optimize problems.
+        allow("generate", "optimize", "csv", "model", "util");
         allow("importer", "ingest", "csv", "model", "util");
         allow("correlate", "ingest", "config", "model", "util");
         allow("classify", "correlate", "ingest", "config", "model", "util");

@@ -1,5 +1,6 @@
 package io.greenpack.importer;
 
+import io.greenpack.csv.CsvLine;
 import io.greenpack.testing.CliRun;
 
 import java.io.IOException;
@@ -53,10 +54,10 @@ final class Imports {
     static List<Map<String, String>> csv(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
-            List<String> header = ExportText.splitQuoted(lines.get(0), ',');
+            List<String> header = CsvLine.fields(lines.get(0), ',');
             List<Map<String, String>> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
-                List<String> cells = ExportText.splitQuoted(line, ',');
+                List<String> cells = CsvLine.fields(line, ',');
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {
                     row.put(header.get(i), cells.get(i));

@@ -9,15 +9,15 @@ import java.util.Map;
  * Shared by the VM-trace importers: VMs onto synthetic hosts, and each host's size as the sum of
  * its VMs' largest provisioned cores and memory, unless --host-cores/--host-mem-gb say otherwise.
  */
-final class VmPlacement {
+final class VmTraceFleet {
     private final SyntheticHosts hosts;
     private final Map<String, double[]> vmMax = new HashMap<>(); // vm -> {cores, memGb}
 
-    VmPlacement(String prefix, List<Path> files, ImportOptions options) {
+    VmTraceFleet(String prefix, List<Path> files, ImportOptions options) {
         if (options.vmsPerHost() < 1) {
             throw new io.greenpack.util.UserError("--vms-per-host must be at least 1, found " + options.vmsPerHost());
         }
-        this.hosts = new SyntheticHosts(prefix, files.stream().map(VmPlacement::vmName).toList(), options.vmsPerHost());
+        this.hosts = new SyntheticHosts(prefix, files.stream().map(VmTraceFleet::vmName).toList(), options.vmsPerHost());
     }
 
     /** A VM's name from its file: the file name without extension; a bare number gets a "vm" prefix. */
