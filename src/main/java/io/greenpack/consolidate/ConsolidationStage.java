@@ -69,9 +69,9 @@ public final class ConsolidationStage {
         Sized lead = useHourly ? byHourly : byFlat;
         Sized other = useHourly ? byFlat : byHourly;
         List<OptionPlan> plans = lead.plans();
-        OptionPlan chosen = plans.stream().filter(p -> p.row().recommended()).findFirst()
-                .or(() -> plans.stream().filter(p -> p.planned() && p.name().equals(PlanOption.BEST)).findFirst())
-                .or(() -> plans.stream().filter(OptionPlan::planned).findFirst()).orElse(null);
+        // The plan the outputs describe is the verdict's lead: the recommended option, else the closest one.
+        String leadName = lead.verdict().lead().map(PlanOption::option).orElse(null);
+        OptionPlan chosen = plans.stream().filter(p -> p.planned() && p.name().equals(leadName)).findFirst().orElse(null);
         List<TargetSpec> targets = in.targets().isEmpty() ? List.of() : select(in.targets(), s);
         String sizing = useHourly ? HOURLY : FLAT;
         // Pinned and dedicated hosts are in the plan now (before and after): none is left out; the verdict's scope names them.

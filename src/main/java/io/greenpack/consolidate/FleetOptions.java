@@ -114,9 +114,41 @@ public final class FleetOptions {
             hosts.stream().filter(h -> keptReason.containsKey(h.model())).forEach(refresh::add);
             out.add(attempt(eval, PlanOption.REFRESH, "move onto new hardware from targets.csv", apps(Set.of()), refresh));
         }
-        out.add(attempt(eval, PlanOption.BEST, "keep the best of your servers and buy only what lowers the total cost",
-                apps(Set.of()), all));
+        OptionPlan best = attempt(eval, PlanOption.BEST, "keep the best of your servers and buy only what lowers the total cost",
+                apps(Set.of()), all);
+        out.add(cheapestMix(eval, best, out));
         return out;
+    }
+
+    /**
+     * Best is the lowest-TCO mix of kept and new servers. The other options' plans are mixes too, so
+     * best takes one of them when the search found nothing cheaper; and keeping today's fleet as it
+     * is is a mix as well, so a best that costs more than today is no option.
+     */
+    private OptionPlan cheapestMix(OptionEvaluator eval, OptionPlan best, List<OptionPlan> others) {
+        OptionPlan pick = best;
+        for (OptionPlan o : others) {
+            if (o.planned() && (!pick.planned() || o.row().tcoOverHorizon() < pick.row().tcoOverHorizon())) {
+                pick = o;
+            }
+        }
+        if (!pick.planned()) {
+            return best;
+        }
+        if (pick.row().moneySavedPerYear() < 0) {
+            return eval.notPlanned(PlanOption.BEST, String.format(java.util.Locale.ROOT, "every mix of your servers and new "
+                    + "models found costs more than today's fleet (%,.0f %s/year more): keep the fleet as it is",
+                    -pick.row().moneySavedPerYear(), s.currency()));
+        }
+        if (pick == best) {
+            return best;
+        }
+        PlanOption r = pick.row();
+        return pick.withRow(new PlanOption(PlanOption.BEST, true, "the same plan as " + r.option()
+                + ": no cheaper mix of kept and new servers was found", r.hostsBefore(), r.hostsAfter(), r.serversFreed(),
+                r.rackUnitsFreed(), r.kwhSavedPerYear(), r.moneySavedPerYear(), r.capex(), r.tcoOverHorizon(),
+                r.paybackMonths(), r.co2eAvoidedOverHorizonKg(), r.embodiedCo2eKg(), r.moves(), r.p2vMoves(),
+                r.contentionShare(), r.lowerBound(), r.gap(), false));
     }
 
     private OptionPlan decommission(OptionEvaluator eval, List<TargetModel> hosts) {

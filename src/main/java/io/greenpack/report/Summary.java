@@ -56,7 +56,8 @@ public final class Summary {
     }
 
     public static void write(Content c, Path file) throws IOException {
-        RunFolder.writeStringAtomically(file, markdown(c));
+        // Names reach the text in many places (scope, options, moves): no control character leaves here.
+        RunFolder.writeStringAtomically(file, io.greenpack.util.Printable.clean(markdown(c)));
     }
 
     public static String markdown(Content c) {
@@ -177,7 +178,7 @@ public final class Summary {
                 case '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '#', '~', '!', '&', '{', '}', '$' ->
                         out.append('\\').append(c);
                 case '\n', '\r', '\t' -> out.append(' ');
-                default -> out.append(c < 0x20 || c == 0x7F ? '\uFFFD' : c);
+                default -> out.append(io.greenpack.util.Printable.isControl(c) ? '\uFFFD' : c);
             }
         }
         return out.toString();

@@ -31,9 +31,9 @@ public final class VerdictText {
     public record KeyFigure(String key, String label, String value, String basis, boolean warn) {
     }
 
-    /** The option the figures describe: the recommended one, else the first planned one (shown with warnings). */
+    /** The option the figures describe: the recommended one, else the planned one with the lowest TCO (shown with warnings). */
     public static Optional<PlanOption> lead(Verdict v) {
-        return v.recommended().or(() -> v.options().stream().filter(PlanOption::planned).findFirst());
+        return v.lead();
     }
 
     public static List<KeyFigure> keyFigures(Verdict v) {
@@ -42,18 +42,20 @@ public final class VerdictText {
             return List.of();
         }
         PlanOption o = lead.get();
+        // Without a recommendation the figures are those of the closest option, and say which.
+        String of = v.recommended().isPresent() ? "" : " (" + o.option() + ", not recommended)";
         String cur = v.currency();
         String years = Figure.format(v.horizonYears(), "years");
         List<KeyFigure> out = new ArrayList<>();
-        out.add(new KeyFigure("money_saved_per_year", "Money saved", Figure.format(o.moneySavedPerYear(), cur + "/year"),
+        out.add(new KeyFigure("money_saved_per_year", "Money saved" + of, Figure.format(o.moneySavedPerYear(), cur + "/year"),
                 "per year; modelled: the plan's power curves against metered energy × tariff", false));
-        out.add(new KeyFigure("kwh_saved_per_year", "Energy saved", Figure.format(o.kwhSavedPerYear(), "kWh/year"),
+        out.add(new KeyFigure("kwh_saved_per_year", "Energy saved" + of, Figure.format(o.kwhSavedPerYear(), "kWh/year"),
                 "per year, facility energy (IT × PUE); modelled: the plan against metered energy scaled to a year", false));
-        out.add(new KeyFigure("co2e_avoided", "CO2e avoided", Figure.format(o.co2eAvoidedOverHorizonKg() / 1000,
+        out.add(new KeyFigure("co2e_avoided", "CO2e avoided" + of, Figure.format(o.co2eAvoidedOverHorizonKg() / 1000,
                 "t CO2e over " + years), "over the horizon; facility energy × grid intensity, net of embodied CO2e; modelled", false));
-        out.add(new KeyFigure("capex", "Hardware to buy", Figure.format(o.capex(), cur),
+        out.add(new KeyFigure("capex", "Hardware to buy" + of, Figure.format(o.capex(), cur),
                 o.capex() == 0 ? "nothing to buy" : "one-time: catalogue prices of the new hosts", false));
-        out.add(new KeyFigure("payback", "Payback", payback(o, v.horizonYears()),
+        out.add(new KeyFigure("payback", "Payback" + of, payback(o, v.horizonYears()),
                 "hardware cost ÷ money saved per month; horizon " + years, !o.paysBackWithin(v.horizonYears())));
         return out;
     }

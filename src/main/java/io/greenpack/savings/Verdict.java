@@ -27,6 +27,15 @@ public record Verdict(String recommendedOption, String sentence, List<PlanOption
         return options.stream().filter(PlanOption::recommended).findFirst();
     }
 
+    /**
+     * The option the outputs describe: the recommended one, else the planned option with the lowest
+     * TCO over the horizon (the closest to paying back, shown with its warnings).
+     */
+    public Optional<PlanOption> lead() {
+        return recommended().or(() -> options.stream().filter(PlanOption::planned)
+                .min(java.util.Comparator.comparingDouble(PlanOption::tcoOverHorizon)));
+    }
+
     public Optional<PlanOption> option(String name) {
         return options.stream().filter(o -> o.option().equals(name)).findFirst();
     }

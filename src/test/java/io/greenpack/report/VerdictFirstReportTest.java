@@ -142,7 +142,7 @@ class VerdictFirstReportTest {
         String html = Files.readString(run.resolve("index.html"));
         int verdict = html.indexOf("id=\"verdict-sentence\"");
         assertThat(verdict).isPositive().isLessThan(html.indexOf("<section id=\"summary\">"));
-        assertThat(html).contains("Covers 20 of 40 hosts", "does not pay back within 3 years",
+        assertThat(html).contains("Covers 40 of 40 hosts", "does not pay back within 3 years",
                 "A week scaled to a year misses month-end and seasonal peaks", "<tr class=\"warn\">");
         for (String f : List.of("plan.csv", "migration.csv", "rejects.csv", "summary.md", "deck.pptx", "tables/showback.csv")) {
             assertThat(html).contains("<a href=\"" + f + "\">");
