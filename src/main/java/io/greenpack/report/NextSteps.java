@@ -46,6 +46,8 @@ final class NextSteps {
     /** Comatose hosts first (nothing to move), then the hosts the first moves empty. */
     static List<String> switchOffFirst(PlanOutputs.Page p) {
         Set<String> kept = new HashSet<>(p.outcome().keptHosts());
+        // Existing hosts the plan keeps using stay on, even when some of their apps move away.
+        p.outcome().plan().hosts().forEach(h -> kept.add(h.host()));
         Set<String> comatose = new LinkedHashSet<>();
         for (HostEfficiency h : p.analysis().hosts()) {
             if (h.comatose() && ConsolidationStage.measured(h) && !kept.contains(h.host())) {
@@ -59,7 +61,7 @@ final class NextSteps {
         }
         Set<String> freed = new LinkedHashSet<>();
         for (MigrationMove m : p.savings().migration()) {
-            if (m.freesHost() != null && !comatose.contains(m.freesHost())) {
+            if (m.freesHost() != null && !comatose.contains(m.freesHost()) && !kept.contains(m.freesHost())) {
                 freed.add(m.freesHost());
             }
         }
@@ -81,16 +83,23 @@ final class NextSteps {
                     + Figure.format(p.savings().hardwareCost(), p.savings().currency())
                     + ") does not pay back within " + Figure.format(p.scenario().horizonYears(), "years"));
         }
-        Map<String, Integer> count = new TreeMap<>();
-        for (HostPlan h : p.outcome().plan().hosts()) {
-            count.merge(h.model(), 1, Integer::sum);
-        }
         Map<String, TargetSpec> targets = new TreeMap<>();
         p.outcome().targets().forEach(t -> targets.put(t.model(), t));
+        Set<String> existing = new HashSet<>();
+        p.hosts().forEach(h -> existing.add(h.host()));
+        // Only new hosts are bought: a plan host that is one of today's servers is reused.
+        Map<String, Integer> count = new TreeMap<>();
+        for (HostPlan h : p.outcome().plan().hosts()) {
+            if (!existing.contains(h.host()) && targets.containsKey(h.model())) {
+                count.merge(h.model(), 1, Integer::sum);
+            }
+        }
+        if (count.isEmpty()) {
+            return List.of("nothing: the plan reuses servers you have");
+        }
         List<String> out = new ArrayList<>();
         count.forEach((model, n) -> {
-            TargetSpec t = targets.get(model);
-            out.add(n + " × " + model + (t == null ? "" : " at " + Figure.format(t.price(), p.savings().currency()) + " each"));
+            out.add(n + " × " + model + " at " + Figure.format(targets.get(model).price(), p.savings().currency()) + " each");
         });
         out.add("total " + Figure.format(p.savings().hardwareCost(), p.savings().currency()));
         return out;

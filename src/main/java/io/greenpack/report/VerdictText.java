@@ -78,7 +78,7 @@ public final class VerdictText {
             return b.append("; no host has to stay on.").toString();
         }
         b.append("; ").append(s.keptOn().size()).append(s.keptOn().size() == 1 ? " host stays" : " hosts stay")
-                .append(" on outside the plan because ");
+                .append(" on in every option because ");
         // Grouped by the kind of reason ("dedicated", "pinned", "not metered"): one clause per kind.
         java.util.Map<String, List<Scope.KeptHost>> byKind = new java.util.LinkedHashMap<>();
         s.keptOn().forEach(k -> byKind.computeIfAbsent(kind(k.reason()), r -> new ArrayList<>()).add(k));

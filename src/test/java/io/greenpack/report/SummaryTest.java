@@ -36,7 +36,7 @@ class SummaryTest {
         assertThat(md).contains("**Reuse 9 of your servers and switch off 31: saves 12,300 EUR/year, nothing to buy",
                 "- **Money saved:** 12,300 EUR/year _(per year;",
                 "- **Payback:** immediate \\(nothing to buy\\)",
-                "Covers 38 of 40 hosts and 140 of 150 applications; 2 hosts stay on outside the plan because db-01 is pinned",
+                "Covers 38 of 40 hosts and 140 of 150 applications; 2 hosts stay on in every option because db-01 is pinned",
                 "| **reuse** ✔ |",
                 "| **refresh** ⚠ |",
                 "192 months: does not pay back within 3 years");
