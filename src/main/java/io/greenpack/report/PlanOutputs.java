@@ -131,7 +131,7 @@ public final class PlanOutputs {
         Scenario s = p.scenario();
         HtmlReport html = p.html();
         var packing = o.plan().packing();
-        html.paragraph(String.format(Locale.ROOT, "%d applications from %d hosts are packed onto %d new hosts "
+        html.paragraph(String.format(Locale.ROOT, "%d applications from %d hosts are packed onto %d hosts (kept and new) "
                         + "(lower bound %d, gap %s) keeping %s of each host's capacity free, CPU-bound and memory-bound "
                         + "workloads side by side (mean CPU/memory balance per host %.2f). Demand is each app's p%.0f "
                         + "%s; VMs pay %s CPU and %.1f GB of hypervisor overhead unless the app may share an OS. "
@@ -144,7 +144,7 @@ public final class PlanOutputs {
                         o.keptHosts()) + ".", packing.stoppedBy(), packing.seconds()));
         html.paragraph(VerdictText.scope(p.verdict().scope()));
         html.image("Host fill before and after: CPU and memory in use on each of the " + r.serversBefore()
-                + " metered hosts today and the " + r.serversAfter() + " hosts after", png(HostFillChart.chart(
+                + " hosts today and the " + r.serversAfter() + " hosts after", png(HostFillChart.chart(
                 fillBefore(p.analysis(), o, p.hosts()), fillAfter(o), s.headroom(), p.footer()), p.charts(), "host-fill"));
 
         double overShare = PlanReplay.overShare(o.risk());
@@ -224,11 +224,19 @@ public final class PlanOutputs {
         Scenario s = p.scenario();
         HtmlReport html = p.html();
         html.section("migration", "Migration");
-        double total = r.migration().isEmpty() ? 0 : r.migration().get(r.migration().size() - 1).cumulativeSeconds();
-        html.paragraph(String.format(Locale.ROOT, "%d live migrations in the order that empties whole hosts first; at "
-                        + "%.0f Gbit/s they take about %.1f hours in total (estimate: memory × 8 / (bandwidth × %.1f) × %.1f "
-                        + "for re-sent dirty pages). Full list: migration.csv.", r.migration().size(), s.migrationGbps(),
-                total / 3600, Savings.MIGRATION_LINK_EFFICIENCY, 1 + Savings.MIGRATION_DIRTY_PAGE_FACTOR));
+        // A move off a physical host is a physical-to-virtual conversion: counted and timed apart.
+        Set<String> physical = new HashSet<>();
+        p.hosts().stream().filter(HostSpec::physical).forEach(h -> physical.add(h.host()));
+        List<MigrationMove> p2v = r.migration().stream().filter(m -> physical.contains(m.fromHost())).toList();
+        double p2vSeconds = p2v.stream().mapToDouble(MigrationMove::seconds).sum();
+        double liveSeconds = r.migration().stream().mapToDouble(MigrationMove::seconds).sum() - p2vSeconds;
+        html.paragraph(String.format(Locale.ROOT, "%d moves in the order that empties whole hosts first: %d live migrations "
+                        + "of VMs, about %.1f hours in total at %.0f Gbit/s (estimate: memory × 8 / (bandwidth × %.1f) × %.1f "
+                        + "for re-sent dirty pages), and %d physical-to-virtual (P2V) conversions off physical hosts, whose "
+                        + "copy alone takes about %.1f hours at the same rate; each P2V also needs a maintenance window. "
+                        + "Full list: migration.csv (column kind).", r.migration().size(), r.migration().size() - p2v.size(),
+                liveSeconds / 3600, s.migrationGbps(), Savings.MIGRATION_LINK_EFFICIENCY, 1 + Savings.MIGRATION_DIRTY_PAGE_FACTOR,
+                p2v.size(), p2vSeconds / 3600));
         NextSteps.waves(r.migration()).forEach(html::paragraph);
         List<List<String>> moves = new ArrayList<>();
         for (MigrationMove m : r.migration().stream().limit(MOVES_SHOWN).toList()) {

@@ -48,9 +48,9 @@ public final class VerdictText {
         String years = Figure.format(v.horizonYears(), "years");
         List<KeyFigure> out = new ArrayList<>();
         out.add(new KeyFigure("money_saved_per_year", "Money saved" + of, Figure.format(o.moneySavedPerYear(), cur + "/year"),
-                "per year; modelled: the plan's power curves against metered energy × tariff", false));
+                "per year; modelled: the plan's power curves against today's energy (metered, or modelled where a host has no meter) × tariff", false));
         out.add(new KeyFigure("kwh_saved_per_year", "Energy saved" + of, Figure.format(o.kwhSavedPerYear(), "kWh/year"),
-                "per year, facility energy (IT × PUE); modelled: the plan against metered energy scaled to a year", false));
+                "per year, facility energy (IT × PUE); modelled: the plan against today's energy scaled to a year", false));
         out.add(new KeyFigure("co2e_avoided", "CO2e avoided" + of, Figure.format(o.co2eAvoidedOverHorizonKg() / 1000,
                 "t CO2e over " + years), "over the horizon; facility energy × grid intensity, net of embodied CO2e; modelled", false));
         out.add(new KeyFigure("capex", "Hardware to buy" + of, Figure.format(o.capex(), cur),
