@@ -143,6 +143,7 @@ public final class PlanOutputs {
                         : o.keptHosts().size() + " hosts stay as they are (a pinned or dedicated app): " + String.join(", ",
                         o.keptHosts()) + ".", packing.stoppedBy(), packing.seconds()));
         html.paragraph(VerdictText.scope(p.verdict().scope()));
+        sizingComparison(p).ifPresent(html::paragraph);
         html.image("Host fill before and after: CPU and memory in use on each of the " + r.serversBefore()
                 + " hosts today and the " + r.serversAfter() + " hosts after", png(HostFillChart.chart(
                 fillBefore(p.analysis(), o, p.hosts()), fillAfter(o), s.headroom(), p.footer()), p.charts(), "host-fill"));
@@ -217,6 +218,31 @@ public final class PlanOutputs {
                     + "of day; the free capacity then follows the apps' daily pattern (more at night for daytime workloads).",
                     Figure.format(p.scenario().percentile(), "")));
         }
+    }
+
+    /**
+     * Flat sizing (one percentile over the window) against hourly sizing (one vector per hour of
+     * day): how many hosts the other one needs for the same option, and at what replayed risk.
+     */
+    static java.util.Optional<String> sizingComparison(Page p) {
+        ConsolidationOutcome o = p.outcome();
+        java.util.Optional<PlanOption> lead = p.verdict().lead();
+        if (o.sizing() == null || lead.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String other = o.sizing().equals(ConsolidationStage.HOURLY) ? ConsolidationStage.FLAT : ConsolidationStage.HOURLY;
+        return o.otherSizing().stream().filter(x -> x.planned() && x.name().equals(lead.get().option())).findFirst()
+                .map(x -> String.format(Locale.ROOT, "Sizing: this plan sizes each app %s (%d hosts after, replayed "
+                                + "contention above the headroom line in %s of host-intervals). Sized %s, the same option "
+                                + "needs %d hosts (%s) with replayed contention in %s of host-intervals; "
+                                + "tables/plan_options_other_sizing.csv has every option.",
+                        o.sizing().equals(ConsolidationStage.HOURLY) ? "per hour of day" : "by one percentile over the window",
+                        lead.get().hostsAfter(), pct(lead.get().contentionShare()),
+                        other.equals(ConsolidationStage.HOURLY) ? "per hour of day" : "by one percentile over the window",
+                        x.row().hostsAfter(), x.row().hostsAfter() == lead.get().hostsAfter() ? "as many"
+                                : Math.abs(x.row().hostsAfter() - lead.get().hostsAfter())
+                                + (x.row().hostsAfter() > lead.get().hostsAfter() ? " more" : " fewer"),
+                        pct(x.row().contentionShare())));
     }
 
     private static void migrationSection(Page p) {

@@ -142,6 +142,8 @@ class VerdictFirstReportTest {
         String html = Files.readString(run.resolve("index.html"));
         int verdict = html.indexOf("id=\"verdict-sentence\"");
         assertThat(verdict).isPositive().isLessThan(html.indexOf("<section id=\"summary\">"));
+        // Flat and hourly sizing are both planned; the plan section compares them for the lead option.
+        assertThat(html).containsPattern("Sized (per hour of day|by one percentile over the window), the same option needs \\d+ hosts");
         assertThat(html).contains("Covers 40 of 40 hosts", "does not pay back within 3 years",
                 "A week scaled to a year misses month-end and seasonal peaks", "<tr class=\"warn\">");
         for (String f : List.of("plan.csv", "migration.csv", "rejects.csv", "summary.md", "deck.pptx", "tables/showback.csv")) {
