@@ -51,6 +51,8 @@ public final class FleetOptions {
     private final SolverSettings solver;
     private final Map<String, String> pinnedTo = new HashMap<>();
     private final Map<String, String> keptReason = new TreeMap<>();
+    /** Apps that run on their host today but fit no host or model once headroom and overhead count. */
+    private final Set<String> tooLargeToMove = new TreeSet<>();
 
     /**
      * @param existing      today's measured hosts as candidates
@@ -75,8 +77,9 @@ public final class FleetOptions {
                 keptReason.put(v.host(), "dedicated: " + v.app() + " needs a host of its own");
             }
         }
+        keepTooLargeApps(dedicatedHosts);
         for (AppDemandVector v : in.demand()) {
-            if (v.dedicated() || v.pinHost() == null || v.pinHost().isBlank()) {
+            if (v.dedicated() || v.pinHost() == null || v.pinHost().isBlank() || tooLargeToMove.contains(v.id())) {
                 continue;
             }
             String host = existing.containsKey(v.pinHost()) ? v.pinHost() : existing.containsKey(v.host()) ? v.host() : null;
@@ -85,6 +88,46 @@ public final class FleetOptions {
                 keptReason.merge(host, "pinned: " + v.app(), (a, b) -> a.startsWith("pinned") ? a + ", " + v.app() : a);
             }
         }
+    }
+
+    /**
+     * An app that fits its own host today but no host or model once the headroom and the hypervisor
+     * overhead are counted (a machine-level trace of a busy server) stays where it runs, alone, as a
+     * dedicated app does: it cannot move, and stopping would leave the rest of the fleet unplanned.
+     * An app larger than its own host as well is the user's to fix (the run stops and names it).
+     */
+    private void keepTooLargeApps(Set<String> dedicatedHosts) {
+        HypervisorOverhead o = new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb());
+        double keep = 1 - s.headroom();
+        List<double[]> capacities = new ArrayList<>();
+        existing.values().forEach(h -> capacities.add(new double[]{h.cpuCores() * keep, h.memGb() * keep}));
+        catalogModels().forEach(t -> capacities.add(new double[]{t.cpuCores() * keep, t.memGb() * keep}));
+        for (AppDemandVector v : in.demand()) {
+            ExistingHost own = existing.get(v.host());
+            if (own == null || pinnedTo.containsKey(v.id()) || dedicatedHosts.contains(v.host())) {
+                continue;
+            }
+            double cores = peak(v.cpuCores(), v.hourlyCpuCores());
+            double mem = peak(v.memGb(), v.hourlyMemGb());
+            double needCores = o.cpuCores(cores, v.mayShareOs());
+            double needMem = o.memGb(mem, v.mayShareOs());
+            boolean fitsSomewhere = capacities.stream().anyMatch(c -> needCores <= c[0] && needMem <= c[1]);
+            if (!fitsSomewhere && cores <= own.cpuCores() && mem <= own.memGb()) {
+                tooLargeToMove.add(v.id());
+                dedicatedHosts.add(v.host());
+                pinnedTo.put(v.id(), v.host());
+                keptReason.put(v.host(), "dedicated: " + v.app() + " is too large to move (no host or model holds it "
+                        + "with the headroom and hypervisor overhead)");
+            }
+        }
+    }
+
+    private static double peak(double sized, double[] hourly) {
+        double p = sized;
+        for (int i = 0; hourly != null && i < hourly.length; i++) {
+            p = Math.max(p, hourly[i]);
+        }
+        return p;
     }
 
     /** What the options cover: every app and every measured host; the pinned and dedicated hosts stay on. */
@@ -219,7 +262,7 @@ public final class FleetOptions {
                 pin = v.host();
             }
             out.add(new AppDemand(a.app(), a.cpuCores(), a.memGb(), a.hourlyCpuCores(), a.hourlyMemGb(), a.group(), pin,
-                    a.dedicated(), a.mayShareOs()));
+                    a.dedicated() || tooLargeToMove.contains(v.id()), a.mayShareOs()));
         }
         return out;
     }

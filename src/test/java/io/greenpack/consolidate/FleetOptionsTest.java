@@ -269,4 +269,18 @@ class FleetOptionsTest {
         assertThat(reuse.plan().hosts()).extracting(h -> h.host() + "=" + h.apps())
                 .containsExactlyInAnyOrder("h1=[big]", "h2=[a, b]");
     }
+
+    @Test
+    void anAppThatRunsOnItsHostButFitsNothingAtTheHeadroomStaysThereAlone() {
+        Scenario s = scenario(0.20);
+        // 9.5 of h1's 10 cores: it runs there today, but 9.5 > 10 × 0.8 = 8 and the 8-core model holds
+        // 6.4: no host or model holds it at the headroom. Not dedicated: it keeps h1 to itself anyway,
+        // and the run goes on (an app larger than its own host too stops the run, as the test above shows).
+        List<AppDemandVector> apps = List.of(app("busy", "h1", 9.5, 6), app("a", "h1", 1, 0.5), app("b", "h2", 1, 0.5));
+        List<OptionPlan> plans = options(apps, List.of(host("h1", 100, 200, false, false), host("h2", 100, 200, false, false)),
+                List.of(measured("h1", 170), measured("h2", 110)), List.of(target("new-8c", 8, 20, 120, 5000)), Set.of(), s);
+        OptionPlan reuse = named(plans, PlanOption.REUSE);
+        assertThat(reuse.plan().hosts()).extracting(h -> h.host() + "=" + h.apps())
+                .containsExactlyInAnyOrder("h1=[busy]", "h2=[a, b]");
+    }
 }

@@ -61,6 +61,26 @@ class RealTraceReportTest {
         assertTodayModelledAndSavingsNotNegative(dir, plan);
     }
 
+    @Test
+    void alibabaMachinesReportWithExitZero() throws IOException {
+        // Machine-level trace: each machine is one app, some at ~90 % of their cores; such an app fits no
+        // host at the headroom with the hypervisor overhead and stays on its machine instead of stopping the run.
+        Path data = tmp.resolve("alibaba");
+        CliRun imported = CliRun.of("import", "--format", "alibaba", "--in", present("alibaba-v2018").toString(),
+                "--out", data.toString(), "--host-mem-gb", "256", "--host-cores", "96");
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        Files.copy(Home.sampleData().resolve("targets.csv"), data.resolve("targets.csv"));
+        Path out = tmp.resolve("alibaba-reports");
+        CliRun report = CliRun.of("report", "--data", data.toString(), "--out", out.toString());
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        try (Stream<Path> runs = Files.list(out)) {
+            Path dir = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+            for (Map<String, String> o : csv(dir.resolve("tables/plan_options.csv"))) {
+                assertThat(Integer.parseInt(o.get("servers_freed"))).as(o.get("option")).isNotNegative();
+            }
+        }
+    }
+
     /** Rows of a result table by column name (these tables hold no quoted cells). */
     private static List<Map<String, String>> csv(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
