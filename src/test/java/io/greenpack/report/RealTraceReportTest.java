@@ -81,6 +81,27 @@ class RealTraceReportTest {
         }
     }
 
+    @Test
+    void powerOnlyImportsReportWithExitZeroAndNoComatoseVerdict() throws IOException {
+        // Redfish and ipmitool give power and no utilization: the report runs, and no host is called
+        // comatose without utilization data.
+        for (String[] source : List.of(new String[]{"redfish", "redfish/Redfish-Publications/mockups"},
+                new String[]{"ipmitool", "ipmitool/dcmi"}, new String[]{"ipmitool", "ipmitool/sdr"})) {
+            Path data = tmp.resolve(source[1].replace('/', '-'));
+            CliRun imported = CliRun.of("import", "--format", source[0], "--in", present(source[1]).toString(),
+                    "--out", data.toString(), "--host-cores", "32", "--host-mem-gb", "256");
+            assertThat(imported.exitCode()).as(imported.toString()).isZero();
+            Path out = tmp.resolve(data.getFileName() + "-reports");
+            CliRun report = CliRun.of("report", "--data", data.toString(), "--out", out.toString());
+            assertThat(report.exitCode()).as(report.toString()).isZero();
+            try (Stream<Path> runs = Files.list(out)) {
+                Path dir = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+                assertThat(csv(dir.resolve("tables/host_efficiency.csv"))).as(source[1]).isNotEmpty()
+                        .allSatisfy(h -> assertThat(h.get("comatose")).isEqualTo("false"));
+            }
+        }
+    }
+
     /** Rows of a result table by column name (these tables hold no quoted cells). */
     private static List<Map<String, String>> csv(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
