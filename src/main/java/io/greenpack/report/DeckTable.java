@@ -21,12 +21,19 @@ final class DeckTable {
     private static final Color RECOMMENDED = new Color(0xFFF4D6);
     private static final Color WARN_FILL = new Color(0xFDECEA);
     private static final Color WARN_TEXT = new Color(0xA4161A);
-    /** Relative column widths: option, what it does, hosts, saved, hardware, TCO, payback, contention, recommended. */
-    private static final double[] WIDTHS = {0.9, 1.35, 0.9, 1.15, 1.2, 1.1, 1.7, 1.3, 1.5};
+    /**
+     * The report's option columns the slide shows: all but "what it does", whose sentences made each
+     * row taller than the slide (the report and summary.md keep them).
+     */
+    private static final int[] SHOWN = {0, 2, 3, 4, 5, 6, 7, 8};
+    /** Relative widths of the shown columns: option, hosts, saved, hardware, TCO, payback, contention, recommended. */
+    private static final double[] WIDTHS = {1.5, 0.9, 1.15, 1.2, 1.1, 1.7, 1.3, 1.5};
+    /** The payback column among the shown ones: red where an option does not pay back. */
+    private static final int PAYBACK = 5;
 
     static void options(XSLFSlide s, Verdict v) {
-        List<String> headers = VerdictText.optionHeaders(v);
-        List<List<String>> rows = VerdictText.optionRows(v);
+        List<String> headers = shown(VerdictText.optionHeaders(v));
+        List<List<String>> rows = VerdictText.optionRows(v).stream().map(DeckTable::shown).toList();
         Set<Integer> warned = VerdictText.warnedRows(v);
         XSLFTable t = s.createTable(rows.size() + 1, headers.size());
         double total = java.util.Arrays.stream(WIDTHS).sum();
@@ -41,10 +48,14 @@ final class DeckTable {
             boolean warn = warned.contains(r);
             for (int c = 0; c < headers.size(); c++) {
                 cell(t.getCell(r + 1, c), rows.get(r).get(c), 14, rec, warn ? WARN_FILL : rec ? RECOMMENDED : null,
-                        warn && c == 6 ? WARN_TEXT : new Color(0x222222));
+                        warn && c == PAYBACK ? WARN_TEXT : new Color(0x222222));
             }
         }
         t.setAnchor(new Rectangle2D.Double(60, 96, 840, 60.0 * (rows.size() + 1)));
+    }
+
+    private static List<String> shown(List<String> columns) {
+        return java.util.Arrays.stream(SHOWN).mapToObj(columns::get).toList();
     }
 
     private static void cell(XSLFTableCell cell, String text, double points, boolean bold, Color fill, Color colour) {
