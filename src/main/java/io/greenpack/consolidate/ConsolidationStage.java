@@ -161,7 +161,6 @@ public final class ConsolidationStage {
         demand.forEach(v -> byId.put(v.id(), v));
         List<PlanReplay.Capacity> full = new ArrayList<>();
         List<PlanReplay.Capacity> line = new ArrayList<>();
-        List<PlanReplay.Placement> placements = new ArrayList<>();
         for (HostPlan h : o.plan().hosts()) {
             HostSpec e = hosts.get(h.host());
             TargetSpec t = specs.get(h.model());
@@ -169,20 +168,11 @@ public final class ConsolidationStage {
             double mem = e != null ? e.memGb() : t.memGb();
             full.add(new PlanReplay.Capacity(h.host(), cores, mem));
             line.add(new PlanReplay.Capacity(h.host(), cores * (1 - s.headroom()), mem * (1 - s.headroom())));
-            for (String id : h.apps()) {
-                AppDemandVector v = byId.get(id);
-                boolean vm = !v.mayShareOs();
-                placements.add(new PlanReplay.Placement(v.host(), v.app(), h.host(),
-                        vm ? 1 + s.hypervisorCpuOverhead() : 1, vm ? s.hypervisorMemGb() : 0));
-            }
         }
+        List<PlanReplay.Placement> placements = placements(o.plan(), byId, s);
         List<PlanReplay.HostRisk> atLine = PlanReplay.replay(ingest.utilization(), placements, line);
-        PlanOption r = o.row();
-        PlanOption row = new PlanOption(r.option(), r.planned(), r.reason(), r.hostsBefore(), r.hostsAfter(),
-                r.serversFreed(), r.rackUnitsFreed(), r.kwhSavedPerYear(), r.moneySavedPerYear(), r.capex(),
-                r.tcoOverHorizon(), r.paybackMonths(), r.co2eAvoidedOverHorizonKg(), r.embodiedCo2eKg(), r.moves(),
-                r.p2vMoves(), PlanReplay.overShare(atLine), r.lowerBound(), r.gap(), r.recommended());
-        return o.withRow(row).withRisk(PlanReplay.replay(ingest.utilization(), placements, full), atLine);
+        return o.withRow(o.row().withContentionShare(PlanReplay.overShare(atLine)))
+                .withRisk(PlanReplay.replay(ingest.utilization(), placements, full), atLine);
     }
 
     /** Today's measured hosts that hosts.csv describes, as candidates with their fitted power curves. */
@@ -232,18 +222,26 @@ public final class ConsolidationStage {
         o.targets().forEach(t -> specs.put(t.model(), t));
         Map<String, AppDemandVector> byId = new HashMap<>();
         o.movedApps().forEach(v -> byId.put(v.id(), v));
-        List<PlanReplay.Placement> placements = new ArrayList<>();
         for (HostPlan h : o.plan().hosts()) {
             TargetSpec t = specs.get(h.model());
             capacities.add(new PlanReplay.Capacity(h.host(), t.cores(), t.memGb()));
+        }
+        return PlanReplay.replay(utilization, placements(o.plan(), byId, s), capacities);
+    }
+
+    /** Every app of the plan on its new host, a VM paying the scenario's hypervisor overhead. */
+    private static List<PlanReplay.Placement> placements(ConsolidationPlan plan, Map<String, AppDemandVector> byId,
+                                                         Scenario s) {
+        List<PlanReplay.Placement> out = new ArrayList<>();
+        for (HostPlan h : plan.hosts()) {
             for (String id : h.apps()) {
                 AppDemandVector v = byId.get(id);
                 boolean vm = !v.mayShareOs();
-                placements.add(new PlanReplay.Placement(v.host(), v.app(), h.host(),
+                out.add(new PlanReplay.Placement(v.host(), v.app(), h.host(),
                         vm ? 1 + s.hypervisorCpuOverhead() : 1, vm ? s.hypervisorMemGb() : 0));
             }
         }
-        return PlanReplay.replay(utilization, placements, capacities);
+        return out;
     }
 
     /** A host with power samples: one of "today's" servers (the report's host-fill chart uses the same rule). */

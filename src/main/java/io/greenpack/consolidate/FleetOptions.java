@@ -186,12 +186,8 @@ public final class FleetOptions {
         if (pick == best) {
             return best;
         }
-        PlanOption r = pick.row();
-        return pick.withRow(new PlanOption(PlanOption.BEST, true, "the same plan as " + r.option()
-                + ": no cheaper mix of kept and new servers was found", r.hostsBefore(), r.hostsAfter(), r.serversFreed(),
-                r.rackUnitsFreed(), r.kwhSavedPerYear(), r.moneySavedPerYear(), r.capex(), r.tcoOverHorizon(),
-                r.paybackMonths(), r.co2eAvoidedOverHorizonKg(), r.embodiedCo2eKg(), r.moves(), r.p2vMoves(),
-                r.contentionShare(), r.lowerBound(), r.gap(), false));
+        return pick.withRow(pick.row().as(PlanOption.BEST, "the same plan as " + pick.row().option()
+                + ": no cheaper mix of kept and new servers was found"));
     }
 
     private OptionPlan decommission(OptionEvaluator eval, List<TargetModel> hosts) {

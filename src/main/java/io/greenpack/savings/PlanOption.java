@@ -45,6 +45,20 @@ public record PlanOption(String option, boolean planned, String reason,
         Objects.requireNonNull(reason, "reason");
     }
 
+    /** This row with another replayed contention share. */
+    public PlanOption withContentionShare(double share) {
+        return new PlanOption(option, planned, reason, hostsBefore, hostsAfter, serversFreed, rackUnitsFreed,
+                kwhSavedPerYear, moneySavedPerYear, capex, tcoOverHorizon, paybackMonths, co2eAvoidedOverHorizonKg,
+                embodiedCo2eKg, moves, p2vMoves, share, lowerBound, gap, recommended);
+    }
+
+    /** The same figures under another option's name and reason, not recommended. */
+    public PlanOption as(String otherOption, String otherReason) {
+        return new PlanOption(otherOption, planned, otherReason, hostsBefore, hostsAfter, serversFreed, rackUnitsFreed,
+                kwhSavedPerYear, moneySavedPerYear, capex, tcoOverHorizon, paybackMonths, co2eAvoidedOverHorizonKg,
+                embodiedCo2eKg, moves, p2vMoves, contentionShare, lowerBound, gap, false);
+    }
+
     /** True when the option pays back within the horizon (nothing bought counts as paying back at once). */
     public boolean paysBackWithin(double horizonYears) {
         return paybackMonths != null && paybackMonths <= horizonYears * 12;
