@@ -61,7 +61,8 @@ final class NextSteps {
         }
         Set<String> freed = new LinkedHashSet<>();
         for (MigrationMove m : p.savings().migration()) {
-            if (m.freesHost() != null && !comatose.contains(m.freesHost()) && !kept.contains(m.freesHost())) {
+            // The migration names a host only when the plan no longer uses it.
+            if (m.freesHost() != null && !comatose.contains(m.freesHost())) {
                 freed.add(m.freesHost());
             }
         }

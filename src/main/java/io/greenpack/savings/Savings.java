@@ -6,9 +6,11 @@ import io.greenpack.util.UserError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -213,17 +215,21 @@ public final class Savings {
     }
 
     /**
-     * The moves in order. Source hosts go first that have the least memory to move (ties by
-     * name), so that whole hosts are emptied — and can be switched off — as early as possible;
-     * within a host, apps in descending memory (ties by name), so the longest copy starts while
-     * the network is fresh and the host's remaining moves get quicker.
+     * The moves in order. Hosts that end up empty go first, those with the least memory to move
+     * first (ties by name), so that whole hosts are emptied — and can be switched off — as early
+     * as possible; moves off hosts the plan keeps using free nothing and come last. Within a host,
+     * apps in descending memory (ties by name), so the longest copy starts while the network is
+     * fresh and the host's remaining moves get quicker.
      */
     static List<MigrationMove> migration(List<VmPlacement> placements, List<PlannedHost> plan, double gbps) {
         if (placements.isEmpty()) {
             return List.of();
         }
         Map<String, String> target = new HashMap<>();
+        Set<String> staysOn = new HashSet<>();
         for (PlannedHost p : plan) {
+            // A reused server keeps its name in the plan: moving apps off it does not switch it off.
+            staysOn.add(p.host());
             for (String app : p.apps()) {
                 target.put(app, p.host());
             }
@@ -237,7 +243,8 @@ public final class Savings {
             bySource.computeIfAbsent(v.fromHost(), k -> new ArrayList<>()).add(v);
         }
         List<String> sources = new ArrayList<>(bySource.keySet());
-        sources.sort(Comparator.comparingDouble((String s) -> bySource.get(s).stream().mapToDouble(VmPlacement::memGb).sum())
+        sources.sort(Comparator.comparing((String s) -> staysOn.contains(s))
+                .thenComparingDouble((String s) -> bySource.get(s).stream().mapToDouble(VmPlacement::memGb).sum())
                 .thenComparing(Comparator.naturalOrder()));
         List<MigrationMove> out = new ArrayList<>();
         double total = 0;
@@ -249,7 +256,7 @@ public final class Savings {
                 double sec = migrationSeconds(v.memGb(), gbps);
                 total += sec;
                 out.add(new MigrationMove(out.size() + 1, v.app(), s, target.get(v.app()), v.memGb(), sec, total,
-                        i == vms.size() - 1 ? s : null));
+                        i == vms.size() - 1 && !staysOn.contains(s) ? s : null));
             }
         }
         return out;

@@ -140,6 +140,34 @@ class SavingsTest {
     }
 
     @Test
+    void aServerThePlanKeepsUsingIsNeverSwitchedOffAndItsMovesComeLast() {
+        // old-1 is reused (the plan calls it by its own name) and keeps app a; b leaves it for
+        // NewBox-1 and c leaves old-2. old-2 ends up empty, old-1 stays on.
+        List<PlannedHost> plan = List.of(PlannedHost.flat("old-1", "NewBox", List.of("a"), 6.6, 18),
+                PlannedHost.flat("NewBox-1", "NewBox", List.of("b", "c"), 4.4, 76));
+        SavingsResult r = Savings.compute(SavingsInput.of(today(), plan, List.of(NEWBOX), scenario(), 168, 0.05)
+                .withPlacements(List.of(new VmPlacement("b", "old-1", 64), new VmPlacement("c", "old-2", 8))));
+
+        // Moving b off old-1 frees no server, so it is never named as switched off.
+        assertThat(r.migration()).extracting(MigrationMove::app).containsExactly("c", "b");
+        assertThat(r.migration()).extracting(MigrationMove::freesHost).containsExactly("old-2", null);
+    }
+
+    @Test
+    void movesOffAKeptServerComeAfterTheMovesThatEmptyServers() {
+        // old-1 is emptied (a and b go to old-2); old-2 stays on and gives c to NewBox-1.
+        List<PlannedHost> plan = List.of(PlannedHost.flat("old-2", "NewBox", List.of("a", "b"), 8.8, 84),
+                PlannedHost.flat("NewBox-1", "NewBox", List.of("c"), 2.2, 10));
+        SavingsResult r = Savings.compute(SavingsInput.of(today(), plan, List.of(NEWBOX), scenario(), 168, 0.05)
+                .withPlacements(List.of(new VmPlacement("a", "old-1", 16), new VmPlacement("b", "old-1", 64),
+                        new VmPlacement("c", "old-2", 8))));
+
+        // old-2 has the least memory to move (8 GB) but stays on, so old-1's moves go first.
+        assertThat(r.migration()).extracting(MigrationMove::app).containsExactly("b", "a", "c");
+        assertThat(r.migration()).extracting(MigrationMove::freesHost).containsExactly(null, "old-1", null);
+    }
+
+    @Test
     void showbackPerOwnerIsMeasuredFacilityEnergy() {
         SavingsResult r = Savings.compute(input());
 
