@@ -47,16 +47,23 @@ public record PlanOption(String option, boolean planned, String reason,
 
     /** This row with another replayed contention share. */
     public PlanOption withContentionShare(double share) {
-        return new PlanOption(option, planned, reason, hostsBefore, hostsAfter, serversFreed, rackUnitsFreed,
-                kwhSavedPerYear, moneySavedPerYear, capex, tcoOverHorizon, paybackMonths, co2eAvoidedOverHorizonKg,
-                embodiedCo2eKg, moves, p2vMoves, share, lowerBound, gap, recommended);
+        return copy(option, reason, share, recommended);
     }
 
     /** The same figures under another option's name and reason, not recommended. */
     public PlanOption as(String otherOption, String otherReason) {
-        return new PlanOption(otherOption, planned, otherReason, hostsBefore, hostsAfter, serversFreed, rackUnitsFreed,
+        return copy(otherOption, otherReason, contentionShare, false);
+    }
+
+    /** The same option, marked as the one the verdict recommends. */
+    public PlanOption asRecommended() {
+        return copy(option, reason, contentionShare, true);
+    }
+
+    private PlanOption copy(String name, String why, double share, boolean isRecommended) {
+        return new PlanOption(name, planned, why, hostsBefore, hostsAfter, serversFreed, rackUnitsFreed,
                 kwhSavedPerYear, moneySavedPerYear, capex, tcoOverHorizon, paybackMonths, co2eAvoidedOverHorizonKg,
-                embodiedCo2eKg, moves, p2vMoves, contentionShare, lowerBound, gap, false);
+                embodiedCo2eKg, moves, p2vMoves, share, lowerBound, gap, isRecommended);
     }
 
     /** True when the option pays back within the horizon (nothing bought counts as paying back at once). */

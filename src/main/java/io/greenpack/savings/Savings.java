@@ -47,25 +47,68 @@ public final class Savings {
         for (TargetCatalogEntry e : in.catalog()) {
             catalog.put(e.model(), e);
         }
+        Before before = before(in);
+        After after = after(in.plan(), catalog);
+        double pue = sc.pue();
+        double beforeFacility = before.itKwhPerYear() * pue;
+        double afterFacility = after.itKwhPerYear() * pue;
+        Totals t = new Totals(beforeFacility, afterFacility, beforeFacility * sc.tariffPerKwh(),
+                afterFacility * sc.tariffPerKwh(),
+                beforeFacility * meanIntensity(sc, in.measuredKwhByHourOfDay()) / 1000.0,
+                afterFacility * meanIntensity(sc, after.wattsByHour()) / 1000.0);
+        // Payback: hardware cost over the monthly money saved.
+        double savedPerMonth = (t.beforeMoney() - t.afterMoney()) / 12.0;
+        double payback = savedPerMonth > 0 ? after.hardware() / savedPerMonth : Double.POSITIVE_INFINITY;
+        double err = in.modelErrorFraction();
+        double afterIt = after.itKwhPerYear();
+        return new SavingsResult(sc.name(), sc.currency(), in.windowHours(), pue, before.itKwhPerYear(),
+                after.hostsKwhPerYear(), after.chassisKwhPerYear(), afterIt, afterIt * (1 - err), afterIt * (1 + err),
+                beforeFacility, afterFacility, t.beforeMoney(), t.afterMoney(), t.beforeCo2eKg(), t.afterCo2eKg(),
+                in.measured().size(), in.plan().size(), after.chassis(), before.rackUnits(), after.rackUnits(),
+                after.hardware(), payback, sc.horizonYears(), after.wattsByHour(), harvest(in, catalog),
+                migration(in.placements(), in.plan(), sc.migrationGbps()),
+                showback(in.measured(), sc, pue, in.measuredKwhByHourOfDay()),
+                figures(in, before, after, t, payback));
+    }
 
-        // ---- before: measured, each host scaled to a year by its own covered hours
-        double beforeIt = 0;
-        double rackBefore = 0;
+    /** Today's fleet: measured IT energy, each host scaled to a year by its own covered hours. */
+    private record Before(double itKwhPerYear, double rackUnits) {
+    }
+
+    /** The plan's fleet: hosts through their curves plus blade chassis, and what it costs to buy. */
+    private record After(double hostsKwhPerYear, double chassisKwhPerYear, double rackUnits, double hardware,
+                         int chassis, double[] wattsByHour) {
+        double itKwhPerYear() {
+            return hostsKwhPerYear + chassisKwhPerYear;
+        }
+    }
+
+    /** Facility energy per year and what it costs in money and CO2e, before and after. */
+    private record Totals(double beforeFacilityKwh, double afterFacilityKwh, double beforeMoney, double afterMoney,
+                          double beforeCo2eKg, double afterCo2eKg) {
+    }
+
+    private static Before before(SavingsInput in) {
+        double it = 0;
+        double rack = 0;
         for (MeasuredHost h : in.measured()) {
             if (h.hours() > in.windowHours() * 1.0001) {
                 throw new UserError("host " + h.host() + " is measured over " + h.hours()
                         + " h, longer than the data window of " + in.windowHours() + " h");
             }
-            beforeIt += h.kwhPerYear();
-            rackBefore += h.rackUnits();
+            it += h.kwhPerYear();
+            rack += h.rackUnits();
         }
+        return new Before(it, rack);
+    }
 
-        // ---- after: plan hosts through their curves, hour of day by hour of day, + chassis
+    /** Plan hosts through their curves, hour of day by hour of day, plus the blade chassis they need. */
+    private static After after(List<PlannedHost> plan, Map<String, TargetCatalogEntry> catalog) {
         double[] hostWattsByHour = new double[24];
         Map<String, Integer> bladesPerModel = new TreeMap<>();
-        double rackAfter = 0;
+        double rack = 0;
         double hardware = 0;
-        for (PlannedHost p : in.plan()) {
+        for (PlannedHost p : plan) {
             TargetCatalogEntry e = catalog.get(p.model());
             if (e == null) {
                 throw new UserError("plan host " + p.host() + " uses model \"" + p.model()
@@ -74,13 +117,12 @@ public final class Savings {
             for (int h = 0; h < 24; h++) {
                 hostWattsByHour[h] += e.powerCurve().watts(p.cpuCoresAt(h) / e.cpuCores());
             }
-            // Rule: every plan host is a new purchase (the plan's hosts are catalog models, not the
-            // measured machines); blades are counted per chassis below.
+            // Every catalog entry of a plan host is priced: a reused server's entry costs 0.
             hardware += e.price();
             if (e.blade()) {
                 bladesPerModel.merge(e.model(), 1, Integer::sum);
             } else {
-                rackAfter += e.rackUnits();
+                rack += e.rackUnits();
             }
         }
         int chassis = 0;
@@ -91,70 +133,52 @@ public final class Savings {
             int n = (b.getValue() + e.bladesPerChassis() - 1) / e.bladesPerChassis();
             chassis += n;
             chassisWatts += n * e.chassisWatts();
-            rackAfter += n * e.bladesPerChassis() * e.rackUnits();
+            rack += n * e.bladesPerChassis() * e.rackUnits();
             hardware += n * e.chassisPrice();
         }
-        double[] afterWattsByHour = new double[24];
+        double[] wattsByHour = new double[24];
         double hostWattsMean = 0;
         for (int h = 0; h < 24; h++) {
-            afterWattsByHour[h] = hostWattsByHour[h] + chassisWatts;
+            wattsByHour[h] = hostWattsByHour[h] + chassisWatts;
             hostWattsMean += hostWattsByHour[h] / 24.0;
         }
-        double afterHosts = hostWattsMean * HOURS_PER_YEAR / 1000.0;
-        double afterChassis = chassisWatts * HOURS_PER_YEAR / 1000.0;
-        double afterIt = afterHosts + afterChassis;
+        return new After(hostWattsMean * HOURS_PER_YEAR / 1000.0, chassisWatts * HOURS_PER_YEAR / 1000.0, rack,
+                hardware, chassis, wattsByHour);
+    }
+
+    private static List<Figure> figures(SavingsInput in, Before b, After a, Totals t, double payback) {
         double err = in.modelErrorFraction();
-
-        // ---- facility, money, carbon
-        double pue = sc.pue();
-        double beforeFacility = beforeIt * pue;
-        double afterFacility = afterIt * pue;
-        double beforeMoney = beforeFacility * sc.tariffPerKwh();
-        double afterMoney = afterFacility * sc.tariffPerKwh();
-        double beforeCo2 = beforeFacility * meanIntensity(sc, in.measuredKwhByHourOfDay()) / 1000.0;
-        double afterCo2 = afterFacility * meanIntensity(sc, afterWattsByHour) / 1000.0;
-
-        // ---- payback: hardware cost over the monthly money saved
-        double savedPerMonth = (beforeMoney - afterMoney) / 12.0;
-        double payback = savedPerMonth > 0 ? hardware / savedPerMonth : Double.POSITIVE_INFINITY;
-
-        List<HarvestHour> harvest = harvest(in, catalog);
-        List<MigrationMove> migration = migration(in.placements(), in.plan(), sc.migrationGbps());
-        List<OwnerShare> showback = showback(in.measured(), sc, pue, in.measuredKwhByHourOfDay());
-
+        double pue = in.scenario().pue();
+        String cur = in.scenario().currency();
         int serversBefore = in.measured().size();
         int serversAfter = in.plan().size();
-        String cur = sc.currency();
-        List<Figure> f = new ArrayList<>();
         // Today's facility energy, cost and CO2e are metered IT energy times scenario factors (PUE,
         // tariff, grid intensity): Provenance.MEASURED_TIMES_FACTOR, as the summary tiles say too.
         Provenance today = Provenance.today(in.measured(), Provenance.MEASURED);
         Provenance todayFactor = Provenance.today(in.measured(), Provenance.MEASURED_TIMES_FACTOR);
+        List<Figure> f = new ArrayList<>();
         f.add(new Figure("servers_before", "Servers today", serversBefore, "", today));
         f.add(new Figure("servers_after", "Servers after consolidation", serversAfter, "", true));
         f.add(new Figure("servers_freed", "Servers freed", serversBefore - serversAfter, "", true));
-        f.add(new Figure("rack_units_freed", "Rack units freed", rackBefore - rackAfter, "U", true));
-        f.add(new Figure("it_kwh_before_per_year", "IT energy today", beforeIt, "kWh/year", today));
-        f.add(new Figure("it_kwh_after_per_year", "IT energy after", afterIt, "kWh/year", true));
-        f.add(new Figure("facility_kwh_before_per_year", "Facility energy today (× PUE)", beforeFacility, "kWh/year", todayFactor));
-        f.add(new Figure("facility_kwh_after_per_year", "Facility energy after (× PUE)", afterFacility, "kWh/year", true));
-        f.add(new Figure("facility_kwh_saved_per_year", "Energy saved", beforeFacility - afterFacility, "kWh/year", true));
+        f.add(new Figure("rack_units_freed", "Rack units freed", b.rackUnits() - a.rackUnits(), "U", true));
+        f.add(new Figure("it_kwh_before_per_year", "IT energy today", b.itKwhPerYear(), "kWh/year", today));
+        f.add(new Figure("it_kwh_after_per_year", "IT energy after", a.itKwhPerYear(), "kWh/year", true));
+        f.add(new Figure("facility_kwh_before_per_year", "Facility energy today (× PUE)", t.beforeFacilityKwh(), "kWh/year", todayFactor));
+        f.add(new Figure("facility_kwh_after_per_year", "Facility energy after (× PUE)", t.afterFacilityKwh(), "kWh/year", true));
+        f.add(new Figure("facility_kwh_saved_per_year", "Energy saved", t.beforeFacilityKwh() - t.afterFacilityKwh(), "kWh/year", true));
         f.add(new Figure("facility_kwh_saved_low", "Energy saved, low (model error +" + pct(err) + ")",
-                (beforeIt - afterIt * (1 + err)) * pue, "kWh/year", true));
+                (b.itKwhPerYear() - a.itKwhPerYear() * (1 + err)) * pue, "kWh/year", true));
         f.add(new Figure("facility_kwh_saved_high", "Energy saved, high (model error −" + pct(err) + ")",
-                (beforeIt - afterIt * (1 - err)) * pue, "kWh/year", true));
-        f.add(new Figure("money_before_per_year", "Energy cost today", beforeMoney, cur + "/year", todayFactor));
-        f.add(new Figure("money_after_per_year", "Energy cost after", afterMoney, cur + "/year", true));
-        f.add(new Figure("money_saved_per_year", "Money saved", beforeMoney - afterMoney, cur + "/year", true));
-        f.add(new Figure("co2e_before_per_year", "CO2e today", beforeCo2 / 1000.0, "t CO2e/year", todayFactor));
-        f.add(new Figure("co2e_after_per_year", "CO2e after", afterCo2 / 1000.0, "t CO2e/year", true));
-        f.add(new Figure("co2e_saved_per_year", "CO2e avoided", (beforeCo2 - afterCo2) / 1000.0, "t CO2e/year", true));
-        f.add(new Figure("hardware_cost", "Hardware cost", hardware, cur, true));
+                (b.itKwhPerYear() - a.itKwhPerYear() * (1 - err)) * pue, "kWh/year", true));
+        f.add(new Figure("money_before_per_year", "Energy cost today", t.beforeMoney(), cur + "/year", todayFactor));
+        f.add(new Figure("money_after_per_year", "Energy cost after", t.afterMoney(), cur + "/year", true));
+        f.add(new Figure("money_saved_per_year", "Money saved", t.beforeMoney() - t.afterMoney(), cur + "/year", true));
+        f.add(new Figure("co2e_before_per_year", "CO2e today", t.beforeCo2eKg() / 1000.0, "t CO2e/year", todayFactor));
+        f.add(new Figure("co2e_after_per_year", "CO2e after", t.afterCo2eKg() / 1000.0, "t CO2e/year", true));
+        f.add(new Figure("co2e_saved_per_year", "CO2e avoided", (t.beforeCo2eKg() - t.afterCo2eKg()) / 1000.0, "t CO2e/year", true));
+        f.add(new Figure("hardware_cost", "Hardware cost", a.hardware(), cur, true));
         f.add(new Figure("payback_months", "Payback", payback, "months", true));
-        return new SavingsResult(sc.name(), cur, in.windowHours(), pue, beforeIt, afterHosts, afterChassis, afterIt,
-                afterIt * (1 - err), afterIt * (1 + err), beforeFacility, afterFacility, beforeMoney, afterMoney,
-                beforeCo2, afterCo2, serversBefore, serversAfter, chassis, rackBefore, rackAfter, hardware, payback,
-                sc.horizonYears(), afterWattsByHour, harvest, migration, showback, f);
+        return f;
     }
 
     /**

@@ -24,7 +24,7 @@ public final class VerdictRule {
                 .reduce((a, b) -> better(b, a) ? b : a);
         List<PlanOption> marked = new ArrayList<>();
         for (PlanOption o : options) {
-            marked.add(pick.isPresent() && o == pick.get() ? recommended(o) : o);
+            marked.add(pick.isPresent() && o == pick.get() ? o.asRecommended() : o);
         }
         String sentence = pick.map(p -> sentence(p, options, horizonYears, currency))
                 .orElseGet(() -> keepSentence(options, horizonYears, currency));
@@ -38,13 +38,6 @@ public final class VerdictRule {
             return a.tcoOverHorizon() < b.tcoOverHorizon();
         }
         return a.moves() < b.moves();
-    }
-
-    private static PlanOption recommended(PlanOption o) {
-        return new PlanOption(o.option(), o.planned(), o.reason(), o.hostsBefore(), o.hostsAfter(), o.serversFreed(),
-                o.rackUnitsFreed(), o.kwhSavedPerYear(), o.moneySavedPerYear(), o.capex(), o.tcoOverHorizon(),
-                o.paybackMonths(), o.co2eAvoidedOverHorizonKg(), o.embodiedCo2eKg(), o.moves(), o.p2vMoves(),
-                o.contentionShare(), o.lowerBound(), o.gap(), true);
     }
 
     static String sentence(PlanOption p, List<PlanOption> all, double horizonYears, String currency) {
