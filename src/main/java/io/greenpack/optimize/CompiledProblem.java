@@ -55,18 +55,26 @@ final class CompiledProblem {
         typeRate = new double[types];
         size = new double[n];
 
-        Map<String, Integer> typeIndex = new HashMap<>();
+        fillCapacities(bt);
+        fillItems(items, bt);
+        uniformCost = rateTypes(bt);
+        typesLargestFirst = typesLargestFirst();
+    }
+
+    private void fillCapacities(List<BinType> bt) {
         for (int t = 0; t < types; t++) {
             BinType b = bt.get(t);
-            typeIndex.put(b.id(), t);
             available[t] = b.available();
             for (int h = 0; h < hours; h++) {
                 for (int d = 0; d < dims; d++) {
-                    capacity[t][h * dims + d] = p.usableCapacity(b, d);
+                    capacity[t][h * dims + d] = problem.usableCapacity(b, d);
                     maxCapacity[h * dims + d] = Math.max(maxCapacity[h * dims + d], capacity[t][h * dims + d]);
                 }
             }
         }
+    }
+
+    private void fillItems(List<Item> items, List<BinType> bt) {
         Map<String, Integer> groupIndex = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Item it = items.get(i);
@@ -83,17 +91,26 @@ final class CompiledProblem {
             }
             group[i] = it.group() == null ? -1 : groupIndex.computeIfAbsent(it.group(), g -> groupIndex.size());
             dedicated[i] = it.dedicated();
-            double s = 0;
-            for (int d = 0; d < dims; d++) {
-                double peak = 0;
-                for (int h = 0; h < hours; h++) {
-                    peak = Math.max(peak, demand[i][h * dims + d]);
-                }
-                s += maxCapacity[d] > 0 ? peak / maxCapacity[d] : 0;
-            }
-            size[i] = s;
+            size[i] = normalisedPeakSize(i);
         }
-        boolean uniform = p.objective().kind() == Objective.Kind.BIN_COST;
+    }
+
+    /** Sum over dimensions of the item's peak demand as a share of the largest capacity. */
+    private double normalisedPeakSize(int i) {
+        double s = 0;
+        for (int d = 0; d < dims; d++) {
+            double peak = 0;
+            for (int h = 0; h < hours; h++) {
+                peak = Math.max(peak, demand[i][h * dims + d]);
+            }
+            s += maxCapacity[d] > 0 ? peak / maxCapacity[d] : 0;
+        }
+        return s;
+    }
+
+    /** Fills {@link #typeRate}; true when the objective is bin cost and every type costs the same. */
+    private boolean rateTypes(List<BinType> bt) {
+        boolean uniform = problem.objective().kind() == Objective.Kind.BIN_COST;
         for (int t = 0; t < types; t++) {
             double capShare = 0;
             for (int d = 0; d < dims; d++) {
@@ -106,7 +123,10 @@ final class CompiledProblem {
                 uniform = false;
             }
         }
-        uniformCost = uniform;
+        return uniform;
+    }
+
+    private int[] typesLargestFirst() {
         Integer[] bySize = new Integer[types];
         double[] share = new double[types];
         for (int t = 0; t < types; t++) {
@@ -116,10 +136,11 @@ final class CompiledProblem {
             }
         }
         java.util.Arrays.sort(bySize, java.util.Comparator.comparingDouble(t -> -share[t]));
-        typesLargestFirst = new int[types];
+        int[] out = new int[types];
         for (int q = 0; q < types; q++) {
-            typesLargestFirst[q] = bySize[q];
+            out[q] = bySize[q];
         }
+        return out;
     }
 
     /**

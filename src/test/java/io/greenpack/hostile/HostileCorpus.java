@@ -148,19 +148,7 @@ final class HostileCorpus {
             case "unreadable-file" -> {
                 Files.setPosixFilePermissions(power, PosixFilePermissions.fromString("---------"));
             }
-            case "control-char-names" -> {
-                // ESC sequences, BEL and a C1 control in a host and an app name, the same in every file.
-                String host = "h1\u001b[2J\u001b]0;pwned\u0007\u009b31m";
-                String app = "web\u001b[31m\u0007";
-                for (String f : List.of("hosts.csv", "power.csv", "utilization.csv")) {
-                    List<String> lines = new ArrayList<>();
-                    for (String l : Files.readAllLines(data.resolve(f))) {
-                        lines.add(l.replaceFirst("(^|,)h1,", "$1" + java.util.regex.Matcher.quoteReplacement(host) + ",")
-                                .replace(",web,", "," + app + ","));
-                    }
-                    Files.writeString(data.resolve(f), String.join("\n", lines) + "\n");
-                }
-            }
+            case "control-char-names" -> controlCharNames(data);
             case "symlink-outside-data" -> {
                 // A link to a file outside the data folder: refused, its content never shown.
                 Files.delete(power);
@@ -170,21 +158,7 @@ final class HostileCorpus {
                 Files.delete(power);
                 Files.createSymbolicLink(power, Path.of("/dev/zero"));
             }
-            case "jsonl-key-after-line-one" -> {
-                // energy_wh (a cumulative counter per host) only from line 3 on, as an exporter that
-                // leaves out null fields writes it; the first two lines have watts only.
-                List<String> lines = new ArrayList<>();
-                List<String> rows = powerRows(data);
-                java.util.Map<String, Double> counter = new java.util.HashMap<>();
-                for (int i = 0; i < rows.size(); i++) {
-                    String[] f = rows.get(i).split(",");
-                    double wh = counter.merge(f[1], Double.parseDouble(f[2]) * 300 / 3600, Double::sum);
-                    lines.add(i < 2 ? "{\"timestamp\":\"" + f[0] + "\",\"host\":\"" + f[1] + "\",\"watts\":" + f[2] + "}"
-                            : "{\"timestamp\":\"" + f[0] + "\",\"host\":\"" + f[1] + "\",\"energy_wh\":" + wh + "}");
-                }
-                Files.delete(power);
-                Files.writeString(data.resolve("power.jsonl"), String.join("\n", lines) + "\n");
-            }
+            case "jsonl-key-after-line-one" -> jsonlKeyAfterLineOne(data, power);
             case "targets-header-only" -> Files.writeString(data.resolve("targets.csv"),
                     "model,cores,mem_gb,idle_watts,max_watts\n");
             case "apps-unknown-need-and-pin" -> Files.writeString(data.resolve("apps.csv"),
@@ -193,6 +167,38 @@ final class HostileCorpus {
             case "parquet-timestamp-garbage" -> writeParquet(data, "timestamp", lit("garbage"));
             default -> throw new IllegalArgumentException("no directory and no generator for case " + name);
         }
+    }
+
+    /** ESC sequences, BEL and a C1 control in a host and an app name, the same in every file. */
+    private static void controlCharNames(Path data) throws IOException {
+        String host = "h1\u001b[2J\u001b]0;pwned\u0007\u009b31m";
+        String app = "web\u001b[31m\u0007";
+        for (String f : List.of("hosts.csv", "power.csv", "utilization.csv")) {
+            List<String> lines = new ArrayList<>();
+            for (String l : Files.readAllLines(data.resolve(f))) {
+                lines.add(l.replaceFirst("(^|,)h1,", "$1" + java.util.regex.Matcher.quoteReplacement(host) + ",")
+                        .replace(",web,", "," + app + ","));
+            }
+            Files.writeString(data.resolve(f), String.join("\n", lines) + "\n");
+        }
+    }
+
+    /**
+     * energy_wh (a cumulative counter per host) only from line 3 on, as an exporter that leaves out
+     * null fields writes it; the first two lines have watts only.
+     */
+    private static void jsonlKeyAfterLineOne(Path data, Path power) throws IOException {
+        List<String> lines = new ArrayList<>();
+        List<String> rows = powerRows(data);
+        java.util.Map<String, Double> counter = new java.util.HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] f = rows.get(i).split(",");
+            double wh = counter.merge(f[1], Double.parseDouble(f[2]) * 300 / 3600, Double::sum);
+            lines.add(i < 2 ? "{\"timestamp\":\"" + f[0] + "\",\"host\":\"" + f[1] + "\",\"watts\":" + f[2] + "}"
+                    : "{\"timestamp\":\"" + f[0] + "\",\"host\":\"" + f[1] + "\",\"energy_wh\":" + wh + "}");
+        }
+        Files.delete(power);
+        Files.writeString(data.resolve("power.jsonl"), String.join("\n", lines) + "\n");
     }
 
     private static String repeat(String s, int times) {

@@ -49,41 +49,54 @@ public final class PlanChecker {
                 out.add("bin " + binNo + " is empty but counted");
             }
             typeCount.merge(t.id(), 1, Integer::sum);
-            int dims = problem.dimensions().size();
-            double[][] load = new double[hours][dims];
-            Set<String> groups = new HashSet<>();
-            for (String id : bin.items()) {
-                Item it = items.get(id);
-                if (it == null) {
-                    out.add("bin " + binNo + " holds unknown item " + id);
-                    continue;
-                }
-                placedCount.merge(id, 1, Integer::sum);
-                for (int h = 0; h < hours; h++) {
-                    for (int d = 0; d < dims; d++) {
-                        load[h][d] += it.hourlyDemand() == null ? it.demand()[d] : it.hourlyDemand()[h][d];
-                    }
-                }
-                if (it.group() != null && !groups.add(it.group())) {
-                    out.add("bin " + binNo + " holds two items of anti-affinity group " + it.group());
-                }
-                if (it.pinType() != null && !it.pinType().equals(t.id())) {
-                    out.add("item " + id + " is pinned to " + it.pinType() + " but placed on " + t.id());
-                }
-                if (it.dedicated() && bin.items().size() > 1) {
-                    out.add("dedicated item " + id + " shares bin " + binNo);
-                }
+            checkBin(problem, items, hours, binNo, t, bin, placedCount, out);
+        }
+        checkTotals(problem, plan, types, placedCount, typeCount, out);
+        return out;
+    }
+
+    /** Capacity in every hour and dimension, anti-affinity, pins and dedication within one bin. */
+    private static void checkBin(PackingProblem problem, Map<String, Item> items, int hours, int binNo, BinType t,
+                                 PlannedBin bin, Map<String, Integer> placedCount, List<String> out) {
+        int dims = problem.dimensions().size();
+        double[][] load = new double[hours][dims];
+        Set<String> groups = new HashSet<>();
+        for (String id : bin.items()) {
+            Item it = items.get(id);
+            if (it == null) {
+                out.add("bin " + binNo + " holds unknown item " + id);
+                continue;
             }
+            placedCount.merge(id, 1, Integer::sum);
             for (int h = 0; h < hours; h++) {
                 for (int d = 0; d < dims; d++) {
-                    double limit = t.capacity()[d] * (1 - problem.headroom());
-                    if (load[h][d] > limit + TOLERANCE * Math.max(1, limit)) {
-                        out.add("bin " + binNo + " (" + t.id() + ") overcommits " + problem.dimensions().get(d)
-                                + (hours > 1 ? " at hour " + h : "") + ": " + load[h][d] + " > " + limit);
-                    }
+                    load[h][d] += it.hourlyDemand() == null ? it.demand()[d] : it.hourlyDemand()[h][d];
+                }
+            }
+            if (it.group() != null && !groups.add(it.group())) {
+                out.add("bin " + binNo + " holds two items of anti-affinity group " + it.group());
+            }
+            if (it.pinType() != null && !it.pinType().equals(t.id())) {
+                out.add("item " + id + " is pinned to " + it.pinType() + " but placed on " + t.id());
+            }
+            if (it.dedicated() && bin.items().size() > 1) {
+                out.add("dedicated item " + id + " shares bin " + binNo);
+            }
+        }
+        for (int h = 0; h < hours; h++) {
+            for (int d = 0; d < dims; d++) {
+                double limit = t.capacity()[d] * (1 - problem.headroom());
+                if (load[h][d] > limit + TOLERANCE * Math.max(1, limit)) {
+                    out.add("bin " + binNo + " (" + t.id() + ") overcommits " + problem.dimensions().get(d)
+                            + (hours > 1 ? " at hour " + h : "") + ": " + load[h][d] + " > " + limit);
                 }
             }
         }
+    }
+
+    /** Every item placed once, bounded types not overused, and the plan's own counts right. */
+    private static void checkTotals(PackingProblem problem, Plan plan, Map<String, BinType> types,
+                                    Map<String, Integer> placedCount, Map<String, Integer> typeCount, List<String> out) {
         for (Item i : problem.items()) {
             int n = placedCount.getOrDefault(i.id(), 0);
             if (n != 1) {
@@ -108,7 +121,6 @@ public final class PlanChecker {
                 out.add("objective " + plan.objective() + " != total bin cost " + cost);
             }
         }
-        return out;
     }
 
     public static boolean feasible(PackingProblem problem, Plan plan) {
