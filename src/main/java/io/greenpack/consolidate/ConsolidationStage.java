@@ -16,7 +16,7 @@ import io.greenpack.optimize.Consolidator;
 import io.greenpack.optimize.HostPlan;
 import io.greenpack.optimize.HypervisorOverhead;
 import io.greenpack.optimize.Objective;
-import io.greenpack.optimize.PowerCurve;
+import io.greenpack.model.PowerCurve;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.optimize.TargetModel;
 import io.greenpack.savings.MeasuredHost;
@@ -200,7 +200,7 @@ public final class ConsolidationStage {
     static PowerCurve curve(AnalysisResult analysis, HostEfficiency h, HostSpec spec) {
         PowerModel m = analysis.powerModels().get(spec.model());
         if (m != null) {
-            return new PowerCurve(m.curve().elevenPoints());
+            return m.curve().toPowerCurve();
         }
         if (spec.idleWatts() != null && spec.maxWatts() != null) {
             return PowerCurve.linear(spec.idleWatts(), spec.maxWatts());

@@ -1,6 +1,6 @@
 package io.greenpack.consolidate;
 
-import io.greenpack.optimize.PowerCurve;
+import io.greenpack.model.PowerCurve;
 
 import java.util.Objects;
 

@@ -292,7 +292,7 @@ public final class FleetOptions {
                         + "rename one of them so a plan can tell the new server from the existing one");
             }
             double chassisShare = t.blade() ? t.chassisPrice() / t.bladesPerChassis() : 0;
-            out.add(new TargetModel(t.model(), t.cores(), t.memGb(), new io.greenpack.optimize.PowerCurve(t.curveWatts()),
+            out.add(new TargetModel(t.model(), t.cores(), t.memGb(), new io.greenpack.model.PowerCurve(t.curveWatts()),
                     t.price() + chassisShare, t.available() == null ? BinType.UNLIMITED : t.available(),
                     (int) Math.ceil(t.rackUnits()), false,
                     t.supportPerYear() + s.costs().licencePerYear(t.cores(), t.sockets())));

@@ -1,5 +1,7 @@
 package io.greenpack.optimize;
 
+import io.greenpack.model.PowerCurve;
+
 /**
  * A server a plan may use: a model of {@code targets.csv} (bought at {@code price}), or one of the
  * fleet's existing hosts ({@code existing}: available once, nothing to buy, named after the host).

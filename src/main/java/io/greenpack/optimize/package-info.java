@@ -4,7 +4,7 @@
  * <h2>Model (apart from the solver)</h2>
  * {@link io.greenpack.optimize.PackingProblem} holds {@link io.greenpack.optimize.Item}s (a demand
  * per dimension, optionally one vector per hour of day), {@link io.greenpack.optimize.BinType}s
- * (capacity, cost, optional {@link io.greenpack.optimize.PowerCurve}, available count), headroom and
+ * (capacity, cost, optional {@link io.greenpack.model.PowerCurve}, available count), headroom and
  * an {@link io.greenpack.optimize.Objective} (bin cost, energy over a horizon, or energy cost +
  * hardware). Constraints: capacity per dimension and hour after headroom, anti-affinity groups,
  * pins (to a bin type; to pin to one existing host give it its own type with available = 1),

@@ -1,6 +1,6 @@
 package io.greenpack.savings;
 
-import io.greenpack.optimize.PowerCurve;
+import io.greenpack.model.PowerCurve;
 import io.greenpack.optimize.TargetModel;
 import io.greenpack.util.UserError;
 

@@ -35,7 +35,7 @@ class ArchitectureTest {
 
     static {
         allow("util");
-        allow("model");
+        allow("model", "util");
         allow("csv", "util");
         allow("spark", "util");
         allow("config", "model", "util");

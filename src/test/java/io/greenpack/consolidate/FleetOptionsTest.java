@@ -3,7 +3,7 @@ package io.greenpack.consolidate;
 import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
 import io.greenpack.model.TargetSpec;
-import io.greenpack.optimize.PowerCurve;
+import io.greenpack.model.PowerCurve;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.savings.MeasuredHost;
 import io.greenpack.savings.PlanOption;

@@ -9,7 +9,7 @@ import io.greenpack.optimize.Consolidator;
 import io.greenpack.optimize.HostPlan;
 import io.greenpack.optimize.HypervisorOverhead;
 import io.greenpack.optimize.Objective;
-import io.greenpack.optimize.PowerCurve;
+import io.greenpack.model.PowerCurve;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.optimize.TargetModel;
 import io.greenpack.util.UserError;
