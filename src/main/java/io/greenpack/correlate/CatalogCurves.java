@@ -1,7 +1,7 @@
 package io.greenpack.correlate;
 
 import io.greenpack.ingest.TargetCatalog;
-import io.greenpack.model.TargetSpec;
+import io.greenpack.model.TargetModel;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,8 +18,8 @@ public final class CatalogCurves {
 
     public static Map<String, FittedCurve> of(TargetCatalog catalog) {
         Map<String, FittedCurve> out = new TreeMap<>();
-        for (TargetSpec t : catalog.targets()) {
-            out.putIfAbsent(t.model(), curve(t.curveWatts()));
+        for (TargetModel t : catalog.targets()) {
+            out.putIfAbsent(t.model(), curve(t.powerCurve().wattsAtDecile()));
         }
         return out;
     }

@@ -26,7 +26,7 @@
  * <h2>Fleet side</h2>
  * {@link io.greenpack.optimize.Consolidator#plan} takes a
  * {@link io.greenpack.optimize.ConsolidationRequest} of {@link io.greenpack.optimize.AppDemand}s and
- * {@link io.greenpack.optimize.TargetModel}s with headroom and
+ * {@link io.greenpack.model.TargetModel}s with headroom and
  * {@link io.greenpack.optimize.HypervisorOverhead} (per VM; apps that may share an OS pay none) and
  * returns a {@link io.greenpack.optimize.ConsolidationPlan} of {@link io.greenpack.optimize.HostPlan}s.
  * Energy objective: Σ over used hosts of the model's piecewise-linear curve at load = CPU use /
