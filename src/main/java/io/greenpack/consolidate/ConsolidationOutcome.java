@@ -1,7 +1,7 @@
 package io.greenpack.consolidate;
 
 import io.greenpack.correlate.PlanReplay;
-import io.greenpack.model.TargetSpec;
+import io.greenpack.model.TargetModel;
 import io.greenpack.optimize.ConsolidationPlan;
 import io.greenpack.savings.SavingsResult;
 import io.greenpack.model.AppDemandVector;
@@ -27,7 +27,7 @@ import java.util.List;
  * @param otherSizing the same options planned with the other sizing, for comparison
  */
 public record ConsolidationOutcome(ConsolidationPlan plan, List<String> keptHosts, List<AppDemandVector> movedApps,
-                                   List<PlanReplay.HostRisk> risk, SavingsResult savings, List<TargetSpec> targets,
+                                   List<PlanReplay.HostRisk> risk, SavingsResult savings, List<TargetModel> targets,
                                    String note, Verdict verdict, List<OptionPlan> options, String sizing,
                                    List<OptionPlan> otherSizing) implements java.io.Serializable {
 
@@ -38,7 +38,7 @@ public record ConsolidationOutcome(ConsolidationPlan plan, List<String> keptHost
 
     /** An outcome of one plan, without options. */
     public ConsolidationOutcome(ConsolidationPlan plan, List<String> keptHosts, List<AppDemandVector> movedApps,
-                                List<PlanReplay.HostRisk> risk, SavingsResult savings, List<TargetSpec> targets, String note) {
+                                List<PlanReplay.HostRisk> risk, SavingsResult savings, List<TargetModel> targets, String note) {
         this(plan, keptHosts, movedApps, risk, savings, targets, note, null, List.of(), null, List.of());
     }
 

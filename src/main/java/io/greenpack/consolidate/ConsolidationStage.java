@@ -8,23 +8,20 @@ import io.greenpack.correlate.PowerModel;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.ingest.TargetCatalog;
 import io.greenpack.model.HostSpec;
-import io.greenpack.model.TargetSpec;
-import io.greenpack.optimize.BinType;
+import io.greenpack.model.TargetModel;
 import io.greenpack.optimize.ConsolidationPlan;
 import io.greenpack.optimize.ConsolidationRequest;
 import io.greenpack.optimize.Consolidator;
 import io.greenpack.optimize.HostPlan;
 import io.greenpack.optimize.HypervisorOverhead;
 import io.greenpack.optimize.Objective;
-import io.greenpack.optimize.PowerCurve;
+import io.greenpack.model.PowerCurve;
 import io.greenpack.optimize.SolverSettings;
-import io.greenpack.optimize.TargetModel;
 import io.greenpack.savings.MeasuredHost;
 import io.greenpack.savings.PlanOption;
 import io.greenpack.savings.PlannedHost;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsInput;
-import io.greenpack.savings.TargetCatalogEntry;
 import io.greenpack.savings.Verdict;
 import io.greenpack.savings.VerdictRule;
 import io.greenpack.savings.VmPlacement;
@@ -72,7 +69,7 @@ public final class ConsolidationStage {
         // The plan the outputs describe is the verdict's lead: the recommended option, else the closest one.
         String leadName = lead.verdict().lead().map(PlanOption::option).orElse(null);
         OptionPlan chosen = plans.stream().filter(p -> p.planned() && p.name().equals(leadName)).findFirst().orElse(null);
-        List<TargetSpec> targets = in.targets().isEmpty() ? List.of() : select(in.targets(), s);
+        List<TargetModel> targets = in.targets().isEmpty() ? List.of() : select(in.targets(), s);
         String sizing = useHourly ? HOURLY : FLAT;
         // Pinned and dedicated hosts are in the plan now (before and after): none is left out; the verdict's scope names them.
         if (chosen == null) {
@@ -151,11 +148,11 @@ public final class ConsolidationStage {
      * host's full capacity and against capacity × (1 − headroom), the line the plan was sized to.
      * The row's contention share is the latter.
      */
-    static OptionPlan replayed(IngestResult ingest, OptionPlan o, List<AppDemandVector> demand, List<TargetSpec> catalog,
+    static OptionPlan replayed(IngestResult ingest, OptionPlan o, List<AppDemandVector> demand, List<TargetModel> catalog,
                                Scenario s) {
         Map<String, HostSpec> hosts = new HashMap<>();
         ingest.hosts().hosts().forEach(h -> hosts.put(h.host(), h));
-        Map<String, TargetSpec> specs = new HashMap<>();
+        Map<String, TargetModel> specs = new HashMap<>();
         catalog.forEach(t -> specs.put(t.model(), t));
         Map<String, AppDemandVector> byId = new HashMap<>();
         demand.forEach(v -> byId.put(v.id(), v));
@@ -163,8 +160,8 @@ public final class ConsolidationStage {
         List<PlanReplay.Capacity> line = new ArrayList<>();
         for (HostPlan h : o.plan().hosts()) {
             HostSpec e = hosts.get(h.host());
-            TargetSpec t = specs.get(h.model());
-            double cores = e != null ? e.cores() : t.cores();
+            TargetModel t = specs.get(h.model());
+            double cores = e != null ? e.cores() : t.cpuCores();
             double mem = e != null ? e.memGb() : t.memGb();
             full.add(new PlanReplay.Capacity(h.host(), cores, mem));
             line.add(new PlanReplay.Capacity(h.host(), cores * (1 - s.headroom()), mem * (1 - s.headroom())));
@@ -200,7 +197,7 @@ public final class ConsolidationStage {
     static PowerCurve curve(AnalysisResult analysis, HostEfficiency h, HostSpec spec) {
         PowerModel m = analysis.powerModels().get(spec.model());
         if (m != null) {
-            return new PowerCurve(m.curve().elevenPoints());
+            return m.curve().toPowerCurve();
         }
         if (spec.idleWatts() != null && spec.maxWatts() != null) {
             return PowerCurve.linear(spec.idleWatts(), spec.maxWatts());
@@ -218,13 +215,13 @@ public final class ConsolidationStage {
     public static List<PlanReplay.HostRisk> replayRisk(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> utilization,
                                                        ConsolidationOutcome o, Scenario s) {
         List<PlanReplay.Capacity> capacities = new ArrayList<>();
-        Map<String, TargetSpec> specs = new HashMap<>();
+        Map<String, TargetModel> specs = new HashMap<>();
         o.targets().forEach(t -> specs.put(t.model(), t));
         Map<String, AppDemandVector> byId = new HashMap<>();
         o.movedApps().forEach(v -> byId.put(v.id(), v));
         for (HostPlan h : o.plan().hosts()) {
-            TargetSpec t = specs.get(h.model());
-            capacities.add(new PlanReplay.Capacity(h.host(), t.cores(), t.memGb()));
+            TargetModel t = specs.get(h.model());
+            capacities.add(new PlanReplay.Capacity(h.host(), t.cpuCores(), t.memGb()));
         }
         return PlanReplay.replay(utilization, placements(o.plan(), byId, s), capacities);
     }
@@ -293,15 +290,14 @@ public final class ConsolidationStage {
         if (in.demand().isEmpty()) {
             return ConsolidationOutcome.none("no consolidation plan: no per-application utilization to size");
         }
-        List<TargetSpec> targets = select(in.targets(), s);
+        List<TargetModel> targets = select(in.targets(), s);
         Set<String> kept = keptHosts(in.demand());
         List<AppDemandVector> moved = in.demand().stream().filter(v -> !kept.contains(v.host())).toList();
         if (moved.isEmpty()) {
             return ConsolidationOutcome.none("no consolidation plan: every host runs a pinned or dedicated app");
         }
-        List<TargetModel> models = targets.stream().map(ConsolidationStage::model).toList();
         ConsolidationRequest request = new ConsolidationRequest(
-                moved.stream().map(DemandItems::toAppDemand).toList(), models, s.headroom(),
+                moved.stream().map(DemandItems::toAppDemand).toList(), targets, s.headroom(),
                 new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb()),
                 Objective.energy(s.horizonYears() * Savings.HOURS_PER_YEAR), solver);
         ConsolidationPlan plan = Consolidator.plan(request);
@@ -338,29 +334,26 @@ public final class ConsolidationStage {
     }
 
     /** The scenario's targets, by name; an unknown name is the user's mistake. */
-    public static List<TargetSpec> select(List<TargetSpec> all, Scenario s) {
+    public static List<TargetModel> select(List<TargetModel> all, Scenario s) {
         if (s.allTargets()) {
             return all;
         }
-        List<TargetSpec> out = new ArrayList<>();
+        List<TargetModel> out = new ArrayList<>();
         for (String name : s.targets()) {
-            TargetSpec t = all.stream().filter(x -> x.model().equals(name)).findFirst().orElseThrow(() -> new UserError(
+            TargetModel t = all.stream().filter(x -> x.model().equals(name)).findFirst().orElseThrow(() -> new UserError(
                     "scenario " + s.name() + ": target '" + name + "' is not in targets.csv (models there: "
-                            + String.join(", ", all.stream().map(TargetSpec::model).toList()) + ")"));
+                            + String.join(", ", all.stream().map(TargetModel::model).toList()) + ")"));
             out.add(t);
         }
         return out;
     }
 
-    static TargetModel model(TargetSpec t) {
-        return new TargetModel(t.model(), t.cores(), t.memGb(), new PowerCurve(t.curveWatts()), t.price(),
-                t.available() == null ? BinType.UNLIMITED : t.available(), (int) Math.ceil(t.rackUnits()));
-    }
-
-    public static TargetCatalogEntry entry(TargetSpec t) {
-        TargetModel m = model(t);
-        return t.blade() ? TargetCatalogEntry.blade(m, t.rackUnits(), t.chassisWatts(), t.bladesPerChassis(), t.chassisPrice())
-                : TargetCatalogEntry.of(m);
+    /**
+     * The target as the savings count its space: a rack server fills whole rack units (a fraction of
+     * a unit is rounded up); a blade keeps its share of the chassis, which is counted per chassis.
+     */
+    public static TargetModel entry(TargetModel t) {
+        return t.blade() ? t : t.withRackUnits(Math.ceil(t.rackUnits()));
     }
 
     /** The fitted models' mean absolute percentage error, as a fraction, for the uncertainty band. */

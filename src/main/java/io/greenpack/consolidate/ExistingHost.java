@@ -1,6 +1,7 @@
 package io.greenpack.consolidate;
 
-import io.greenpack.optimize.PowerCurve;
+import io.greenpack.model.PowerCurve;
+import io.greenpack.model.TargetModel;
 
 import java.util.Objects;
 
@@ -21,5 +22,10 @@ public record ExistingHost(String host, String model, double cpuCores, double me
     public ExistingHost {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(curve, "curve");
+    }
+
+    /** This host as a server a plan may keep: available once, nothing to buy, its support cost and no licence yet. */
+    public TargetModel asTarget() {
+        return TargetModel.existingHost(host, cpuCores, memGb, curve, rackUnits, supportPerYear, sockets);
     }
 }

@@ -1,6 +1,6 @@
 package io.greenpack.consolidate;
 
-import io.greenpack.model.TargetSpec;
+import io.greenpack.model.TargetModel;
 import io.greenpack.savings.MeasuredHost;
 import io.greenpack.model.AppDemandVector;
 
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param appKwh          measured energy attributed to each demand vector (by its id) over the window, kWh
  * @param owners          owner of each app from apps.csv (apps without one are absent)
  */
-public record FleetInputs(List<AppDemandVector> demand, List<MeasuredHost> measured, List<TargetSpec> targets,
+public record FleetInputs(List<AppDemandVector> demand, List<MeasuredHost> measured, List<TargetModel> targets,
                           double windowHours, double modelError, Map<String, Double> appKwh,
                           Map<String, String> owners) implements Serializable {
     public FleetInputs {

@@ -1,17 +1,14 @@
 package io.greenpack.consolidate;
 
-import io.greenpack.config.OwnershipCosts;
 import io.greenpack.config.Scenario;
-import io.greenpack.model.TargetSpec;
+import io.greenpack.model.TargetModel;
 import io.greenpack.optimize.AppDemand;
-import io.greenpack.optimize.BinType;
 import io.greenpack.optimize.ConsolidationPlan;
 import io.greenpack.optimize.ConsolidationRequest;
 import io.greenpack.optimize.Consolidator;
 import io.greenpack.optimize.HypervisorOverhead;
 import io.greenpack.optimize.Objective;
 import io.greenpack.optimize.SolverSettings;
-import io.greenpack.optimize.TargetModel;
 import io.greenpack.savings.PlanOption;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.Scope;
@@ -272,30 +269,24 @@ public final class FleetOptions {
     }
 
     private TargetModel hostModel(ExistingHost h) {
-        OwnershipCosts c = s.costs();
-        return TargetModel.existingHost(h.host(), h.cpuCores(), h.memGb(), h.curve(), (int) Math.ceil(h.rackUnits()),
-                h.supportPerYear() + c.licencePerYear(h.cpuCores(), h.sockets()));
+        return h.asTarget().withLicencePerYear(s.costs().licencePerYear(h.cpuCores(), h.sockets()));
     }
 
     /**
      * The scenario's targets as the total-cost objective sees them: a blade carries its share of
-     * the chassis price (chassis price ÷ blades per chassis), every server its support and licence.
+     * the chassis price ({@link TargetModel#costOver}), every server its support and licence.
      */
     private List<TargetModel> catalogModels() {
         if (in.targets().isEmpty()) {
             return List.of();
         }
         List<TargetModel> out = new ArrayList<>();
-        for (TargetSpec t : ConsolidationStage.select(in.targets(), s)) {
+        for (TargetModel t : ConsolidationStage.select(in.targets(), s)) {
             if (existing.containsKey(t.model())) {
                 throw new UserError("targets.csv model '" + t.model() + "' has the name of a host in hosts.csv: "
                         + "rename one of them so a plan can tell the new server from the existing one");
             }
-            double chassisShare = t.blade() ? t.chassisPrice() / t.bladesPerChassis() : 0;
-            out.add(new TargetModel(t.model(), t.cores(), t.memGb(), new io.greenpack.optimize.PowerCurve(t.curveWatts()),
-                    t.price() + chassisShare, t.available() == null ? BinType.UNLIMITED : t.available(),
-                    (int) Math.ceil(t.rackUnits()), false,
-                    t.supportPerYear() + s.costs().licencePerYear(t.cores(), t.sockets())));
+            out.add(t.withLicencePerYear(s.costs().licencePerYear(t.cpuCores(), t.sockets())));
         }
         return out;
     }

@@ -2,7 +2,7 @@ package io.greenpack.consolidate;
 
 import io.greenpack.config.OwnershipCosts;
 import io.greenpack.config.Scenario;
-import io.greenpack.model.TargetSpec;
+import io.greenpack.model.TargetModel;
 import io.greenpack.optimize.ConsolidationPlan;
 import io.greenpack.optimize.HostPlan;
 import io.greenpack.optimize.HypervisorOverhead;
@@ -12,7 +12,6 @@ import io.greenpack.savings.PlannedHost;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsInput;
 import io.greenpack.savings.SavingsResult;
-import io.greenpack.savings.TargetCatalogEntry;
 import io.greenpack.savings.VmPlacement;
 import io.greenpack.model.AppDemandVector;
 
@@ -36,8 +35,8 @@ final class OptionEvaluator {
     private final Map<String, ExistingHost> existing;
     private final Set<String> physical;
     private final Scenario s;
-    private final Map<String, TargetSpec> targets = new HashMap<>();
-    private final List<TargetCatalogEntry> catalog = new ArrayList<>();
+    private final Map<String, TargetModel> targets = new HashMap<>();
+    private final List<TargetModel> catalog = new ArrayList<>();
 
     OptionEvaluator(FleetInputs in, Map<String, ExistingHost> existing, Set<String> physical, Scenario s) {
         this.in = in;
@@ -49,7 +48,7 @@ final class OptionEvaluator {
             catalog.add(ConsolidationStage.entry(t));
         });
         for (ExistingHost h : existing.values()) {
-            catalog.add(new TargetCatalogEntry(h.host(), h.cpuCores(), h.memGb(), h.curve(), 0, h.rackUnits(), false, 0, 1, 0));
+            catalog.add(h.asTarget());
         }
     }
 
@@ -110,8 +109,8 @@ final class OptionEvaluator {
             if (e != null) {
                 ownershipAfter += perYear(e);
             } else {
-                TargetSpec t = targets.get(h.model());
-                ownershipAfter += t.supportPerYear() + s.costs().licencePerYear(t.cores(), t.sockets());
+                TargetModel t = targets.get(h.model());
+                ownershipAfter += t.supportPerYear() + s.costs().licencePerYear(t.cpuCores(), t.sockets());
                 embodied += t.embodiedKgco2e();
             }
             for (String id : h.apps()) {

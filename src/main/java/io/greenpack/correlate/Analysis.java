@@ -348,7 +348,7 @@ public final class Analysis {
         private HostEfficiency host(HostSpec h, PowerModel pm, Row r, double busiestAppCores) {
             double pue = sc.pue();
             boolean metered = r.getBoolean(r.fieldIndex("metered"));
-            PowerCurve curve = metered ? pm.curve() : PublishedCurves.forHost(h, opt.catalog()).curve();
+            FittedCurve curve = metered ? pm.curve() : PublishedCurves.forHost(h, opt.catalog()).curve();
             double kwh = nz(r, "kwh");
             double idleKwh = nz(r, "idle_kwh");
             double p95 = r.isNullAt(r.fieldIndex("p95_u")) ? Double.NaN : r.getDouble(r.fieldIndex("p95_u"));

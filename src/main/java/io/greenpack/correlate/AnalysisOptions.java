@@ -13,7 +13,7 @@ import java.util.Map;
  * @param verifyConservation run the extra Spark pass that checks attributed + unattributed = measured per host-interval
  * @param scatterPerModel    at most this many points per model for the utilization-vs-watts chart
  */
-public record AnalysisOptions(Map<String, PowerCurve> catalog, int folds, long foldBlockSeconds, long seed,
+public record AnalysisOptions(Map<String, FittedCurve> catalog, int folds, long foldBlockSeconds, long seed,
                               boolean verifyConservation, int scatterPerModel) {
 
     public AnalysisOptions {
@@ -27,7 +27,7 @@ public record AnalysisOptions(Map<String, PowerCurve> catalog, int folds, long f
         return new AnalysisOptions(Map.of(), 5, 6 * 3600, 7, true, 2000);
     }
 
-    public AnalysisOptions withCatalog(Map<String, PowerCurve> catalog) {
+    public AnalysisOptions withCatalog(Map<String, FittedCurve> catalog) {
         return new AnalysisOptions(catalog, folds, foldBlockSeconds, seed, verifyConservation, scatterPerModel);
     }
 

@@ -1,7 +1,7 @@
 package io.greenpack.correlate;
 
 import io.greenpack.ingest.TargetCatalog;
-import io.greenpack.model.TargetSpec;
+import io.greenpack.model.TargetModel;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,23 +16,23 @@ public final class CatalogCurves {
     private CatalogCurves() {
     }
 
-    public static Map<String, PowerCurve> of(TargetCatalog catalog) {
-        Map<String, PowerCurve> out = new TreeMap<>();
-        for (TargetSpec t : catalog.targets()) {
-            out.putIfAbsent(t.model(), curve(t.curveWatts()));
+    public static Map<String, FittedCurve> of(TargetCatalog catalog) {
+        Map<String, FittedCurve> out = new TreeMap<>();
+        for (TargetModel t : catalog.targets()) {
+            out.putIfAbsent(t.model(), curve(t.powerCurve().wattsAtDecile()));
         }
         return out;
     }
 
     /** A row without w0 … w100 has its curve filled in on the line idle → max: that is a linear model. */
-    static PowerCurve curve(double[] w) {
+    static FittedCurve curve(double[] w) {
         double idle = w[0];
-        double max = w[PowerCurve.KNOTS - 1];
-        for (int i = 0; i < PowerCurve.KNOTS; i++) {
+        double max = w[FittedCurve.KNOTS - 1];
+        for (int i = 0; i < FittedCurve.KNOTS; i++) {
             if (w[i] != idle + (max - idle) * i / 10.0) {
-                return PowerCurve.piecewise(w.clone());
+                return FittedCurve.piecewise(w.clone());
             }
         }
-        return PowerCurve.linear(idle, max);
+        return FittedCurve.linear(idle, max);
     }
 }

@@ -17,7 +17,7 @@ final class CurveFitter {
     private CurveFitter() {
     }
 
-    static PowerCurve linear(FitStats s) {
+    static FittedCurve linear(FitStats s) {
         double n = s.n();
         double su = s.total(1), suu = s.total(2), sp = s.total(3), sup = s.total(5);
         double det = n * suu - su * su;
@@ -25,7 +25,7 @@ final class CurveFitter {
             return null;
         }
         double[] ab = nonNegative(n, su, suu, s.total(3), sup, s.total(4));
-        return PowerCurve.linear(ab[0], ab[0] + ab[1]);
+        return FittedCurve.linear(ab[0], ab[0] + ab[1]);
     }
 
     /**
@@ -63,7 +63,7 @@ final class CurveFitter {
      * themselves is not good enough: SSE is a small difference of large sums, so tiny interpolation
      * errors in them move the minimum.)
      */
-    static PowerCurve fan(FitStats s) {
+    static FittedCurve fan(FitStats s) {
         if (s.n() < 3) {
             return null;
         }
@@ -97,7 +97,7 @@ final class CurveFitter {
         if (!Double.isFinite(a) || !Double.isFinite(b)) {
             return null;
         }
-        return PowerCurve.fan(a, a + b, r);
+        return FittedCurve.fan(a, a + b, r);
     }
 
     /** {a, b, SSE} of P = a + b·(2u − u^r) at a grid node r, with a ≥ 0 and b ≥ 0. */
@@ -120,8 +120,8 @@ final class CurveFitter {
      * plus a tiny second-difference penalty so that knots without samples nearby continue the
      * neighbouring slope (a straight extrapolation) instead of making the system singular.
      */
-    static PowerCurve piecewise(FitStats s) {
-        int k = PowerCurve.KNOTS;
+    static FittedCurve piecewise(FitStats s) {
+        int k = FittedCurve.KNOTS;
         double n = s.n();
         if (n < 3) {
             return null;
@@ -153,7 +153,7 @@ final class CurveFitter {
             }
         }
         double[] w = monotone(a, b);
-        return w == null ? null : PowerCurve.piecewise(w);
+        return w == null ? null : FittedCurve.piecewise(w);
     }
 
     /**

@@ -45,15 +45,15 @@ public final class DefaultPowerCurve {
     }
 
     /** The default curve of a host with this many cores (piecewise through 11 points, non-decreasing). */
-    public static PowerCurve forCores(double cores) {
-        double[] w = new double[PowerCurve.KNOTS];
+    public static FittedCurve forCores(double cores) {
+        double[] w = new double[FittedCurve.KNOTS];
         for (int i = 0; i < w.length; i++) {
             w[i] = Math.max(0, FIT[i][0] + FIT[i][1] * Math.max(0, cores));
             if (i > 0) {
                 w[i] = Math.max(w[i], w[i - 1]);
             }
         }
-        return PowerCurve.piecewise(w);
+        return FittedCurve.piecewise(w);
     }
 
     /** {fixed, perCore} per load level: ordinary least squares of watts on cores. */
@@ -67,8 +67,8 @@ public final class DefaultPowerCurve {
         for (double c : CORES) {
             scc += (c - meanC) * (c - meanC);
         }
-        double[][] out = new double[PowerCurve.KNOTS][2];
-        for (int i = 0; i < PowerCurve.KNOTS; i++) {
+        double[][] out = new double[FittedCurve.KNOTS][2];
+        for (int i = 0; i < FittedCurve.KNOTS; i++) {
             double meanW = 0;
             for (double[] r : WATTS) {
                 meanW += r[i] / n;

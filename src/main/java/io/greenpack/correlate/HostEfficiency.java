@@ -9,7 +9,7 @@ package io.greenpack.correlate;
  * @param idleKwh         energy the host would draw at zero load: min(P, P_idle) per interval
  * @param idleShare       idleKwh / kwh
  * @param idleWasteKwh    energy drawn while u < 10 %
- * @param ep              energy proportionality of the host's power model (see {@link PowerCurve#energyProportionality()})
+ * @param ep              energy proportionality of the host's power model (see {@link FittedCurve#energyProportionality()})
  * @param coreHoursPerKwh busy core-hours per IT kWh
  * @param comatose        p95 utilization below 5 % and no app above the comatose floor for the whole window;
  *                        never for a host without utilization samples ({@link #hasUtilization()} false)

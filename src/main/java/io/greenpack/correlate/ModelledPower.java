@@ -52,7 +52,7 @@ public final class ModelledPower {
      * @param perTs utilization per host and interval: host, ts, cpu_sum (cores busy)
      */
     public static Dataset<Row> power(SparkSession spark, IngestResult in, Dataset<Row> perTs, List<HostSpec> hosts,
-                                     Map<String, PowerCurve> catalog) {
+                                     Map<String, FittedCurve> catalog) {
         Dataset<Row> metered = in.power().select(col("host"), col("ts"), col("watts"), lit(true).as("metered"),
                 lit(null).cast(DataTypes.DoubleType).as("curve_idle_w"));
         if (!in.hasUtilization() || hosts.isEmpty()) {
@@ -62,7 +62,7 @@ public final class ModelledPower {
         Column x = u.multiply(10);
         Column i = least(floor(x), lit(9)).cast(DataTypes.IntegerType);
         Column frac = x.minus(i);
-        // Straight lines between the 11 points; above u = 1 the last piece continues (as PowerCurve.watts).
+        // Straight lines between the 11 points; above u = 1 the last piece continues (as FittedCurve.watts).
         Column watts = element_at(col("knots"), i.plus(1)).multiply(lit(1).minus(frac))
                 .plus(element_at(col("knots"), i.plus(2)).multiply(frac));
         Dataset<Row> modelled = perTs.select("host", "ts", "cpu_sum")
@@ -73,16 +73,16 @@ public final class ModelledPower {
     }
 
     /** The published curve of every host of the inventory, by host (used for those without power samples). */
-    public static Map<String, PublishedCurves.Published> curves(List<HostSpec> hosts, Map<String, PowerCurve> catalog) {
+    public static Map<String, PublishedCurves.Published> curves(List<HostSpec> hosts, Map<String, FittedCurve> catalog) {
         Map<String, PublishedCurves.Published> out = new TreeMap<>();
         hosts.forEach(h -> out.put(h.host(), PublishedCurves.forHost(h, catalog)));
         return out;
     }
 
-    private static Dataset<Row> curves(SparkSession spark, List<HostSpec> hosts, Map<String, PowerCurve> catalog) {
+    private static Dataset<Row> curves(SparkSession spark, List<HostSpec> hosts, Map<String, FittedCurve> catalog) {
         List<Row> rows = new ArrayList<>(hosts.size());
         for (HostSpec h : hosts) {
-            PowerCurve curve = PublishedCurves.forHost(h, catalog).curve();
+            FittedCurve curve = PublishedCurves.forHost(h, catalog).curve();
             List<Double> knots = new ArrayList<>();
             for (double w : curve.elevenPoints()) {
                 knots.add(w);

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param uP5      5th percentile of utilization in the samples
  * @param uP95     95th percentile of utilization in the samples
  */
-public record PowerModel(String model, PowerCurve curve, String source, String reason, double mape, double r2,
+public record PowerModel(String model, FittedCurve curve, String source, String reason, double mape, double r2,
                          long samples, Map<PowerFamily, Double> cvMape, double uP5, double uP95) {
 
     public PowerModel {

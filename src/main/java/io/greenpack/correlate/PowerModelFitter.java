@@ -80,7 +80,7 @@ public final class PowerModelFitter {
      * @param nameplate linear curves from hosts.csv nameplate watts by model (may be empty)
      */
     public static Map<String, PowerModel> fit(SparkSession spark, Dataset<Row> samples, int folds, List<String> models,
-                                              Map<String, PowerCurve> catalog, Map<String, PowerCurve> nameplate) {
+                                              Map<String, FittedCurve> catalog, Map<String, FittedCurve> nameplate) {
         Map<String, PublishedCurves.Published> fallbacks = new TreeMap<>();
         for (String m : models) {
             if (nameplate.containsKey(m)) {
@@ -103,13 +103,13 @@ public final class PowerModelFitter {
     public static Map<String, PowerModel> fit(SparkSession spark, Dataset<Row> samples, int folds, List<String> models,
                                               Map<String, PublishedCurves.Published> fallbacks) {
         Map<String, FitStats[]> stats = sufficientStatistics(samples, folds);
-        Map<String, PowerCurve[][]> curves = new TreeMap<>(); // [fold or folds=all][family]
+        Map<String, FittedCurve[][]> curves = new TreeMap<>(); // [fold or folds=all][family]
         for (Map.Entry<String, FitStats[]> e : stats.entrySet()) {
             FitStats total = new FitStats();
             for (FitStats f : e.getValue()) {
                 total.add(f, 1);
             }
-            PowerCurve[][] c = new PowerCurve[folds + 1][];
+            FittedCurve[][] c = new FittedCurve[folds + 1][];
             for (int f = 0; f < folds; f++) {
                 c[f] = candidates(total.copy().add(e.getValue()[f], -1));
             }
@@ -121,14 +121,14 @@ public final class PowerModelFitter {
         Map<String, PowerModel> out = new TreeMap<>();
         for (String model : new TreeSet<>(models)) {
             Evaluation ev = eval.get(model);
-            PowerCurve[][] c = curves.get(model);
+            FittedCurve[][] c = curves.get(model);
             out.put(model, choose(model, ev, c == null ? null : c[folds], fallbacks.get(model)));
         }
         return out;
     }
 
-    private static PowerCurve[] candidates(FitStats s) {
-        return new PowerCurve[]{CurveFitter.linear(s), CurveFitter.fan(s), CurveFitter.piecewise(s)};
+    private static FittedCurve[] candidates(FitStats s) {
+        return new FittedCurve[]{CurveFitter.linear(s), CurveFitter.fan(s), CurveFitter.piecewise(s)};
     }
 
     static Map<String, FitStats[]> sufficientStatistics(Dataset<Row> samples, int folds) {
@@ -192,12 +192,12 @@ public final class PowerModelFitter {
             .add("pw", DataTypes.createArrayType(DataTypes.DoubleType));
 
     private static Map<String, Evaluation> evaluate(SparkSession spark, Dataset<Row> samples, int folds,
-                                                    Map<String, PowerCurve[][]> curves) {
+                                                    Map<String, FittedCurve[][]> curves) {
         List<Row> coefRows = new ArrayList<>();
         curves.forEach((model, c) -> {
             for (int f = 0; f <= folds; f++) {
-                PowerCurve lin = c[f][0], fan = c[f][1], pw = c[f][2];
-                double[] knots = pw == null ? new double[PowerCurve.KNOTS] : pw.knotWatts();
+                FittedCurve lin = c[f][0], fan = c[f][1], pw = c[f][2];
+                double[] knots = pw == null ? new double[FittedCurve.KNOTS] : pw.knotWatts();
                 if (pw == null) {
                     java.util.Arrays.fill(knots, Double.NaN);
                 }
@@ -220,7 +220,7 @@ public final class PowerModelFitter {
         Column[] pred = {
                 col("la").plus(col("lb").multiply(u)),
                 // Fan's shape as fitted (least squares on 2u − u^r); the chosen curve holds it at 0 where it
-                // dips for r < 1 (PowerCurve.fanShape), which moves watts below u ≈ 0.1 by at most 2.6 % of the range.
+                // dips for r < 1 (FittedCurve.fanShape), which moves watts below u ≈ 0.1 by at most 2.6 % of the range.
                 col("fa").plus(col("fb").multiply(u.multiply(2).minus(pow(u, col("fr"))))),
                 element_at(col("pw"), i.plus(1)).multiply(lit(1).minus(frac)).plus(element_at(col("pw"), i.plus(2)).multiply(frac))};
         List<Column> aggs = new ArrayList<>();
@@ -269,7 +269,7 @@ public final class PowerModelFitter {
         return out;
     }
 
-    static PowerModel choose(String model, Evaluation ev, PowerCurve[] full, PublishedCurves.Published fallback) {
+    static PowerModel choose(String model, Evaluation ev, FittedCurve[] full, PublishedCurves.Published fallback) {
         Map<PowerFamily, Double> cvMape = new EnumMap<>(PowerFamily.class);
         if (ev != null) {
             for (PowerFamily f : FAMILIES) {
@@ -292,7 +292,7 @@ public final class PowerModelFitter {
                 return fallBack(model, fallback, thin, n, cvMape, p5, p95);
             }
             if (full == null || full[0] == null) {
-                return new PowerModel(model, PowerCurve.linear(0, 0), "none", thin
+                return new PowerModel(model, FittedCurve.linear(0, 0), "none", thin
                         + "; no nameplate, catalog or default curve either: power of this model is not modelled",
                         Double.NaN, Double.NaN, n, cvMape, p5, p95);
             }
@@ -317,7 +317,7 @@ public final class PowerModelFitter {
         }
         if (chosen == null) {
             return fallback != null ? fallBack(model, fallback, "no candidate curve could be fitted", n, cvMape, p5, p95)
-                    : new PowerModel(model, PowerCurve.linear(0, 0), "none", "no candidate curve could be fitted",
+                    : new PowerModel(model, FittedCurve.linear(0, 0), "none", "no candidate curve could be fitted",
                     Double.NaN, Double.NaN, n, cvMape, p5, p95);
         }
         if (chosenMape > MAX_MAPE && fallback != null) {

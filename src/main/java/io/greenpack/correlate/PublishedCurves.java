@@ -33,23 +33,23 @@ public final class PublishedCurves {
     }
 
     /** One curve and what it is ("idle_watts/max_watts of host h in hosts.csv", …). */
-    public record Published(PowerCurve curve, Origin origin, String description) {
+    public record Published(FittedCurve curve, Origin origin, String description) {
     }
 
     private PublishedCurves() {
     }
 
     /** The curve of one host without a meter. */
-    public static Published forHost(HostSpec h, Map<String, PowerCurve> catalog) {
+    public static Published forHost(HostSpec h, Map<String, FittedCurve> catalog) {
         if (physical(h.idleWatts(), h.maxWatts())) {
-            return new Published(PowerCurve.linear(h.idleWatts(), h.maxWatts()), Origin.NAMEPLATE,
+            return new Published(FittedCurve.linear(h.idleWatts(), h.maxWatts()), Origin.NAMEPLATE,
                     "idle_watts/max_watts of " + h.host() + " in hosts.csv (linear)");
         }
         return catalogOrDefault(h.model(), h.cores(), catalog);
     }
 
     /** The fallback curve of every hardware model of the inventory. */
-    public static Map<String, Published> forModels(List<HostSpec> hosts, Map<String, PowerCurve> catalog) {
+    public static Map<String, Published> forModels(List<HostSpec> hosts, Map<String, FittedCurve> catalog) {
         Map<String, List<HostSpec>> byModel = new TreeMap<>();
         hosts.forEach(h -> byModel.computeIfAbsent(h.model(), k -> new ArrayList<>()).add(h));
         Map<String, Published> out = new TreeMap<>();
@@ -58,7 +58,7 @@ public final class PublishedCurves {
             list.stream().filter(h -> physical(h.idleWatts(), h.maxWatts()))
                     .forEach(h -> plates.add(new double[]{h.idleWatts(), h.maxWatts()}));
             if (!plates.isEmpty()) {
-                out.put(model, new Published(PowerCurve.linear(median(plates, 0), median(plates, 1)), Origin.NAMEPLATE,
+                out.put(model, new Published(FittedCurve.linear(median(plates, 0), median(plates, 1)), Origin.NAMEPLATE,
                         "the median nameplate idle/max watts of its hosts in hosts.csv (linear)"));
             } else {
                 List<double[]> cores = list.stream().map(h -> new double[]{h.cores()}).toList();
@@ -68,11 +68,11 @@ public final class PublishedCurves {
         return out;
     }
 
-    private static Published catalogOrDefault(String model, double cores, Map<String, PowerCurve> catalog) {
-        PowerCurve c = catalog.get(model);
+    private static Published catalogOrDefault(String model, double cores, Map<String, FittedCurve> catalog) {
+        FittedCurve c = catalog.get(model);
         String name = model;
         if (c == null) {
-            for (Map.Entry<String, PowerCurve> e : catalog.entrySet()) {
+            for (Map.Entry<String, FittedCurve> e : catalog.entrySet()) {
                 if (normal(e.getKey()).equals(normal(model))) {
                     c = e.getValue();
                     name = e.getKey();

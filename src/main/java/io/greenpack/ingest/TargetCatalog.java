@@ -1,9 +1,7 @@
 package io.greenpack.ingest;
 
-import io.greenpack.util.UserError;
-
-import io.greenpack.model.TargetSpec;
-
+import io.greenpack.model.PowerCurve;
+import io.greenpack.model.TargetModel;
 import io.greenpack.util.UserError;
 
 import java.util.HashMap;
@@ -16,7 +14,7 @@ import java.util.Map;
  * readers as every input (see {@link SmallTables}) and checked row by row; a bad row is
  * quarantined with its reason and the rest of the catalog is used.
  */
-public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<RejectRow> rejects) {
+public record TargetCatalog(List<TargetModel> targets, FileStats stats, List<RejectRow> rejects) {
     private static final String[] CURVE = {"w0", "w10", "w20", "w30", "w40", "w50", "w60", "w70", "w80", "w90", "w100"};
 
     /**
@@ -30,7 +28,7 @@ public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Reje
     }
 
     public static TargetCatalog read(InputFile file) {
-        SmallTables.Collected<TargetSpec> c = SmallTables.read(file, r -> {
+        SmallTables.Collected<TargetModel> c = SmallTables.read(file, r -> {
             MONEY_AND_CARBON.forEach(column -> requireNonNegative(r, column));
             // The row's cells by name; empty cells are left out (as absent columns are).
             Map<String, String> cells = new HashMap<>();
@@ -47,7 +45,7 @@ public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Reje
                 return SmallTables.Parsed.rejected(problem.contains(":") ? problem.substring(0, problem.indexOf(':')) : problem,
                         problem);
             }
-        }, TargetSpec::model, (earlier, again) -> SmallTables.Parsed.rejected("duplicate model", "duplicate model"));
+        }, TargetModel::model, (earlier, again) -> SmallTables.Parsed.rejected("duplicate model", "duplicate model"));
         if (c.rowsRead() == 0) {
             throw new UserError(file.path() + ": has a header but no rows; expected one row per target model "
                     + "(model, cores, mem_gb, idle_watts, max_watts, ...), or no targets file at all");
@@ -57,8 +55,8 @@ public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Reje
         return new TargetCatalog(c.kept(), stats, c.rejects());
     }
 
-    /** One row to a TargetSpec; an IllegalArgumentException names the reason ("category: detail"). */
-    static TargetSpec parse(Map<String, String> c) {
+    /** One row to a TargetModel; an IllegalArgumentException names the reason ("category: detail"). */
+    static TargetModel parse(Map<String, String> c) {
         String model = blankToNull(c.get("model"));
         if (model == null) {
             throw new IllegalArgumentException("missing model: model is empty");
@@ -95,14 +93,15 @@ public record TargetCatalog(List<TargetSpec> targets, FileStats stats, List<Reje
             throw new IllegalArgumentException("blade without blades_per_chassis: a blade model needs blades_per_chassis >= 1");
         }
         String avail = blankToNull(c.get("available"));
-        Integer available = avail == null ? null : (int) nonNegative(c, "available");
-        double sockets = optional(c, "sockets", TargetSpec.DEFAULT_SOCKETS);
+        int available = avail == null ? TargetModel.UNLIMITED : (int) nonNegative(c, "available");
+        double sockets = optional(c, "sockets", TargetModel.DEFAULT_SOCKETS);
         if (sockets < 1) {
             throw new IllegalArgumentException("sockets not positive: sockets = " + sockets);
         }
-        return new TargetSpec(model, cores, memGb, curve, optional(c, "price", 0), optional(c, "rack_units", 1), form,
-                chassisWatts, blades, available, c.getOrDefault("source", ""), optional(c, "chassis_price", 0),
-                optional(c, "support_per_year", 0), optional(c, "embodied_kgco2e", 0), (int) sockets);
+        return new TargetModel(model, cores, memGb, new PowerCurve(curve), optional(c, "price", 0), available,
+                optional(c, "rack_units", 1), form.equals("blade"), chassisWatts, blades, optional(c, "chassis_price", 0),
+                optional(c, "support_per_year", 0), 0, optional(c, "embodied_kgco2e", 0), (int) sockets, false,
+                c.getOrDefault("source", ""));
     }
 
     /** A money or carbon figure that is given must be a number &gt;= 0; otherwise the run stops naming file, line and column. */

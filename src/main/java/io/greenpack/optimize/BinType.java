@@ -1,5 +1,7 @@
 package io.greenpack.optimize;
 
+import io.greenpack.model.PowerCurve;
+
 import java.util.Arrays;
 import java.util.Objects;
 

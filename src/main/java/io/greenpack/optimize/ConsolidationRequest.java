@@ -1,5 +1,7 @@
 package io.greenpack.optimize;
 
+import io.greenpack.model.TargetModel;
+
 import java.util.List;
 import java.util.Map;
 

@@ -4,7 +4,7 @@
  * <h2>Model (apart from the solver)</h2>
  * {@link io.greenpack.optimize.PackingProblem} holds {@link io.greenpack.optimize.Item}s (a demand
  * per dimension, optionally one vector per hour of day), {@link io.greenpack.optimize.BinType}s
- * (capacity, cost, optional {@link io.greenpack.optimize.PowerCurve}, available count), headroom and
+ * (capacity, cost, optional {@link io.greenpack.model.PowerCurve}, available count), headroom and
  * an {@link io.greenpack.optimize.Objective} (bin cost, energy over a horizon, or energy cost +
  * hardware). Constraints: capacity per dimension and hour after headroom, anti-affinity groups,
  * pins (to a bin type; to pin to one existing host give it its own type with available = 1),
@@ -26,7 +26,7 @@
  * <h2>Fleet side</h2>
  * {@link io.greenpack.optimize.Consolidator#plan} takes a
  * {@link io.greenpack.optimize.ConsolidationRequest} of {@link io.greenpack.optimize.AppDemand}s and
- * {@link io.greenpack.optimize.TargetModel}s with headroom and
+ * {@link io.greenpack.model.TargetModel}s with headroom and
  * {@link io.greenpack.optimize.HypervisorOverhead} (per VM; apps that may share an OS pay none) and
  * returns a {@link io.greenpack.optimize.ConsolidationPlan} of {@link io.greenpack.optimize.HostPlan}s.
  * Energy objective: Σ over used hosts of the model's piecewise-linear curve at load = CPU use /

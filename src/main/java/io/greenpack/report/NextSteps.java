@@ -4,7 +4,7 @@ import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.correlate.HostEfficiency;
 import io.greenpack.correlate.PlanReplay;
 import io.greenpack.model.HostSpec;
-import io.greenpack.model.TargetSpec;
+import io.greenpack.model.TargetModel;
 import io.greenpack.optimize.HostPlan;
 import io.greenpack.savings.Figure;
 import io.greenpack.savings.MigrationMove;
@@ -84,7 +84,7 @@ final class NextSteps {
                     + Figure.format(p.savings().hardwareCost(), p.savings().currency())
                     + ") does not pay back within " + Figure.format(p.scenario().horizonYears(), "years"));
         }
-        Map<String, TargetSpec> targets = new TreeMap<>();
+        Map<String, TargetModel> targets = new TreeMap<>();
         p.outcome().targets().forEach(t -> targets.put(t.model(), t));
         Set<String> existing = new HashSet<>();
         p.hosts().forEach(h -> existing.add(h.host()));
@@ -154,7 +154,7 @@ final class NextSteps {
         p.outcome().plan().hosts().forEach(h -> planned.add(h.model()));
         List<String> illustrative = p.outcome().targets().stream().filter(t -> planned.contains(t.model()))
                 .filter(t -> t.source() != null && t.source().toLowerCase(Locale.ROOT).contains("illustrative"))
-                .map(TargetSpec::model).toList();
+                .map(TargetModel::model).toList();
         out.add(illustrative.isEmpty()
                 ? "Target power curves and prices come from targets.csv; check the prices against a current quote."
                 : "Illustrative target models in the plan (" + String.join(", ", illustrative) + "): their power curve and "

@@ -1,6 +1,7 @@
 package io.greenpack.savings;
 
 import io.greenpack.config.Scenario;
+import io.greenpack.model.TargetModel;
 import io.greenpack.util.UserError;
 
 import java.util.ArrayList;
@@ -43,8 +44,8 @@ public final class Savings {
 
     public static SavingsResult compute(SavingsInput in) {
         Scenario sc = in.scenario();
-        Map<String, TargetCatalogEntry> catalog = new HashMap<>();
-        for (TargetCatalogEntry e : in.catalog()) {
+        Map<String, TargetModel> catalog = new HashMap<>();
+        for (TargetModel e : in.catalog()) {
             catalog.put(e.model(), e);
         }
         Before before = before(in);
@@ -103,13 +104,13 @@ public final class Savings {
     }
 
     /** Plan hosts through their curves, hour of day by hour of day, plus the blade chassis they need. */
-    private static After after(List<PlannedHost> plan, Map<String, TargetCatalogEntry> catalog) {
+    private static After after(List<PlannedHost> plan, Map<String, TargetModel> catalog) {
         double[] hostWattsByHour = new double[24];
         Map<String, Integer> bladesPerModel = new TreeMap<>();
         double rack = 0;
         double hardware = 0;
         for (PlannedHost p : plan) {
-            TargetCatalogEntry e = catalog.get(p.model());
+            TargetModel e = catalog.get(p.model());
             if (e == null) {
                 throw new UserError("plan host " + p.host() + " uses model \"" + p.model()
                         + "\", which is not in the target catalog");
@@ -128,7 +129,7 @@ public final class Savings {
         int chassis = 0;
         double chassisWatts = 0;
         for (Map.Entry<String, Integer> b : bladesPerModel.entrySet()) {
-            TargetCatalogEntry e = catalog.get(b.getKey());
+            TargetModel e = catalog.get(b.getKey());
             // A chassis is powered and occupies its full height as soon as one blade is in it.
             int n = (b.getValue() + e.bladesPerChassis() - 1) / e.bladesPerChassis();
             chassis += n;
@@ -208,14 +209,14 @@ public final class Savings {
     }
 
     /** Free capacity on the plan's hosts per hour of day (see {@link HarvestHour}). */
-    static List<HarvestHour> harvest(SavingsInput in, Map<String, TargetCatalogEntry> catalog) {
+    static List<HarvestHour> harvest(SavingsInput in, Map<String, TargetModel> catalog) {
         Scenario sc = in.scenario();
         List<HarvestHour> out = new ArrayList<>(24);
         for (int h = 0; h < 24; h++) {
             double cores = 0;
             double mem = 0;
             for (PlannedHost p : in.plan()) {
-                TargetCatalogEntry e = catalog.get(p.model());
+                TargetModel e = catalog.get(p.model());
                 double freeCores = Math.max(0, e.cpuCores() * (1 - sc.headroom()) - p.cpuCoresAt(h));
                 double freeMem = Math.max(0, e.memGb() * (1 - sc.headroom()) - p.memGbAt(h));
                 // The batch work runs in a VM too: it pays the same overhead as any other VM.

@@ -1,6 +1,7 @@
 package io.greenpack.savings;
 
 import io.greenpack.config.Scenario;
+import io.greenpack.model.TargetModel;
 import io.greenpack.util.UserError;
 
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param measuredKwhByHourOfDay optional: the fleet's measured kWh per hour of day (24 values, UTC), used
  *                               to weight an hourly grid-intensity profile; null = spread evenly
  */
-public record SavingsInput(List<MeasuredHost> measured, List<PlannedHost> plan, List<TargetCatalogEntry> catalog,
+public record SavingsInput(List<MeasuredHost> measured, List<PlannedHost> plan, List<TargetModel> catalog,
                            List<VmPlacement> placements, Scenario scenario, double windowHours,
                            double modelErrorFraction, double[] measuredKwhByHourOfDay) {
 
@@ -46,7 +47,7 @@ public record SavingsInput(List<MeasuredHost> measured, List<PlannedHost> plan, 
     }
 
     /** The common case: no placements, no hourly measurement. */
-    public static SavingsInput of(List<MeasuredHost> measured, List<PlannedHost> plan, List<TargetCatalogEntry> catalog,
+    public static SavingsInput of(List<MeasuredHost> measured, List<PlannedHost> plan, List<TargetModel> catalog,
                                   Scenario scenario, double windowHours, double modelErrorFraction) {
         return new SavingsInput(measured, plan, catalog, List.of(), scenario, windowHours, modelErrorFraction, null);
     }

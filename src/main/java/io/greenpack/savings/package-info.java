@@ -2,7 +2,7 @@
  * Savings (DESIGN §6): before/after energy, money, CO2e, space, hardware cost, payback, harvestable
  * capacity, migration plan and an uncertainty band. Pure Java, no Spark; inputs are plain records
  * ({@link io.greenpack.savings.MeasuredHost}, {@link io.greenpack.savings.PlannedHost},
- * {@link io.greenpack.savings.TargetCatalogEntry}, {@link io.greenpack.savings.VmPlacement}) so this
+ * {@link io.greenpack.model.TargetModel}, {@link io.greenpack.savings.VmPlacement}) so this
  * package does not depend on how the energy was measured or attributed.
  *
  * <h2>Rules</h2>

@@ -7,14 +7,13 @@ import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationOutcome;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.consolidate.FleetInputs;
-import io.greenpack.model.TargetSpec;
+import io.greenpack.model.TargetModel;
 import io.greenpack.optimize.HostPlan;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.savings.PlannedHost;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsInput;
 import io.greenpack.savings.SavingsResult;
-import io.greenpack.savings.TargetCatalogEntry;
 import io.greenpack.savings.VmPlacement;
 import io.greenpack.model.AppDemandVector;
 import io.greenpack.util.UserError;
@@ -71,7 +70,7 @@ public final class WhatIf {
 
     private static WhatIfResult evaluateOrThrow(int index, FleetInputs in, WhatIfPoint p, SolverSettings solver) {
         Scenario s = p.scenario();
-        List<TargetSpec> targets = in.targets().isEmpty() ? List.of() : ConsolidationStage.select(in.targets(), s);
+        List<TargetModel> targets = in.targets().isEmpty() ? List.of() : ConsolidationStage.select(in.targets(), s);
         List<AppDemandVector> off = new ArrayList<>();
         List<AppDemandVector> stay = new ArrayList<>();
         Offload offload = p.offload();
@@ -129,13 +128,13 @@ public final class WhatIf {
     }
 
     /** The plan's hosts with batch work on {@code share} of their free capacity, hour by hour. */
-    static Harvested harvest(List<PlannedHost> plan, List<TargetSpec> targets, Scenario s, double share) {
-        Map<String, TargetCatalogEntry> catalog = new HashMap<>();
+    static Harvested harvest(List<PlannedHost> plan, List<TargetModel> targets, Scenario s, double share) {
+        Map<String, TargetModel> catalog = new HashMap<>();
         targets.forEach(t -> catalog.put(t.model(), ConsolidationStage.entry(t)));
         List<PlannedHost> out = new ArrayList<>();
         double useful = 0;
         for (PlannedHost p : plan) {
-            TargetCatalogEntry e = catalog.get(p.model());
+            TargetModel e = catalog.get(p.model());
             double[] c = new double[24];
             double[] m = new double[24];
             for (int h = 0; h < 24; h++) {

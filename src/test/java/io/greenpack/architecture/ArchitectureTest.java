@@ -1,5 +1,6 @@
 package io.greenpack.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -23,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The one-way flow of DESIGN §1, checked on the compiled product classes: which greenpack
  * packages each package may use, no cycle between packages, and no Spark in the pure-Java stages
  * and the renderers. A new package must be added to {@link #ALLOWED} with the packages it may use.
+ * One vocabulary, checked on the product, test and benchmark classes together: no two top-level
+ * classes share a simple name, so a name in a stack trace, an import or a search means one thing.
  */
 class ArchitectureTest {
     private static final String ROOT = "io.greenpack";
@@ -35,7 +39,7 @@ class ArchitectureTest {
 
     static {
         allow("util");
-        allow("model");
+        allow("model", "util");
         allow("csv", "util");
         allow("spark", "util");
         allow("config", "model", "util");
@@ -111,6 +115,18 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenPackages() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void noTwoClassesShareASimpleName() {
+        JavaClasses withTests = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(ROOT);
+        Map<String, Set<String>> byName = new TreeMap<>();
+        withTests.stream().filter(JavaClass::isTopLevelClass).filter(c -> !c.getSimpleName().equals("package-info"))
+                .forEach(c -> byName.computeIfAbsent(c.getSimpleName(), k -> new TreeSet<>()).add(c.getName()));
+        Map<String, Set<String>> shared = new TreeMap<>(byName);
+        shared.values().removeIf(names -> names.size() < 2);
+        assertThat(shared).as("simple names of more than one class (src/main, src/test and src/bench together)").isEmpty();
     }
 
     @Test

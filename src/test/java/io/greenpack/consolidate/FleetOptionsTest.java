@@ -2,8 +2,8 @@ package io.greenpack.consolidate;
 
 import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
-import io.greenpack.model.TargetSpec;
-import io.greenpack.optimize.PowerCurve;
+import io.greenpack.model.TargetModel;
+import io.greenpack.model.PowerCurve;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.savings.MeasuredHost;
 import io.greenpack.savings.PlanOption;
@@ -65,16 +65,12 @@ class FleetOptionsTest {
         return new MeasuredHost(name, "old", meanWatts * YEAR_HOURS / 1000, YEAR_HOURS, 1, null);
     }
 
-    static TargetSpec target(String model, double cores, double idleWatts, double maxWatts, double price) {
-        double[] curve = new double[11];
-        for (int i = 0; i <= 10; i++) {
-            curve[i] = idleWatts + (maxWatts - idleWatts) * i / 10.0;
-        }
-        return new TargetSpec(model, cores, 400, curve, price, 1, "rack", 0, 0, null, "");
+    static TargetModel target(String model, double cores, double idleWatts, double maxWatts, double price) {
+        return TargetModel.rack(model, cores, 400, PowerCurve.linear(idleWatts, maxWatts), price, TargetModel.UNLIMITED, 1);
     }
 
     static List<OptionPlan> options(List<AppDemandVector> apps, List<ExistingHost> hosts, List<MeasuredHost> measured,
-                                    List<TargetSpec> targets, Set<String> physical, Scenario s) {
+                                    List<TargetModel> targets, Set<String> physical, Scenario s) {
         FleetInputs in = new FleetInputs(apps, measured, targets, YEAR_HOURS, 0.05, Map.of(), Map.of());
         return new FleetOptions(in, hosts, physical, s, SOLVER).plan();
     }

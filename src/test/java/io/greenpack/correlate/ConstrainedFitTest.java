@@ -40,7 +40,7 @@ class ConstrainedFitTest {
     void downwardSlopeBecomesAFlatLineAtTheMean() {
         // (0.30, 200 W), (0.35, 100 W): the free line falls (slope −2000 W per unit u, max −1,100 W);
         // with max ≥ idle the best line is flat at the mean, 150 W.
-        PowerCurve c = CurveFitter.linear(stats(new double[]{0.30, 0.35}, new double[]{200, 100}));
+        FittedCurve c = CurveFitter.linear(stats(new double[]{0.30, 0.35}, new double[]{200, 100}));
         assertThat(c.idleWatts()).isCloseTo(150, within(1e-9));
         assertThat(c.maxWatts()).isCloseTo(150, within(1e-9));
     }
@@ -49,7 +49,7 @@ class ConstrainedFitTest {
     void negativeInterceptBecomesALineThroughTheOrigin() {
         // (0.5, 100 W), (1.0, 300 W): the free line is −100 W + 400 W·u. With idle ≥ 0: idle = 0 and
         // b = Σu·P / Σu² = (50 + 300) / (0.25 + 1) = 280 W.
-        PowerCurve c = CurveFitter.linear(stats(new double[]{0.5, 1.0}, new double[]{100, 300}));
+        FittedCurve c = CurveFitter.linear(stats(new double[]{0.5, 1.0}, new double[]{100, 300}));
         assertThat(c.idleWatts()).isCloseTo(0, within(1e-9));
         assertThat(c.maxWatts()).isCloseTo(280, within(1e-9));
     }
@@ -73,17 +73,17 @@ class ConstrainedFitTest {
         int n = 2000;
         double[] u = new double[n];
         double[] w = new double[n];
-        PowerCurve fan = PowerCurve.fan(120, 380, 1.3);
+        FittedCurve fan = FittedCurve.fan(120, 380, 1.3);
         for (int k = 0; k < n; k++) {
             u[k] = rng.nextDouble();
             w[k] = fan.watts(u[k]);
         }
-        PowerCurve c = CurveFitter.fan(stats(u, w));
+        FittedCurve c = CurveFitter.fan(stats(u, w));
         assertThat(c.idleWatts()).isCloseTo(120, within(0.5));
         assertThat(c.maxWatts()).isCloseTo(380, within(0.5));
         assertThat(c.exponent()).isCloseTo(1.3, within(0.01));
         double[] spec = {55, 125, 151, 176, 202, 232, 261, 301, 357, 421, 469}; // SPECpower R640, rises at every step
-        PowerCurve truth = PowerCurve.piecewise(spec);
+        FittedCurve truth = FittedCurve.piecewise(spec);
         for (int k = 0; k < n; k++) {
             w[k] = truth.watts(u[k]);
         }
@@ -116,7 +116,7 @@ class ConstrainedFitTest {
         return stats(u, w);
     }
 
-    private static void assertPhysical(PowerCurve c, String what) {
+    private static void assertPhysical(FittedCurve c, String what) {
         if (c == null) {
             return; // the data could not determine a curve: nothing is claimed
         }

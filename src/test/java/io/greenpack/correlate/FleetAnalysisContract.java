@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.within;
 abstract class FleetAnalysisContract {
     IngestResult ingest;
     AnalysisResult result;
-    Truth truth;
+    TruthFile truth;
 
     /** The data directory, generated if needed. */
     abstract Path dataDir() throws Exception;
@@ -37,7 +37,7 @@ abstract class FleetAnalysisContract {
     @BeforeAll
     void analyse() throws Exception {
         Path dir = dataDir();
-        truth = Truth.read(dir.resolve("truth.json"));
+        truth = TruthFile.read(dir.resolve("truth.json"));
         if (dir.equals(io.greenpack.util.Home.sampleData())) {
             io.greenpack.testing.SampleAnalysis.Loaded shared = io.greenpack.testing.SampleAnalysis.get();
             ingest = shared.ingest();

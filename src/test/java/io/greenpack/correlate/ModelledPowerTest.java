@@ -50,7 +50,7 @@ class ModelledPowerTest {
                     util.add("h3,db,5,10");
                     util.add("h4,batch,4,10");
                 });
-        AnalysisOptions opt = AnalysisOptions.defaults().withCatalog(Map.of("cat", PowerCurve.linear(50, 250)));
+        AnalysisOptions opt = AnalysisOptions.defaults().withCatalog(Map.of("cat", FittedCurve.linear(50, 250)));
         result = Analysis.run(TestSpark.session(), ingest, Scenario.defaults(), opt, Progress.SILENT);
         hosts = result.hosts().stream().collect(Collectors.toMap(HostEfficiency::host, h -> h));
     }

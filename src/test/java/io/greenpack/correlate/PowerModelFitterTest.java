@@ -56,7 +56,7 @@ class PowerModelFitterTest {
     @Test
     void specPowerCurveAsSamplesIsFittedPiecewiseUnderOnePercent() throws IOException {
         double[] w = specCurve("Dell PowerEdge R640");
-        PowerCurve truth = PowerCurve.piecewise(w);
+        FittedCurve truth = FittedCurve.piecewise(w);
         Map<String, PowerModel> fit = PowerModelFitter.fit(TestSpark.session(),
                 samples("R640", truth::watts, 4000, 0, 1, 0.005, 3), 5, List.of("R640"), Map.of(), Map.of());
         PowerModel m = fit.get("R640");
@@ -81,7 +81,7 @@ class PowerModelFitterTest {
 
     @Test
     void fanDataRecoversTheExponent() {
-        PowerCurve truth = PowerCurve.fan(120, 380, 1.3);
+        FittedCurve truth = FittedCurve.fan(120, 380, 1.3);
         Map<String, PowerModel> fit = PowerModelFitter.fit(TestSpark.session(),
                 samples("fan", truth::watts, 3000, 0, 0.95, 0.015, 5), 5, List.of("fan"), Map.of(), Map.of());
         PowerModel m = fit.get("fan");
@@ -93,15 +93,15 @@ class PowerModelFitterTest {
     void thinSpreadFallsBackToNameplateThenCatalogWithAReason() {
         // DESIGN §2's order: the hosts' own nameplate watts in hosts.csv, then the model's targets.csv curve.
         Dataset<Row> thin = samples("flat", u -> 100 + 200 * u, 1000, 0.30, 0.35, 0.01, 6);
-        PowerCurve catalog = PowerCurve.piecewise(new double[]{50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150});
+        FittedCurve catalog = FittedCurve.piecewise(new double[]{50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150});
         PowerModel fromNameplate = PowerModelFitter.fit(TestSpark.session(), thin, 5, List.of("flat"),
-                Map.of("flat", catalog), Map.of("flat", PowerCurve.linear(90, 310))).get("flat");
+                Map.of("flat", catalog), Map.of("flat", FittedCurve.linear(90, 310))).get("flat");
         assertThat(fromNameplate.source()).isEqualTo("nameplate");
         assertThat(fromNameplate.idleWatts()).isEqualTo(90);
         assertThat(fromNameplate.reason()).startsWith("fallback: too little spread");
 
         PowerModel fromCatalog = PowerModelFitter.fit(TestSpark.session(), thin, 5, List.of("flat", "silent"),
-                Map.of("flat", catalog), Map.of("silent", PowerCurve.linear(10, 20))).get("flat");
+                Map.of("flat", catalog), Map.of("silent", FittedCurve.linear(10, 20))).get("flat");
         assertThat(fromCatalog.source()).isEqualTo("catalog");
         assertThat(fromCatalog.curve()).isEqualTo(catalog);
         assertThat(fromCatalog.reason()).contains("too little spread", "targets.csv curve of model flat");
@@ -113,9 +113,9 @@ class PowerModelFitterTest {
         // above the 15 % a usable model may have; the nameplate curve is used and the reason says why.
         Dataset<Row> noisy = samples("noisy", u -> 100 + 200 * u, 3000, 0, 1, 0.4, 9);
         PowerModel m = PowerModelFitter.fit(TestSpark.session(), noisy, 5, List.of("noisy"), Map.of(),
-                Map.of("noisy", PowerCurve.linear(95, 290))).get("noisy");
+                Map.of("noisy", FittedCurve.linear(95, 290))).get("noisy");
         assertThat(m.source()).isEqualTo("nameplate");
-        assertThat(m.curve()).isEqualTo(PowerCurve.linear(95, 290));
+        assertThat(m.curve()).isEqualTo(FittedCurve.linear(95, 290));
         assertThat(m.reason()).startsWith("fallback: ").contains("MAPE", "above the 15 %");
         assertThat(m.samples()).isEqualTo(3000);
 
@@ -130,15 +130,15 @@ class PowerModelFitterTest {
     void modelWithoutSamplesFallsBack() {
         Map<String, PowerModel> fit = PowerModelFitter.fit(TestSpark.session(),
                 samples("lin", u -> 100 + 200 * u, 500, 0, 1, 0.01, 7), 5, List.of("lin", "silent"), Map.of(),
-                Map.of("silent", PowerCurve.linear(10, 20)));
+                Map.of("silent", FittedCurve.linear(10, 20)));
         assertThat(fit.get("silent").source()).isEqualTo("nameplate");
         assertThat(fit.get("silent").reason()).contains("no power samples");
     }
 
     @Test
     void energyProportionalityOfIdealAndFlatCurves() {
-        assertThat(PowerCurve.linear(0, 300).energyProportionality()).isCloseTo(1.0, within(1e-6));
-        assertThat(PowerCurve.linear(300, 300).energyProportionality()).isCloseTo(0.0, within(1e-6));
-        assertThat(PowerCurve.linear(100, 300).energyProportionality()).isCloseTo(1 - 50.0 / 150, within(1e-6)); // between: ∫(100 − 100u) = 50; ideal: 150
+        assertThat(FittedCurve.linear(0, 300).energyProportionality()).isCloseTo(1.0, within(1e-6));
+        assertThat(FittedCurve.linear(300, 300).energyProportionality()).isCloseTo(0.0, within(1e-6));
+        assertThat(FittedCurve.linear(100, 300).energyProportionality()).isCloseTo(1 - 50.0 / 150, within(1e-6)); // between: ∫(100 − 100u) = 50; ideal: 150
     }
 }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The order in which a host without a meter gets its curve (DESIGN §2): hosts.csv → targets.csv → default by cores. */
 class PublishedCurvesTest {
-    private static final PowerCurve R640 = PowerCurve.piecewise(new double[]{55, 125, 151, 176, 202, 232, 261, 301, 357, 421, 469});
-    private static final Map<String, PowerCurve> CATALOG = Map.of("Dell PowerEdge R640", R640);
+    private static final FittedCurve R640 = FittedCurve.piecewise(new double[]{55, 125, 151, 176, 202, 232, 261, 301, 357, 421, 469});
+    private static final Map<String, FittedCurve> CATALOG = Map.of("Dell PowerEdge R640", R640);
 
     private static HostSpec host(String name, String model, double cores, Double idle, Double max) {
         return new HostSpec(name, model, 2, cores, 256, "hypervisor", null, 1.0, idle, max);
@@ -22,7 +22,7 @@ class PublishedCurvesTest {
     void nameplateWattsOfTheHostComeFirst() {
         PublishedCurves.Published p = PublishedCurves.forHost(host("a", "Dell PowerEdge R640", 56, 80.0, 400.0), CATALOG);
         assertThat(p.origin()).isEqualTo(PublishedCurves.Origin.NAMEPLATE);
-        assertThat(p.curve()).isEqualTo(PowerCurve.linear(80, 400));
+        assertThat(p.curve()).isEqualTo(FittedCurve.linear(80, 400));
         assertThat(p.description()).contains("hosts.csv");
     }
 
@@ -67,7 +67,7 @@ class PublishedCurvesTest {
                 host("c1", "Dell PowerEdge R640", 56, null, null), host("x1", "unknown", 8, null, null),
                 host("x2", "unknown", 24, null, null));
         Map<String, PublishedCurves.Published> m = PublishedCurves.forModels(hosts, CATALOG);
-        assertThat(m.get("plated").curve()).isEqualTo(PowerCurve.linear(100, 320)); // medians of the hosts' nameplates
+        assertThat(m.get("plated").curve()).isEqualTo(FittedCurve.linear(100, 320)); // medians of the hosts' nameplates
         assertThat(m.get("Dell PowerEdge R640").curve()).isEqualTo(R640);
         assertThat(m.get("unknown").curve()).isEqualTo(DefaultPowerCurve.forCores(16)); // median cores of 8 and 24
     }

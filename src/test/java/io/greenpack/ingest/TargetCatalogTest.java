@@ -1,6 +1,6 @@
 package io.greenpack.ingest;
 
-import io.greenpack.model.TargetSpec;
+import io.greenpack.model.TargetModel;
 import io.greenpack.util.Home;
 import io.greenpack.util.UserError;
 import org.junit.jupiter.api.Test;
@@ -27,18 +27,18 @@ class TargetCatalogTest {
 
     @Test
     void idleAndMaxBecomeALinearElevenPointCurve() {
-        TargetSpec t = TargetCatalog.parse(row("model", "x", "cores", "32", "mem_gb", "256", "idle_watts", "100",
+        TargetModel t = TargetCatalog.parse(row("model", "x", "cores", "32", "mem_gb", "256", "idle_watts", "100",
                 "max_watts", "300", "available", "4"));
-        assertThat(t.curveWatts()).containsExactly(100, 120, 140, 160, 180, 200, 220, 240, 260, 280, 300);
+        assertThat(t.powerCurve().wattsAtDecile()).containsExactly(100, 120, 140, 160, 180, 200, 220, 240, 260, 280, 300);
         assertThat(t.available()).isEqualTo(4);
-        assertThat(t.form()).isEqualTo("rack");
+        assertThat(t.blade()).isFalse();
     }
 
     @Test
     void emptyAvailableMeansUnlimited() {
-        TargetSpec t = TargetCatalog.parse(row("model", "x", "cores", "32", "mem_gb", "256", "idle_watts", "100",
+        TargetModel t = TargetCatalog.parse(row("model", "x", "cores", "32", "mem_gb", "256", "idle_watts", "100",
                 "max_watts", "300", "available", ""));
-        assertThat(t.available()).isNull();
+        assertThat(t.available()).isEqualTo(TargetModel.UNLIMITED);
     }
 
     @Test
@@ -69,9 +69,9 @@ class TargetCatalogTest {
         TargetCatalog c = TargetCatalog.read(f);
         assertThat(c.rejects()).isEmpty();
         assertThat(c.targets()).hasSizeGreaterThanOrEqualTo(3);
-        TargetSpec r640 = c.targets().stream().filter(t -> t.model().equals("Dell PowerEdge R640")).findFirst().orElseThrow();
-        assertThat(r640.curveWatts()[0]).isEqualTo(55.0);
-        assertThat(r640.curveWatts()[10]).isEqualTo(469.0);
+        TargetModel r640 = c.targets().stream().filter(t -> t.model().equals("Dell PowerEdge R640")).findFirst().orElseThrow();
+        assertThat(r640.idleWatts()).isEqualTo(55.0);
+        assertThat(r640.maxWatts()).isEqualTo(469.0);
         assertThat(r640.source()).contains("power_ssj2008-20170829-00781");
         assertThat(c.targets()).anySatisfy(t -> assertThat(t.blade()).isTrue());
     }
@@ -87,7 +87,7 @@ class TargetCatalogTest {
                 "b1,56,512,48,420,11000,blade,650,16,24000,300,1400",
                 "r1,32,256,60,300,8000,rack,,,,,"));
         TargetCatalog c = TargetCatalog.read(new InputFile(good, InputKind.TARGETS, InputFormat.CSV));
-        assertThat(c.targets()).extracting(TargetSpec::chassisPrice, TargetSpec::supportPerYear, TargetSpec::embodiedKgco2e)
+        assertThat(c.targets()).extracting(TargetModel::chassisPrice, TargetModel::supportPerYear, TargetModel::embodiedKgco2e)
                 .containsExactly(tuple(24000.0, 300.0, 1400.0), tuple(0.0, 0.0, 0.0));
 
         for (String[] bad : new String[][]{{"chassis_price", "-1"}, {"embodied_kgco2e", "lots"}, {"price", "-8000"}}) {

@@ -1,5 +1,8 @@
 package io.greenpack.optimize;
 
+import io.greenpack.model.PowerCurve;
+import io.greenpack.model.TargetModel;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,7 +12,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 /** The fleet-side API: apps and target models in, hosts with load and watts out. */
 class ConsolidatorTest {
-    static final TargetModel R640 = new TargetModel("r640", 32, 256, PowerCurve.linear(100, 300), 8000, BinType.UNLIMITED, 1);
+    static final TargetModel R640 = TargetModel.rack("r640", 32, 256, PowerCurve.linear(100, 300), 8000, BinType.UNLIMITED, 1);
 
     static ConsolidationRequest request(List<AppDemand> apps, HypervisorOverhead o) {
         return new ConsolidationRequest(apps, List.of(R640), 0.2, o, Objective.energy(8760), Instances.quick(1));

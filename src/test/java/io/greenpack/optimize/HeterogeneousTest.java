@@ -1,5 +1,7 @@
 package io.greenpack.optimize;
 
+import io.greenpack.model.PowerCurve;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.greenpack.optimize;
 
+import io.greenpack.model.PowerCurve;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

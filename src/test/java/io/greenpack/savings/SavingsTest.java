@@ -9,9 +9,9 @@ import io.greenpack.optimize.Consolidator;
 import io.greenpack.optimize.HostPlan;
 import io.greenpack.optimize.HypervisorOverhead;
 import io.greenpack.optimize.Objective;
-import io.greenpack.optimize.PowerCurve;
+import io.greenpack.model.PowerCurve;
 import io.greenpack.optimize.SolverSettings;
-import io.greenpack.optimize.TargetModel;
+import io.greenpack.model.TargetModel;
 import io.greenpack.util.UserError;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +44,8 @@ class SavingsTest {
                 List.of("all"), 3, IdlePolicy.CPU_SHARE, 10);
     }
 
-    static final TargetCatalogEntry NEWBOX = new TargetCatalogEntry("NewBox", 32, 256,
-            PowerCurve.linear(100, 300), 8000, 1, false, 0, 1, 0);
+    static final TargetModel NEWBOX = TargetModel.rack("NewBox", 32, 256,
+            PowerCurve.linear(100, 300), 8000, TargetModel.UNLIMITED, 1);
 
     static List<MeasuredHost> today() {
         return List.of(new MeasuredHost("old-1", "OldBox", 84, 168, 2, "web"),
@@ -197,8 +197,8 @@ class SavingsTest {
     void bladeChassisIsCountedOncePerChassis() {
         // 20 blades, 16 per chassis → 2 chassis of 650 W: 1300 × 8.76 = 11388 kWh/year;
         // rack space 2 chassis × 16 slots × 0.625 U = 20 U; price 20 × 5000 + 2 × 3000 = 106000
-        TargetCatalogEntry blade = TargetCatalogEntry.blade(
-                new TargetModel("Blade", 32, 256, PowerCurve.linear(50, 250), 5000, Integer.MAX_VALUE, 0), 0.625, 650, 16, 3000);
+        TargetModel blade = TargetModel.rack("Blade", 32, 256, PowerCurve.linear(50, 250), 5000, TargetModel.UNLIMITED, 0.625)
+                .asBlade(650, 16, 3000);
         List<PlannedHost> blades = new java.util.ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             blades.add(PlannedHost.flat("Blade-" + i, "Blade", List.of("app" + i), 0, 10));
@@ -238,7 +238,7 @@ class SavingsTest {
 
     @Test
     void plannedHostsFromAConsolidatorPlanReproduceItsPredictedWatts() {
-        TargetModel box = new TargetModel("NewBox", 32, 256, PowerCurve.linear(100, 300), 8000, Integer.MAX_VALUE, 1);
+        TargetModel box = TargetModel.rack("NewBox", 32, 256, PowerCurve.linear(100, 300), 8000, TargetModel.UNLIMITED, 1);
         double[] hourlyCpu = new double[24];
         double[] hourlyMem = new double[24];
         for (int h = 0; h < 24; h++) {
@@ -250,7 +250,7 @@ class SavingsTest {
         ConsolidationPlan plan = Consolidator.plan(new ConsolidationRequest(apps, List.of(box), 0.2,
                 new HypervisorOverhead(0.1, 2), Objective.energy(8760), SolverSettings.defaults()));
         List<PlannedHost> hosts = PlannedHost.from(plan);
-        SavingsResult r = Savings.compute(SavingsInput.of(today(), hosts, List.of(TargetCatalogEntry.of(box)),
+        SavingsResult r = Savings.compute(SavingsInput.of(today(), hosts, List.of(box),
                 scenario(), 168, 0));
 
         assertThat(hosts).hasSize(plan.hosts().size());

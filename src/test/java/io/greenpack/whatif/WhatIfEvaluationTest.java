@@ -87,9 +87,9 @@ class WhatIfEvaluationTest {
 
     @Test
     void anInfeasiblePointIsARowWithTheReasonNotAFailedRun() {
-        List<io.greenpack.model.TargetSpec> tiny = new ArrayList<>(inputs.targets());
-        tiny.add(new io.greenpack.model.TargetSpec("tiny", 1, 2, new double[]{10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20},
-                100, 1, "rack", 0, 0, null, "test"));
+        List<io.greenpack.model.TargetModel> tiny = new ArrayList<>(inputs.targets());
+        tiny.add(io.greenpack.model.TargetModel.rack("tiny", 1, 2, new io.greenpack.model.PowerCurve(
+                new double[]{10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}), 100, io.greenpack.model.TargetModel.UNLIMITED, 1));
         FleetInputs withTiny = new FleetInputs(inputs.demand(), inputs.measured(), tiny, inputs.windowHours(),
                 inputs.modelError(), inputs.appKwh(), inputs.owners());
         WhatIfResult r = WhatIf.evaluate(3, withTiny, WhatIfPoint.of(scenario("tiny-only", 0.2, List.of("tiny")), "scenario"),

@@ -1,38 +1,42 @@
 package io.greenpack.correlate;
 
+import io.greenpack.model.PowerCurve;
+
 import java.util.Arrays;
 
 /**
- * A power curve P(u) in watts for CPU utilization u (a fraction of the host's cores), in one of
- * the {@link PowerFamily} shapes. Above u = 1 the curve is extended along its last piece (a host
- * can briefly report more busy cores than it has; the model should not fall off a cliff).
+ * A fitted power model P(u) in watts for CPU utilization u (a fraction of the host's cores), in one
+ * of the {@link PowerFamily} shapes, with the family's parameters (what {@code power_models} and the
+ * power-curve chart show). Above u = 1 the curve is extended along its last piece (a host can
+ * briefly report more busy cores than it has; the model should not fall off a cliff). The later
+ * stages use its 11-point form, {@link #toPowerCurve()}.
  *
  * @param idleWatts P(0)
  * @param maxWatts  P(1)
  * @param exponent  Fan's r (1 for linear, NaN for piecewise)
  * @param knotWatts 11 values at u = 0, 0.1, … 1 (piecewise only; empty otherwise)
  */
-public record PowerCurve(PowerFamily family, double idleWatts, double maxWatts, double exponent, double[] knotWatts) {
+public record FittedCurve(PowerFamily family, double idleWatts, double maxWatts, double exponent, double[] knotWatts) {
 
     public static final int KNOTS = 11;
 
-    public PowerCurve {
+    public FittedCurve {
         knotWatts = knotWatts.clone();
         if (family == PowerFamily.PIECEWISE && knotWatts.length != KNOTS) {
             throw new IllegalArgumentException("a piecewise curve needs " + KNOTS + " points, got " + knotWatts.length);
         }
     }
 
-    public static PowerCurve linear(double idleWatts, double maxWatts) {
-        return new PowerCurve(PowerFamily.LINEAR, idleWatts, maxWatts, 1.0, new double[0]);
+    public static FittedCurve linear(double idleWatts, double maxWatts) {
+        return new FittedCurve(PowerFamily.LINEAR, idleWatts, maxWatts, 1.0, new double[0]);
     }
 
-    public static PowerCurve fan(double idleWatts, double maxWatts, double exponent) {
-        return new PowerCurve(PowerFamily.FAN, idleWatts, maxWatts, exponent, new double[0]);
+    public static FittedCurve fan(double idleWatts, double maxWatts, double exponent) {
+        return new FittedCurve(PowerFamily.FAN, idleWatts, maxWatts, exponent, new double[0]);
     }
 
-    public static PowerCurve piecewise(double[] knotWatts) {
-        return new PowerCurve(PowerFamily.PIECEWISE, knotWatts[0], knotWatts[KNOTS - 1], Double.NaN, knotWatts);
+    public static FittedCurve piecewise(double[] knotWatts) {
+        return new FittedCurve(PowerFamily.PIECEWISE, knotWatts[0], knotWatts[KNOTS - 1], Double.NaN, knotWatts);
     }
 
     /** Watts at utilization u (u below 0 counts as 0). */
@@ -71,6 +75,11 @@ public record PowerCurve(PowerFamily family, double idleWatts, double maxWatts, 
         return w;
     }
 
+    /** The 11-point form the optimizer and the savings use: these watts at 0, 10, … 100 % load, straight lines between. */
+    public PowerCurve toPowerCurve() {
+        return new PowerCurve(elevenPoints());
+    }
+
     /**
      * Energy proportionality EP = 1 − (area between the curve and the ideal line u·P_max) /
      * (area under the ideal line), over u in [0,1], with P_max = P(1). A perfectly proportional
@@ -92,7 +101,7 @@ public record PowerCurve(PowerFamily family, double idleWatts, double maxWatts, 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PowerCurve c && c.family == family && Double.compare(c.idleWatts, idleWatts) == 0
+        return o instanceof FittedCurve c && c.family == family && Double.compare(c.idleWatts, idleWatts) == 0
                 && Double.compare(c.maxWatts, maxWatts) == 0 && Double.compare(c.exponent, exponent) == 0
                 && Arrays.equals(c.knotWatts, knotWatts);
     }

@@ -1,4 +1,4 @@
-package io.greenpack.optimize;
+package io.greenpack.model;
 
 import io.greenpack.util.UserError;
 
@@ -7,6 +7,8 @@ import java.util.Arrays;
 /**
  * Watts drawn by a machine at CPU load 0 %, 10 %, … 100 % (eleven points, as SPECpower publishes);
  * in between, power is interpolated linearly. Load above 100 % is clamped (the solver never plans it).
+ * The one power curve of target hardware, existing hosts, the optimizer and the savings; a fitted
+ * model of the analysis ({@code correlate.FittedCurve}) enters the later stages in this form.
  */
 public record PowerCurve(double[] wattsAtDecile) implements java.io.Serializable {
 

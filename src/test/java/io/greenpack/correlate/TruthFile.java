@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The parts of a generator's truth.json the analysis tests check against. */
-record Truth(Map<String, ModelTruth> models, Map<String, String> appClasses, List<String> comatoseHosts) {
+/** The parts of a generator's truth.json (written by {@code generate.Truth}) that the analysis tests check against. */
+record TruthFile(Map<String, ModelTruth> models, Map<String, String> appClasses, List<String> comatoseHosts) {
 
     record ModelTruth(double idleWatts, double maxWatts, double exponent, String family) {
     }
 
-    static Truth read(Path file) throws IOException {
+    static TruthFile read(Path file) throws IOException {
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         Map<String, ModelTruth> models = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.get("models").fields(); it.hasNext(); ) {
@@ -33,6 +33,6 @@ record Truth(Map<String, ModelTruth> models, Map<String, String> appClasses, Lis
         }
         List<String> coma = new ArrayList<>();
         root.get("comatose_hosts").forEach(n -> coma.add(n.asText()));
-        return new Truth(models, classes, coma);
+        return new TruthFile(models, classes, coma);
     }
 }
