@@ -34,7 +34,7 @@ final class AlignedBlock implements Serializable, KnownSizeEstimation {
     static final StructType POWER_SCHEMA = new StructType()
             .add("host", DataTypes.StringType).add("ts", DataTypes.TimestampType).add("watts", DataTypes.DoubleType)
             .add("psus", DataTypes.LongType).add("coverage", DataTypes.DoubleType).add("complete", DataTypes.BooleanType);
-    /** Values in the order of {@link #values}: cores, memory, then {@link SampleRules#OPTIONAL}. */
+    /** CellValues in the order of {@link #values}: cores, memory, then {@link SampleRules#OPTIONAL}. */
     static final StructType UTILIZATION_SCHEMA = new StructType()
             .add("host", DataTypes.StringType).add("app", DataTypes.StringType).add("ts", DataTypes.TimestampType)
             .add("cpu_cores", DataTypes.DoubleType).add("mem_gb", DataTypes.DoubleType)

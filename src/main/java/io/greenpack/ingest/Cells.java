@@ -31,8 +31,8 @@ interface Cells {
         return text.equals(text(c));
     }
 
-    /** A native timestamp (microseconds), or {@link Values#NO_TS} when the cell is text to be parsed. */
+    /** A native timestamp (microseconds), or {@link CellValues#NO_TS} when the cell is text to be parsed. */
     default long nativeTimestamp(int c) {
-        return Values.NO_TS;
+        return CellValues.NO_TS;
     }
 }

@@ -1,5 +1,6 @@
 package io.greenpack.ingest;
 
+import io.greenpack.csv.ByteLineReader;
 import io.greenpack.util.Progress;
 import io.greenpack.util.UserError;
 import org.apache.spark.api.java.JavaRDD;
@@ -392,7 +393,7 @@ public final class Ingest {
             }
         }
         wanted.forEach((i, lines) -> {
-            try (LineReader in = LineReader.open(files.get(i))) {
+            try (ByteLineReader in = TextHeader.lines(files.get(i))) {
                 long lastWanted = lines.lastKey();
                 for (String l = in.next(); l != null && in.lineNumber() <= lastWanted; l = in.next()) {
                     if (lines.containsKey(in.lineNumber())) {

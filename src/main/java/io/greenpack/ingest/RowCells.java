@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.greenpack.csv.CsvByteFields;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,9 @@ final class RowCells {
     private RowCells() {
     }
 
-    /** A CSV line split by {@link CsvFields}; more fields with values than the header has is a bad row. */
+    /** A CSV line split by {@link CsvByteFields}; more fields with values than the header has is a bad row. */
     static final class Csv implements Cells {
-        private final CsvFields fields = new CsvFields();
+        private final CsvByteFields fields = new CsvByteFields();
         private final Interner interner = new Interner();
         private final char separator;
         private final int columns;
@@ -74,8 +75,8 @@ final class RowCells {
                 return Double.NaN;
             }
             String quoted = fields.quoted(c);
-            return quoted != null ? Values.number(quoted, decimalComma)
-                    : Values.number(fields.line(), fields.from(c), fields.to(c), decimalComma);
+            return quoted != null ? CellValues.number(quoted, decimalComma)
+                    : CellValues.number(fields.line(), fields.from(c), fields.to(c), decimalComma);
         }
 
         @Override
@@ -124,7 +125,7 @@ final class RowCells {
                         text = v == JsonToken.VALUE_NULL ? null : p.getText();
                     }
                     if (c >= 0) {
-                        values[c] = text == null ? null : Values.trimSpaces(text);
+                        values[c] = text == null ? null : CsvByteFields.trimSpaces(text);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -165,7 +166,7 @@ final class RowCells {
 
         @Override
         public double number(int c) {
-            return present(c) ? Values.parse(values[c]) : Double.NaN;
+            return present(c) ? CellValues.parse(values[c]) : Double.NaN;
         }
     }
 }

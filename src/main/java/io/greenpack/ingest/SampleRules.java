@@ -127,7 +127,7 @@ final class SampleRules implements Serializable {
         return power;
     }
 
-    /** Values per sample: watts, energy_wh (power) or the utilization columns (see {@link UtilizationIngest}). */
+    /** CellValues per sample: watts, energy_wh (power) or the utilization columns (see {@link UtilizationIngest}). */
     int values() {
         return power ? 2 : 2 + OPTIONAL.size();
     }
@@ -146,7 +146,7 @@ final class SampleRules implements Serializable {
             return fail("missing timestamp", "timestamp is empty");
         }
         long t = timestamp(row);
-        if (t == Values.NO_TS) {
+        if (t == CellValues.NO_TS) {
             return fail("unreadable timestamp", shown("timestamp", row.text(ts)));
         }
         if (t < earliestMicros) {
@@ -177,7 +177,7 @@ final class SampleRules implements Serializable {
 
     private long timestamp(Cells row) {
         long nativeTs = row.nativeTimestamp(ts);
-        if (nativeTs != Values.NO_TS) {
+        if (nativeTs != CellValues.NO_TS) {
             return nativeTs;
         }
         if (lastTsText != null && row.textEquals(ts, lastTsText)) {
@@ -187,7 +187,7 @@ final class SampleRules implements Serializable {
             zoneId = ZoneId.of(zone);
         }
         lastTsText = row.text(ts);
-        lastTs = Values.timestamp(lastTsText, zoneId);
+        lastTs = CellValues.timestamp(lastTsText, zoneId);
         return lastTs;
     }
 
@@ -204,10 +204,10 @@ final class SampleRules implements Serializable {
                 return fail("watts not a number", shown("watts", row.text(watts)));
             }
             if (w < 0) {
-                return fail("negative watts", shown("watts", Values.shown(w)));
+                return fail("negative watts", shown("watts", CellValues.shown(w)));
             }
             if (w > MAX_PLAUSIBLE_WATTS) {
-                return fail("watts implausibly high", shown("watts", Values.shown(w)));
+                return fail("watts implausibly high", shown("watts", CellValues.shown(w)));
             }
             e = Double.NaN;
         } else {
@@ -237,7 +237,7 @@ final class SampleRules implements Serializable {
         }
         double p = row.number(pct);
         if (p > facts[1] * 100) {
-            return fail("cpu_pct above 100 x sockets", shown("cpu_pct", Values.shown(p)));
+            return fail("cpu_pct above 100 x sockets", shown("cpu_pct", CellValues.shown(p)));
         }
         // An unreadable cpu_pct must not become 100 % of the host: NaN stays NaN.
         double pctCores = Math.min(p, 100.0) / 100.0 * facts[0];
@@ -250,11 +250,11 @@ final class SampleRules implements Serializable {
             return fail("cpu not a number", text == null ? null : shown(cpuName, text));
         }
         if (c < 0) {
-            return fail("negative cpu", shown("cpu_cores", Values.shown(c)));
+            return fail("negative cpu", shown("cpu_cores", CellValues.shown(c)));
         }
         if (c > facts[0] * SLACK) {
-            return fail("cpu above host cores", shown("cpu_cores", Values.shown(c)) + " on a host with "
-                    + Values.shown(facts[0]) + " cores");
+            return fail("cpu above host cores", shown("cpu_cores", CellValues.shown(c)) + " on a host with "
+                    + CellValues.shown(facts[0]) + " cores");
         }
         // The value first: an empty cell reads as NaN, so presence is asked only of a NaN.
         double m = row.number(mem) * memFactor;
@@ -266,8 +266,8 @@ final class SampleRules implements Serializable {
             return fail("negative memory", shown(memName, row.text(mem)));
         }
         if (m > facts[2] * SLACK) {
-            return fail("memory above host memory", shown("mem_gb", Values.shown(m)) + " on a host with "
-                    + Values.shown(facts[2]) + " GB");
+            return fail("memory above host memory", shown("mem_gb", CellValues.shown(m)) + " on a host with "
+                    + CellValues.shown(facts[2]) + " GB");
         }
         out.values[0] = c;
         out.values[1] = m;

@@ -104,7 +104,7 @@ final class SmallTables {
 
     /** A detail of the form {@code column = 'value'} for a number (shown as Spark casts it to text). */
     static String shown(String column, double value) {
-        return column + " = '" + Values.shown(value) + "'";
+        return column + " = '" + CellValues.shown(value) + "'";
     }
 
     /** A number, or null when NaN (absent or unreadable). */

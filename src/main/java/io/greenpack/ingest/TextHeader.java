@@ -3,6 +3,7 @@ package io.greenpack.ingest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenpack.csv.ByteLineReader;
 import io.greenpack.util.UserError;
 
 import java.io.BufferedInputStream;
@@ -134,6 +135,11 @@ public record TextHeader(List<String> columns, char separator, String rawLine, b
             sb.append((char) c);
         }
         return sb.length() == 0 ? null : sb.toString();
+    }
+
+    /** The file's lines, at most {@link ByteLineReader#MAX_LINE_BYTES} each, errors naming the file. */
+    static ByteLineReader lines(InputFile file) throws IOException {
+        return new ByteLineReader(open(file), file.path().toString(), ByteLineReader.MAX_LINE_BYTES);
     }
 
     static InputStream open(InputFile file) throws IOException {

@@ -1,5 +1,7 @@
 package io.greenpack.ingest;
 
+import io.greenpack.csv.ByteLineReader;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -26,7 +28,7 @@ final class TextRows {
      * @param headerLine the header line as {@link TextHeader#rawLine()}; null for JSON lines
      */
     static void read(InputFile file, List<String> columns, char separator, String headerLine, Each each) throws IOException {
-        try (LineReader in = LineReader.open(file)) {
+        try (ByteLineReader in = TextHeader.lines(file)) {
             if (file.format() == InputFormat.JSONL) {
                 RowCells.Json cells = new RowCells.Json(columns);
                 while (in.advance()) {

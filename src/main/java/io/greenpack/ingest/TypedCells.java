@@ -1,5 +1,6 @@
 package io.greenpack.ingest;
 
+import io.greenpack.csv.CsvByteFields;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
 import org.apache.spark.sql.types.DataType;
@@ -66,7 +67,7 @@ abstract class TypedCells implements Cells {
             if (valueNull(c)) {
                 return null;
             }
-            return types[c] == DOUBLE ? Values.shown(value(c)) : timestampText(micros(c));
+            return types[c] == DOUBLE ? CellValues.shown(value(c)) : timestampText(micros(c));
         }
         String s = rawText(c);
         return s == null || s.isEmpty() ? null : s;
@@ -85,15 +86,15 @@ abstract class TypedCells implements Cells {
             return Double.isInfinite(v) ? Double.NaN : v;
         }
         String s = text(c);
-        return s == null ? Double.NaN : Values.parse(s);
+        return s == null ? Double.NaN : CellValues.parse(s);
     }
 
     @Override
     public long nativeTimestamp(int c) {
         if (c < 0 || types[c] == TEXT || valueNull(c)) {
-            return Values.NO_TS;
+            return CellValues.NO_TS;
         }
-        return types[c] == TIMESTAMP ? micros(c) : Values.epoch(value(c));
+        return types[c] == TIMESTAMP ? micros(c) : CellValues.epoch(value(c));
     }
 
     static String timestampText(long micros) {
@@ -112,7 +113,7 @@ abstract class TypedCells implements Cells {
         }
         String s = interned.get(u);
         if (s == null) {
-            s = Values.trimSpaces(u.toString());
+            s = CsvByteFields.trimSpaces(u.toString());
             if (interned.size() < Interner.MAX && u.numBytes() <= Interner.LONGEST) {
                 interned.put(u.clone(), s);
             }

@@ -1,4 +1,4 @@
-package io.greenpack.generate;
+package io.greenpack.csv;
 
 import org.junit.jupiter.api.Test;
 

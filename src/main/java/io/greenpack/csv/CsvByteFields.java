@@ -1,4 +1,4 @@
-package io.greenpack.ingest;
+package io.greenpack.csv;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <p>Working on bytes reads the same fields as working on the decoded text: the separator, quotes,
  * backslash and white space are ASCII, and no byte of a multi-byte UTF-8 character is.
  */
-final class CsvFields {
+public final class CsvByteFields {
     private byte[] line = new byte[0];
     private int count;
     private int[] from = new int[16];
@@ -23,8 +23,8 @@ final class CsvFields {
     private String[] quoted = new String[16];
     private byte[] unquoted = new byte[256];
 
-    /** Splits the line {@code b[start, end)}; the separator is ASCII (see {@link TextHeader#separatorOf}). */
-    void split(byte[] b, int start, int end, char separator) {
+    /** Splits the line {@code b[start, end)}; the separator is ASCII (see the ingest's header reading). */
+    public void split(byte[] b, int start, int end, char separator) {
         byte sep = (byte) separator;
         line = b;
         count = 0;
@@ -105,10 +105,23 @@ final class CsvFields {
         } else {
             text = new String(unquoted, 0, n, StandardCharsets.UTF_8);
         }
-        quoted[count] = Values.trimSpaces(text);
+        quoted[count] = trimSpaces(text);
         from[count] = 0;
         to[count] = quoted[count].length();
         return i;
+    }
+
+    /** Without leading and trailing spaces (only ' ', as Spark's trim): how every text cell is read. */
+    public static String trimSpaces(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && s.charAt(a) == ' ') {
+            a++;
+        }
+        while (b > a && s.charAt(b - 1) == ' ') {
+            b--;
+        }
+        return a == 0 && b == s.length() ? s : s.substring(a, b);
     }
 
     private void grow() {
@@ -118,12 +131,12 @@ final class CsvFields {
         quoted = Arrays.copyOf(quoted, size);
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
     /** Fields beyond the first {@code columns} that hold a value (trailing empty ones do not count). */
-    boolean hasValuesBeyond(int columns) {
+    public boolean hasValuesBeyond(int columns) {
         for (int c = columns; c < count; c++) {
             if (present(c)) {
                 return true;
@@ -132,29 +145,29 @@ final class CsvFields {
         return false;
     }
 
-    boolean present(int c) {
+    public boolean present(int c) {
         return c >= 0 && c < count && to[c] > from[c];
     }
 
     /** The unquoted text of field c when it was quoted, else null (the field is bytes of the line). */
-    String quoted(int c) {
+    public String quoted(int c) {
         return quoted[c];
     }
 
     /** The line's bytes; field c (not quoted) is {@code [from(c), to(c))}. */
-    byte[] line() {
+    public byte[] line() {
         return line;
     }
 
-    int from(int c) {
+    public int from(int c) {
         return from[c];
     }
 
-    int to(int c) {
+    public int to(int c) {
         return to[c];
     }
 
-    String text(int c) {
+    public String text(int c) {
         if (!present(c)) {
             return null;
         }

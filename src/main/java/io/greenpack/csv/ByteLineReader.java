@@ -1,4 +1,4 @@
-package io.greenpack.ingest;
+package io.greenpack.csv;
 
 import io.greenpack.util.UserError;
 
@@ -10,14 +10,15 @@ import java.util.Arrays;
 
 /**
  * The lines of a text file in order with their 1-based numbers, read sequentially with a large
- * buffer. A line ends at \n, \r or \r\n (as Spark's and Hadoop's line readers split them); each
+ * buffer: the fast path of the CSV reading, for the ingest's data files and the importers' exports,
+ * which hands each line over as bytes (no decoding, no copy while the line is in the buffer). A line ends at \n, \r or \r\n (as Spark's and Hadoop's line readers split them); each
  * line is decoded as UTF-8 on its own (bad bytes become U+FFFD, as Spark shows them).
  *
  * <p>A line is at most {@link #MAX_LINE_BYTES} long: a longer one (a gzip bomb after a valid
  * header, a binary tail) stops the read with a {@link UserError} naming the file, the line and
  * the limit, once the limit is passed; its bytes are not kept beyond that.
  */
-public final class LineReader implements Closeable {
+public final class ByteLineReader implements Closeable {
     /** The longest line read: far above any real row (the ten-MB-line hostile case still fits). */
     public static final int MAX_LINE_BYTES = 16 << 20;
 
@@ -36,7 +37,7 @@ public final class LineReader implements Closeable {
     private int lineFrom;
     private int lineLength;
 
-    LineReader(InputStream in) {
+    ByteLineReader(InputStream in) {
         this(in, "input", MAX_LINE_BYTES);
     }
 
@@ -44,14 +45,10 @@ public final class LineReader implements Closeable {
      * @param name         what error messages call the input (the file's path)
      * @param maxLineBytes the longest line accepted, in bytes without the line end
      */
-    public LineReader(InputStream in, String name, int maxLineBytes) {
+    public ByteLineReader(InputStream in, String name, int maxLineBytes) {
         this.in = in;
         this.name = name;
         this.maxLineBytes = maxLineBytes;
-    }
-
-    static LineReader open(InputFile file) throws IOException {
-        return new LineReader(TextHeader.open(file), file.path().toString(), MAX_LINE_BYTES);
     }
 
     /** The next line without its end, decoded, or null at the end of the file. */
@@ -60,16 +57,16 @@ public final class LineReader implements Closeable {
     }
 
     /** The line {@link #advance} found, decoded. */
-    String text() {
+    public String text() {
         return new String(lineBytes, lineFrom, lineLength, StandardCharsets.UTF_8);
     }
 
     /**
      * Moves to the next line; false at the end of the file. Its bytes, without the line end, are
      * {@link #bytes()} from {@link #from()} for {@link #length()} bytes, valid until the next call:
-     * a line inside the read buffer is not copied (the CSV reader splits it in place).
+     * a line inside the read buffer is not copied ({@link CsvByteFields} splits it in place).
      */
-    boolean advance() throws IOException {
+    public boolean advance() throws IOException {
         if (pendingCr) { // the last line ended with \r: a \n right after it ends the same line
             pendingCr = false;
             if ((pos < end || fill()) && buf[pos] == '\n') {
@@ -128,15 +125,15 @@ public final class LineReader implements Closeable {
         return true;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return lineBytes;
     }
 
-    int from() {
+    public int from() {
         return lineFrom;
     }
 
-    int length() {
+    public int length() {
         return lineLength;
     }
 

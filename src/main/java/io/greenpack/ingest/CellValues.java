@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Spark's cast reads it (the session time zone for values without an offset), ISO without
  * seconds, or epoch seconds / milliseconds (9 to 14 digits, told apart by size).
  */
-final class Values {
+final class CellValues {
     /** No timestamp: missing or unreadable. */
     static final long NO_TS = Long.MIN_VALUE;
     private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
@@ -25,7 +25,7 @@ final class Values {
             "^[-+]?[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+$|^[-+]?[0-9]{1,3}(\\.[0-9]{3}){2,}$");
     private static final DateTimeFormatter NO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
 
-    private Values() {
+    private CellValues() {
     }
 
     /**
@@ -153,19 +153,6 @@ final class Values {
             }
         }
         return true;
-    }
-
-    /** Without leading and trailing spaces (only ' ', as Spark's trim): how every text cell is read. */
-    static String trimSpaces(String s) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && s.charAt(a) == ' ') {
-            a++;
-        }
-        while (b > a && s.charAt(b - 1) == ' ') {
-            b--;
-        }
-        return a == 0 && b == s.length() ? s : s.substring(a, b);
     }
 
     /** Spark's cast of a double to text (Java's), as rejects have always shown values. */

@@ -1,4 +1,4 @@
-package io.greenpack.generate;
+package io.greenpack.csv;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -6,17 +6,19 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes ASCII CSV straight into a byte buffer. The generator writes tens of millions of rows;
- * {@code String.format} and charset encoding per value would dominate the run time, so numbers
- * are rendered with a fixed number of decimals by integer arithmetic instead.
+ * The fast CSV writer for machine-made cells: ASCII straight into a byte buffer, cells written
+ * exactly as given (no quoting, no formula defence), numbers with a fixed number of decimals by
+ * integer arithmetic. The generator writes tens of millions of rows through it; {@code
+ * String.format} and charset encoding per value would dominate the run time.
  *
- * <p>Not {@link io.greenpack.csv.CsvWriter}: the sample files carry a fixed number of decimals
- * ({@code 4.00}, where CsvWriter writes the shortest form {@code 4}), and the deliberately bad rows
- * (negative watts, {@code #VALUE!}) must reach the file exactly as written, where
- * {@link io.greenpack.csv.CsvCell} would quote and prefix a cell that starts with {@code -}. The
- * cells written here are numbers and generator-made names, none of which needs quoting.
+ * <p>Not for text that came from input (use {@link CsvWriter}, which quotes through
+ * {@link CsvCell}): here the caller guarantees no cell needs quoting. That is what the generated
+ * files need: they carry a fixed number of decimals ({@code 4.00}, where CsvWriter writes the
+ * shortest form {@code 4}), and their deliberately bad rows (negative watts, {@code #VALUE!}) must
+ * reach the file exactly as written, where CsvCell would quote and prefix a cell starting with
+ * {@code -}.
  */
-final class AsciiCsvWriter implements Closeable {
+public final class AsciiCsvWriter implements Closeable {
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};
 
     private final OutputStream out;
@@ -25,16 +27,16 @@ final class AsciiCsvWriter implements Closeable {
     private long lines;
     private boolean closed;
 
-    AsciiCsvWriter(OutputStream out) {
+    public AsciiCsvWriter(OutputStream out) {
         this.out = out;
     }
 
     /** Lines written so far (the header counts as line 1, like an editor shows it). */
-    long lines() {
+    public long lines() {
         return lines;
     }
 
-    AsciiCsvWriter bytes(byte[] b) throws IOException {
+    public AsciiCsvWriter bytes(byte[] b) throws IOException {
         if (b.length > buf.length - pos) {
             flushBuffer();
             if (b.length > buf.length) {
@@ -47,20 +49,20 @@ final class AsciiCsvWriter implements Closeable {
         return this;
     }
 
-    AsciiCsvWriter text(String s) throws IOException {
+    public AsciiCsvWriter text(String s) throws IOException {
         return bytes(s.getBytes(StandardCharsets.US_ASCII));
     }
 
-    AsciiCsvWriter comma() throws IOException {
+    public AsciiCsvWriter comma() throws IOException {
         return ch(',');
     }
 
-    AsciiCsvWriter newline() throws IOException {
+    public AsciiCsvWriter newline() throws IOException {
         lines++;
         return ch('\n');
     }
 
-    AsciiCsvWriter ch(char c) throws IOException {
+    public AsciiCsvWriter ch(char c) throws IOException {
         if (pos == buf.length) {
             flushBuffer();
         }
@@ -68,7 +70,7 @@ final class AsciiCsvWriter implements Closeable {
         return this;
     }
 
-    AsciiCsvWriter integer(long v) throws IOException {
+    public AsciiCsvWriter integer(long v) throws IOException {
         if (pos > buf.length - 24) {
             flushBuffer();
         }
@@ -81,7 +83,7 @@ final class AsciiCsvWriter implements Closeable {
     }
 
     /** {@code v} rounded half-up to {@code decimals} (0..6) places, no exponent, no locale. */
-    AsciiCsvWriter fixed(double v, int decimals) throws IOException {
+    public AsciiCsvWriter fixed(double v, int decimals) throws IOException {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             throw new IllegalArgumentException("not a finite number: " + v);
         }
