@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenpack.csv.CsvWriter;
-import io.greenpack.ingest.RejectsFile;
+import io.greenpack.ingest.files.RejectsFile;
 import io.greenpack.util.UserError;
 
 import java.io.IOException;
