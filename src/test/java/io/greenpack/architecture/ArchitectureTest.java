@@ -128,6 +128,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void noSparkInTheOptimizerSavingsChartsOrReport() {
+        for (String pkg : NO_SPARK) {
+            noClasses().that().resideInAPackage(ROOT + "." + pkg + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                    .as(pkg + " runs without Spark")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
     void everyIngestPartIsListed() {
         String ingest = ROOT + ".ingest.";
         Set<String> found = new TreeSet<>();
@@ -159,16 +170,5 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenIngestParts() {
         slices().matching(ROOT + ".ingest.(*)..").should().beFreeOfCycles().check(classes);
-    }
-
-    @Test
-    void noSparkInTheOptimizerSavingsChartsOrReport() {
-        for (String pkg : NO_SPARK) {
-            noClasses().that().resideInAPackage(ROOT + "." + pkg + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
-                    .as(pkg + " runs without Spark")
-                    .allowEmptyShould(true)
-                    .check(classes);
-        }
     }
 }
