@@ -1,10 +1,10 @@
 package io.greenpack.bench;
 
-import io.greenpack.ingest.FileStats;
 import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestOptions;
 import io.greenpack.ingest.IngestResult;
-import io.greenpack.ingest.InputKind;
+import io.greenpack.ingest.files.FileStats;
+import io.greenpack.ingest.files.InputKind;
 import io.greenpack.spark.Sparks;
 import io.greenpack.util.Progress;
 import org.apache.spark.scheduler.SparkListener;

@@ -2,8 +2,8 @@ package io.greenpack.classify;
 
 import io.greenpack.correlate.Analysis;
 import io.greenpack.correlate.AppEnergy;
-import io.greenpack.ingest.AppCatalog;
-import io.greenpack.ingest.AppInfo;
+import io.greenpack.ingest.catalog.AppCatalog;
+import io.greenpack.ingest.catalog.AppInfo;
 import io.greenpack.model.AppClassification;
 import io.greenpack.model.AppUsage;
 import io.greenpack.model.HostSpec;

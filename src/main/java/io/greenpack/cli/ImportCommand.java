@@ -129,7 +129,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ImportOptions options = new ImportOptions(hostCores, hostMemGb, host, vmsPerHost, vmCores, vmMemGb, zoneId,
                 timeFromFilename, start(), force);
-        CanonicalWriter.Summary s = ImportRun.run(format, in, out, options);
+        CanonicalWriter.ImportSummary s = ImportRun.run(format, in, out, options);
         print(s, o);
         return 0;
     }
@@ -148,7 +148,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private void print(CanonicalWriter.Summary s, PrintWriter o) {
+    private void print(CanonicalWriter.ImportSummary s, PrintWriter o) {
         o.printf("imported %s: %d files, %d records read%n", format.cliName(), s.filesRead(), s.recordsIn());
         o.printf("  power.csv        %s%n", s.written().contains("power.csv") ? s.powerRows() + " rows" : "not written (no power readings)");
         o.printf("  utilization.csv  %s%n", s.written().contains("utilization.csv") ? s.utilizationRows() + " rows" : "not written (no utilization samples)");

@@ -1,10 +1,10 @@
 package io.greenpack.cli;
 
-import io.greenpack.ingest.FileStats;
-import io.greenpack.ingest.Gap;
 import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestResult;
-import io.greenpack.ingest.RejectRow;
+import io.greenpack.ingest.files.FileStats;
+import io.greenpack.ingest.files.Gap;
+import io.greenpack.ingest.files.RejectRow;
 import io.greenpack.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,7 +6,7 @@ import io.greenpack.correlate.HostEfficiency;
 import io.greenpack.correlate.PlanReplay;
 import io.greenpack.correlate.PowerModel;
 import io.greenpack.ingest.IngestResult;
-import io.greenpack.ingest.TargetCatalog;
+import io.greenpack.ingest.catalog.TargetCatalog;
 import io.greenpack.model.HostSpec;
 import io.greenpack.model.TargetModel;
 import io.greenpack.optimize.ConsolidationPlan;

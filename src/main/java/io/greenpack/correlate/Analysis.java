@@ -2,9 +2,9 @@ package io.greenpack.correlate;
 
 import io.greenpack.config.IdlePolicy;
 import io.greenpack.config.Scenario;
-import io.greenpack.ingest.AppCatalog;
-import io.greenpack.ingest.AppInfo;
 import io.greenpack.ingest.IngestResult;
+import io.greenpack.ingest.catalog.AppCatalog;
+import io.greenpack.ingest.catalog.AppInfo;
 import io.greenpack.model.AppUsage;
 import io.greenpack.model.HostSpec;
 import io.greenpack.util.Progress;

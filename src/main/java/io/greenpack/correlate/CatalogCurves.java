@@ -1,6 +1,6 @@
 package io.greenpack.correlate;
 
-import io.greenpack.ingest.TargetCatalog;
+import io.greenpack.ingest.catalog.TargetCatalog;
 import io.greenpack.model.TargetModel;
 
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.greenpack.correlate;
 
 import io.greenpack.model.AppUsage;
-import io.greenpack.ingest.AppCatalog;
-import io.greenpack.ingest.AppInfo;
+import io.greenpack.ingest.catalog.AppCatalog;
+import io.greenpack.ingest.catalog.AppInfo;
 
 import java.util.ArrayList;
 import java.util.HashSet;

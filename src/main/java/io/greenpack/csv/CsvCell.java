@@ -37,4 +37,10 @@ public final class CsvCell {
         }
         return "\"" + text.replace("\"", "\"\"") + "\"";
     }
+
+    /** A cell's text as it was before {@link #text} guarded it against formula injection (trimmed). */
+    public static String unescaped(String cell) {
+        String c = cell.trim();
+        return c.length() > 1 && c.charAt(0) == '\'' && "=+-@\t\r".indexOf(c.charAt(1)) >= 0 ? c.substring(1) : c;
+    }
 }

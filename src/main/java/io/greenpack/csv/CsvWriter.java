@@ -83,8 +83,8 @@ public final class CsvWriter implements Closeable {
         }
     }
 
-    /** The text of one cell as it appears in the file. */
-    static String cell(Object value) {
+    /** The text of one cell as it appears in the file (for a line assembled by hand, as a merge does). */
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }

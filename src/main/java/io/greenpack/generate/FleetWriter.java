@@ -1,5 +1,6 @@
 package io.greenpack.generate;
 
+import io.greenpack.csv.AsciiCsvWriter;
 import io.greenpack.csv.CsvWriter;
 import io.greenpack.generate.FleetPlan.App;
 import io.greenpack.generate.FleetPlan.BadRow;
@@ -10,6 +11,7 @@ import io.greenpack.generate.FleetPlan.Outage;
 import io.greenpack.util.UserError;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -131,24 +133,29 @@ public final class FleetWriter {
     }
 
     /**
-     * targets.csv, built by hand rather than with CsvWriter: its source cells hold semicolons
+     * targets.csv, written cell by cell rather than with CsvWriter: its source cells hold semicolons
      * ("PowerEdge R640; published 2017 Q3"), which CsvCell would quote, changing the file's bytes.
      */
     static byte[] targetsCsv() {
-        StringBuilder sb = new StringBuilder(TargetsCatalog.HEADER).append('\n');
-        for (TargetsCatalog.Entry e : TargetsCatalog.entries()) {
-            sb.append(e.model()).append(',').append(e.cores()).append(',').append(e.memGb()).append(',')
-                    .append(num(e.idleWatts())).append(',').append(num(e.maxWatts()));
-            for (double w : e.curveWatts()) {
-                sb.append(',').append(num(w));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (AsciiCsvWriter w = new AsciiCsvWriter(bytes)) {
+            w.text(TargetsCatalog.HEADER).newline();
+            for (TargetsCatalog.Entry e : TargetsCatalog.entries()) {
+                w.text(e.model()).comma().integer(e.cores()).comma().integer(e.memGb()).comma()
+                        .text(num(e.idleWatts())).comma().text(num(e.maxWatts()));
+                for (double watts : e.curveWatts()) {
+                    w.comma().text(num(watts));
+                }
+                w.comma().integer(e.price()).comma().text(num(e.rackUnits())).comma().text(e.form())
+                        .comma().text(e.chassisWatts() == null ? "" : String.valueOf(e.chassisWatts()))
+                        .comma().text(e.bladesPerChassis() == null ? "" : String.valueOf(e.bladesPerChassis()))
+                        .comma().text(e.available() == null ? "" : String.valueOf(e.available()))
+                        .comma().text(e.source()).newline();
             }
-            sb.append(',').append(e.price()).append(',').append(num(e.rackUnits())).append(',').append(e.form())
-                    .append(',').append(e.chassisWatts() == null ? "" : e.chassisWatts())
-                    .append(',').append(e.bladesPerChassis() == null ? "" : e.bladesPerChassis())
-                    .append(',').append(e.available() == null ? "" : e.available())
-                    .append(',').append(e.source()).append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return bytes.toByteArray();
     }
 
     /** Plain decimal without a trailing ".0" (targets are typed in by hand, keep them readable). */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.greenpack.csv.CsvWriter;
-import io.greenpack.ingest.RejectsFile;
+import io.greenpack.ingest.files.RejectsFile;
 import io.greenpack.util.UserError;
 
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class CanonicalWriter implements AutoCloseable {
      * merged, {@code kept} the sample files of other kinds it left as they were, {@code replaced}
      * and {@code removed} the files --force took away (same name, other name of the same kind).
      */
-    public record Summary(long filesRead, long recordsIn, long powerRows, long utilizationRows, int hosts, int apps,
+    public record ImportSummary(long filesRead, long recordsIn, long powerRows, long utilizationRows, int hosts, int apps,
                           Instant first, Instant last, Map<String, Skip> skipped, Map<String, Skip> rejected,
                           List<String> notes, List<String> written, List<String> kept, List<String> replaced,
                           List<String> removed) {
@@ -193,7 +193,7 @@ public final class CanonicalWriter implements AutoCloseable {
      * Writes hosts.csv (and apps.csv) merged with what the folder holds, checks --force for the
      * kinds this import replaces, and moves everything into place (see {@link OutputFolder}).
      */
-    public Summary commit() {
+    public ImportSummary commit() {
         if (power == null && utilization == null) {
             throw nothingUsable();
         }
@@ -245,8 +245,8 @@ public final class CanonicalWriter implements AutoCloseable {
                 move(utilizationTemp, "utilization.csv", written);
             }
             writeRejects(merging, written, removed);
-            Summary s = new Summary(filesRead, recordsIn, powerRows, utilRows, hosts.size(), apps.size(), first, last,
-                    Map.copyOf(skipped), Map.copyOf(rejected), List.copyOf(notes), written,
+            ImportSummary s = new ImportSummary(filesRead, recordsIn, powerRows, utilRows, hosts.size(), apps.size(),
+                    first, last, Map.copyOf(skipped), Map.copyOf(rejected), List.copyOf(notes), written,
                     keptFiles.stream().map(OutputFolder::name).toList(), replaced, removed);
             Path oldMd = outDir.resolve("IMPORT.md");
             String md = merging && Files.isRegularFile(oldMd) ? Files.readString(oldMd) + "\n" + importMd(s) : importMd(s);
@@ -348,7 +348,7 @@ public final class CanonicalWriter implements AutoCloseable {
     }
 
     /** This import's section of IMPORT.md (appended below the earlier ones when the folder kept other kinds). */
-    private String importMd(Summary s) {
+    private String importMd(ImportSummary s) {
         StringBuilder b = new StringBuilder();
         b.append("# Imported data: ").append(format.cliName()).append("\n\n");
         b.append("Converted by `greenpack import --format ").append(format.cliName()).append("` at ")
@@ -381,7 +381,7 @@ public final class CanonicalWriter implements AutoCloseable {
     }
 
     /** has_power / has_utilization describe the folder after this import (kept files count). */
-    private String importJson(Summary s, OutputFolder folder) throws IOException {
+    private String importJson(ImportSummary s, OutputFolder folder) throws IOException {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = m.createObjectNode();
         o.put("format", format.cliName());

@@ -23,14 +23,14 @@ import java.util.zip.ZipException;
  */
 final class ExportLines implements Closeable {
     private final Path file;
-    private final io.greenpack.ingest.LineReader lines;
+    private final io.greenpack.csv.ByteLineReader lines;
     private final LastByte tail;
     private String current;
     private long currentLine;
     private String ahead;
     private long aheadLine;
 
-    private ExportLines(Path file, io.greenpack.ingest.LineReader lines, LastByte tail) {
+    private ExportLines(Path file, io.greenpack.csv.ByteLineReader lines, LastByte tail) {
         this.file = file;
         this.lines = lines;
         this.tail = tail;
@@ -42,8 +42,8 @@ final class ExportLines implements Closeable {
     static ExportLines open(Path file) {
         try {
             LastByte tail = new LastByte(stream(file));
-            return new ExportLines(file, new io.greenpack.ingest.LineReader(tail, file.toString(),
-                    io.greenpack.ingest.LineReader.MAX_LINE_BYTES), tail);
+            return new ExportLines(file, new io.greenpack.csv.ByteLineReader(tail, file.toString(),
+                    io.greenpack.csv.ByteLineReader.MAX_LINE_BYTES), tail);
         } catch (IOException e) {
             throw new UserError(file + ": cannot read the file: " + e.getMessage(), e);
         }

@@ -13,7 +13,7 @@ public final class ImportRun {
     private ImportRun() {
     }
 
-    public static CanonicalWriter.Summary run(ImportFormat format, Path in, Path outDir, ImportOptions options) {
+    public static CanonicalWriter.ImportSummary run(ImportFormat format, Path in, Path outDir, ImportOptions options) {
         List<Path> files = inputFiles(in);
         Importer importer = format.importer();
         try (CanonicalWriter out = new CanonicalWriter(outDir, format, options)) {

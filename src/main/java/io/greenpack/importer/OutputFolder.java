@@ -2,12 +2,12 @@ package io.greenpack.importer;
 
 import io.greenpack.csv.CsvCell;
 import io.greenpack.csv.CsvLine;
+import io.greenpack.csv.CsvWriter;
 import io.greenpack.util.UserError;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +108,7 @@ final class OutputFolder {
                 for (String line = in.next(); line != null; line = in.next()) {
                     List<String> cells = CsvLine.fields(line, ',');
                     if (col < cells.size()) {
-                        hosts.add(unescaped(cells.get(col)));
+                        hosts.add(CsvCell.unescaped(cells.get(col)));
                     }
                 }
             }
@@ -161,7 +161,7 @@ final class OutputFolder {
             w.write('\n');
             for (String line : oldLines) {
                 List<String> cells = CsvLine.fields(line, ',');
-                String k = keyColumn < cells.size() ? unescaped(cells.get(keyColumn)) : "";
+                String k = keyColumn < cells.size() ? CsvCell.unescaped(cells.get(keyColumn)) : "";
                 if (!keep.test(k)) {
                     dropped++;
                     continue;
@@ -174,7 +174,7 @@ final class OutputFolder {
             int added = 0;
             for (Map<String, Object> row : rows) {
                 if (present.add(String.valueOf(row.get(key)))) {
-                    List<String> cells = columns.stream().map(c -> cell(row.get(c))).toList();
+                    List<String> cells = columns.stream().map(c -> CsvWriter.cell(row.get(c))).toList();
                     w.write(String.join(",", cells));
                     w.write('\n');
                     added++;
@@ -193,26 +193,6 @@ final class OutputFolder {
             }
         }
         return -1;
-    }
-
-    /** A name as it was before {@link Escape#csvCell} guarded it against formula injection. */
-    static String unescaped(String cell) {
-        String c = cell.trim();
-        return c.length() > 1 && c.charAt(0) == '\'' && "=+-@\t\r".indexOf(c.charAt(1)) >= 0 ? c.substring(1) : c;
-    }
-
-    /** A cell as CsvWriter writes it: numbers plain, text escaped, null empty. */
-    private static String cell(Object v) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof Double d) {
-            return Double.isFinite(d) ? new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString() : "";
-        }
-        if (v instanceof Number n) {
-            return n.toString();
-        }
-        return CsvCell.text(v.toString());
     }
 
     static String name(Path p) {

@@ -13,8 +13,6 @@ import java.time.Instant;
  * @param now             samples after this instant are rejected as "in the future"
  */
 public record IngestOptions(long intervalSeconds, long maxGapSeconds, Instant now) {
-    public static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
-
     public IngestOptions {
         if (intervalSeconds < 1 || intervalSeconds > 86_400) {
             throw new UserError("interval must be between 1 s and 1 day, got " + intervalSeconds + " s");

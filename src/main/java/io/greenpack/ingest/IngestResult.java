@@ -1,5 +1,11 @@
 package io.greenpack.ingest;
 
+import io.greenpack.ingest.catalog.AppCatalog;
+import io.greenpack.ingest.catalog.HostInventory;
+import io.greenpack.ingest.catalog.TargetCatalog;
+import io.greenpack.ingest.files.FileStats;
+import io.greenpack.ingest.files.Gap;
+import io.greenpack.ingest.files.RejectRow;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 

@@ -1,10 +1,10 @@
 package io.greenpack.report;
 
-import io.greenpack.ingest.RejectsFile;
+import io.greenpack.ingest.files.RejectsFile;
 import io.greenpack.chart.ChartStyle;
 import io.greenpack.correlate.AnalysisResult;
-import io.greenpack.ingest.AppInfo;
 import io.greenpack.ingest.IngestResult;
+import io.greenpack.ingest.catalog.AppInfo;
 import io.greenpack.table.AnalysisTables;
 import io.greenpack.table.TableFiles;
 import io.greenpack.table.TableWriter;

@@ -1,8 +1,8 @@
 package io.greenpack.report;
 
-import io.greenpack.ingest.FileStats;
-import io.greenpack.ingest.Gap;
 import io.greenpack.ingest.IngestResult;
+import io.greenpack.ingest.files.FileStats;
+import io.greenpack.ingest.files.Gap;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package io.greenpack.report;
 
 import io.greenpack.savings.Provenance;
-import io.greenpack.ingest.RejectsFile;
+import io.greenpack.ingest.files.RejectsFile;
 import io.greenpack.chart.ChartFiles;
 import io.greenpack.chart.ChartStyle;
 import io.greenpack.chart.FleetPowerChart;

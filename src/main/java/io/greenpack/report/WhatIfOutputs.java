@@ -1,6 +1,6 @@
 package io.greenpack.report;
 
-import io.greenpack.ingest.RejectsFile;
+import io.greenpack.ingest.files.RejectsFile;
 import io.greenpack.chart.ChartFiles;
 import io.greenpack.chart.ChartStyle;
 import io.greenpack.chart.HarvestChart;

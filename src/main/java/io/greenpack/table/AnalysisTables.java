@@ -7,7 +7,7 @@ import io.greenpack.correlate.HostEfficiency;
 import io.greenpack.correlate.OwnerShowback;
 import io.greenpack.correlate.PowerFamily;
 import io.greenpack.correlate.PowerModel;
-import io.greenpack.ingest.AppInfo;
+import io.greenpack.ingest.catalog.AppInfo;
 import io.greenpack.model.AppDemandVector;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;

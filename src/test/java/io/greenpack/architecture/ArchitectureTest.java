@@ -65,6 +65,20 @@ class ArchitectureTest {
                 "ingest", "importer", "generate", "optimize", "savings", "config", "spark", "model", "csv", "util");
     }
 
+    /**
+     * The ingest's parts → the other parts they may use. The stage itself ({@code Ingest},
+     * {@code IngestOptions}, {@code IngestResult} in {@code ingest}) uses them all; no part uses
+     * the stage. Leaves first: the input files, then reading rows, then what is built from rows.
+     */
+    static final Map<String, Set<String>> INGEST_PARTS = new LinkedHashMap<>();
+
+    static {
+        INGEST_PARTS.put("files", Set.of());
+        INGEST_PARTS.put("read", Set.of("files"));
+        INGEST_PARTS.put("series", Set.of("read", "files"));
+        INGEST_PARTS.put("catalog", Set.of("read", "files"));
+    }
+
     /** Packages that must run without Spark: the optimizer, the savings, and what renders. */
     static final Set<String> NO_SPARK = Set.of("optimize", "savings", "chart", "report");
 
@@ -138,5 +152,39 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(classes);
         }
+    }
+
+    @Test
+    void everyIngestPartIsListed() {
+        String ingest = ROOT + ".ingest.";
+        Set<String> found = new TreeSet<>();
+        classes.forEach(c -> {
+            if (c.getPackageName().startsWith(ingest)) {
+                found.add(c.getPackageName().substring(ingest.length()).split("\\.")[0]);
+            }
+        });
+        assertThat(INGEST_PARTS.keySet()).as("ingest parts with a rule in INGEST_PARTS").containsAll(found);
+    }
+
+    @Test
+    void ingestPartsUseOnlyTheirAllowedPartsAndNeverTheStage() {
+        String ingest = ROOT + ".ingest";
+        List<ArchRule> rules = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : INGEST_PARTS.entrySet()) {
+            List<String> forbidden = new ArrayList<>(List.of(ingest));
+            INGEST_PARTS.keySet().stream()
+                    .filter(p -> !p.equals(e.getKey()) && !e.getValue().contains(p))
+                    .forEach(p -> forbidden.add(ingest + "." + p + ".."));
+            rules.add(noClasses().that().resideInAPackage(ingest + "." + e.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                    .as("ingest." + e.getKey() + " uses only " + new TreeSet<>(e.getValue()) + " of the ingest's parts")
+                    .allowEmptyShould(true));
+        }
+        CompositeArchRule.of(rules).check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenIngestParts() {
+        slices().matching(ROOT + ".ingest.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -4,7 +4,7 @@ import io.greenpack.model.VirtVerdict;
 import io.greenpack.model.WorkloadClass;
 import io.greenpack.model.AppClassification;
 import io.greenpack.model.AppUsage;
-import io.greenpack.ingest.AppInfo;
+import io.greenpack.ingest.catalog.AppInfo;
 import io.greenpack.model.HostSpec;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.greenpack.correlate;
 import io.greenpack.config.Scenario;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.ingest.IngestResult;
-import io.greenpack.ingest.TargetCatalog;
+import io.greenpack.ingest.catalog.TargetCatalog;
 import io.greenpack.savings.MeasuredHost;
 import io.greenpack.testing.TestSpark;
 import io.greenpack.util.Progress;

@@ -71,4 +71,13 @@ class CsvWriterTest {
         }
         assertThat(out.toString()).isEqualTo("host,\"'=bad\"\na,1\n");
     }
+
+    @Test
+    void aWrittenTextCellReadsBackAsItWasWithTheFormulaGuardRemoved() {
+        for (String text : List.of("-3", "=SUM(A1)", "+1", "@x", "plain", "a,b", "'quoted")) {
+            String read = CsvLine.fields(CsvCell.text(text), ',').get(0);
+            assertThat(CsvCell.unescaped(read)).as(text).isEqualTo(text);
+        }
+        assertThat(CsvCell.unescaped(" 'x ")).isEqualTo("'x"); // a quote before no formula sign stays
+    }
 }

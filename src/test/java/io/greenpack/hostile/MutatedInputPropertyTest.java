@@ -1,9 +1,9 @@
 package io.greenpack.hostile;
 
-import io.greenpack.ingest.FileStats;
 import io.greenpack.ingest.Ingest;
 import io.greenpack.ingest.IngestOptions;
 import io.greenpack.ingest.IngestResult;
+import io.greenpack.ingest.files.FileStats;
 import io.greenpack.testing.TestSpark;
 import io.greenpack.util.Progress;
 import io.greenpack.util.UserError;

@@ -1,5 +1,11 @@
 package io.greenpack.ingest;
 
+import io.greenpack.ingest.catalog.AppCatalog;
+import io.greenpack.ingest.catalog.AppInfo;
+import io.greenpack.ingest.files.InputFile;
+import io.greenpack.ingest.files.InputFormat;
+import io.greenpack.ingest.files.InputKind;
+import io.greenpack.ingest.files.RejectRow;
 import io.greenpack.testing.TestSpark;
 import io.greenpack.util.Progress;
 import io.greenpack.util.UserError;

@@ -1,5 +1,10 @@
 package io.greenpack.ingest;
 
+import io.greenpack.ingest.catalog.HostInventory;
+import io.greenpack.ingest.files.InputFile;
+import io.greenpack.ingest.files.InputFormat;
+import io.greenpack.ingest.files.InputKind;
+import io.greenpack.ingest.files.RejectRow;
 import io.greenpack.model.HostSpec;
 import io.greenpack.util.UserError;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,12 @@
 package io.greenpack.ingest;
 
+import io.greenpack.ingest.files.DataDirectory;
+import io.greenpack.ingest.files.FileStats;
+import io.greenpack.ingest.files.Gap;
+import io.greenpack.ingest.files.InputFile;
+import io.greenpack.ingest.files.InputKind;
+import io.greenpack.ingest.files.RejectRow;
+import io.greenpack.ingest.read.RawReader;
 import io.greenpack.testing.TestSpark;
 import io.greenpack.util.Progress;
 import io.greenpack.util.UserError;
