@@ -1,15 +1,16 @@
 package io.greenpack.pipeline;
 
-import io.greenpack.correlate.PlanReplay;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.consolidate.FleetInputs;
+import io.greenpack.consolidate.OptionInputs;
 import io.greenpack.correlate.AnalysisOptions;
 import io.greenpack.correlate.AnalysisResult;
 import io.greenpack.correlate.CatalogCurves;
 import io.greenpack.ingest.IngestResult;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.util.Progress;
+import io.greenpack.whatif.PlannedPoint;
 import io.greenpack.whatif.WhatIf;
 import io.greenpack.whatif.WhatIfData;
 import io.greenpack.whatif.WhatIfResult;
@@ -20,6 +21,8 @@ import io.greenpack.table.TableWriter;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
@@ -60,7 +63,7 @@ public final class WhatIfRun {
     public static WhatIfData prepare(SparkSession spark, IngestResult ingest, List<WhatIfPoint> points,
                                    AnalysisOptions options, Map<String, Double> timings, Progress progress) {
         Map<String, AnalysisResult> analyses = new LinkedHashMap<>();
-        Map<String, FleetInputs> inputs = new LinkedHashMap<>();
+        Map<String, OptionInputs> inputs = new LinkedHashMap<>();
         for (WhatIfPoint p : points) {
             String key = WhatIf.dataKey(p.scenario());
             if (analyses.containsKey(key)) {
@@ -70,12 +73,12 @@ public final class WhatIfRun {
             progress.say("whatif: analysing the data for " + key);
             AnalysisResult a = AnalysisStages.run(spark, ingest, p.scenario(), options, progress);
             analyses.put(key, a);
-            inputs.put(key, ConsolidationStage.inputs(ingest, a, ingest.targets()));
+            inputs.put(key, ConsolidationStage.optionInputs(ingest, a, ingest.targets(), p.scenario()));
             timings.put("analysis " + key, (System.nanoTime() - t0) / 1e9);
         }
         // Check target names on the driver: a mistake is one message, not a failed task.
         for (WhatIfPoint p : points) {
-            FleetInputs in = inputs.get(WhatIf.dataKey(p.scenario()));
+            FleetInputs in = inputs.get(WhatIf.dataKey(p.scenario())).fleet();
             if (!in.targets().isEmpty()) {
                 ConsolidationStage.select(in.targets(), p.scenario());
             }
@@ -83,48 +86,54 @@ public final class WhatIfRun {
         return new WhatIfData(ingest, analyses, inputs);
     }
 
-    /** Every point in its own Spark task; results in the points' order. */
-    public static List<WhatIfResult> evaluate(SparkSession spark, Map<String, FleetInputs> inputs, List<WhatIfPoint> points,
-                                              SolverSettings solver) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<HashMap<String, FleetInputs>> b = jsc.broadcast(new HashMap<>(inputs));
+    /**
+     * Every point planned in its own Spark task, then, on the driver, replayed against the measured
+     * demand in {@code utilization} and decided; results in the points' order.
+     */
+    public static List<WhatIfResult> evaluate(Dataset<Row> utilization, Map<String, OptionInputs> inputs,
+                                              List<WhatIfPoint> points, SolverSettings solver) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(utilization.sparkSession().sparkContext());
+        Broadcast<HashMap<String, OptionInputs>> b = jsc.broadcast(new HashMap<>(inputs));
+        List<PlannedPoint> planned;
         try {
             List<Integer> index = IntStream.range(0, points.size()).boxed().toList();
-            List<WhatIfResult> out = new ArrayList<>(jsc.parallelize(new ArrayList<>(index), Math.max(1, points.size()))
+            planned = new ArrayList<>(jsc.parallelize(new ArrayList<>(index), Math.max(1, points.size()))
                     .map(new Task(b, new ArrayList<>(points), solver)).collect());
-            out.sort(Comparator.comparingInt(WhatIfResult::index));
-            return out;
         } finally {
             b.destroy();
         }
+        planned.sort(Comparator.comparingInt(PlannedPoint::index));
+        return planned.stream().map(p -> WhatIf.result(p, inputs.get(WhatIf.dataKey(p.point().scenario())), utilization))
+                .toList();
     }
 
-    /** The same, one after the other on this thread (for tests and comparison). */
-    public static List<WhatIfResult> evaluateSequentially(Map<String, FleetInputs> inputs, List<WhatIfPoint> points,
-                                                          SolverSettings solver) {
+    /** The same, one point after the other on this thread (for tests and comparison). */
+    public static List<WhatIfResult> evaluateSequentially(Dataset<Row> utilization, Map<String, OptionInputs> inputs,
+                                                          List<WhatIfPoint> points, SolverSettings solver) {
         List<WhatIfResult> out = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            out.add(WhatIf.evaluate(i, inputs.get(WhatIf.dataKey(points.get(i).scenario())), points.get(i), solver));
+            OptionInputs in = inputs.get(WhatIf.dataKey(points.get(i).scenario()));
+            out.add(WhatIf.result(WhatIf.plan(i, in, points.get(i), solver), in, utilization));
         }
         return out;
     }
 
-    /** One Spark task: evaluate point {@code i}. */
-    private static final class Task implements Function<Integer, WhatIfResult> {
-        private final Broadcast<HashMap<String, FleetInputs>> inputs;
+    /** One Spark task: plan point {@code i}. */
+    private static final class Task implements Function<Integer, PlannedPoint> {
+        private final Broadcast<HashMap<String, OptionInputs>> inputs;
         private final ArrayList<WhatIfPoint> points;
         private final SolverSettings solver;
 
-        Task(Broadcast<HashMap<String, FleetInputs>> inputs, ArrayList<WhatIfPoint> points, SolverSettings solver) {
+        Task(Broadcast<HashMap<String, OptionInputs>> inputs, ArrayList<WhatIfPoint> points, SolverSettings solver) {
             this.inputs = inputs;
             this.points = points;
             this.solver = solver;
         }
 
         @Override
-        public WhatIfResult call(Integer i) {
+        public PlannedPoint call(Integer i) {
             WhatIfPoint p = points.get(i);
-            return WhatIf.evaluate(i, inputs.value().get(WhatIf.dataKey(p.scenario())), p, solver);
+            return WhatIf.plan(i, inputs.value().get(WhatIf.dataKey(p.scenario())), p, solver);
         }
     }
 
@@ -137,7 +146,7 @@ public final class WhatIfRun {
                 AnalysisOptions.defaults().withCatalog(CatalogCurves.of(ingest.targets())), timings, progress);
         List<WhatIfResult> results = job.timed("evaluate points", () -> progress.step(
                 "whatif: evaluating " + points.size() + " points as Spark tasks",
-                () -> evaluate(spark, prepared.inputs(), points, req.solver())));
+                () -> evaluate(ingest.utilization(), prepared.inputs(), points, req.solver())));
         results.stream().filter(r -> !r.evaluated())
                 .forEach(r -> progress.say("whatif: point " + r.name() + ": " + r.note()));
 
@@ -145,7 +154,7 @@ public final class WhatIfRun {
             progress.say("whatif: writing " + run.finalDir());
             List<String> files = job.timed("render", () -> WhatIfOutputs.write(new TableWriter(spark), run,
                     new WhatIfSource(req.dataDir(), req.scenariosFile(), req.scenarios(), req.solver()), prepared, results,
-                    contention(prepared, results), job.runId(), job.started()));
+                    job.runId(), job.started()));
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("interval_seconds", req.ingest().intervalSeconds());
             settings.put("max_gap_seconds", req.ingest().maxGapSeconds());
@@ -168,16 +177,5 @@ public final class WhatIfRun {
             job.writeManifest(spark, run, req.commandLine(), settings, rows);
             return run.commit();
         }
-    }
-
-    /** The replayed contention share of each point's plan against the measured demand (NaN without a plan). */
-    private static List<Double> contention(WhatIfData prepared, List<WhatIfResult> results) {
-        List<Double> out = new ArrayList<>();
-        for (WhatIfResult r : results) {
-            out.add(r.outcome().planned() && prepared.ingest().hasUtilization()
-                    ? PlanReplay.overShare(ConsolidationStage.replayRisk(prepared.ingest().utilization(), r.outcome(),
-                    r.point().scenario())) : Double.NaN);
-        }
-        return out;
     }
 }

@@ -7,6 +7,7 @@ import io.greenpack.chart.HarvestChart;
 import io.greenpack.chart.WhatIfCharts;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationOutcome;
+import io.greenpack.consolidate.OptionInputs;
 import io.greenpack.savings.HarvestHour;
 import io.greenpack.model.AppDemandVector;
 import io.greenpack.table.PlanTables;
@@ -16,6 +17,7 @@ import io.greenpack.whatif.WhatIf;
 import io.greenpack.whatif.WhatIfData;
 import io.greenpack.whatif.WhatIfResult;
 import org.jfree.chart.JFreeChart;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -50,9 +52,8 @@ public final class WhatIfOutputs {
     }
 
     /** Writes everything; returns the files written, relative to the run folder, sorted. */
-    /** {@code contention}: each point's replayed contention share, in the order of {@code results} (NaN without a plan). */
     public static List<String> write(TableWriter tables, RunFolder run, WhatIfSource req, WhatIfData prepared,
-                              List<WhatIfResult> results, List<Double> contention, String runId, Instant started)
+                              List<WhatIfResult> results, String runId, Instant started)
             throws IOException {
         List<WhatIfPoint> points = results.stream().map(WhatIfResult::point).toList();
         List<String> varying = varying(points);
@@ -104,9 +105,9 @@ public final class WhatIfOutputs {
                     ChartStyle.footer(window, base.name())), charts, "whatif-harvest");
         }
 
-        byte[] tradeOffPng = AnalysisSection.png(WhatIfCharts.tradeOff(tradeOffs(results, contention, varying), cur, footer),
+        byte[] tradeOffPng = AnalysisSection.png(WhatIfCharts.tradeOff(tradeOffs(results), cur, footer),
                 charts, "whatif-tradeoff");
-        page(new Page(run, req, prepared, results, varying, links, contention, sidePng, tradeOffPng, sweepCharts,
+        page(new Page(run, req, prepared, results, varying, links, sidePng, tradeOffPng, sweepCharts,
                 harvestPng, window, runId, started));
         Files.write(run.resolve("deck.pptx"), Deck.whatIf(window, sidePng, findings(results, varying)));
 
@@ -187,15 +188,17 @@ public final class WhatIfOutputs {
         for (String k : varying) {
             t.addColumns(StringColumn.create(column(k)));
         }
-        t.addColumns(IntColumn.create("hosts_before"), IntColumn.create("hosts_after"), IntColumn.create("lower_bound"),
+        t.addColumns(StringColumn.create("option"), BooleanColumn.create("recommended"),
+                IntColumn.create("hosts_before"), IntColumn.create("hosts_after"), IntColumn.create("lower_bound"),
                 DoubleColumn.create("gap"), IntColumn.create("kept_hosts"),
                 DoubleColumn.create("kwh_before_per_year"), DoubleColumn.create("kwh_after_per_year"),
                 DoubleColumn.create("kwh_saved_per_year"), DoubleColumn.create("cost_before_per_year"),
-                DoubleColumn.create("energy_cost_after_per_year"), DoubleColumn.create("provider_bill_per_year"),
+                DoubleColumn.create("fleet_cost_after_per_year"), DoubleColumn.create("provider_bill_per_year"),
                 DoubleColumn.create("cost_after_per_year"), DoubleColumn.create("cost_saved_per_year"),
                 DoubleColumn.create("co2e_before_t_per_year"), DoubleColumn.create("co2e_after_t_per_year"),
-                DoubleColumn.create("co2e_saved_t_per_year"), DoubleColumn.create("hardware_cost"),
-                DoubleColumn.create("payback_months"), IntColumn.create("offloaded_apps"),
+                DoubleColumn.create("co2e_saved_t_per_year"), DoubleColumn.create("capex"),
+                DoubleColumn.create("payback_months"), DoubleColumn.create("tco_over_horizon"),
+                DoubleColumn.create("contention_share"), IntColumn.create("offloaded_apps"),
                 DoubleColumn.create("offloaded_cores"), DoubleColumn.create("offloaded_mem_gb"),
                 DoubleColumn.create("offloaded_kwh_per_year"), DoubleColumn.create("harvest_core_hours_per_year"),
                 StringColumn.create("solver_stopped_by"), LongColumn.create("solver_iterations"),
@@ -209,6 +212,8 @@ public final class WhatIfOutputs {
             for (String k : varying) {
                 t.stringColumn(column(k)).append(p.get(k));
             }
+            t.stringColumn("option").append(r.option());
+            t.booleanColumn("recommended").append(r.recommended());
             t.intColumn("hosts_before").append(r.hostsBefore());
             t.intColumn("hosts_after").append(r.hostsAfter());
             t.intColumn("lower_bound").append(r.lowerBound());
@@ -218,15 +223,17 @@ public final class WhatIfOutputs {
             t.doubleColumn("kwh_after_per_year").append(r.kwhAfter());
             t.doubleColumn("kwh_saved_per_year").append(r.kwhSaved());
             t.doubleColumn("cost_before_per_year").append(r.costBefore());
-            t.doubleColumn("energy_cost_after_per_year").append(r.energyCostAfter());
+            t.doubleColumn("fleet_cost_after_per_year").append(r.fleetCostAfter());
             t.doubleColumn("provider_bill_per_year").append(r.providerBill());
             t.doubleColumn("cost_after_per_year").append(r.costAfter());
             t.doubleColumn("cost_saved_per_year").append(r.costSaved());
             t.doubleColumn("co2e_before_t_per_year").append(r.co2eBeforeT());
             t.doubleColumn("co2e_after_t_per_year").append(r.co2eAfterT());
             t.doubleColumn("co2e_saved_t_per_year").append(r.co2eSavedT());
-            t.doubleColumn("hardware_cost").append(r.hardwareCost());
+            t.doubleColumn("capex").append(r.capex());
             t.doubleColumn("payback_months").append(Double.isFinite(r.paybackMonths()) ? r.paybackMonths() : Double.NaN);
+            t.doubleColumn("tco_over_horizon").append(r.tcoOverHorizon());
+            t.doubleColumn("contention_share").append(r.contentionShare());
             t.intColumn("offloaded_apps").append(r.offloadedApps().size());
             t.doubleColumn("offloaded_cores").append(r.offloadedCores());
             t.doubleColumn("offloaded_mem_gb").append(r.offloadedMemGb());
@@ -246,13 +253,17 @@ public final class WhatIfOutputs {
         Files.createDirectories(dir);
         ConsolidationOutcome o = r.outcome();
         Set<String> off = new HashSet<>(r.offloadedApps());
-        List<AppDemandVector> demand = prepared.inputs().get(WhatIf.dataKey(r.point().scenario())).demand();
+        OptionInputs in = prepared.inputs().get(WhatIf.dataKey(r.point().scenario()));
+        List<AppDemandVector> demand = in.fleet().demand();
         String link = null;
+        for (Map.Entry<String, Table> e : PlanTables.options(o).entrySet()) {
+            TableFiles.writeCsv(e.getValue(), dir.resolve(e.getKey() + ".csv"));
+        }
         if (o.planned()) {
             List<AppDemandVector> stay = demand.stream().filter(v -> !off.contains(v.id())).toList();
             TableFiles.writeCsv(PlanTables.plan(o, stay, prepared.ingest().hosts().hosts()), dir.resolve("plan.csv"));
             TableFiles.writeCsv(PlanTables.summary(o, r.point().scenario()), dir.resolve("plan_summary.csv"));
-            MigrationCsv.write(dir.resolve("migration.csv"), o.savings().migration());
+            MigrationCsv.write(dir.resolve("migration.csv"), o.savings().migration(), in.physical());
             link = "points/" + folder + "/plan.csv";
         }
         if (r.point().offload() != null) {
@@ -317,14 +328,13 @@ public final class WhatIfOutputs {
         return !changed.isEmpty() && EXTERNAL.containsAll(changed);
     }
 
-    private static List<WhatIfCharts.TradeOff> tradeOffs(List<WhatIfResult> results, List<Double> contention,
-                                                         List<String> varying) {
+    private static List<WhatIfCharts.TradeOff> tradeOffs(List<WhatIfResult> results) {
         Map<String, String> base = results.get(0).point().parameters();
         List<WhatIfCharts.TradeOff> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             WhatIfResult r = results.get(i);
             if (i == 0 || !sensitivity(r.point(), base)) {
-                out.add(new WhatIfCharts.TradeOff(r.name(), r.costSaved(), contention.get(i), i == 0));
+                out.add(new WhatIfCharts.TradeOff(r.name(), r.costSaved(), r.contentionShare(), i == 0));
             }
         }
         return out;
@@ -392,7 +402,7 @@ public final class WhatIfOutputs {
 
     /** Everything the what-if page reads. */
     record Page(RunFolder run, WhatIfSource req, WhatIfData prepared, List<WhatIfResult> results,
-                List<String> varying, List<String> links, List<Double> contention, byte[] sidePng, byte[] tradeOffPng,
+                List<String> varying, List<String> links, byte[] sidePng, byte[] tradeOffPng,
                 Map<String, byte[]> sweepCharts, byte[] harvestPng, String window, String runId, Instant started) {
         WhatIfResult base() {
             return results.get(0);
@@ -486,9 +496,9 @@ public final class WhatIfOutputs {
         row.add(r.index() == 0 ? "baseline" : changes(r.point(), baseParams, p.varying()));
         row.add(r.evaluated() ? String.valueOf(r.hostsAfter()) : "\u2013");
         row.add(num(r.costSaved(), 0));
-        row.add(num(r.hardwareCost(), 0));
+        row.add(num(r.capex(), 0));
         row.add(Double.isInfinite(r.paybackMonths()) ? "never" : num(r.paybackMonths(), 0) + " months");
-        row.add(VerdictText.percent(p.contention().get(i)));
+        row.add(VerdictText.percent(r.contentionShare()));
         row.add(num(r.co2eSavedT(), 1));
         row.add(num(r.costAfter(), 0));
         row.add(r.point().offload() == null ? "" : num(r.providerBill(), 0));
@@ -526,7 +536,7 @@ public final class WhatIfOutputs {
         html.paragraph("Each dot is an option point: further right means co-hosted demand exceeded capacity more often "
                 + "when the plan was replayed against the measured intervals. The knee is where a little more saving "
                 + "costs much more contention.");
-        if (p.contention().stream().filter(Double::isFinite).allMatch(c -> c == 0)) {
+        if (p.results().stream().map(WhatIfResult::contentionShare).filter(Double::isFinite).allMatch(c -> c == 0)) {
             html.note("No point's plan exceeded a host's capacity in any replayed interval: within this data window "
                     + "the savings cost no contention, so the choice rests on money and hardware.");
         }

@@ -6,7 +6,7 @@ import io.greenpack.chart.Images;
 import io.greenpack.config.ScenarioFile;
 import io.greenpack.config.ScenarioSet;
 import io.greenpack.consolidate.ConsolidationStage;
-import io.greenpack.consolidate.FleetInputs;
+import io.greenpack.consolidate.OptionInputs;
 import io.greenpack.table.TableFiles;
 import io.greenpack.testing.Chromium;
 import io.greenpack.testing.CliRun;
@@ -196,14 +196,14 @@ class WhatIfCommandTest {
     @Test
     void twoEvaluationsGiveByteIdenticalTables() throws Exception {
         SampleAnalysis.Loaded l = SampleAnalysis.get();
-        FleetInputs in = ConsolidationStage.inputs(l.ingest(), l.analysis(), l.ingest().targets());
         Path yaml = dir.resolve("w2.yaml");
         Files.writeString(yaml, FILE);
         ScenarioSet set = ScenarioFile.load(yaml);
-        Map<String, FleetInputs> inputs = Map.of(io.greenpack.whatif.WhatIf.dataKey(set.base()), in);
+        OptionInputs in = ConsolidationStage.optionInputs(l.ingest(), l.analysis(), l.ingest().targets(), set.base());
+        Map<String, OptionInputs> inputs = Map.of(io.greenpack.whatif.WhatIf.dataKey(set.base()), in);
         List<byte[]> files = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            List<WhatIfResult> r = io.greenpack.pipeline.WhatIfRun.evaluate(TestSpark.session(), inputs, set.whatIf(), io.greenpack.pipeline.WhatIfRun.solver(1, 3000));
+            List<WhatIfResult> r = io.greenpack.pipeline.WhatIfRun.evaluate(l.ingest().utilization(), inputs, set.whatIf(), io.greenpack.pipeline.WhatIfRun.solver(1, 3000));
             Path f = dir.resolve("twice-" + i + ".csv");
             var points = set.whatIf();
             TableFiles.writeCsv(WhatIfOutputs.table(r, WhatIfOutputs.varying(points), WhatIfOutputs.folders(points)), f);
