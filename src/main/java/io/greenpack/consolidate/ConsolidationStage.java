@@ -99,8 +99,35 @@ public final class ConsolidationStage {
      */
     public static ConsolidationOutcome decide(PlannedOptions planned, OptionInputs in, Dataset<Row> utilization,
                                               Scenario s) {
-        Sized byFlat = decided(planned.flat(), in, utilization, s);
-        Sized byHourly = decided(planned.hourly(), in, utilization, s);
+        return decideAll(utilization, List.of(new ToDecide(planned, in, s))).get(0);
+    }
+
+    /** Planned options waiting for their replay and verdict, with what they were planned from. */
+    public record ToDecide(PlannedOptions planned, OptionInputs in, Scenario scenario) {
+    }
+
+    /**
+     * {@link #decide} for several scenarios at once (a what-if run's points): every option of every
+     * scenario is replayed in one Spark job, one pass over the measured demand.
+     */
+    public static List<ConsolidationOutcome> decideAll(Dataset<Row> utilization, List<ToDecide> points) {
+        List<PlanReplay.Replay> replays = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            ToDecide d = points.get(i);
+            replays.addAll(replays(i + "/" + FLAT, d.planned().flat(), d.in(), d.scenario()));
+            replays.addAll(replays(i + "/" + HOURLY, d.planned().hourly(), d.in(), d.scenario()));
+        }
+        Map<String, List<PlanReplay.HostRisk>> risks = PlanReplay.replayAll(utilization, replays);
+        List<ConsolidationOutcome> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            ToDecide d = points.get(i);
+            out.add(outcome(decided(i + "/" + FLAT, d.planned().flat(), risks, d.scenario()),
+                    decided(i + "/" + HOURLY, d.planned().hourly(), risks, d.scenario()), d.in(), d.scenario()));
+        }
+        return out;
+    }
+
+    private static ConsolidationOutcome outcome(Sized byFlat, Sized byHourly, OptionInputs in, Scenario s) {
         boolean useHourly = hourlyWithinHeadroom(byHourly, s);
         Sized lead = useHourly ? byHourly : byFlat;
         Sized other = useHourly ? byFlat : byHourly;
@@ -124,10 +151,18 @@ public final class ConsolidationStage {
     record Sized(List<AppDemandVector> demand, List<OptionPlan> plans, Verdict verdict) {
     }
 
-    private static Sized decided(PlannedOptions.Sizing planned, OptionInputs in, Dataset<Row> utilization, Scenario s) {
+    /** The sizing's options with their replays (see {@link #replays}) and the verdict over them. */
+    private static Sized decided(String key, PlannedOptions.Sizing planned, Map<String, List<PlanReplay.HostRisk>> risks,
+                                 Scenario s) {
         List<OptionPlan> plans = new ArrayList<>();
-        for (OptionPlan p : planned.plans()) {
-            plans.add(p.planned() ? replayed(utilization, p, planned.demand(), in, s) : p);
+        for (int j = 0; j < planned.plans().size(); j++) {
+            OptionPlan p = planned.plans().get(j);
+            if (p.planned()) {
+                List<PlanReplay.HostRisk> atLine = risks.get(key + "/" + j + LINE);
+                p = p.withRow(p.row().withContentionShare(PlanReplay.overShare(atLine)))
+                        .withRisk(risks.get(key + "/" + j + FULL), atLine);
+            }
+            plans.add(p);
         }
         Verdict verdict = VerdictRule.decide(plans.stream().map(OptionPlan::row).toList(), planned.scope(),
                 s.horizonYears(), s.currency());
@@ -176,33 +211,42 @@ public final class ConsolidationStage {
         return out;
     }
 
+    private static final String LINE = "/line";
+    private static final String FULL = "/full";
+
     /**
-     * The option's plan replayed against the measured demand of every interval, twice: against each
-     * host's full capacity and against capacity × (1 − headroom), the line the plan was sized to.
-     * The row's contention share is the latter.
+     * Every planned option of the sizing to replay against the measured demand of every interval,
+     * twice: against each host's full capacity and against capacity × (1 − headroom), the line the
+     * plan was sized to. The row's contention share is the latter.
      */
-    static OptionPlan replayed(Dataset<Row> utilization, OptionPlan o, List<AppDemandVector> demand, OptionInputs in,
-                               Scenario s) {
+    private static List<PlanReplay.Replay> replays(String key, PlannedOptions.Sizing planned, OptionInputs in, Scenario s) {
         Map<String, ExistingHost> hosts = new HashMap<>();
         in.existing().forEach(h -> hosts.put(h.host(), h));
         Map<String, TargetSpec> specs = new HashMap<>();
         in.fleet().targets().forEach(t -> specs.put(t.model(), t));
         Map<String, AppDemandVector> byId = new HashMap<>();
-        demand.forEach(v -> byId.put(v.id(), v));
-        List<PlanReplay.Capacity> full = new ArrayList<>();
-        List<PlanReplay.Capacity> line = new ArrayList<>();
-        for (HostPlan h : o.plan().hosts()) {
-            ExistingHost e = hosts.get(h.host());
-            TargetSpec t = specs.get(h.model());
-            double cores = e != null ? e.cpuCores() : t.cores();
-            double mem = e != null ? e.memGb() : t.memGb();
-            full.add(new PlanReplay.Capacity(h.host(), cores, mem));
-            line.add(new PlanReplay.Capacity(h.host(), cores * (1 - s.headroom()), mem * (1 - s.headroom())));
+        planned.demand().forEach(v -> byId.put(v.id(), v));
+        List<PlanReplay.Replay> out = new ArrayList<>();
+        for (int j = 0; j < planned.plans().size(); j++) {
+            OptionPlan o = planned.plans().get(j);
+            if (!o.planned()) {
+                continue;
+            }
+            List<PlanReplay.Capacity> full = new ArrayList<>();
+            List<PlanReplay.Capacity> line = new ArrayList<>();
+            for (HostPlan h : o.plan().hosts()) {
+                ExistingHost e = hosts.get(h.host());
+                TargetSpec t = specs.get(h.model());
+                double cores = e != null ? e.cpuCores() : t.cores();
+                double mem = e != null ? e.memGb() : t.memGb();
+                full.add(new PlanReplay.Capacity(h.host(), cores, mem));
+                line.add(new PlanReplay.Capacity(h.host(), cores * (1 - s.headroom()), mem * (1 - s.headroom())));
+            }
+            List<PlanReplay.Placement> placements = placements(o.plan(), byId, s);
+            out.add(new PlanReplay.Replay(key + "/" + j + LINE, placements, line));
+            out.add(new PlanReplay.Replay(key + "/" + j + FULL, placements, full));
         }
-        List<PlanReplay.Placement> placements = placements(o.plan(), byId, s);
-        List<PlanReplay.HostRisk> atLine = PlanReplay.replay(utilization, placements, line);
-        return o.withRow(o.row().withContentionShare(PlanReplay.overShare(atLine)))
-                .withRisk(PlanReplay.replay(utilization, placements, full), atLine);
+        return out;
     }
 
     /** Today's measured hosts that hosts.csv describes, as candidates with their fitted power curves. */

@@ -103,19 +103,17 @@ public final class WhatIfRun {
             b.destroy();
         }
         planned.sort(Comparator.comparingInt(PlannedPoint::index));
-        return planned.stream().map(p -> WhatIf.result(p, inputs.get(WhatIf.dataKey(p.point().scenario())), utilization))
-                .toList();
+        return WhatIf.results(planned, inputs, utilization);
     }
 
     /** The same, one point after the other on this thread (for tests and comparison). */
     public static List<WhatIfResult> evaluateSequentially(Dataset<Row> utilization, Map<String, OptionInputs> inputs,
                                                           List<WhatIfPoint> points, SolverSettings solver) {
-        List<WhatIfResult> out = new ArrayList<>();
+        List<PlannedPoint> planned = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            OptionInputs in = inputs.get(WhatIf.dataKey(points.get(i).scenario()));
-            out.add(WhatIf.result(WhatIf.plan(i, in, points.get(i), solver), in, utilization));
+            planned.add(WhatIf.plan(i, inputs.get(WhatIf.dataKey(points.get(i).scenario())), points.get(i), solver));
         }
-        return out;
+        return WhatIf.results(planned, inputs, utilization);
     }
 
     /** One Spark task: plan point {@code i}. */

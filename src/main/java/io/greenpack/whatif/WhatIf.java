@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -98,11 +99,41 @@ public final class WhatIf {
      * decided as {@code report} decides them (on the driver: the replay is a Spark job).
      */
     public static WhatIfResult result(PlannedPoint pp, OptionInputs in, Dataset<Row> utilization) {
-        Scenario s = pp.point().scenario();
-        if (!pp.planned()) {
-            return pp.note().equals(EVERYTHING_OFFLOADED) ? everythingOffloaded(pp, in) : none(pp, ConsolidationOutcome.none(pp.note()));
+        return results(List.of(pp), Map.of(dataKey(pp.point().scenario()), in), utilization).get(0);
+    }
+
+    /**
+     * Every point's row, in the order given; the options of all points are replayed in one Spark job.
+     *
+     * @param inputs what the points were planned from, by {@link #dataKey}
+     */
+    public static List<WhatIfResult> results(List<PlannedPoint> points, Map<String, OptionInputs> inputs,
+                                             Dataset<Row> utilization) {
+        List<ConsolidationStage.ToDecide> toDecide = new ArrayList<>();
+        for (PlannedPoint pp : points) {
+            if (pp.planned()) {
+                Scenario s = pp.point().scenario();
+                toDecide.add(new ConsolidationStage.ToDecide(pp.options(), inputs.get(dataKey(s)), s));
+            }
         }
-        ConsolidationOutcome o = ConsolidationStage.decide(pp.options(), in, utilization, s);
+        List<ConsolidationOutcome> decided = ConsolidationStage.decideAll(utilization, toDecide);
+        List<WhatIfResult> out = new ArrayList<>();
+        int k = 0;
+        for (PlannedPoint pp : points) {
+            if (pp.planned()) {
+                out.add(row(pp, decided.get(k++)));
+            } else if (pp.note().equals(EVERYTHING_OFFLOADED)) {
+                out.add(everythingOffloaded(pp, inputs.get(dataKey(pp.point().scenario()))));
+            } else {
+                out.add(none(pp, ConsolidationOutcome.none(pp.note())));
+            }
+        }
+        return out;
+    }
+
+    /** The row of a decided point: the option the verdict leads with. */
+    private static WhatIfResult row(PlannedPoint pp, ConsolidationOutcome o) {
+        Scenario s = pp.point().scenario();
         String lead = o.verdict().lead().map(PlanOption::option).orElse(null);
         OptionPlan chosen = o.options().stream().filter(p -> p.planned() && p.name().equals(lead)).findFirst().orElse(null);
         if (chosen == null) {

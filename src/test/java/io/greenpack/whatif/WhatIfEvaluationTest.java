@@ -156,6 +156,7 @@ class WhatIfEvaluationTest {
             points.add(WhatIfPoint.of(scenario("headroom=" + h, h, List.of("Dell PowerEdge R640")), "sweep"));
         }
         List<WhatIfResult> r = WhatIfRun.evaluate(utilization, byKey(), points, SOLVER);
+        assertThat(r).allSatisfy(x -> assertThat(x.evaluated()).as(x.name() + ": " + x.note()).isTrue());
         List<Integer> refreshBounds = r.stream().map(x -> x.outcome().options().stream()
                 .filter(o -> o.name().equals(PlanOption.REFRESH)).findFirst().orElseThrow().row().lowerBound()).toList();
         for (int i = 1; i < r.size(); i++) {
