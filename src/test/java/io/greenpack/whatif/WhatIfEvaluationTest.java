@@ -150,19 +150,21 @@ class WhatIfEvaluationTest {
     }
 
     @Test
-    void moreHeadroomNeverLowersTheLowerBoundOfMovingOntoOneTargetModel() {
+    void moreHeadroomNeverLowersTheLowerBoundAndTooMuchLeavesABusyAppNowhereToGo() {
         List<WhatIfPoint> points = new ArrayList<>();
         for (double h : new double[]{0.1, 0.2, 0.3, 0.4}) {
             points.add(WhatIfPoint.of(scenario("headroom=" + h, h, List.of("Dell PowerEdge R640")), "sweep"));
         }
         List<WhatIfResult> r = WhatIfRun.evaluate(utilization, byKey(), points, SOLVER);
-        assertThat(r).allSatisfy(x -> assertThat(x.evaluated()).as(x.name() + ": " + x.note()).isTrue());
-        List<Integer> refreshBounds = r.stream().map(x -> x.outcome().options().stream()
+        List<Integer> refreshBounds = r.subList(0, 3).stream().map(x -> x.outcome().options().stream()
                 .filter(o -> o.name().equals(PlanOption.REFRESH)).findFirst().orElseThrow().row().lowerBound()).toList();
-        for (int i = 1; i < r.size(); i++) {
+        for (int i = 1; i < refreshBounds.size(); i++) {
             assertThat(refreshBounds.get(i)).as(r.get(i).name()).isGreaterThanOrEqualTo(refreshBounds.get(i - 1));
         }
-        assertThat(refreshBounds.get(3)).isGreaterThan(refreshBounds.get(0));
+        assertThat(refreshBounds.get(2)).isGreaterThan(refreshBounds.get(0));
+        // At 40 % headroom the busiest app fits no host and no model: a row with the reason, not a failed run.
+        assertThat(r.get(3).evaluated()).isFalse();
+        assertThat(r.get(3).note()).startsWith("not feasible: ").contains("does not fit");
     }
 
     @Test
