@@ -377,8 +377,9 @@ public final class WhatIfOutputs {
         Map<String, String> baseParams = base.point().parameters();
         String cur = base.point().scenario().currency();
         if (base.evaluated()) {
-            out.add(String.format(Locale.ROOT, "Baseline (%s): %d hosts become %d, saving %s %s and %s t CO2e per year.",
-                    base.name(), base.hostsBefore(), base.hostsAfter(), num(base.costSaved(), 0), cur, num(base.co2eSavedT(), 1)));
+            out.add(String.format(Locale.ROOT, "Baseline (%s), option %s%s: %d hosts become %d, saving %s %s and %s t CO2e "
+                            + "per year.", base.name(), base.option(), base.recommended() ? "" : " (not recommended)",
+                    base.hostsBefore(), base.hostsAfter(), num(base.costSaved(), 0), cur, num(base.co2eSavedT(), 1)));
         }
         List<WhatIfResult> options = results.stream().filter(WhatIfResult::evaluated)
                 .filter(r -> !sensitivity(r.point(), baseParams)).toList();
@@ -437,12 +438,16 @@ public final class WhatIfOutputs {
         List<HtmlReport.KeyNumber> tiles = new ArrayList<>();
         tiles.add(new HtmlReport.KeyNumber("points evaluated", String.valueOf(p.results().size()), "each as a Spark task", false));
         tiles.add(new HtmlReport.KeyNumber("hosts today", String.valueOf(base.hostsBefore()),
-                "that can be consolidated (hosts with pinned or dedicated apps stay as they are)", false));
+                "measured; every one is in the plans (pinned and dedicated apps stay on their hosts)", false));
         if (base.evaluated()) {
             tiles.add(new HtmlReport.KeyNumber("baseline saves", num(base.costSaved(), 0) + " " + cur + "/year",
-                    base.hostsAfter() + " hosts after; modelled: plan through power curves", true));
+                    base.option() + ": " + base.hostsAfter() + " hosts after; modelled: plan through power curves", true));
         }
         html.keyNumbers(tiles);
+        if (base.outcome().verdict() != null) {
+            html.paragraph("Baseline verdict, as greenpack report gives it for the same data and scenario: "
+                    + base.outcome().verdict().sentence());
+        }
         findings(p.results(), p.varying()).forEach(html::paragraph);
         VerdictText.shortWindow(base.outcome().planned() ? base.outcome().savings().windowHours()
                 : Double.POSITIVE_INFINITY).ifPresent(html::warning);
@@ -451,14 +456,19 @@ public final class WhatIfOutputs {
     private static void comparisonSection(HtmlReport html, Page p) {
         String cur = p.currency();
         Map<String, String> baseParams = p.base().point().parameters();
-        html.section("comparison", "Options compared");
-        html.paragraph("One row per option point; the baseline (the file's base: scenario) is highlighted. Money, energy "
-                + "and CO2e are per year and modelled (the plan through power curves against metered energy scaled to a "
-                + "year); energy is facility energy (IT \u00d7 PUE); cost after = energy cost after + the provider's bill "
-                + "for offloaded apps. Contention risk: the plan replayed against every measured interval. Click a name for "
-                + "the point's plan (plan.csv; migration.csv and offloaded.csv next to it). Full table: whatif.csv.");
-        List<String> headers = List.of("point", "what changes", "hosts after (of " + p.base().hostsBefore() + ")",
-                "saved " + cur + "/year", "hardware " + cur, "payback", "contention risk", "t CO2e saved/year",
+        html.section("comparison", "Points compared");
+        html.paragraph("One row per point; the baseline (the file's base: scenario) is highlighted. Every point plans the "
+                + "same four options as greenpack report (decommission, reuse, refresh, best) and shows the one its verdict "
+                + "recommends (else the lowest-cost one, marked not recommended). Money, energy and CO2e are per year and "
+                + "modelled (the plan through power curves against metered energy scaled to a year); energy is facility "
+                + "energy (IT \u00d7 PUE); cost = energy + support and licences, plus the provider's bill for offloaded "
+                + "apps. Capex: hardware bought and moves; TCO: cost after \u00d7 " + num(p.base().point().scenario()
+                .horizonYears(), 0) + " years + capex. Contention risk: share of host-intervals in which the plan, replayed "
+                + "against every measured interval, went over capacity \u00d7 (1 \u2212 headroom). Click a name for the "
+                + "point's plan (plan.csv; plan_options.csv, migration.csv and offloaded.csv next to it). Full table: "
+                + "whatif.csv.");
+        List<String> headers = List.of("point", "what changes", "option", "hosts after (of " + p.base().hostsBefore() + ")",
+                "saved " + cur + "/year", "capex " + cur, "payback", "TCO " + cur, "contention risk", "t CO2e saved/year",
                 cur + "/year after", "of which provider", "lower bound");
         List<List<String>> options = new ArrayList<>();
         List<String> optionLinks = new ArrayList<>();
@@ -470,7 +480,7 @@ public final class WhatIfOutputs {
             (sens ? sensitivities : options).add(row(p, i));
             (sens ? sensitivityLinks : optionLinks).add(p.links().get(i));
         }
-        html.table("What-if options (baseline highlighted)", headers, options, Set.of(2, 3, 4, 6, 7, 8, 9, 10), Set.of(0),
+        html.table("What-if options (baseline highlighted)", headers, options, NUMERIC, Set.of(0),
                 optionLinks);
         // Notes below the table, one line per point, so the table's numbers stay in one screen width.
         for (int i = 0; i < p.results().size(); i++) {
@@ -483,10 +493,13 @@ public final class WhatIfOutputs {
             html.section("sensitivity", "Sensitivity: outside changes");
             html.paragraph("These points change a price or the grid, not the fleet: they show how the baseline's savings "
                     + "move if the world changes, and are not options to choose.");
-            html.table("Sensitivity points", headers, sensitivities, Set.of(2, 3, 4, 6, 7, 8, 9, 10), Set.of(),
+            html.table("Sensitivity points", headers, sensitivities, NUMERIC, Set.of(),
                     sensitivityLinks);
         }
     }
+
+    /** The comparison table's numeric columns (right-aligned). */
+    private static final Set<Integer> NUMERIC = Set.of(3, 4, 5, 7, 8, 9, 10, 11, 12);
 
     private static List<String> row(Page p, int i) {
         WhatIfResult r = p.results().get(i);
@@ -494,10 +507,13 @@ public final class WhatIfOutputs {
         List<String> row = new ArrayList<>();
         row.add(r.name());
         row.add(r.index() == 0 ? "baseline" : changes(r.point(), baseParams, p.varying()));
+        row.add(r.option().isEmpty() ? "\u2013" : r.recommended() ? r.option() : r.option() + " (not recommended)");
         row.add(r.evaluated() ? String.valueOf(r.hostsAfter()) : "\u2013");
         row.add(num(r.costSaved(), 0));
         row.add(num(r.capex(), 0));
-        row.add(Double.isInfinite(r.paybackMonths()) ? "never" : num(r.paybackMonths(), 0) + " months");
+        row.add(!r.evaluated() ? "\u2013" : Double.isInfinite(r.paybackMonths()) ? "never"
+                : r.capex() == 0 ? "nothing to buy" : num(r.paybackMonths(), 0) + " months");
+        row.add(num(r.tcoOverHorizon(), 0));
         row.add(VerdictText.percent(r.contentionShare()));
         row.add(num(r.co2eSavedT(), 1));
         row.add(num(r.costAfter(), 0));
@@ -559,17 +575,21 @@ public final class WhatIfOutputs {
     private static void methodSection(HtmlReport html, Page p) {
         html.section("method", "How the points were computed");
         html.paragraph("The data was read once and analysed once per distinct sizing setting (percentile, hourly sizing, "
-                + "idle policy: " + p.prepared().analyses().size() + " here). Every point was then planned and costed in its "
-                + "own Spark task with the same optimizer and savings rules as greenpack report; each plan was then "
-                + "replayed against the measured demand for its contention risk.");
+                + "idle policy: " + p.prepared().analyses().size() + " here). Every point then had its four options "
+                + "(decommission, reuse, refresh, best; your hosts and the new models as candidates, pinned and dedicated "
+                + "apps fixed to their hosts; one percentile over the window and one per hour of day) planned and costed in "
+                + "its own Spark task with the same optimizer and rules as greenpack report; then every option of every "
+                + "point was replayed against the measured demand in one Spark job, and the same verdict rule picked each "
+                + "point's option. A point equal to the report's scenario has the report's plan.");
         html.paragraph(String.format(Locale.ROOT, "Reproducible: the optimizer (seed %d) stops after %,d iterations and never "
                         + "on the clock, so the same file and data give the same table on any machine.",
                 p.req().solver().seed(), p.req().solver().maxIterations()));
         html.paragraph("Offload: the named apps, owners or classes leave the packing; their hosts' energy leaves the fleet "
                 + "with them, and the provider's bill (sized cores \u00d7 8,760 h \u00d7 price per core-hour + sized GB "
                 + "\u00d7 8,760 h \u00d7 price per GB-hour) is added to the cost after. The provider's CO2e is not counted.");
-        html.paragraph("Harvest: batch work uses the given share of each new host's free capacity (after headroom), hour by "
-                + "hour; the energy after includes that extra load, and the batch work's useful core-hours are shown after "
-                + "the hypervisor overhead. The hosts are the plan's.");
+        html.paragraph("Harvest: batch work uses the given share of each plan host's free capacity (after headroom), hour "
+                + "by hour; the energy after includes that extra load, and the batch work's useful core-hours are shown "
+                + "after the hypervisor overhead. The plan and the option are the plain point's: harvest uses a plan, it "
+                + "does not choose one.");
     }
 }

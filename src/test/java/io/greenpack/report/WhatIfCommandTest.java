@@ -131,7 +131,8 @@ class WhatIfCommandTest {
     @Test
     void theComparisonShowsCapexPaybackAndReplayedContentionAsPercentages() throws Exception {
         String html = Files.readString(run.resolve("index.html"));
-        assertThat(html).contains("<th scope=\"col\" class=\"num\">hardware EUR</th>",
+        assertThat(html).contains("<th scope=\"col\" class=\"num\">capex EUR</th>", "<th scope=\"col\">option</th>",
+                "<th scope=\"col\" class=\"num\">TCO EUR</th>",
                 "<th scope=\"col\">payback</th>", "<th scope=\"col\" class=\"num\">contention risk</th>",
                 "headroom 10 %", "headroom 30 %");
         // Fewer than 50 rows: no inner scroll box.
