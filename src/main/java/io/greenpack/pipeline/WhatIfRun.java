@@ -37,9 +37,10 @@ import java.util.stream.IntStream;
 /**
  * The what-if run (DESIGN §8): ingest once; analyse once per distinct setting of the
  * fields that change what is read from the data (percentile, hourly_sizing, idle_policy — usually
- * one analysis); broadcast the plain results; evaluate every point in its own Spark task (the
- * optimizer and savings are plain Java, {@link WhatIf#evaluate}); collect and write the
- * comparison into a run folder.
+ * one analysis); broadcast the plain results; plan every point's four options in its own Spark
+ * task (the optimizer and costs are plain Java, {@link WhatIf#plan}); collect; replay every option
+ * of every point in one Spark job and decide each point as report does ({@link WhatIf#results});
+ * write the comparison into a run folder.
  *
  * <p>Reproducible: tasks are pure functions of the broadcast inputs, the point and the solver
  * settings. The optimizer stops on its iteration budget, never on the clock: the time limit is
@@ -49,7 +50,7 @@ import java.util.stream.IntStream;
 public final class WhatIfRun {
     /** The optimizer's time limit in what-if runs: a week, i.e. never the reason a search stops. */
     public static final double NO_CLOCK_SECONDS = 7 * 24 * 3600;
-    /** Default iteration budget per point (the sample's 40 hosts take well under a second per point). */
+    /** Default iteration budget per plan (a point plans four options with two sizings: eight plans). */
     public static final long DEFAULT_ITERATIONS = 20_000;
 
     private WhatIfRun() {
