@@ -93,6 +93,12 @@ public final class WhatIfRun {
      */
     public static List<WhatIfResult> evaluate(Dataset<Row> utilization, Map<String, OptionInputs> inputs,
                                               List<WhatIfPoint> points, SolverSettings solver) {
+        return WhatIf.results(plan(utilization, inputs, points, solver), inputs, utilization);
+    }
+
+    /** Every point's options planned in its own Spark task; in the points' order. */
+    static List<PlannedPoint> plan(Dataset<Row> utilization, Map<String, OptionInputs> inputs, List<WhatIfPoint> points,
+                                   SolverSettings solver) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(utilization.sparkSession().sparkContext());
         Broadcast<HashMap<String, OptionInputs>> b = jsc.broadcast(new HashMap<>(inputs));
         List<PlannedPoint> planned;
@@ -104,7 +110,7 @@ public final class WhatIfRun {
             b.destroy();
         }
         planned.sort(Comparator.comparingInt(PlannedPoint::index));
-        return WhatIf.results(planned, inputs, utilization);
+        return planned;
     }
 
     /** The same, one point after the other on this thread (for tests and comparison). */
@@ -143,9 +149,12 @@ public final class WhatIfRun {
         List<WhatIfPoint> points = req.scenarios().whatIf();
         WhatIfData prepared = prepare(spark, ingest, points,
                 AnalysisOptions.defaults().withCatalog(CatalogCurves.of(ingest.targets())), timings, progress);
-        List<WhatIfResult> results = job.timed("evaluate points", () -> progress.step(
-                "whatif: evaluating " + points.size() + " points as Spark tasks",
-                () -> evaluate(ingest.utilization(), prepared.inputs(), points, req.solver())));
+        List<PlannedPoint> planned = job.timed("plan points", () -> progress.step(
+                "whatif: planning the options of " + points.size() + " points as Spark tasks",
+                () -> plan(ingest.utilization(), prepared.inputs(), points, req.solver())));
+        List<WhatIfResult> results = job.timed("replay and decide", () -> progress.step(
+                "whatif: replaying every option against the measured demand (one Spark job)",
+                () -> WhatIf.results(planned, prepared.inputs(), ingest.utilization())));
         results.stream().filter(r -> !r.evaluated())
                 .forEach(r -> progress.say("whatif: point " + r.name() + ": " + r.note()));
 

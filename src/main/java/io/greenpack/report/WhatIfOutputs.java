@@ -480,13 +480,13 @@ public final class WhatIfOutputs {
             (sens ? sensitivities : options).add(row(p, i));
             (sens ? sensitivityLinks : optionLinks).add(p.links().get(i));
         }
-        html.table("What-if options (baseline highlighted)", headers, options, NUMERIC, Set.of(0),
+        html.table("What-if points (baseline highlighted)", headers, options, NUMERIC, Set.of(0),
                 optionLinks);
         // Notes below the table, one line per point, so the table's numbers stay in one screen width.
         for (int i = 0; i < p.results().size(); i++) {
             String note = note(p, i);
             if (!note.isEmpty()) {
-                html.paragraph(p.results().get(i).name() + ": " + note + ".");
+                html.paragraph(p.results().get(i).name() + ": " + note + (note.endsWith(".") ? "" : "."));
             }
         }
         if (!sensitivities.isEmpty()) {
@@ -514,7 +514,8 @@ public final class WhatIfOutputs {
         row.add(!r.evaluated() ? "\u2013" : Double.isInfinite(r.paybackMonths()) ? "never"
                 : r.capex() == 0 ? "nothing to buy" : num(r.paybackMonths(), 0) + " months");
         row.add(num(r.tcoOverHorizon(), 0));
-        row.add(VerdictText.percent(r.contentionShare()));
+        // A share that rounds to 0.0 % but is not zero says so: the replay did go over somewhere.
+        row.add(r.contentionShare() > 0 && r.contentionShare() < 0.0005 ? "< 0.1 %" : VerdictText.percent(r.contentionShare()));
         row.add(num(r.co2eSavedT(), 1));
         row.add(num(r.costAfter(), 0));
         row.add(r.point().offload() == null ? "" : num(r.providerBill(), 0));
