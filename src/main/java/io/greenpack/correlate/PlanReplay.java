@@ -10,6 +10,7 @@ import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,24 @@ public final class PlanReplay {
     public static Map<String, List<HostRisk>> replayAll(Dataset<Row> utilization, List<Replay> replays) {
         Map<String, List<HostRisk>> out = new LinkedHashMap<>();
         replays.forEach(r -> out.put(r.key(), new ArrayList<>()));
+        // Equal plans (what-if points that differ in nothing the plan depends on) are replayed once.
+        Map<List<Object>, String> firstKey = new HashMap<>();
+        Map<String, String> sameAs = new LinkedHashMap<>();
+        List<Replay> unique = new ArrayList<>();
+        for (Replay r : replays) {
+            String first = firstKey.putIfAbsent(List.of(r.placements(), r.capacities()), r.key());
+            if (first == null) {
+                unique.add(r);
+            } else {
+                sameAs.put(r.key(), first);
+            }
+        }
+        compute(utilization, unique, out);
+        sameAs.forEach((key, first) -> out.put(key, out.get(first)));
+        return out;
+    }
+
+    private static void compute(Dataset<Row> utilization, List<Replay> replays, Map<String, List<HostRisk>> out) {
         // An app is placed from its (host, app) pair: replicas of one app on several hosts move apart.
         // Placements and capacities reach the rows by broadcast hash joins: a literal-map lookup
         // (try_element_at(map_from_arrays(...))) compares its keys one by one, i.e. ~apps/2 string
@@ -91,7 +110,7 @@ public final class PlanReplay {
             caps.values().forEach(c -> capacityRows.add(RowFactory.create(r.key(), c.targetHost(), c.cpuCores(), c.memGb())));
         }
         if (placementRows.isEmpty()) {
-            return out;
+            return;
         }
         SparkSession spark = utilization.sparkSession();
         StructType placementSchema = new StructType().add("plan", DataTypes.StringType).add("host", DataTypes.StringType)
@@ -124,7 +143,6 @@ public final class PlanReplay {
                     memPeak));
         }
         out.values().forEach(l -> l.sort(Comparator.comparing(HostRisk::targetHost)));
-        return out;
     }
 
     /** Fleet summary: share of host-intervals over capacity. */
