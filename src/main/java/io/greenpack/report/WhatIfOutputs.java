@@ -541,8 +541,8 @@ public final class WhatIfOutputs {
             notes.add("batch work gets " + num(r.harvestCoreHours(), 0) + " core-hours/year");
         }
         if (r.point().offload() != null) {
-            notes.add(r.offloadedApps().size() + " apps offloaded"
-                    + (r.hostsBefore() != p.base().hostsBefore() ? "; hosts kept for pinned apps join the comparison" : ""));
+            notes.add(r.offloadedApps().size() + " apps offloaded (the provider's bill is counted in every option of "
+                    + "the point, so it does not change which option leads)");
         }
         return String.join("; ", notes);
     }
