@@ -149,8 +149,11 @@ public final class WhatIfCharts {
         NumberAxis x = new NumberAxis("Contention risk (% of host-intervals over capacity, replayed)");
         // From 0 to at least 1 %: with no contention the axis must not zoom into rounding noise.
         double most = shown.stream().mapToDouble(p -> 100 * p.contentionShare()).max().orElse(0);
-        x.setRange(0, Math.max(1, most * 1.25));
-        x.setNumberFormatOverride(new DecimalFormat("0.#"));
+        double upper = Math.max(1, most * 1.25);
+        x.setRange(0, upper);
+        // About five ticks at a round step: the automatic choice printed "0 0 0.1 0.1 …" over each other.
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(roundStep(upper / 5)));
+        x.setNumberFormatOverride(new DecimalFormat("0.##"));
         NumberAxis y = new NumberAxis("Saved per year (" + currency + ")");
         y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.15);
@@ -161,6 +164,8 @@ public final class WhatIfCharts {
         r.setSeriesShape(0, new Ellipse2D.Double(-9, -9, 18, 18));
         r.setSeriesShape(1, new Ellipse2D.Double(-11, -11, 22, 22));
         org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, x, y, r);
+        // The baseline is drawn last, so a point with the same figures does not hide it.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         // Points at the same place share one label, names joined, instead of overprinting.
         Map<java.util.List<Long>, java.util.List<TradeOff>> byPlace = new java.util.LinkedHashMap<>();
         for (TradeOff p : shown) {
@@ -180,5 +185,16 @@ public final class WhatIfCharts {
         String title = "Savings against contention risk per what-if point (" + currency + "/year, %)";
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartStyle.apply(chart, new ChartStyle.ChartText(title, x.getLabel(), y.getLabel(), footer));
+    }
+
+    /** The smallest of 1, 2 or 5 × a power of ten that is at least {@code step}. */
+    static double roundStep(double step) {
+        double power = Math.pow(10, Math.floor(Math.log10(step)));
+        for (double m : new double[]{1, 2, 5, 10}) {
+            if (m * power >= step) {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 }

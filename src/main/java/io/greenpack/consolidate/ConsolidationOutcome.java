@@ -20,7 +20,7 @@ import java.util.List;
  * @param keptHosts hosts a pinned or dedicated app keeps on (in scope: their spare capacity may
  *                  take other apps, except a dedicated app's host)
  * @param movedApps the demand vectors that were packed
- * @param verdict   the options side by side and the recommendation, or null (what-if evaluations)
+ * @param verdict   the options side by side and the recommendation, or null when nothing could be planned
  * @param options   every option's plan, in the order decommission, reuse, refresh, best
  * @param sizing    the sizing the verdict and plan use: {@code flat} (one percentile over the window)
  *                  or {@code hourly} (one vector per hour of day); null without options

@@ -10,24 +10,18 @@ import io.greenpack.ingest.catalog.TargetCatalog;
 import io.greenpack.model.HostSpec;
 import io.greenpack.model.TargetModel;
 import io.greenpack.optimize.ConsolidationPlan;
-import io.greenpack.optimize.ConsolidationRequest;
-import io.greenpack.optimize.Consolidator;
 import io.greenpack.optimize.HostPlan;
-import io.greenpack.optimize.HypervisorOverhead;
-import io.greenpack.optimize.Objective;
 import io.greenpack.model.PowerCurve;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.savings.MeasuredHost;
 import io.greenpack.savings.PlanOption;
-import io.greenpack.savings.PlannedHost;
-import io.greenpack.savings.Savings;
-import io.greenpack.savings.SavingsInput;
 import io.greenpack.savings.Verdict;
 import io.greenpack.savings.VerdictRule;
-import io.greenpack.savings.VmPlacement;
 import io.greenpack.model.AppDemandVector;
 import io.greenpack.size.Sizing;
 import io.greenpack.util.UserError;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +35,11 @@ import java.util.TreeSet;
  * replay against the measured demand (contention risk) and the projected savings.
  *
  * <p>{@link #run} plans the four options of {@link FleetOptions} over the whole fleet (every
- * measured host a candidate, pinned and dedicated apps fixed to their host), replays each against
- * the measured demand, and picks the recommendation ({@link VerdictRule}); the outcome's plan is
- * the recommended option's. {@link #evaluate} (what-if runs) keeps the single-plan rule: hosts with
- * a pinned or dedicated app are left out of before and after, every other app goes onto new targets.
+ * measured host a candidate, pinned and dedicated apps fixed to their host) with both sizings,
+ * replays each against the measured demand, and picks the recommendation ({@link VerdictRule});
+ * the outcome's plan is the recommended option's. It is three steps so that a what-if run can do
+ * the expensive pure-Java one in Spark tasks: {@link #optionInputs} (reads the data),
+ * {@link #plan} (optimizer and costs, plain values) and {@link #decide} (replay and verdict).
  */
 public final class ConsolidationStage {
     private ConsolidationStage() {
@@ -55,13 +50,81 @@ public final class ConsolidationStage {
         if (analysis.demand().isEmpty()) {
             return ConsolidationOutcome.none("no consolidation plan: no per-application utilization to size");
         }
+        OptionInputs in = optionInputs(ingest, analysis, catalog, s);
+        return decide(plan(in, s, solver, 0), in, ingest.utilization(), s);
+    }
+
+    public static final String FLAT = "flat";
+    public static final String HOURLY = "hourly";
+
+    /**
+     * What the options are planned from. Reads the measured utilization once (a Spark job) for the
+     * hour-of-day sizing when the scenario sizes at one percentile.
+     */
+    public static OptionInputs optionInputs(IngestResult ingest, AnalysisResult analysis, TargetCatalog catalog,
+                                            Scenario s) {
         FleetInputs in = inputs(ingest, analysis, catalog);
-        List<AppDemandVector> flat = flat(in.demand());
-        List<AppDemandVector> hourly = s.hourlySizing() ? in.demand() : withHourly(in.demand(),
+        List<AppDemandVector> hourly = s.hourlySizing() || in.demand().isEmpty() ? in.demand() : withHourly(in.demand(),
                 Sizing.hourly(ingest.utilization(), s.percentile() / 100.0, analysis.intervalSeconds()));
-        List<ExistingHost> existing = existingHosts(ingest, analysis);
-        Sized byFlat = sized(ingest, in.withDemand(flat), existing, s, solver);
-        Sized byHourly = sized(ingest, in.withDemand(hourly), existing, s, solver);
+        Set<String> physical = new TreeSet<>();
+        ingest.hosts().hosts().stream().filter(HostSpec::physical).forEach(h -> physical.add(h.host()));
+        return new OptionInputs(in, flat(in.demand()), hourly, existingHosts(ingest, analysis), physical,
+                ingest.hosts().hosts().size());
+    }
+
+    /**
+     * The four options with both sizings, not yet replayed: pure Java on plain values.
+     *
+     * @param harvestShare share of each plan host's free capacity (after headroom) that batch work
+     *                     uses, hour by hour; 0 for the plain plan (see {@link OptionEvaluator})
+     */
+    public static PlannedOptions plan(OptionInputs in, Scenario s, SolverSettings solver, double harvestShare) {
+        return new PlannedOptions(sizing(in, in.flatDemand(), s, solver, harvestShare),
+                sizing(in, in.hourlyDemand(), s, solver, harvestShare));
+    }
+
+    private static PlannedOptions.Sizing sizing(OptionInputs in, List<AppDemandVector> demand, Scenario s,
+                                                SolverSettings solver, double harvestShare) {
+        FleetOptions fleet = new FleetOptions(in.fleet().withDemand(demand), in.existing(), in.physical(), s, solver,
+                harvestShare);
+        return new PlannedOptions.Sizing(demand, fleet.plan(), fleet.scope(in.inventoryHosts()));
+    }
+
+    /**
+     * Replays every planned option against the measured demand in {@code utilization}, picks each
+     * sizing's recommendation and the sizing that leads (see {@link #hourlyWithinHeadroom}).
+     */
+    public static ConsolidationOutcome decide(PlannedOptions planned, OptionInputs in, Dataset<Row> utilization,
+                                              Scenario s) {
+        return decideAll(utilization, List.of(new ToDecide(planned, in, s))).get(0);
+    }
+
+    /** Planned options waiting for their replay and verdict, with what they were planned from. */
+    public record ToDecide(PlannedOptions planned, OptionInputs in, Scenario scenario) {
+    }
+
+    /**
+     * {@link #decide} for several scenarios at once (a what-if run's points): every option of every
+     * scenario is replayed in one Spark job, one pass over the measured demand.
+     */
+    public static List<ConsolidationOutcome> decideAll(Dataset<Row> utilization, List<ToDecide> points) {
+        List<PlanReplay.Replay> replays = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            ToDecide d = points.get(i);
+            replays.addAll(replays(i + "/" + FLAT, d.planned().flat(), d.in(), d.scenario()));
+            replays.addAll(replays(i + "/" + HOURLY, d.planned().hourly(), d.in(), d.scenario()));
+        }
+        Map<String, List<PlanReplay.HostRisk>> risks = PlanReplay.replayAll(utilization, replays);
+        List<ConsolidationOutcome> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            ToDecide d = points.get(i);
+            out.add(outcome(decided(i + "/" + FLAT, d.planned().flat(), risks, d.scenario()),
+                    decided(i + "/" + HOURLY, d.planned().hourly(), risks, d.scenario()), d.in(), d.scenario()));
+        }
+        return out;
+    }
+
+    private static ConsolidationOutcome outcome(Sized byFlat, Sized byHourly, OptionInputs in, Scenario s) {
         boolean useHourly = hourlyWithinHeadroom(byHourly, s);
         Sized lead = useHourly ? byHourly : byFlat;
         Sized other = useHourly ? byFlat : byHourly;
@@ -69,9 +132,9 @@ public final class ConsolidationStage {
         // The plan the outputs describe is the verdict's lead: the recommended option, else the closest one.
         String leadName = lead.verdict().lead().map(PlanOption::option).orElse(null);
         OptionPlan chosen = plans.stream().filter(p -> p.planned() && p.name().equals(leadName)).findFirst().orElse(null);
-        List<TargetModel> targets = in.targets().isEmpty() ? List.of() : select(in.targets(), s);
+        List<TargetModel> targets = in.fleet().targets().isEmpty() ? List.of() : select(in.fleet().targets(), s);
         String sizing = useHourly ? HOURLY : FLAT;
-        // Pinned and dedicated hosts are in the plan now (before and after): none is left out; the verdict's scope names them.
+        // Pinned and dedicated hosts are in the plan (before and after): none is left out; the verdict's scope names them.
         if (chosen == null) {
             return new ConsolidationOutcome(null, List.of(), lead.demand(), List.of(), null, targets,
                     "no consolidation plan: " + plans.get(plans.size() - 1).row().reason(), lead.verdict(), plans,
@@ -81,27 +144,29 @@ public final class ConsolidationStage {
                 null, lead.verdict(), plans, sizing, other.plans());
     }
 
-    public static final String FLAT = "flat";
-    public static final String HOURLY = "hourly";
-
     /** The options and verdict of one sizing. */
     record Sized(List<AppDemandVector> demand, List<OptionPlan> plans, Verdict verdict) {
     }
 
-    static Sized sized(IngestResult ingest, FleetInputs in, List<ExistingHost> existing, Scenario s, SolverSettings solver) {
-        Set<String> physical = new TreeSet<>();
-        ingest.hosts().hosts().stream().filter(HostSpec::physical).forEach(h -> physical.add(h.host()));
-        FleetOptions fleet = new FleetOptions(in, existing, physical, s, solver);
+    /** The sizing's options with their replays (see {@link #replays}) and the verdict over them. */
+    private static Sized decided(String key, PlannedOptions.Sizing planned, Map<String, List<PlanReplay.HostRisk>> risks,
+                                 Scenario s) {
         List<OptionPlan> plans = new ArrayList<>();
-        for (OptionPlan p : fleet.plan()) {
-            plans.add(p.planned() ? replayed(ingest, p, in.demand(), in.targets(), s) : p);
+        for (int j = 0; j < planned.plans().size(); j++) {
+            OptionPlan p = planned.plans().get(j);
+            if (p.planned()) {
+                List<PlanReplay.HostRisk> atLine = risks.get(key + "/" + j + LINE);
+                p = p.withRow(p.row().withContentionShare(PlanReplay.overShare(atLine)))
+                        .withRisk(risks.get(key + "/" + j + FULL), atLine);
+            }
+            plans.add(p);
         }
-        Verdict verdict = VerdictRule.decide(plans.stream().map(OptionPlan::row).toList(),
-                fleet.scope(ingest.hosts().hosts().size()), s.horizonYears(), s.currency());
+        Verdict verdict = VerdictRule.decide(plans.stream().map(OptionPlan::row).toList(), planned.scope(),
+                s.horizonYears(), s.currency());
         for (int i = 0; i < plans.size(); i++) {
             plans.set(i, plans.get(i).withRow(verdict.options().get(i)));
         }
-        return new Sized(in.demand(), plans, verdict);
+        return new Sized(planned.demand(), plans, verdict);
     }
 
     /**
@@ -143,33 +208,42 @@ public final class ConsolidationStage {
         return out;
     }
 
+    private static final String LINE = "/line";
+    private static final String FULL = "/full";
+
     /**
-     * The option's plan replayed against the measured demand of every interval, twice: against each
-     * host's full capacity and against capacity × (1 − headroom), the line the plan was sized to.
-     * The row's contention share is the latter.
+     * Every planned option of the sizing to replay against the measured demand of every interval,
+     * twice: against each host's full capacity and against capacity × (1 − headroom), the line the
+     * plan was sized to. The row's contention share is the latter.
      */
-    static OptionPlan replayed(IngestResult ingest, OptionPlan o, List<AppDemandVector> demand, List<TargetModel> catalog,
-                               Scenario s) {
-        Map<String, HostSpec> hosts = new HashMap<>();
-        ingest.hosts().hosts().forEach(h -> hosts.put(h.host(), h));
+    private static List<PlanReplay.Replay> replays(String key, PlannedOptions.Sizing planned, OptionInputs in, Scenario s) {
+        Map<String, ExistingHost> hosts = new HashMap<>();
+        in.existing().forEach(h -> hosts.put(h.host(), h));
         Map<String, TargetModel> specs = new HashMap<>();
-        catalog.forEach(t -> specs.put(t.model(), t));
+        in.fleet().targets().forEach(t -> specs.put(t.model(), t));
         Map<String, AppDemandVector> byId = new HashMap<>();
-        demand.forEach(v -> byId.put(v.id(), v));
-        List<PlanReplay.Capacity> full = new ArrayList<>();
-        List<PlanReplay.Capacity> line = new ArrayList<>();
-        for (HostPlan h : o.plan().hosts()) {
-            HostSpec e = hosts.get(h.host());
-            TargetModel t = specs.get(h.model());
-            double cores = e != null ? e.cores() : t.cpuCores();
-            double mem = e != null ? e.memGb() : t.memGb();
-            full.add(new PlanReplay.Capacity(h.host(), cores, mem));
-            line.add(new PlanReplay.Capacity(h.host(), cores * (1 - s.headroom()), mem * (1 - s.headroom())));
+        planned.demand().forEach(v -> byId.put(v.id(), v));
+        List<PlanReplay.Replay> out = new ArrayList<>();
+        for (int j = 0; j < planned.plans().size(); j++) {
+            OptionPlan o = planned.plans().get(j);
+            if (!o.planned()) {
+                continue;
+            }
+            List<PlanReplay.Capacity> full = new ArrayList<>();
+            List<PlanReplay.Capacity> line = new ArrayList<>();
+            for (HostPlan h : o.plan().hosts()) {
+                ExistingHost e = hosts.get(h.host());
+                TargetModel t = specs.get(h.model());
+                double cores = e != null ? e.cpuCores() : t.cpuCores();
+                double mem = e != null ? e.memGb() : t.memGb();
+                full.add(new PlanReplay.Capacity(h.host(), cores, mem));
+                line.add(new PlanReplay.Capacity(h.host(), cores * (1 - s.headroom()), mem * (1 - s.headroom())));
+            }
+            List<PlanReplay.Placement> placements = placements(o.plan(), byId, s);
+            out.add(new PlanReplay.Replay(key + "/" + j + LINE, placements, line));
+            out.add(new PlanReplay.Replay(key + "/" + j + FULL, placements, full));
         }
-        List<PlanReplay.Placement> placements = placements(o.plan(), byId, s);
-        List<PlanReplay.HostRisk> atLine = PlanReplay.replay(ingest.utilization(), placements, line);
-        return o.withRow(o.row().withContentionShare(PlanReplay.overShare(atLine)))
-                .withRisk(PlanReplay.replay(ingest.utilization(), placements, full), atLine);
+        return out;
     }
 
     /** Today's measured hosts that hosts.csv describes, as candidates with their fitted power curves. */
@@ -205,25 +279,6 @@ public final class ConsolidationStage {
         double hours = h.intervals() * analysis.intervalSeconds() / 3600.0;
         double meanWatts = h.kwh() * 1000 / hours;
         return PowerCurve.linear(meanWatts, meanWatts);
-    }
-
-    /**
-     * The replayed contention risk of a single-plan outcome ({@link #evaluate}, as a what-if point
-     * has): its plan against the measured per-interval demand in {@code utilization} (a Spark job),
-     * at each new host's full capacity.
-     */
-    public static List<PlanReplay.HostRisk> replayRisk(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> utilization,
-                                                       ConsolidationOutcome o, Scenario s) {
-        List<PlanReplay.Capacity> capacities = new ArrayList<>();
-        Map<String, TargetModel> specs = new HashMap<>();
-        o.targets().forEach(t -> specs.put(t.model(), t));
-        Map<String, AppDemandVector> byId = new HashMap<>();
-        o.movedApps().forEach(v -> byId.put(v.id(), v));
-        for (HostPlan h : o.plan().hosts()) {
-            TargetModel t = specs.get(h.model());
-            capacities.add(new PlanReplay.Capacity(h.host(), t.cpuCores(), t.memGb()));
-        }
-        return PlanReplay.replay(utilization, placements(o.plan(), byId, s), capacities);
     }
 
     /** Every app of the plan on its new host, a VM paying the scenario's hypervisor overhead. */
@@ -276,61 +331,6 @@ public final class ConsolidationStage {
         });
         return new FleetInputs(analysis.demand(), measured, catalog.targets(), windowHours, modelError(analysis),
                 appKwh, owners);
-    }
-
-    /**
-     * The plan and savings of one scenario, without the replay (which reads the measured
-     * utilization): pure Java on plain values, so a what-if run evaluates it inside Spark tasks.
-     * The outcome's {@code risk} is empty. With no targets or no demand the outcome has no plan.
-     */
-    public static ConsolidationOutcome evaluate(FleetInputs in, Scenario s, SolverSettings solver) {
-        if (in.targets().isEmpty()) {
-            return ConsolidationOutcome.none("no consolidation plan: the data has no usable targets.csv (the hardware to consolidate onto)");
-        }
-        if (in.demand().isEmpty()) {
-            return ConsolidationOutcome.none("no consolidation plan: no per-application utilization to size");
-        }
-        List<TargetModel> targets = select(in.targets(), s);
-        Set<String> kept = keptHosts(in.demand());
-        List<AppDemandVector> moved = in.demand().stream().filter(v -> !kept.contains(v.host())).toList();
-        if (moved.isEmpty()) {
-            return ConsolidationOutcome.none("no consolidation plan: every host runs a pinned or dedicated app");
-        }
-        ConsolidationRequest request = new ConsolidationRequest(
-                moved.stream().map(DemandItems::toAppDemand).toList(), targets, s.headroom(),
-                new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb()),
-                Objective.energy(s.horizonYears() * Savings.HOURS_PER_YEAR), solver);
-        ConsolidationPlan plan = Consolidator.plan(request);
-
-        Map<String, AppDemandVector> byId = new HashMap<>();
-        moved.forEach(v -> byId.put(v.id(), v));
-        List<VmPlacement> vms = new ArrayList<>();
-        for (HostPlan h : plan.hosts()) {
-            for (String id : h.apps()) {
-                AppDemandVector v = byId.get(id);
-                vms.add(new VmPlacement(id, v.host(), v.memGb()));
-            }
-        }
-        SavingsInput si = SavingsInput.of(measuredOutside(in, kept), PlannedHost.from(plan),
-                targets.stream().map(ConsolidationStage::entry).toList(), s, in.windowHours(), in.modelError())
-                .withPlacements(vms);
-        return new ConsolidationOutcome(plan, List.copyOf(kept), moved, List.of(), Savings.compute(si), targets, null);
-    }
-
-    /** Hosts that stay as they are: an app on them is pinned or needs dedicated hardware. */
-    public static Set<String> keptHosts(List<AppDemandVector> demand) {
-        Set<String> kept = new TreeSet<>();
-        for (AppDemandVector v : demand) {
-            if (v.dedicated() || (v.pinHost() != null && !v.pinHost().isBlank())) {
-                kept.add(v.host());
-            }
-        }
-        return kept;
-    }
-
-    /** Today's measured hosts less the kept ones (hosts with no app at all, comatose, are freed too). */
-    public static List<MeasuredHost> measuredOutside(FleetInputs in, Set<String> kept) {
-        return in.measured().stream().filter(h -> !kept.contains(h.host())).toList();
     }
 
     /** The scenario's targets, by name; an unknown name is the user's mistake. */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Everything the consolidate stage needs from the analysis, as plain serializable values: what a
- * what-if run broadcasts to its Spark tasks (no Datasets, nothing tied to the driver).
+ * what-if run broadcasts to its Spark tasks (inside {@link OptionInputs}; no Datasets, nothing tied to the driver).
  *
  * @param demand          sized demand vectors of every app on every host (at one percentile / hourly setting)
  * @param measured        today's hosts with measured energy (hosts with no measured interval left out)

@@ -46,6 +46,7 @@ public final class FleetOptions {
     private final Set<String> physical;
     private final Scenario s;
     private final SolverSettings solver;
+    private final double harvestShare;
     private final Map<String, String> pinnedTo = new HashMap<>();
     private final Map<String, String> keptReason = new TreeMap<>();
     /** Apps that run on their host today but fit no host or model once headroom and overhead count. */
@@ -54,14 +55,16 @@ public final class FleetOptions {
     /**
      * @param existing      today's measured hosts as candidates
      * @param physicalHosts every host whose role is {@code physical} (measured or not)
+     * @param harvestShare  share of the plans' free capacity batch work uses (0: none; see {@link OptionEvaluator})
      */
     public FleetOptions(FleetInputs in, List<ExistingHost> existing, Set<String> physicalHosts, Scenario s,
-                        SolverSettings solver) {
+                        SolverSettings solver, double harvestShare) {
         this.in = in;
         existing.forEach(h -> this.existing.put(h.host(), h));
         this.physical = Set.copyOf(physicalHosts);
         this.s = s;
         this.solver = solver;
+        this.harvestShare = harvestShare;
         pins();
     }
 
@@ -143,7 +146,7 @@ public final class FleetOptions {
         all.addAll(catalog);
         // An app no host and no target can hold is the user's to fix: the message names the app and the dimension.
         Consolidator.toProblem(request(apps(Set.of()), all));
-        OptionEvaluator eval = new OptionEvaluator(in, existing, physical, s);
+        OptionEvaluator eval = new OptionEvaluator(in, existing, physical, s, harvestShare);
         List<OptionPlan> out = new ArrayList<>();
         out.add(decommission(eval, hosts));
         out.add(attempt(eval, PlanOption.REUSE, "consolidate onto the servers you have, nothing bought", apps(Set.of()), hosts));

@@ -29,20 +29,30 @@ import java.util.Set;
  * Payback = capex ÷ (money saved per year ÷ 12) months; 0 when nothing is bought and something is
  * saved; none (null) when nothing is saved. CO2e avoided over the horizon = operational CO2e saved
  * per year × horizon years − embodied CO2e of the new servers.
+ *
+ * <p>Harvest (a what-if point's batch work): per plan host and hour of day, free = capacity × (1 −
+ * headroom) − sized load; batch work adds share × free to the load (cores and memory), and its
+ * useful core-hours a year are Σ share × free ÷ (1 + CPU overhead) × 365 (the batch VMs pay the
+ * hypervisor overhead like any VM). Harvest uses a plan, it does not choose one: the row (and so
+ * the verdict) is the plain plan's, while the option's savings and money after include the batch
+ * work's energy.
  */
 final class OptionEvaluator {
     private final FleetInputs in;
     private final Map<String, ExistingHost> existing;
     private final Set<String> physical;
     private final Scenario s;
+    private final double harvestShare;
     private final Map<String, TargetModel> targets = new HashMap<>();
     private final List<TargetModel> catalog = new ArrayList<>();
 
-    OptionEvaluator(FleetInputs in, Map<String, ExistingHost> existing, Set<String> physical, Scenario s) {
+    OptionEvaluator(FleetInputs in, Map<String, ExistingHost> existing, Set<String> physical, Scenario s,
+                    double harvestShare) {
         this.in = in;
         this.existing = existing;
         this.physical = physical;
         this.s = s;
+        this.harvestShare = harvestShare;
         in.targets().forEach(t -> {
             targets.put(t.model(), t);
             catalog.add(ConsolidationStage.entry(t));
@@ -58,13 +68,14 @@ final class OptionEvaluator {
         for (MeasuredHost m : in.measured()) {
             ExistingHost h = existing.get(m.host());
             if (h != null) {
-                sum += perYear(h);
+                sum += perYear(h, s);
             }
         }
         return sum;
     }
 
-    private double perYear(ExistingHost h) {
+    /** Support and licence of one of today's hosts a year while it is on. */
+    static double perYear(ExistingHost h, Scenario s) {
         return h.supportPerYear() + s.costs().licencePerYear(h.cpuCores(), h.sockets());
     }
 
@@ -107,7 +118,7 @@ final class OptionEvaluator {
             on.add(h.host());
             ExistingHost e = existing.get(h.host());
             if (e != null) {
-                ownershipAfter += perYear(e);
+                ownershipAfter += perYear(e, s);
             } else {
                 TargetModel t = targets.get(h.model());
                 ownershipAfter += t.supportPerYear() + s.costs().licencePerYear(t.cpuCores(), t.sockets());
@@ -120,11 +131,10 @@ final class OptionEvaluator {
                 }
             }
         }
-        SavingsResult r = Savings.compute(SavingsInput.of(in.measured(), atMeanLoad(plan, byId), catalog, s,
-                in.windowHours(), in.modelError()).withPlacements(moves));
+        List<PlannedHost> sized = PlannedHost.from(plan);
+        List<PlannedHost> atMean = atMeanLoad(plan, byId);
         // Harvestable capacity is what the sized load leaves free, not the mean load.
-        r = r.withHarvest(Savings.compute(SavingsInput.of(in.measured(), PlannedHost.from(plan), catalog, s,
-                in.windowHours(), in.modelError())).harvest());
+        SavingsResult r = savings(atMean, moves).withHarvest(savings(sized, List.of()).harvest());
         OwnershipCosts c = s.costs();
         double capex = r.hardwareCost() + moves.size() * c.costPerMove();
         double savedPerYear = r.moneySavedPerYear() + ownershipBeforePerYear() - ownershipAfter;
@@ -138,6 +148,45 @@ final class OptionEvaluator {
                 r.rackUnitsFreed(), r.facilityKwhSavedPerYear(), savedPerYear, capex, afterPerYear * years + capex, payback,
                 r.co2eKgSavedPerYear() * years - embodied, embodied, moves.size(), p2v, 0, packing.lowerBound(),
                 packing.gap(), false);
-        return new OptionPlan(row, plan, r, moves, List.of(), List.of());
+        double before = r.beforeMoneyPerYear() + ownershipBeforePerYear();
+        if (harvestShare == 0) {
+            return new OptionPlan(row, plan, r, before, afterPerYear, 0, moves, List.of(), List.of());
+        }
+        Harvested h = harvested(atMean, sized);
+        SavingsResult withBatch = savings(h.hosts(), moves).withHarvest(r.harvest());
+        return new OptionPlan(row, plan, withBatch, before, withBatch.afterMoneyPerYear() + ownershipAfter,
+                h.usefulCoreHoursPerYear(), moves, List.of(), List.of());
+    }
+
+    private SavingsResult savings(List<PlannedHost> after, List<VmPlacement> moves) {
+        return Savings.compute(SavingsInput.of(in.measured(), after, catalog, s, in.windowHours(), in.modelError())
+                .withPlacements(moves));
+    }
+
+    record Harvested(List<PlannedHost> hosts, double usefulCoreHoursPerYear) {
+    }
+
+    /** The hosts at mean load plus batch work on the harvest share of what the sized load leaves free, hour by hour. */
+    private Harvested harvested(List<PlannedHost> atMean, List<PlannedHost> sized) {
+        Map<String, TargetModel> byModel = new HashMap<>();
+        catalog.forEach(e -> byModel.put(e.model(), e));
+        List<PlannedHost> out = new ArrayList<>();
+        double useful = 0;
+        for (int i = 0; i < sized.size(); i++) {
+            PlannedHost p = sized.get(i);
+            PlannedHost mean = atMean.get(i);
+            TargetModel e = byModel.get(p.model());
+            double[] c = new double[24];
+            double[] m = new double[24];
+            for (int h = 0; h < 24; h++) {
+                double freeCores = Math.max(0, e.cpuCores() * (1 - s.headroom()) - p.cpuCoresAt(h));
+                double freeMem = Math.max(0, e.memGb() * (1 - s.headroom()) - p.memGbAt(h));
+                c[h] = mean.cpuCoresAt(h) + harvestShare * freeCores;
+                m[h] = mean.memGbAt(h) + harvestShare * freeMem;
+                useful += harvestShare * freeCores / (1 + s.hypervisorCpuOverhead()) * 365;
+            }
+            out.add(new PlannedHost(p.host(), p.model(), p.apps(), c, m));
+        }
+        return new Harvested(out, useful);
     }
 }

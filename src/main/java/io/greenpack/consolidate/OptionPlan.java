@@ -12,11 +12,15 @@ import java.util.List;
  * One option of a run with everything behind its {@code plan_options} row: the plan (null when the
  * option could not be planned), its savings, the apps that change host and the replay.
  *
+ * @param moneyBeforePerYear today's running cost a year: facility energy × tariff + support and licence of every host
+ * @param moneyAfterPerYear  the same after the plan (NaN when not planned)
+ * @param harvestCoreHoursPerYear useful batch core-hours a year when batch work harvests free capacity (else 0)
  * @param moves          apps that change host, with the host they leave
  * @param risk           replay against each host's full capacity (empty until replayed)
  * @param riskAtHeadroom replay against capacity × (1 − headroom), the line the plan was sized to
  */
-public record OptionPlan(PlanOption row, ConsolidationPlan plan, SavingsResult savings, List<VmPlacement> moves,
+public record OptionPlan(PlanOption row, ConsolidationPlan plan, SavingsResult savings, double moneyBeforePerYear,
+                         double moneyAfterPerYear, double harvestCoreHoursPerYear, List<VmPlacement> moves,
                          List<PlanReplay.HostRisk> risk, List<PlanReplay.HostRisk> riskAtHeadroom)
         implements java.io.Serializable {
 
@@ -27,7 +31,7 @@ public record OptionPlan(PlanOption row, ConsolidationPlan plan, SavingsResult s
     }
 
     public static OptionPlan notPlanned(PlanOption row) {
-        return new OptionPlan(row, null, null, List.of(), List.of(), List.of());
+        return new OptionPlan(row, null, null, Double.NaN, Double.NaN, 0, List.of(), List.of(), List.of());
     }
 
     public boolean planned() {
@@ -39,10 +43,12 @@ public record OptionPlan(PlanOption row, ConsolidationPlan plan, SavingsResult s
     }
 
     public OptionPlan withRow(PlanOption r) {
-        return new OptionPlan(r, plan, savings, moves, risk, riskAtHeadroom);
+        return new OptionPlan(r, plan, savings, moneyBeforePerYear, moneyAfterPerYear, harvestCoreHoursPerYear, moves, risk,
+                riskAtHeadroom);
     }
 
     public OptionPlan withRisk(List<PlanReplay.HostRisk> full, List<PlanReplay.HostRisk> atHeadroom) {
-        return new OptionPlan(row, plan, savings, moves, full, atHeadroom);
+        return new OptionPlan(row, plan, savings, moneyBeforePerYear, moneyAfterPerYear, harvestCoreHoursPerYear, moves, full,
+                atHeadroom);
     }
 }

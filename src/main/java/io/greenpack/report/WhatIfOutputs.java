@@ -7,6 +7,7 @@ import io.greenpack.chart.HarvestChart;
 import io.greenpack.chart.WhatIfCharts;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationOutcome;
+import io.greenpack.consolidate.OptionInputs;
 import io.greenpack.savings.HarvestHour;
 import io.greenpack.model.AppDemandVector;
 import io.greenpack.table.PlanTables;
@@ -16,6 +17,7 @@ import io.greenpack.whatif.WhatIf;
 import io.greenpack.whatif.WhatIfData;
 import io.greenpack.whatif.WhatIfResult;
 import org.jfree.chart.JFreeChart;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -50,9 +52,8 @@ public final class WhatIfOutputs {
     }
 
     /** Writes everything; returns the files written, relative to the run folder, sorted. */
-    /** {@code contention}: each point's replayed contention share, in the order of {@code results} (NaN without a plan). */
     public static List<String> write(TableWriter tables, RunFolder run, WhatIfSource req, WhatIfData prepared,
-                              List<WhatIfResult> results, List<Double> contention, String runId, Instant started)
+                              List<WhatIfResult> results, String runId, Instant started)
             throws IOException {
         List<WhatIfPoint> points = results.stream().map(WhatIfResult::point).toList();
         List<String> varying = varying(points);
@@ -104,9 +105,9 @@ public final class WhatIfOutputs {
                     ChartStyle.footer(window, base.name())), charts, "whatif-harvest");
         }
 
-        byte[] tradeOffPng = AnalysisSection.png(WhatIfCharts.tradeOff(tradeOffs(results, contention, varying), cur, footer),
+        byte[] tradeOffPng = AnalysisSection.png(WhatIfCharts.tradeOff(tradeOffs(results), cur, footer),
                 charts, "whatif-tradeoff");
-        page(new Page(run, req, prepared, results, varying, links, contention, sidePng, tradeOffPng, sweepCharts,
+        page(new Page(run, req, prepared, results, varying, links, sidePng, tradeOffPng, sweepCharts,
                 harvestPng, window, runId, started));
         Files.write(run.resolve("deck.pptx"), Deck.whatIf(window, sidePng, findings(results, varying)));
 
@@ -187,15 +188,17 @@ public final class WhatIfOutputs {
         for (String k : varying) {
             t.addColumns(StringColumn.create(column(k)));
         }
-        t.addColumns(IntColumn.create("hosts_before"), IntColumn.create("hosts_after"), IntColumn.create("lower_bound"),
+        t.addColumns(StringColumn.create("option"), BooleanColumn.create("recommended"),
+                IntColumn.create("hosts_before"), IntColumn.create("hosts_after"), IntColumn.create("lower_bound"),
                 DoubleColumn.create("gap"), IntColumn.create("kept_hosts"),
                 DoubleColumn.create("kwh_before_per_year"), DoubleColumn.create("kwh_after_per_year"),
                 DoubleColumn.create("kwh_saved_per_year"), DoubleColumn.create("cost_before_per_year"),
-                DoubleColumn.create("energy_cost_after_per_year"), DoubleColumn.create("provider_bill_per_year"),
+                DoubleColumn.create("fleet_cost_after_per_year"), DoubleColumn.create("provider_bill_per_year"),
                 DoubleColumn.create("cost_after_per_year"), DoubleColumn.create("cost_saved_per_year"),
                 DoubleColumn.create("co2e_before_t_per_year"), DoubleColumn.create("co2e_after_t_per_year"),
-                DoubleColumn.create("co2e_saved_t_per_year"), DoubleColumn.create("hardware_cost"),
-                DoubleColumn.create("payback_months"), IntColumn.create("offloaded_apps"),
+                DoubleColumn.create("co2e_saved_t_per_year"), DoubleColumn.create("capex"),
+                DoubleColumn.create("payback_months"), DoubleColumn.create("tco_over_horizon"),
+                DoubleColumn.create("contention_share"), IntColumn.create("offloaded_apps"),
                 DoubleColumn.create("offloaded_cores"), DoubleColumn.create("offloaded_mem_gb"),
                 DoubleColumn.create("offloaded_kwh_per_year"), DoubleColumn.create("harvest_core_hours_per_year"),
                 StringColumn.create("solver_stopped_by"), LongColumn.create("solver_iterations"),
@@ -209,6 +212,8 @@ public final class WhatIfOutputs {
             for (String k : varying) {
                 t.stringColumn(column(k)).append(p.get(k));
             }
+            t.stringColumn("option").append(r.option());
+            t.booleanColumn("recommended").append(r.recommended());
             t.intColumn("hosts_before").append(r.hostsBefore());
             t.intColumn("hosts_after").append(r.hostsAfter());
             t.intColumn("lower_bound").append(r.lowerBound());
@@ -218,15 +223,17 @@ public final class WhatIfOutputs {
             t.doubleColumn("kwh_after_per_year").append(r.kwhAfter());
             t.doubleColumn("kwh_saved_per_year").append(r.kwhSaved());
             t.doubleColumn("cost_before_per_year").append(r.costBefore());
-            t.doubleColumn("energy_cost_after_per_year").append(r.energyCostAfter());
+            t.doubleColumn("fleet_cost_after_per_year").append(r.fleetCostAfter());
             t.doubleColumn("provider_bill_per_year").append(r.providerBill());
             t.doubleColumn("cost_after_per_year").append(r.costAfter());
             t.doubleColumn("cost_saved_per_year").append(r.costSaved());
             t.doubleColumn("co2e_before_t_per_year").append(r.co2eBeforeT());
             t.doubleColumn("co2e_after_t_per_year").append(r.co2eAfterT());
             t.doubleColumn("co2e_saved_t_per_year").append(r.co2eSavedT());
-            t.doubleColumn("hardware_cost").append(r.hardwareCost());
+            t.doubleColumn("capex").append(r.capex());
             t.doubleColumn("payback_months").append(Double.isFinite(r.paybackMonths()) ? r.paybackMonths() : Double.NaN);
+            t.doubleColumn("tco_over_horizon").append(r.tcoOverHorizon());
+            t.doubleColumn("contention_share").append(r.contentionShare());
             t.intColumn("offloaded_apps").append(r.offloadedApps().size());
             t.doubleColumn("offloaded_cores").append(r.offloadedCores());
             t.doubleColumn("offloaded_mem_gb").append(r.offloadedMemGb());
@@ -246,13 +253,17 @@ public final class WhatIfOutputs {
         Files.createDirectories(dir);
         ConsolidationOutcome o = r.outcome();
         Set<String> off = new HashSet<>(r.offloadedApps());
-        List<AppDemandVector> demand = prepared.inputs().get(WhatIf.dataKey(r.point().scenario())).demand();
+        OptionInputs in = prepared.inputs().get(WhatIf.dataKey(r.point().scenario()));
+        List<AppDemandVector> demand = in.fleet().demand();
         String link = null;
+        for (Map.Entry<String, Table> e : PlanTables.options(o).entrySet()) {
+            TableFiles.writeCsv(e.getValue(), dir.resolve(e.getKey() + ".csv"));
+        }
         if (o.planned()) {
             List<AppDemandVector> stay = demand.stream().filter(v -> !off.contains(v.id())).toList();
             TableFiles.writeCsv(PlanTables.plan(o, stay, prepared.ingest().hosts().hosts()), dir.resolve("plan.csv"));
             TableFiles.writeCsv(PlanTables.summary(o, r.point().scenario()), dir.resolve("plan_summary.csv"));
-            MigrationCsv.write(dir.resolve("migration.csv"), o.savings().migration());
+            MigrationCsv.write(dir.resolve("migration.csv"), o.savings().migration(), in.physical());
             link = "points/" + folder + "/plan.csv";
         }
         if (r.point().offload() != null) {
@@ -317,14 +328,13 @@ public final class WhatIfOutputs {
         return !changed.isEmpty() && EXTERNAL.containsAll(changed);
     }
 
-    private static List<WhatIfCharts.TradeOff> tradeOffs(List<WhatIfResult> results, List<Double> contention,
-                                                         List<String> varying) {
+    private static List<WhatIfCharts.TradeOff> tradeOffs(List<WhatIfResult> results) {
         Map<String, String> base = results.get(0).point().parameters();
         List<WhatIfCharts.TradeOff> out = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             WhatIfResult r = results.get(i);
             if (i == 0 || !sensitivity(r.point(), base)) {
-                out.add(new WhatIfCharts.TradeOff(r.name(), r.costSaved(), contention.get(i), i == 0));
+                out.add(new WhatIfCharts.TradeOff(r.name(), r.costSaved(), r.contentionShare(), i == 0));
             }
         }
         return out;
@@ -367,8 +377,9 @@ public final class WhatIfOutputs {
         Map<String, String> baseParams = base.point().parameters();
         String cur = base.point().scenario().currency();
         if (base.evaluated()) {
-            out.add(String.format(Locale.ROOT, "Baseline (%s): %d hosts become %d, saving %s %s and %s t CO2e per year.",
-                    base.name(), base.hostsBefore(), base.hostsAfter(), num(base.costSaved(), 0), cur, num(base.co2eSavedT(), 1)));
+            out.add(String.format(Locale.ROOT, "Baseline (%s), option %s%s: %d hosts become %d, saving %s %s and %s t CO2e "
+                            + "per year.", base.name(), base.option(), base.recommended() ? "" : " (not recommended)",
+                    base.hostsBefore(), base.hostsAfter(), num(base.costSaved(), 0), cur, num(base.co2eSavedT(), 1)));
         }
         List<WhatIfResult> options = results.stream().filter(WhatIfResult::evaluated)
                 .filter(r -> !sensitivity(r.point(), baseParams)).toList();
@@ -392,7 +403,7 @@ public final class WhatIfOutputs {
 
     /** Everything the what-if page reads. */
     record Page(RunFolder run, WhatIfSource req, WhatIfData prepared, List<WhatIfResult> results,
-                List<String> varying, List<String> links, List<Double> contention, byte[] sidePng, byte[] tradeOffPng,
+                List<String> varying, List<String> links, byte[] sidePng, byte[] tradeOffPng,
                 Map<String, byte[]> sweepCharts, byte[] harvestPng, String window, String runId, Instant started) {
         WhatIfResult base() {
             return results.get(0);
@@ -427,12 +438,16 @@ public final class WhatIfOutputs {
         List<HtmlReport.KeyNumber> tiles = new ArrayList<>();
         tiles.add(new HtmlReport.KeyNumber("points evaluated", String.valueOf(p.results().size()), "each as a Spark task", false));
         tiles.add(new HtmlReport.KeyNumber("hosts today", String.valueOf(base.hostsBefore()),
-                "that can be consolidated (hosts with pinned or dedicated apps stay as they are)", false));
+                "measured; every one is in the plans (pinned and dedicated apps stay on their hosts)", false));
         if (base.evaluated()) {
             tiles.add(new HtmlReport.KeyNumber("baseline saves", num(base.costSaved(), 0) + " " + cur + "/year",
-                    base.hostsAfter() + " hosts after; modelled: plan through power curves", true));
+                    base.option() + ": " + base.hostsAfter() + " hosts after; modelled: plan through power curves", true));
         }
         html.keyNumbers(tiles);
+        if (base.outcome().verdict() != null) {
+            html.paragraph("Baseline verdict, as greenpack report gives it for the same data and scenario: "
+                    + base.outcome().verdict().sentence());
+        }
         findings(p.results(), p.varying()).forEach(html::paragraph);
         VerdictText.shortWindow(base.outcome().planned() ? base.outcome().savings().windowHours()
                 : Double.POSITIVE_INFINITY).ifPresent(html::warning);
@@ -441,14 +456,19 @@ public final class WhatIfOutputs {
     private static void comparisonSection(HtmlReport html, Page p) {
         String cur = p.currency();
         Map<String, String> baseParams = p.base().point().parameters();
-        html.section("comparison", "Options compared");
-        html.paragraph("One row per option point; the baseline (the file's base: scenario) is highlighted. Money, energy "
-                + "and CO2e are per year and modelled (the plan through power curves against metered energy scaled to a "
-                + "year); energy is facility energy (IT \u00d7 PUE); cost after = energy cost after + the provider's bill "
-                + "for offloaded apps. Contention risk: the plan replayed against every measured interval. Click a name for "
-                + "the point's plan (plan.csv; migration.csv and offloaded.csv next to it). Full table: whatif.csv.");
-        List<String> headers = List.of("point", "what changes", "hosts after (of " + p.base().hostsBefore() + ")",
-                "saved " + cur + "/year", "hardware " + cur, "payback", "contention risk", "t CO2e saved/year",
+        html.section("comparison", "Points compared");
+        html.paragraph("One row per point; the baseline (the file's base: scenario) is highlighted. Every point plans the "
+                + "same four options as greenpack report (decommission, reuse, refresh, best) and shows the one its verdict "
+                + "recommends (else the lowest-cost one, marked not recommended). Money, energy and CO2e are per year and "
+                + "modelled (the plan through power curves against metered energy scaled to a year); energy is facility "
+                + "energy (IT \u00d7 PUE); cost = energy + support and licences, plus the provider's bill for offloaded "
+                + "apps. Capex: hardware bought and moves; TCO: cost after \u00d7 " + num(p.base().point().scenario()
+                .horizonYears(), 0) + " years + capex. Contention risk: share of host-intervals in which the plan, replayed "
+                + "against every measured interval, went over capacity \u00d7 (1 \u2212 headroom). Click a name for the "
+                + "point's plan (plan.csv; plan_options.csv, migration.csv and offloaded.csv next to it). Full table: "
+                + "whatif.csv.");
+        List<String> headers = List.of("point", "what changes", "option", "hosts after (of " + p.base().hostsBefore() + ")",
+                "saved " + cur + "/year", "capex " + cur, "payback", "TCO " + cur, "contention risk", "t CO2e saved/year",
                 cur + "/year after", "of which provider", "lower bound");
         List<List<String>> options = new ArrayList<>();
         List<String> optionLinks = new ArrayList<>();
@@ -460,23 +480,26 @@ public final class WhatIfOutputs {
             (sens ? sensitivities : options).add(row(p, i));
             (sens ? sensitivityLinks : optionLinks).add(p.links().get(i));
         }
-        html.table("What-if options (baseline highlighted)", headers, options, Set.of(2, 3, 4, 6, 7, 8, 9, 10), Set.of(0),
+        html.table("What-if points (baseline highlighted)", headers, options, NUMERIC, Set.of(0),
                 optionLinks);
         // Notes below the table, one line per point, so the table's numbers stay in one screen width.
         for (int i = 0; i < p.results().size(); i++) {
             String note = note(p, i);
             if (!note.isEmpty()) {
-                html.paragraph(p.results().get(i).name() + ": " + note + ".");
+                html.paragraph(p.results().get(i).name() + ": " + note + (note.endsWith(".") ? "" : "."));
             }
         }
         if (!sensitivities.isEmpty()) {
             html.section("sensitivity", "Sensitivity: outside changes");
             html.paragraph("These points change a price or the grid, not the fleet: they show how the baseline's savings "
                     + "move if the world changes, and are not options to choose.");
-            html.table("Sensitivity points", headers, sensitivities, Set.of(2, 3, 4, 6, 7, 8, 9, 10), Set.of(),
+            html.table("Sensitivity points", headers, sensitivities, NUMERIC, Set.of(),
                     sensitivityLinks);
         }
     }
+
+    /** The comparison table's numeric columns (right-aligned). */
+    private static final Set<Integer> NUMERIC = Set.of(3, 4, 5, 7, 8, 9, 10, 11, 12);
 
     private static List<String> row(Page p, int i) {
         WhatIfResult r = p.results().get(i);
@@ -484,11 +507,15 @@ public final class WhatIfOutputs {
         List<String> row = new ArrayList<>();
         row.add(r.name());
         row.add(r.index() == 0 ? "baseline" : changes(r.point(), baseParams, p.varying()));
+        row.add(r.option().isEmpty() ? "\u2013" : r.recommended() ? r.option() : r.option() + " (not recommended)");
         row.add(r.evaluated() ? String.valueOf(r.hostsAfter()) : "\u2013");
         row.add(num(r.costSaved(), 0));
-        row.add(num(r.hardwareCost(), 0));
-        row.add(Double.isInfinite(r.paybackMonths()) ? "never" : num(r.paybackMonths(), 0) + " months");
-        row.add(VerdictText.percent(p.contention().get(i)));
+        row.add(num(r.capex(), 0));
+        row.add(!r.evaluated() ? "\u2013" : Double.isInfinite(r.paybackMonths()) ? "never"
+                : r.capex() == 0 ? "nothing to buy" : num(r.paybackMonths(), 0) + " months");
+        row.add(num(r.tcoOverHorizon(), 0));
+        // A share that rounds to 0.0 % but is not zero says so: the replay did go over somewhere.
+        row.add(r.contentionShare() > 0 && r.contentionShare() < 0.0005 ? "< 0.1 %" : VerdictText.percent(r.contentionShare()));
         row.add(num(r.co2eSavedT(), 1));
         row.add(num(r.costAfter(), 0));
         row.add(r.point().offload() == null ? "" : num(r.providerBill(), 0));
@@ -514,8 +541,8 @@ public final class WhatIfOutputs {
             notes.add("batch work gets " + num(r.harvestCoreHours(), 0) + " core-hours/year");
         }
         if (r.point().offload() != null) {
-            notes.add(r.offloadedApps().size() + " apps offloaded"
-                    + (r.hostsBefore() != p.base().hostsBefore() ? "; hosts kept for pinned apps join the comparison" : ""));
+            notes.add(r.offloadedApps().size() + " apps offloaded (the provider's bill is counted in every option of "
+                    + "the point, so it does not change which option leads)");
         }
         return String.join("; ", notes);
     }
@@ -526,7 +553,7 @@ public final class WhatIfOutputs {
         html.paragraph("Each dot is an option point: further right means co-hosted demand exceeded capacity more often "
                 + "when the plan was replayed against the measured intervals. The knee is where a little more saving "
                 + "costs much more contention.");
-        if (p.contention().stream().filter(Double::isFinite).allMatch(c -> c == 0)) {
+        if (p.results().stream().map(WhatIfResult::contentionShare).filter(Double::isFinite).allMatch(c -> c == 0)) {
             html.note("No point's plan exceeded a host's capacity in any replayed interval: within this data window "
                     + "the savings cost no contention, so the choice rests on money and hardware.");
         }
@@ -549,17 +576,21 @@ public final class WhatIfOutputs {
     private static void methodSection(HtmlReport html, Page p) {
         html.section("method", "How the points were computed");
         html.paragraph("The data was read once and analysed once per distinct sizing setting (percentile, hourly sizing, "
-                + "idle policy: " + p.prepared().analyses().size() + " here). Every point was then planned and costed in its "
-                + "own Spark task with the same optimizer and savings rules as greenpack report; each plan was then "
-                + "replayed against the measured demand for its contention risk.");
+                + "idle policy: " + p.prepared().analyses().size() + " here). Every point then had its four options "
+                + "(decommission, reuse, refresh, best; your hosts and the new models as candidates, pinned and dedicated "
+                + "apps fixed to their hosts; one percentile over the window and one per hour of day) planned and costed in "
+                + "its own Spark task with the same optimizer and rules as greenpack report; then every option of every "
+                + "point was replayed against the measured demand in one Spark job, and the same verdict rule picked each "
+                + "point's option. A point equal to the report's scenario has the report's plan.");
         html.paragraph(String.format(Locale.ROOT, "Reproducible: the optimizer (seed %d) stops after %,d iterations and never "
                         + "on the clock, so the same file and data give the same table on any machine.",
                 p.req().solver().seed(), p.req().solver().maxIterations()));
         html.paragraph("Offload: the named apps, owners or classes leave the packing; their hosts' energy leaves the fleet "
                 + "with them, and the provider's bill (sized cores \u00d7 8,760 h \u00d7 price per core-hour + sized GB "
                 + "\u00d7 8,760 h \u00d7 price per GB-hour) is added to the cost after. The provider's CO2e is not counted.");
-        html.paragraph("Harvest: batch work uses the given share of each new host's free capacity (after headroom), hour by "
-                + "hour; the energy after includes that extra load, and the batch work's useful core-hours are shown after "
-                + "the hypervisor overhead. The hosts are the plan's.");
+        html.paragraph("Harvest: batch work uses the given share of each plan host's free capacity (after headroom), hour "
+                + "by hour; the energy after includes that extra load, and the batch work's useful core-hours are shown "
+                + "after the hypervisor overhead. The plan and the option are the plain point's: harvest uses a plan, it "
+                + "does not choose one.");
     }
 }

@@ -1,45 +1,47 @@
 package io.greenpack.whatif;
 
-import io.greenpack.config.Harvest;
 import io.greenpack.config.Offload;
 import io.greenpack.config.Scenario;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationOutcome;
 import io.greenpack.consolidate.ConsolidationStage;
 import io.greenpack.consolidate.FleetInputs;
-import io.greenpack.model.TargetModel;
-import io.greenpack.optimize.HostPlan;
+import io.greenpack.consolidate.OptionInputs;
+import io.greenpack.consolidate.OptionPlan;
+import io.greenpack.consolidate.PlannedOptions;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.optimize.SolverSettings;
-import io.greenpack.savings.PlannedHost;
+import io.greenpack.savings.PlanOption;
 import io.greenpack.savings.Savings;
 import io.greenpack.savings.SavingsInput;
 import io.greenpack.savings.SavingsResult;
-import io.greenpack.savings.VmPlacement;
-import io.greenpack.model.AppDemandVector;
 import io.greenpack.util.UserError;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Evaluates one what-if point on plain values (no Spark): the consolidate stage for the point's
- * scenario, then the offload's provider bill or the harvest's extra load. What-if runs call it in
- * Spark tasks, tests call it directly; both give the same numbers.
+ * Evaluates one what-if point the way {@code report} plans its scenario: the four options of the
+ * consolidate stage (existing hosts and new targets, pinned and dedicated apps fixed, both sizings),
+ * replayed and decided by the same verdict rule; the point's row describes the option the verdict
+ * leads with. In two steps, so that the expensive one runs in a Spark task: {@link #plan} (pure
+ * Java: offload, optimizer, costs) and {@link #result} (on the driver: the replay against the
+ * measured demand, the verdict, the row's figures). Tests call both directly; the numbers are the same.
  *
  * <p>Offload: the picked apps leave the demand before anything else, so a pinned app that is
  * offloaded no longer keeps its host. "Before" is today's fleet (their hosts included), "after"
  * the plan of what is left plus the provider's bill: sized cores × 8760 h × price per core-hour +
  * sized GB × 8760 h × price per GB-hour (sized at the scenario's percentile, no hypervisor
  * overhead: the provider sells cores and memory). When every app moves out, no host is left.
+ * The bill is the same for every option of the point, so it does not change which option leads.
  *
- * <p>Harvest: per plan host and hour of day, free = capacity × (1 − headroom) − planned load;
- * batch work adds share × free to the load (cores and memory); the energy after is priced through
- * the power curves at that load. Useful batch core-hours per year = Σ share × free ÷ (1 + cpu
- * overhead) × 365 (the batch VMs pay the hypervisor overhead like any VM). The hosts are the
- * plan's: harvest keeps capacity on instead of switching it off, it does not add hosts.
+ * <p>Harvest: batch work uses a share of each plan host's free capacity hour by hour; the plan and
+ * the verdict are the plain point's, the energy and money after include the batch load (the rule is
+ * on the consolidate stage's option evaluation).
  */
 public final class WhatIf {
     private WhatIf() {
@@ -54,111 +56,127 @@ public final class WhatIf {
     }
 
     /**
-     * The point's result. A point the optimizer cannot solve (an app larger than every target the
-     * scenario allows, too few machines available) is a result too, with no plan and the reason
-     * in its note: one infeasible point does not cost the other points of a sweep.
+     * The point's options, planned on plain values (a Spark task). A point the optimizer cannot
+     * solve (an app larger than every host and target) has no options and the reason in its note:
+     * one infeasible point does not cost the other points of a sweep.
      */
-    public static WhatIfResult evaluate(int index, FleetInputs in, WhatIfPoint p, SolverSettings solver) {
-        try {
-            return evaluateOrThrow(index, in, p, solver);
-        } catch (UserError e) {
-            ConsolidationOutcome none = ConsolidationOutcome.none("not feasible: " + e.getMessage());
-            return new WhatIfResult(index, p, none, 0, 0, 0, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), 0, 0, 0, 0, "", 0, none.note());
-        }
-    }
-
-    private static WhatIfResult evaluateOrThrow(int index, FleetInputs in, WhatIfPoint p, SolverSettings solver) {
+    public static PlannedPoint plan(int index, OptionInputs in, WhatIfPoint p, SolverSettings solver) {
         Scenario s = p.scenario();
-        List<TargetModel> targets = in.targets().isEmpty() ? List.of() : ConsolidationStage.select(in.targets(), s);
-        List<AppDemandVector> off = new ArrayList<>();
-        List<AppDemandVector> stay = new ArrayList<>();
+        FleetInputs fleet = in.fleet();
         Offload offload = p.offload();
-        for (AppDemandVector v : in.demand()) {
-            (offload != null && offload.picks(v.app(), in.owners().get(v.app()), v.workloadClass()) ? off : stay).add(v);
+        List<AppDemandVector> off = new ArrayList<>();
+        for (AppDemandVector v : fleet.demand()) {
+            if (offload != null && offload.picks(v.app(), fleet.owners().get(v.app()), v.workloadClass())) {
+                off.add(v);
+            }
         }
         double cores = off.stream().mapToDouble(AppDemandVector::cpuCores).sum();
         double mem = off.stream().mapToDouble(AppDemandVector::memGb).sum();
         double bill = offload == null ? 0 : (cores * offload.pricePerCoreHour() + mem * offload.pricePerGbHour())
                 * Savings.HOURS_PER_YEAR;
-        double offKwh = off.stream().mapToDouble(v -> in.appKwh().getOrDefault(v.id(), 0.0)).sum()
-                * Savings.HOURS_PER_YEAR / in.windowHours() * s.pue();
+        double offKwh = off.stream().mapToDouble(v -> fleet.appKwh().getOrDefault(v.id(), 0.0)).sum()
+                * Savings.HOURS_PER_YEAR / fleet.windowHours() * s.pue();
         List<String> offIds = off.stream().map(AppDemandVector::id).toList();
-        FleetInputs rest = in.withDemand(stay);
-
-        ConsolidationOutcome o;
-        if (stay.isEmpty() && !off.isEmpty() && !targets.isEmpty()) {
-            SavingsResult r = Savings.compute(SavingsInput.of(in.measured(), List.of(), List.of(), s,
-                    in.windowHours(), in.modelError()));
-            o = new ConsolidationOutcome(null, List.of(), List.of(), List.of(), r, targets,
-                    "every app is offloaded: no host is left to run");
-        } else {
-            o = ConsolidationStage.evaluate(rest, s, solver);
-        }
-        if (o.savings() == null) {
-            return new WhatIfResult(index, p, o, 0, 0, 0, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    bill, Double.NaN, Double.NaN, Double.NaN, Double.NaN, offIds, cores, mem, offKwh, 0, "", 0, o.note());
-        }
-        double harvestCoreHours = 0;
-        Harvest harvest = p.harvest();
-        if (harvest != null && o.planned() && harvest.share() > 0) {
-            Harvested h = harvest(PlannedHost.from(o.plan()), targets, s, harvest.share());
-            harvestCoreHours = h.usefulCoreHoursPerYear;
-            Set<String> kept = Set.copyOf(o.keptHosts());
-            SavingsInput si = SavingsInput.of(ConsolidationStage.measuredOutside(rest, kept), h.hosts,
-                    targets.stream().map(ConsolidationStage::entry).toList(), s, in.windowHours(), in.modelError())
-                    .withPlacements(placements(o));
-            o = new ConsolidationOutcome(o.plan(), o.keptHosts(), o.movedApps(), o.risk(), Savings.compute(si), o.targets(),
-                    o.note());
-        }
-        SavingsResult r = o.savings();
-        double before = r.beforeMoneyPerYear();
-        double saved = before - r.afterMoneyPerYear() - bill;
-        double payback = saved > 0 ? r.hardwareCost() / (saved / 12.0) : Double.POSITIVE_INFINITY;
-        int lb = o.planned() ? o.plan().packing().lowerBound() : 0;
-        double gap = o.planned() ? o.plan().packing().gap() : 0;
-        return new WhatIfResult(index, p, o, r.serversBefore(), r.serversAfter(), lb, gap, o.keptHosts().size(),
-                r.beforeFacilityKwhPerYear(), r.afterFacilityKwhPerYear(), before, r.afterMoneyPerYear(), bill,
-                r.beforeCo2eKgPerYear() / 1000, r.afterCo2eKgPerYear() / 1000, r.hardwareCost(), payback, offIds,
-                cores, mem, offKwh, harvestCoreHours, o.planned() ? o.plan().packing().stoppedBy() : "",
-                o.planned() ? o.plan().packing().iterations() : 0, o.note());
-    }
-
-    record Harvested(List<PlannedHost> hosts, double usefulCoreHoursPerYear) {
-    }
-
-    /** The plan's hosts with batch work on {@code share} of their free capacity, hour by hour. */
-    static Harvested harvest(List<PlannedHost> plan, List<TargetModel> targets, Scenario s, double share) {
-        Map<String, TargetModel> catalog = new HashMap<>();
-        targets.forEach(t -> catalog.put(t.model(), ConsolidationStage.entry(t)));
-        List<PlannedHost> out = new ArrayList<>();
-        double useful = 0;
-        for (PlannedHost p : plan) {
-            TargetModel e = catalog.get(p.model());
-            double[] c = new double[24];
-            double[] m = new double[24];
-            for (int h = 0; h < 24; h++) {
-                double freeCores = Math.max(0, e.cpuCores() * (1 - s.headroom()) - p.cpuCoresAt(h));
-                double freeMem = Math.max(0, e.memGb() * (1 - s.headroom()) - p.memGbAt(h));
-                c[h] = p.cpuCoresAt(h) + share * freeCores;
-                m[h] = p.memGbAt(h) + share * freeMem;
-                useful += share * freeCores / (1 + s.hypervisorCpuOverhead()) * 365;
-            }
-            out.add(new PlannedHost(p.host(), p.model(), p.apps(), c, m));
-        }
-        return new Harvested(out, useful);
-    }
-
-    private static List<VmPlacement> placements(ConsolidationOutcome o) {
-        Map<String, AppDemandVector> byId = new HashMap<>();
-        o.movedApps().forEach(v -> byId.put(v.id(), v));
-        List<VmPlacement> vms = new ArrayList<>();
-        for (HostPlan h : o.plan().hosts()) {
-            for (String id : h.apps()) {
-                AppDemandVector v = byId.get(id);
-                vms.add(new VmPlacement(id, v.host(), v.memGb()));
+        String note = fleet.demand().isEmpty() ? "no consolidation plan: no per-application utilization to size"
+                : off.size() == fleet.demand().size() ? EVERYTHING_OFFLOADED : null;
+        PlannedOptions options = null;
+        if (note == null) {
+            Set<String> gone = Set.copyOf(offIds);
+            try {
+                options = ConsolidationStage.plan(in.keeping(v -> !gone.contains(v.id())), s, solver,
+                        p.harvest() == null ? 0 : p.harvest().share());
+            } catch (UserError e) {
+                note = "not feasible: " + e.getMessage();
             }
         }
-        return vms;
+        return new PlannedPoint(index, p, options, offIds, cores, mem, bill, offKwh, note);
+    }
+
+    static final String EVERYTHING_OFFLOADED = "every app is offloaded: no host is left to run";
+
+    /**
+     * The point's row: its options replayed against the measured demand in {@code utilization} and
+     * decided as {@code report} decides them (on the driver: the replay is a Spark job).
+     */
+    public static WhatIfResult result(PlannedPoint pp, OptionInputs in, Dataset<Row> utilization) {
+        return results(List.of(pp), Map.of(dataKey(pp.point().scenario()), in), utilization).get(0);
+    }
+
+    /**
+     * Every point's row, in the order given; the options of all points are replayed in one Spark job.
+     *
+     * @param inputs what the points were planned from, by {@link #dataKey}
+     */
+    public static List<WhatIfResult> results(List<PlannedPoint> points, Map<String, OptionInputs> inputs,
+                                             Dataset<Row> utilization) {
+        List<ConsolidationStage.ToDecide> toDecide = new ArrayList<>();
+        for (PlannedPoint pp : points) {
+            if (pp.planned()) {
+                Scenario s = pp.point().scenario();
+                toDecide.add(new ConsolidationStage.ToDecide(pp.options(), inputs.get(dataKey(s)), s));
+            }
+        }
+        List<ConsolidationOutcome> decided = ConsolidationStage.decideAll(utilization, toDecide);
+        List<WhatIfResult> out = new ArrayList<>();
+        int k = 0;
+        for (PlannedPoint pp : points) {
+            if (pp.planned()) {
+                out.add(row(pp, decided.get(k++)));
+            } else if (pp.note().equals(EVERYTHING_OFFLOADED)) {
+                out.add(everythingOffloaded(pp, inputs.get(dataKey(pp.point().scenario()))));
+            } else {
+                out.add(none(pp, ConsolidationOutcome.none(pp.note())));
+            }
+        }
+        return out;
+    }
+
+    /** The row of a decided point: the option the verdict leads with. */
+    private static WhatIfResult row(PlannedPoint pp, ConsolidationOutcome o) {
+        Scenario s = pp.point().scenario();
+        String lead = o.verdict().lead().map(PlanOption::option).orElse(null);
+        OptionPlan chosen = o.options().stream().filter(p -> p.planned() && p.name().equals(lead)).findFirst().orElse(null);
+        if (chosen == null) {
+            return none(pp, o);
+        }
+        PlanOption row = chosen.row();
+        SavingsResult r = chosen.savings();
+        double saved = chosen.moneyBeforePerYear() - chosen.moneyAfterPerYear() - pp.providerBill();
+        var packing = chosen.plan().packing();
+        return new WhatIfResult(pp.index(), pp.point(), o, row.option(), row.recommended(), row.hostsBefore(),
+                row.hostsAfter(), row.lowerBound(), row.gap(), o.verdict().scope().keptOn().size(),
+                r.beforeFacilityKwhPerYear(), r.afterFacilityKwhPerYear(), chosen.moneyBeforePerYear(),
+                chosen.moneyAfterPerYear(), pp.providerBill(), r.beforeCo2eKgPerYear() / 1000,
+                r.afterCo2eKgPerYear() / 1000, row.capex(), payback(row.capex(), saved),
+                (chosen.moneyAfterPerYear() + pp.providerBill()) * s.horizonYears() + row.capex(), row.contentionShare(),
+                pp.offloadedApps(), pp.offloadedCores(), pp.offloadedMemGb(), pp.offloadedKwh(),
+                chosen.harvestCoreHoursPerYear(), packing.stoppedBy(), packing.iterations(),
+                row.recommended() ? "" : o.verdict().sentence());
+    }
+
+    /** Months until the capex is paid back by the money saved; 0 with nothing to pay, infinite when nothing is saved. */
+    static double payback(double capex, double savedPerYear) {
+        return savedPerYear <= 0 ? Double.POSITIVE_INFINITY : capex == 0 ? 0 : capex / (savedPerYear / 12);
+    }
+
+    /** Every app at the provider: every host off, nothing to buy; what is left is the bill. */
+    private static WhatIfResult everythingOffloaded(PlannedPoint pp, OptionInputs in) {
+        Scenario s = pp.point().scenario();
+        FleetInputs fleet = in.fleet();
+        SavingsResult r = Savings.compute(SavingsInput.of(fleet.measured(), List.of(), List.of(), s, fleet.windowHours(),
+                fleet.modelError()));
+        double before = r.beforeMoneyPerYear() + in.ownershipPerYear(s);
+        return new WhatIfResult(pp.index(), pp.point(), ConsolidationOutcome.none(pp.note()), "", false,
+                fleet.measured().size(), 0, 0, 0, 0, r.beforeFacilityKwhPerYear(), 0, before, 0, pp.providerBill(),
+                r.beforeCo2eKgPerYear() / 1000, 0, 0, payback(0, before - pp.providerBill()),
+                pp.providerBill() * s.horizonYears(), 0, pp.offloadedApps(), pp.offloadedCores(), pp.offloadedMemGb(),
+                pp.offloadedKwh(), 0, "", 0, pp.note());
+    }
+
+    private static WhatIfResult none(PlannedPoint pp, ConsolidationOutcome o) {
+        String note = o.verdict() != null ? o.verdict().sentence() : o.note();
+        return new WhatIfResult(pp.index(), pp.point(), o, "", false, 0, 0, 0, Double.NaN, 0, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, pp.providerBill(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, pp.offloadedApps(), pp.offloadedCores(), pp.offloadedMemGb(), pp.offloadedKwh(), 0, "", 0, note);
     }
 }

@@ -7,21 +7,32 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * One evaluated what-if point. Figures are per year; energy is facility energy (IT × PUE), money
- * is energy cost plus, for an offload, the provider's bill; CO2e counts the fleet only (the
- * provider's emissions are not known). NaN where the point has no plan (see {@code note}).
+ * One evaluated what-if point: the option its verdict leads with (the recommended one, else the
+ * lowest-TCO one, marked not recommended), as {@code report} would describe it for the point's
+ * scenario. Figures are per year unless named otherwise; energy is facility energy (IT × PUE);
+ * money is energy cost + support and licence of every host on, plus, for an offload, the provider's
+ * bill; CO2e counts the fleet only (the provider's emissions are not known). NaN where the point has
+ * no plan (see {@code note}).
  *
- * @param outcome       the plan and savings (risk empty: the replay is not part of a what-if)
- * @param offloadedApps demand vectors (app on host) that moved to the provider
+ * @param outcome         the options, verdict, plan, savings and replay of the point
+ * @param option          the option the row describes ({@code decommission}, {@code reuse}, …), empty without one
+ * @param recommended     the option pays back within the horizon and was recommended
+ * @param capex           hardware bought (blade chassis included) + moves × cost per move
+ * @param paybackMonths   capex ÷ (money saved per year ÷ 12); infinite when nothing is saved
+ * @param tcoOverHorizon  (cost after per year) × horizon years + capex
+ * @param contentionShare share of host-intervals in which the replayed plan exceeded capacity × (1 − headroom)
+ * @param offloadedApps   demand vectors (app on host) that moved to the provider
  */
-public record WhatIfResult(int index, WhatIfPoint point, ConsolidationOutcome outcome, int hostsBefore, int hostsAfter,
-                           int lowerBound, double gap, int keptHosts, double kwhBefore, double kwhAfter,
-                           double costBefore, double energyCostAfter, double providerBill, double co2eBeforeT,
-                           double co2eAfterT, double hardwareCost, double paybackMonths, List<String> offloadedApps,
+public record WhatIfResult(int index, WhatIfPoint point, ConsolidationOutcome outcome, String option, boolean recommended,
+                           int hostsBefore, int hostsAfter, int lowerBound, double gap, int keptHosts, double kwhBefore,
+                           double kwhAfter, double costBefore, double fleetCostAfter, double providerBill,
+                           double co2eBeforeT, double co2eAfterT, double capex, double paybackMonths,
+                           double tcoOverHorizon, double contentionShare, List<String> offloadedApps,
                            double offloadedCores, double offloadedMemGb, double offloadedKwh,
                            double harvestCoreHours, String stoppedBy, long iterations, String note) implements Serializable {
     public WhatIfResult {
         offloadedApps = List.copyOf(offloadedApps);
+        option = option == null ? "" : option;
         note = note == null ? "" : note;
     }
 
@@ -30,7 +41,7 @@ public record WhatIfResult(int index, WhatIfPoint point, ConsolidationOutcome ou
     }
 
     public double costAfter() {
-        return energyCostAfter + providerBill;
+        return fleetCostAfter + providerBill;
     }
 
     public double costSaved() {

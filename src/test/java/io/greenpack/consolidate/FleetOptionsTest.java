@@ -72,7 +72,7 @@ class FleetOptionsTest {
     static List<OptionPlan> options(List<AppDemandVector> apps, List<ExistingHost> hosts, List<MeasuredHost> measured,
                                     List<TargetModel> targets, Set<String> physical, Scenario s) {
         FleetInputs in = new FleetInputs(apps, measured, targets, YEAR_HOURS, 0.05, Map.of(), Map.of());
-        return new FleetOptions(in, hosts, physical, s, SOLVER).plan();
+        return new FleetOptions(in, hosts, physical, s, SOLVER, 0).plan();
     }
 
     static Verdict verdict(List<OptionPlan> plans, Scenario s) {
@@ -209,7 +209,7 @@ class FleetOptionsTest {
         List<AppDemandVector> apps = new ArrayList<>(threeLightHosts());
         apps.set(0, pinned("h1-a1", "h1", 0.6, 1.0 / 3));
         FleetInputs in = new FleetInputs(apps, measured, List.of(), YEAR_HOURS, 0.05, Map.of(), Map.of());
-        FleetOptions fleet = new FleetOptions(in, hosts, Set.of("h2", "h3"), s, SOLVER);
+        FleetOptions fleet = new FleetOptions(in, hosts, Set.of("h2", "h3"), s, SOLVER, 0);
         OptionPlan reuse = named(fleet.plan(), PlanOption.REUSE);
 
         // The pinned app keeps h1 on; the cheapest plan puts everything there.

@@ -7,13 +7,16 @@ import io.greenpack.config.Scenario;
 import io.greenpack.config.WhatIfPoint;
 import io.greenpack.consolidate.ConsolidationOutcome;
 import io.greenpack.consolidate.ConsolidationStage;
-import io.greenpack.consolidate.FleetInputs;
+import io.greenpack.consolidate.OptionInputs;
+import io.greenpack.consolidate.OptionPlan;
+import io.greenpack.model.AppDemandVector;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.pipeline.WhatIfRun;
+import io.greenpack.savings.PlanOption;
 import io.greenpack.savings.Savings;
-import io.greenpack.model.AppDemandVector;
 import io.greenpack.testing.SampleAnalysis;
-import io.greenpack.testing.TestSpark;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +27,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** What-if points on the bundled sample: parallel = sequential = the consolidate stage, and sanity rules. */
+/** What-if points on the bundled sample: parallel = sequential = the report's consolidate stage, and sanity rules. */
 class WhatIfEvaluationTest {
     private static final SolverSettings SOLVER = WhatIfRun.solver(7, 3_000);
-    private static FleetInputs inputs;
+    private static OptionInputs inputs;
+    private static Dataset<Row> utilization;
 
     @BeforeAll
     static void load() {
         SampleAnalysis.Loaded l = SampleAnalysis.get();
-        inputs = ConsolidationStage.inputs(l.ingest(), l.analysis(), l.ingest().targets());
+        inputs = ConsolidationStage.optionInputs(l.ingest(), l.analysis(), l.ingest().targets(), Scenario.defaults());
+        utilization = l.ingest().utilization();
     }
 
     private static Scenario scenario(String name, double headroom, List<String> targets) {
@@ -42,72 +47,91 @@ class WhatIfEvaluationTest {
                 d.horizonYears(), IdlePolicy.CPU_SHARE, d.migrationGbps());
     }
 
-    private static Map<String, FleetInputs> byKey() {
-        return Map.of("percentile=95.0,hourly_sizing=false,idle_policy=cpu-share", inputs);
+    private static Map<String, OptionInputs> byKey() {
+        return Map.of(WhatIf.dataKey(Scenario.defaults()), inputs);
+    }
+
+    private static WhatIfResult evaluate(int index, WhatIfPoint p) {
+        return WhatIf.result(WhatIf.plan(index, inputs, p, SOLVER), inputs, utilization);
     }
 
     @Test
-    void sparkTasksGiveTheSameNumbersAsSequentialEvaluationAndAsTheConsolidateStage() {
+    void sparkTasksGiveTheSameNumbersAsSequentialEvaluationAndAsTheReportsConsolidateStage() {
         Scenario base = Scenario.defaults();
         List<WhatIfPoint> points = List.of(WhatIfPoint.of(base, "base"),
                 WhatIfPoint.of(scenario("r640-0.3", 0.3, List.of("Dell PowerEdge R640")), "scenario"),
                 new WhatIfPoint(scenario("harvest", 0.2, List.of("all")), "scenario", null, new Harvest(0.5)),
                 new WhatIfPoint(scenario("offload-analytics", 0.2, List.of("all")), "scenario",
                         new Offload(List.of(), List.of("analytics"), List.of(), 0.04, 0.005), null));
-        List<WhatIfResult> parallel = WhatIfRun.evaluate(TestSpark.session(), byKey(), points, SOLVER);
-        List<WhatIfResult> sequential = WhatIfRun.evaluateSequentially(byKey(), points, SOLVER);
+        List<WhatIfResult> parallel = WhatIfRun.evaluate(utilization, byKey(), points, SOLVER);
+        List<WhatIfResult> sequential = WhatIfRun.evaluateSequentially(utilization, byKey(), points, SOLVER);
         assertThat(parallel).hasSize(4);
         for (int i = 0; i < points.size(); i++) {
             WhatIfResult p = parallel.get(i);
             WhatIfResult s = sequential.get(i);
             assertThat(p.name()).isEqualTo(points.get(i).name());
+            assertThat(p.option()).as(p.name()).isNotEmpty().isEqualTo(s.option());
             assertThat(p.hostsAfter()).as(p.name()).isEqualTo(s.hostsAfter());
             assertThat(p.kwhAfter()).as(p.name()).isEqualTo(s.kwhAfter());
             assertThat(p.costSaved()).as(p.name()).isEqualTo(s.costSaved());
             assertThat(p.co2eSavedT()).as(p.name()).isEqualTo(s.co2eSavedT());
             assertThat(p.providerBill()).as(p.name()).isEqualTo(s.providerBill());
+            assertThat(p.contentionShare()).as(p.name()).isEqualTo(s.contentionShare());
             assertThat(p.outcome().plan().hosts()).as(p.name()).isEqualTo(s.outcome().plan().hosts());
         }
-        // A plain point is exactly the stage's single-plan evaluation of that scenario (plan and savings);
-        // report itself plans the four options over the whole fleet (FleetOptions).
+        // A plain point is exactly what report's consolidate stage gives for that scenario: the same
+        // options, the same verdict, and the row describes the option the verdict leads with.
+        SampleAnalysis.Loaded l = SampleAnalysis.get();
         for (int i = 0; i < 2; i++) {
-            SampleAnalysis.Loaded l = SampleAnalysis.get();
-            ConsolidationOutcome direct = ConsolidationStage.evaluate(
-                    ConsolidationStage.inputs(l.ingest(), l.analysis(), l.ingest().targets()), points.get(i).scenario(), SOLVER);
+            ConsolidationOutcome report = ConsolidationStage.run(l.ingest(), l.analysis(), l.ingest().targets(),
+                    points.get(i).scenario(), SOLVER);
             WhatIfResult p = parallel.get(i);
-            assertThat(p.hostsAfter()).isEqualTo(direct.savings().serversAfter());
-            assertThat(p.hostsBefore()).isEqualTo(direct.savings().serversBefore());
-            assertThat(p.kwhAfter()).isEqualTo(direct.savings().afterFacilityKwhPerYear());
-            assertThat(p.kwhBefore()).isEqualTo(direct.savings().beforeFacilityKwhPerYear());
-            assertThat(p.costSaved()).isEqualTo(direct.savings().moneySavedPerYear());
-            assertThat(p.lowerBound()).isEqualTo(direct.plan().packing().lowerBound());
-            assertThat(p.outcome().plan().hosts()).isEqualTo(direct.plan().hosts());
+            OptionPlan lead = report.options().stream().filter(o -> o.row().option().equals(
+                    report.verdict().lead().map(PlanOption::option).orElseThrow())).findFirst().orElseThrow();
+            assertThat(p.outcome().verdict().sentence()).isEqualTo(report.verdict().sentence());
+            assertThat(p.outcome().sizing()).isEqualTo(report.sizing());
+            assertThat(p.option()).isEqualTo(lead.row().option());
+            assertThat(p.recommended()).isEqualTo(lead.row().recommended());
+            assertThat(p.hostsBefore()).isEqualTo(lead.row().hostsBefore());
+            assertThat(p.hostsAfter()).isEqualTo(lead.row().hostsAfter());
+            assertThat(p.capex()).isEqualTo(lead.row().capex());
+            assertThat(p.tcoOverHorizon()).isCloseTo(lead.row().tcoOverHorizon(), within(1e-6));
+            assertThat(p.costSaved()).isCloseTo(lead.row().moneySavedPerYear(), within(1e-6));
+            assertThat(p.contentionShare()).isEqualTo(lead.row().contentionShare());
+            assertThat(p.lowerBound()).isEqualTo(lead.row().lowerBound());
+            assertThat(p.outcome().plan().hosts()).isEqualTo(report.plan().hosts());
+            assertThat(p.outcome().options().stream().map(OptionPlan::row).toList())
+                    .isEqualTo(report.options().stream().map(OptionPlan::row).toList());
         }
     }
 
     @Test
     void anInfeasiblePointIsARowWithTheReasonNotAFailedRun() {
-        List<io.greenpack.model.TargetModel> tiny = new ArrayList<>(inputs.targets());
-        tiny.add(io.greenpack.model.TargetModel.rack("tiny", 1, 2, new io.greenpack.model.PowerCurve(
-                new double[]{10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}), 100, io.greenpack.model.TargetModel.UNLIMITED, 1));
-        FleetInputs withTiny = new FleetInputs(inputs.demand(), inputs.measured(), tiny, inputs.windowHours(),
-                inputs.modelError(), inputs.appKwh(), inputs.owners());
-        WhatIfResult r = WhatIf.evaluate(3, withTiny, WhatIfPoint.of(scenario("tiny-only", 0.2, List.of("tiny")), "scenario"),
+        List<AppDemandVector> demand = new ArrayList<>(inputs.flatDemand());
+        AppDemandVector v = demand.get(0);
+        // Larger than its own host, every other host and every model: no option can hold it.
+        AppDemandVector huge = new AppDemandVector(v.id(), v.app(), v.host(), v.percentile(), 100_000, v.memGb(), null,
+                null, 100_000, v.p95MemGb(), 100_000, v.group(), v.pinHost(), v.dedicated(), v.mayShareOs(), v.workloadClass());
+        demand.set(0, huge);
+        OptionInputs withHuge = new OptionInputs(inputs.fleet().withDemand(demand), demand, demand, inputs.existing(),
+                inputs.physical(), inputs.inventoryHosts());
+        PlannedPoint planned = WhatIf.plan(3, withHuge, WhatIfPoint.of(scenario("huge", 0.2, List.of("all")), "scenario"),
                 SOLVER);
+        WhatIfResult r = WhatIf.result(planned, withHuge, utilization);
         assertThat(r.evaluated()).isFalse();
-        assertThat(r.note()).startsWith("not feasible: ").contains("does not fit");
+        assertThat(r.note()).startsWith("not feasible: ").contains(v.app());
         assertThat(r.index()).isEqualTo(3);
     }
 
     /** What a cluster ships to executors and back survives Java serialization and gives the same answer. */
     @Test
-    void broadcastInputsPointsAndResultsSurviveSerialization() throws Exception {
+    void broadcastInputsPointsAndPlannedPointsSurviveSerialization() throws Exception {
         WhatIfPoint p = new WhatIfPoint(scenario("offload", 0.2, List.of("all")), "scenario",
                 new Offload(List.of(), List.of("analytics"), List.of("idle"), 0.04, 0.005), null);
-        FleetInputs copy = roundTrip(inputs);
+        OptionInputs copy = roundTrip(inputs);
         WhatIfPoint pCopy = roundTrip(p);
-        WhatIfResult direct = WhatIf.evaluate(0, inputs, p, SOLVER);
-        WhatIfResult viaCopy = roundTrip(WhatIf.evaluate(0, copy, pCopy, roundTrip(SOLVER)));
+        WhatIfResult direct = evaluate(0, p);
+        WhatIfResult viaCopy = WhatIf.result(roundTrip(WhatIf.plan(0, copy, pCopy, roundTrip(SOLVER))), inputs, utilization);
         assertThat(viaCopy.costSaved()).isEqualTo(direct.costSaved());
         assertThat(viaCopy.kwhAfter()).isEqualTo(direct.kwhAfter());
         assertThat(viaCopy.outcome().plan().hosts()).isEqualTo(direct.outcome().plan().hosts());
@@ -126,17 +150,21 @@ class WhatIfEvaluationTest {
     }
 
     @Test
-    void moreHeadroomNeverNeedsFewerHostsOnOneTargetModel() {
+    void moreHeadroomNeverLowersTheLowerBoundAndTooMuchLeavesABusyAppNowhereToGo() {
         List<WhatIfPoint> points = new ArrayList<>();
         for (double h : new double[]{0.1, 0.2, 0.3, 0.4}) {
             points.add(WhatIfPoint.of(scenario("headroom=" + h, h, List.of("Dell PowerEdge R640")), "sweep"));
         }
-        List<WhatIfResult> r = WhatIfRun.evaluate(TestSpark.session(), byKey(), points, SOLVER);
-        for (int i = 1; i < r.size(); i++) {
-            assertThat(r.get(i).hostsAfter()).as(r.get(i).name()).isGreaterThanOrEqualTo(r.get(i - 1).hostsAfter());
-            assertThat(r.get(i).lowerBound()).isGreaterThanOrEqualTo(r.get(i - 1).lowerBound());
+        List<WhatIfResult> r = WhatIfRun.evaluate(utilization, byKey(), points, SOLVER);
+        List<Integer> refreshBounds = r.subList(0, 3).stream().map(x -> x.outcome().options().stream()
+                .filter(o -> o.name().equals(PlanOption.REFRESH)).findFirst().orElseThrow().row().lowerBound()).toList();
+        for (int i = 1; i < refreshBounds.size(); i++) {
+            assertThat(refreshBounds.get(i)).as(r.get(i).name()).isGreaterThanOrEqualTo(refreshBounds.get(i - 1));
         }
-        assertThat(r.get(3).hostsAfter()).isGreaterThan(r.get(0).hostsAfter());
+        assertThat(refreshBounds.get(2)).isGreaterThan(refreshBounds.get(0));
+        // At 40 % headroom the busiest app fits no host and no model: a row with the reason, not a failed run.
+        assertThat(r.get(3).evaluated()).isFalse();
+        assertThat(r.get(3).note()).startsWith("not feasible: ").contains("does not fit");
     }
 
     @Test
@@ -145,16 +173,16 @@ class WhatIfEvaluationTest {
         double gb = 0.005;
         WhatIfPoint p = new WhatIfPoint(scenario("all-out", 0.2, List.of("all")), "scenario",
                 new Offload(List.of("all"), List.of(), List.of(), core, gb), null);
-        WhatIfResult r = WhatIf.evaluate(0, inputs, p, SOLVER);
+        WhatIfResult r = evaluate(0, p);
         double hand = 0;
-        for (AppDemandVector v : inputs.demand()) {
+        for (AppDemandVector v : inputs.fleet().demand()) {
             hand += v.cpuCores() * 8760 * core + v.memGb() * 8760 * gb;
         }
         assertThat(r.hostsAfter()).isZero();
         assertThat(r.kwhAfter()).isZero();
-        assertThat(r.offloadedApps()).hasSize(inputs.demand().size());
+        assertThat(r.offloadedApps()).hasSize(inputs.fleet().demand().size());
         assertThat(r.providerBill()).isCloseTo(hand, within(1e-6 * hand));
-        assertThat(r.hostsBefore()).isEqualTo(inputs.measured().size());
+        assertThat(r.hostsBefore()).isEqualTo(inputs.fleet().measured().size());
         assertThat(r.costAfter()).isCloseTo(hand, within(1e-6 * hand));
         assertThat(r.costSaved()).isCloseTo(r.costBefore() - hand, within(1e-6 * hand));
         assertThat(Savings.HOURS_PER_YEAR).isEqualTo(8760);
@@ -163,15 +191,19 @@ class WhatIfEvaluationTest {
     @Test
     void harvestShareZeroIsThePlainPlanAndAnyShareCostsEnergyButNoHosts() {
         Scenario s = scenario("h", 0.2, List.of("all"));
-        WhatIfResult plain = WhatIf.evaluate(0, inputs, WhatIfPoint.of(s, "scenario"), SOLVER);
-        WhatIfResult zero = WhatIf.evaluate(1, inputs, new WhatIfPoint(s, "scenario", null, new Harvest(0)), SOLVER);
-        WhatIfResult half = WhatIf.evaluate(2, inputs, new WhatIfPoint(s, "scenario", null, new Harvest(0.5)), SOLVER);
-        WhatIfResult full = WhatIf.evaluate(3, inputs, new WhatIfPoint(s, "scenario", null, new Harvest(1)), SOLVER);
+        WhatIfResult plain = evaluate(0, WhatIfPoint.of(s, "scenario"));
+        WhatIfResult zero = evaluate(1, new WhatIfPoint(s, "scenario", null, new Harvest(0)));
+        WhatIfResult half = evaluate(2, new WhatIfPoint(s, "scenario", null, new Harvest(0.5)));
+        WhatIfResult full = evaluate(3, new WhatIfPoint(s, "scenario", null, new Harvest(1)));
+        assertThat(zero.option()).isEqualTo(plain.option());
         assertThat(zero.hostsAfter()).isEqualTo(plain.hostsAfter());
         assertThat(zero.kwhAfter()).isEqualTo(plain.kwhAfter());
         assertThat(zero.harvestCoreHours()).isZero();
+        // Harvest uses the plan, it does not choose one: same option, same hosts, more energy.
+        assertThat(half.option()).isEqualTo(plain.option());
         assertThat(half.hostsAfter()).isEqualTo(plain.hostsAfter());
         assertThat(half.kwhAfter()).isGreaterThan(plain.kwhAfter());
+        assertThat(half.costSaved()).isLessThan(plain.costSaved());
         assertThat(full.kwhAfter()).isGreaterThan(half.kwhAfter());
         assertThat(half.harvestCoreHours()).isGreaterThan(0);
         assertThat(full.harvestCoreHours()).isCloseTo(2 * half.harvestCoreHours(), within(1e-6 * full.harvestCoreHours()));
