@@ -54,7 +54,7 @@ final class NextSteps {
                 comatose.add(h.host());
             }
         }
-        List<String> out = new ArrayList<>(comatose.stream().map(h -> h + " (comatose: nothing runs on it)").toList());
+        List<String> out = new ArrayList<>(comatose.stream().map(h -> h + " (comatose: no useful work all window)").toList());
         if (p.verdict().recommendedOption() == null) {
             // Nothing pays back: only the hosts that need no move and no purchase go.
             return out;
@@ -106,36 +106,53 @@ final class NextSteps {
         return out;
     }
 
-    /** The moves in waves, each ending with the move that empties its last host. */
+    /**
+     * The moves in waves, each ending with the move that empties its last host; the moves off
+     * servers that stay on (they free nothing, so the migration puts them last) follow in one line.
+     */
     static List<String> waves(List<MigrationMove> moves) {
         List<String> out = new ArrayList<>();
-        long freed = moves.stream().filter(m -> m.freesHost() != null).count();
-        if (moves.isEmpty()) {
-            return out;
+        int lastFreeing = -1;
+        for (int i = 0; i < moves.size(); i++) {
+            lastFreeing = moves.get(i).freesHost() != null ? i : lastFreeing;
         }
+        long freed = moves.stream().filter(m -> m.freesHost() != null).count();
         long perWave = Math.max(1, (freed + WAVES - 1) / WAVES);
         int start = 0;
         List<String> hosts = new ArrayList<>();
-        for (int i = 0; i < moves.size(); i++) {
+        for (int i = 0; i <= lastFreeing; i++) {
             MigrationMove m = moves.get(i);
             if (m.freesHost() != null) {
                 hosts.add(m.freesHost());
             }
-            boolean last = i == moves.size() - 1;
-            if (hosts.size() == perWave && out.size() < WAVES - 1 || last) {
+            if (hosts.size() == perWave && out.size() < WAVES - 1 || i == lastFreeing) {
                 out.add(wave(out.size() + 1, moves, start, i, hosts));
                 start = i + 1;
                 hosts = new ArrayList<>();
             }
         }
+        if (start < moves.size()) {
+            int to = moves.size() - 1;
+            out.add(String.format(Locale.ROOT, "%s: moves %d–%d (%s, about %s) off servers that stay on; they free no server",
+                    out.isEmpty() ? "rebalance" : "then", moves.get(start).step(), moves.get(to).step(),
+                    migrations(to - start + 1), duration(seconds(moves, start, to))));
+        }
         return out;
     }
 
+    private static String migrations(int n) {
+        return n + (n == 1 ? " migration" : " migrations");
+    }
+
+    private static double seconds(List<MigrationMove> moves, int from, int to) {
+        return moves.get(to).cumulativeSeconds() - (from == 0 ? 0 : moves.get(from - 1).cumulativeSeconds());
+    }
+
     private static String wave(int n, List<MigrationMove> moves, int from, int to, List<String> hosts) {
-        double seconds = moves.get(to).cumulativeSeconds() - (from == 0 ? 0 : moves.get(from - 1).cumulativeSeconds());
+        double seconds = seconds(moves, from, to);
         String named = String.join(", ", hosts.stream().limit(4).toList()) + (hosts.size() > 4 ? ", …" : "");
-        return String.format(Locale.ROOT, "wave %d: moves %d–%d (%d migrations, about %s), empties %d %s%s", n,
-                moves.get(from).step(), moves.get(to).step(), to - from + 1, duration(seconds), hosts.size(),
+        return String.format(Locale.ROOT, "wave %d: moves %d–%d (%s, about %s), empties %d %s%s", n,
+                moves.get(from).step(), moves.get(to).step(), migrations(to - from + 1), duration(seconds), hosts.size(),
                 hosts.size() == 1 ? "host" : "hosts", hosts.isEmpty() ? "" : ": " + named);
     }
 

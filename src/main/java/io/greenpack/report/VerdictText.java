@@ -128,7 +128,7 @@ public final class VerdictText {
             rows.add(List.of(o.option(), o.reason(), String.valueOf(o.hostsAfter()),
                     Figure.format(o.moneySavedPerYear(), ""), Figure.format(o.capex(), ""),
                     Figure.format(o.tcoOverHorizon(), ""), payback(o, v.horizonYears()),
-                    percent(o.contentionShare()) + " of host-intervals", o.recommended() ? "yes (recommended)" : "no"));
+                    percent(o.contentionShare()) + " of host-intervals", o.recommended() ? "yes" : "no"));
         }
         return rows;
     }
