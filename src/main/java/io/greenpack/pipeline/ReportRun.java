@@ -60,6 +60,7 @@ final class ReportRun {
             settings.putAll(scenario.toMap());
             settings.put("solver_seed", req.solver().seed());
             settings.put("solver_time_limit_seconds", req.solver().timeLimitSeconds());
+            settings.put("solver_iterations", req.solver().maxIterations());
             job.writeManifest(spark, run, req.commandLine(), settings, rows);
             // The tables go to notebooks-data/results/ with the commit, in one step.
             return run.commit(req.notebookResults());
