@@ -389,7 +389,9 @@ public final class WhatIfOutputs {
                                 + "with %d hosts%s.", b.name(), num(b.costSaved(), 0), cur, b.hostsAfter(),
                         b.providerBill() > 0 ? " (after a provider bill of " + num(b.providerBill(), 0) + " " + cur + ")" : "")));
         options.stream().min(java.util.Comparator.comparingInt(WhatIfResult::hostsAfter).thenComparingInt(WhatIfResult::index))
-                .ifPresent(b -> out.add(String.format(Locale.ROOT, "Fewest hosts: %s, %d hosts.", b.name(), b.hostsAfter())));
+                .ifPresent(b -> out.add(String.format(Locale.ROOT, "Fewest hosts: %s, %d hosts, %s.", b.name(),
+                        b.hostsAfter(), b.costSaved() >= 0 ? "saving " + num(b.costSaved(), 0) + " " + cur + " per year"
+                                : "costing " + num(-b.costSaved(), 0) + " " + cur + " per year more than today")));
         for (WhatIfResult r : results) {
             if (r.evaluated() && sensitivity(r.point(), baseParams)) {
                 out.add(String.format(Locale.ROOT, "Sensitivity, not an option: with %s the same kind of plan saves %s %s "

@@ -135,6 +135,8 @@ class WhatIfCommandTest {
                 "<th scope=\"col\" class=\"num\">TCO EUR</th>",
                 "<th scope=\"col\">payback</th>", "<th scope=\"col\" class=\"num\">contention risk</th>",
                 "headroom 10 %", "headroom 30 %");
+        // The fewest-hosts point says what it saves or costs: few hosts can still cost more than today.
+        assertThat(html).containsPattern("Fewest hosts: [^<]*, \\d+ hosts, (saving|costing) [0-9,]+ EUR per year");
         // Fewer than 50 rows: no inner scroll box.
         assertThat(html).doesNotContain("table-wrap long");
         assertThat(run.resolve("charts/whatif-tradeoff.png")).isRegularFile();
