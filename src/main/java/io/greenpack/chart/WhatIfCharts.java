@@ -172,11 +172,16 @@ public final class WhatIfCharts {
             byPlace.computeIfAbsent(java.util.List.of(Math.round(p.contentionShare() * 1e4), Math.round(p.savedPerYear())),
                     k -> new java.util.ArrayList<>()).add(p);
         }
-        for (java.util.List<TradeOff> same : byPlace.values()) {
-            TradeOff p = same.get(0);
-            String names = String.join(", ", same.stream().map(TradeOff::name).toList());
-            var label = new org.jfree.chart.annotations.XYTextAnnotation("  " + names, 100 * p.contentionShare(),
-                    p.savedPerYear());
+        List<java.util.List<TradeOff>> groups = new java.util.ArrayList<>(byPlace.values());
+        double[] xs = groups.stream().mapToDouble(g -> 100 * g.get(0).contentionShare()).toArray();
+        double[] ys = groups.stream().mapToDouble(g -> g.get(0).savedPerYear()).toArray();
+        double low = Math.min(0, java.util.Arrays.stream(ys).min().orElse(0));
+        double high = Math.max(0, java.util.Arrays.stream(ys).max().orElse(0));
+        // A label is about 1/22 of the plot's height; nearby labels are moved down until they clear.
+        double[] labelYs = spreadLabels(xs, ys, upper / 4, Math.max(1, (high - low) * 1.2) / 22);
+        for (int i = 0; i < groups.size(); i++) {
+            String names = String.join(", ", groups.get(i).stream().map(TradeOff::name).toList());
+            var label = new org.jfree.chart.annotations.XYTextAnnotation("  " + names, xs[i], labelYs[i]);
             label.setFont(ChartStyle.LABEL_FONT);
             label.setPaint(Palette.TEXT);
             label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
@@ -185,6 +190,35 @@ public final class WhatIfCharts {
         String title = "Savings against contention risk per what-if point (" + currency + "/year, %)";
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartStyle.apply(chart, new ChartStyle.ChartText(title, x.getLabel(), y.getLabel(), footer));
+    }
+
+    /**
+     * Label heights for dots at (x, y): from the highest dot down, a label within {@code nearX} of an
+     * already placed one and less than {@code gap} below it moves down to {@code gap} under it, so
+     * no two labels print over each other. Returns the label y per dot, in the input's order.
+     */
+    static double[] spreadLabels(double[] x, double[] y, double nearX, double gap) {
+        Integer[] order = new Integer[y.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(y[b], y[a]));
+        double[] out = y.clone();
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                for (int j = 0; j < k; j++) {
+                    int placed = order[j];
+                    if (Math.abs(x[i] - x[placed]) < nearX && Math.abs(out[i] - out[placed]) < gap) {
+                        out[i] = out[placed] - gap;
+                        moved = true;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The smallest of 1, 2 or 5 × a power of ten that is at least {@code step}. */
