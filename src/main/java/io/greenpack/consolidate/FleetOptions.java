@@ -49,8 +49,16 @@ public final class FleetOptions {
     private final double harvestShare;
     private final Map<String, String> pinnedTo = new HashMap<>();
     private final Map<String, String> keptReason = new TreeMap<>();
-    /** Apps that run on their host today but fit no host or model once headroom and overhead count. */
-    private final Set<String> tooLargeToMove = new TreeSet<>();
+    /**
+     * Apps that take a host alone although they are not {@code dedicated}: apps that fit no host or
+     * model once headroom and overhead count (on the host they run on today), and apps pinned to a
+     * host that cannot hold them within the headroom.
+     */
+    private final Set<String> aloneOnHost = new TreeSet<>();
+    /** Hosts one app takes alone (dedicated, too large to move, or pinned there over the headroom), with that app. */
+    private final Map<String, String> aloneHosts = new TreeMap<>();
+    /** What a reader must be told about a kept host (a pin the plan cannot honour as asked), by host. */
+    private final Map<String, String> keptWarning = new TreeMap<>();
 
     /**
      * @param existing      today's measured hosts as candidates
@@ -70,24 +78,64 @@ public final class FleetOptions {
 
     /** Which app is fixed to which host, and why the host stays on. */
     private void pins() {
-        Set<String> dedicatedHosts = new TreeSet<>();
         for (AppDemandVector v : in.demand()) {
-            if (v.dedicated() && existing.containsKey(v.host()) && dedicatedHosts.add(v.host())) {
+            if (v.dedicated() && existing.containsKey(v.host()) && aloneHosts.putIfAbsent(v.host(), v.app()) == null) {
                 pinnedTo.put(v.id(), v.host());
                 keptReason.put(v.host(), "dedicated: " + v.app() + " needs a host of its own");
             }
         }
-        keepTooLargeApps(dedicatedHosts);
-        for (AppDemandVector v : in.demand()) {
-            if (v.dedicated() || v.pinHost() == null || v.pinHost().isBlank() || tooLargeToMove.contains(v.id())) {
+        keepTooLargeApps();
+        List<AppDemandVector> pinned = in.demand().stream().filter(v -> !v.dedicated() && v.pinHost() != null
+                && !v.pinHost().isBlank() && !aloneOnHost.contains(v.id())).toList();
+        // First the apps their pinned host cannot hold within the headroom: each takes that host alone.
+        for (AppDemandVector v : pinned) {
+            ExistingHost h = existing.get(v.pinHost());
+            String over = h == null || aloneHosts.containsKey(h.host()) ? null : overPinnedHost(v, h);
+            if (over != null) {
+                aloneOnHost.add(v.id());
+                aloneHosts.put(h.host(), v.app());
+                pinnedTo.put(v.id(), h.host());
+                keptReason.put(h.host(), "pinned: " + v.app() + ", alone (the host cannot hold it within the headroom)");
+                keptWarning.put(h.host(), over);
+            }
+        }
+        for (AppDemandVector v : pinned) {
+            if (pinnedTo.containsKey(v.id())) {
                 continue;
             }
             String host = existing.containsKey(v.pinHost()) ? v.pinHost() : existing.containsKey(v.host()) ? v.host() : null;
-            if (host != null && !dedicatedHosts.contains(host)) {
+            if (host != null && aloneHosts.containsKey(host)) {
+                keptWarning.merge(host, "App '" + v.app() + "' is pinned to host '" + host + "' (pin_host in apps.csv), "
+                        + "which app '" + aloneHosts.get(host) + "' takes alone: " + v.app()
+                        + " is planned like an app without a pin", (a, b) -> a + ". " + b);
+            } else if (host != null) {
                 pinnedTo.put(v.id(), host);
                 keptReason.merge(host, "pinned: " + v.app(), (a, b) -> a.startsWith("pinned") ? a + ", " + v.app() : a);
             }
         }
+    }
+
+    /**
+     * The warning for an app pinned to a host that cannot hold its sized demand (hypervisor
+     * overhead added, peak hour when sized by hour) within the headroom, or null when it fits. The
+     * pin is the user's rule, so the plan keeps it and says how far over the host it goes.
+     */
+    private String overPinnedHost(AppDemandVector v, ExistingHost h) {
+        HypervisorOverhead o = new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb());
+        double keep = 1 - s.headroom();
+        double needCores = o.cpuCores(peak(v.cpuCores(), v.hourlyCpuCores()), v.mayShareOs());
+        double needMem = o.memGb(peak(v.memGb(), v.hourlyMemGb()), v.mayShareOs());
+        if (needCores <= h.cpuCores() * keep * (1 + 1e-9) && needMem <= h.memGb() * keep * (1 + 1e-9)) {
+            return null;
+        }
+        boolean overFull = needCores > h.cpuCores() || needMem > h.memGb();
+        return String.format(java.util.Locale.ROOT, "App '%s' is pinned to host '%s' (pin_host in apps.csv) but needs "
+                        + "%.1f cores and %.1f GB of memory (its sized demand with the hypervisor overhead), and %s offers "
+                        + "%.1f cores and %.1f GB within the %.0f %% headroom (%.1f cores and %.1f GB in all): every option "
+                        + "keeps %s on %s alone, %s. Pin it to a host that can hold it, or correct the host's cores and "
+                        + "mem_gb in hosts.csv",
+                v.app(), h.host(), needCores, needMem, h.host(), h.cpuCores() * keep, h.memGb() * keep, s.headroom() * 100,
+                h.cpuCores(), h.memGb(), v.app(), h.host(), overFull ? "over the host's full capacity" : "over the headroom");
     }
 
     /**
@@ -96,7 +144,7 @@ public final class FleetOptions {
      * dedicated app does: it cannot move, and stopping would leave the rest of the fleet unplanned.
      * An app larger than its own host as well is the user's to fix (the run stops and names it).
      */
-    private void keepTooLargeApps(Set<String> dedicatedHosts) {
+    private void keepTooLargeApps() {
         HypervisorOverhead o = new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb());
         double keep = 1 - s.headroom();
         List<double[]> capacities = new ArrayList<>();
@@ -104,7 +152,7 @@ public final class FleetOptions {
         catalogModels().forEach(t -> capacities.add(new double[]{t.cpuCores() * keep, t.memGb() * keep}));
         for (AppDemandVector v : in.demand()) {
             ExistingHost own = existing.get(v.host());
-            if (own == null || pinnedTo.containsKey(v.id()) || dedicatedHosts.contains(v.host())) {
+            if (own == null || pinnedTo.containsKey(v.id()) || aloneHosts.containsKey(v.host())) {
                 continue;
             }
             double cores = peak(v.cpuCores(), v.hourlyCpuCores());
@@ -113,8 +161,8 @@ public final class FleetOptions {
             double needMem = o.memGb(mem, v.mayShareOs());
             boolean fitsSomewhere = capacities.stream().anyMatch(c -> needCores <= c[0] && needMem <= c[1]);
             if (!fitsSomewhere && cores <= own.cpuCores() && mem <= own.memGb()) {
-                tooLargeToMove.add(v.id());
-                dedicatedHosts.add(v.host());
+                aloneOnHost.add(v.id());
+                aloneHosts.put(v.host(), v.app());
                 pinnedTo.put(v.id(), v.host());
                 keptReason.put(v.host(), "dedicated: " + v.app() + " is too large to move (no host or model holds it "
                         + "with the headroom and hypervisor overhead)");
@@ -134,7 +182,7 @@ public final class FleetOptions {
     public Scope scope(int hostsTotal) {
         int fixed = (int) in.demand().stream().filter(v -> pinnedTo.containsKey(v.id())).count();
         List<Scope.KeptHost> kept = new ArrayList<>();
-        keptReason.forEach((h, why) -> kept.add(new Scope.KeptHost(h, why)));
+        keptReason.forEach((h, why) -> kept.add(new Scope.KeptHost(h, why, keptWarning.get(h))));
         return new Scope(existing.size(), hostsTotal, in.demand().size() - fixed, in.demand().size(), kept);
     }
 
@@ -252,13 +300,13 @@ public final class FleetOptions {
         for (AppDemandVector v : in.demand()) {
             AppDemand a = DemandItems.toAppDemand(v);
             String pin = pinnedTo.get(v.id());
-            boolean dedicatedHost = keptReason.getOrDefault(v.host(), "").startsWith("dedicated");
+            boolean dedicatedHost = aloneHosts.containsKey(v.host());
             if (pin == null && !movable.isEmpty() && !movable.contains(v.host()) && existing.containsKey(v.host())
                     && !dedicatedHost) {
                 pin = v.host();
             }
             out.add(new AppDemand(a.app(), a.cpuCores(), a.memGb(), a.hourlyCpuCores(), a.hourlyMemGb(), a.group(), pin,
-                    a.dedicated() || tooLargeToMove.contains(v.id()), a.mayShareOs()));
+                    a.dedicated() || aloneOnHost.contains(v.id()), a.mayShareOs()));
         }
         return out;
     }

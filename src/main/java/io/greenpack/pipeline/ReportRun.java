@@ -38,6 +38,9 @@ final class ReportRun {
         Table fleet = job.timed("fleet power", () -> FleetPower.perInterval(analysis));
         ConsolidationOutcome outcome = job.timed("consolidate", () -> progress.step("consolidate",
                 () -> ConsolidationStage.run(ingest, analysis, ingest.targets(), scenario, req.solver())));
+        if (outcome.verdict() != null) {
+            outcome.verdict().scope().warnings().forEach(w -> progress.say("warning: " + w));
+        }
 
         try (AnalysisResult.Releasing released = analysis.releasing(); RunFolder run = RunFolder.begin(req.outDir(), job.runId())) {
             progress.say("report: writing " + run.finalDir());

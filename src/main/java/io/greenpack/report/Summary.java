@@ -95,6 +95,7 @@ public final class Summary {
                     .append(" _(").append(md(f.basis())).append(")_\n");
         }
         md.append('\n').append(md(VerdictText.scope(v.scope()))).append("\n\n");
+        v.scope().warnings().forEach(w -> md.append("> **Warning:** ").append(md(w)).append("\n\n"));
         VerdictText.shortWindow(c.savings().windowHours()).ifPresent(w -> md.append("> **Warning:** ").append(md(w)).append("\n\n"));
         List<String> headers = VerdictText.optionHeaders(v);
         md.append("### Options side by side\n\n|");

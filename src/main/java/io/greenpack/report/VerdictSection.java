@@ -36,6 +36,7 @@ public final class VerdictSection {
         }
         html.keyNumbers(tiles);
         html.paragraph(VerdictText.scope(v.scope()));
+        v.scope().warnings().forEach(html::warning);
         VerdictText.shortWindow(req.windowHours()).ifPresent(html::warning);
         List<List<String>> rows = VerdictText.optionRows(v);
         html.table("Options side by side (recommended one highlighted; tables/plan_options.csv)",

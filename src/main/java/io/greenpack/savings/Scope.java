@@ -18,7 +18,20 @@ public record Scope(int hostsCovered, int hostsTotal, int appsCovered, int appsT
         keptOn = List.copyOf(keptOn);
     }
 
-    /** A host that stays on, and why ("pinned: app x", "dedicated: app y needs gpu"). */
-    public record KeptHost(String host, String reason) implements java.io.Serializable {
+    /** The warnings of the kept hosts that have one, in host order. */
+    public List<String> warnings() {
+        return keptOn.stream().map(KeptHost::warning).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * A host that stays on, and why ("pinned: app x", "dedicated: app y needs gpu").
+     *
+     * @param warning what a reader must not miss about it (an app pinned to it that it cannot hold
+     *                within the headroom), or null
+     */
+    public record KeptHost(String host, String reason, String warning) implements java.io.Serializable {
+        public KeptHost(String host, String reason) {
+            this(host, reason, null);
+        }
     }
 }

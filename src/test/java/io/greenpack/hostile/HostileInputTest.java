@@ -101,7 +101,11 @@ class HostileInputTest {
             assertThat(s.map(p -> p.getFileName().toString())).doesNotContain("passwd", "greenpack-pwned");
         }
         assertThat(Path.of("/tmp/greenpack-pwned")).doesNotExist();
-        // No control character from a name reaches a text output, and every SVG is valid XML.
+        assertNoControlsAndValidSvg(run);
+    }
+
+    /** No control character from a name reaches a text output of {@code run}, and every SVG is valid XML. */
+    static void assertNoControlsAndValidSvg(Path run) throws IOException {
         try (Stream<Path> s = Files.walk(run)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String name = p.getFileName().toString();
