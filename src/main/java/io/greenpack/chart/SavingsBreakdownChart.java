@@ -63,7 +63,8 @@ public final class SavingsBreakdownChart {
         for (int i = 0; i < 3; i++) {
             NumberAxis axis = new NumberAxis(axes[i]);
             axis.setAutoRangeIncludesZero(true);
-            axis.setUpperMargin(0.25); // room for the value labels
+            // Room for the value labels: a five-digit label needs about a third of a panel beyond its bar.
+            axis.setUpperMargin(0.45);
             axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
             var bars = Bars.byColumn(List.of(Palette.BEFORE, Palette.AFTER), LABEL_FORMATS[i]);
             Bars.labelsAtEnd(bars);

@@ -262,12 +262,12 @@ public final class Deck {
         out.add(s.hourlyGridGco2ePerKwh().isEmpty()
                 ? "Grid carbon intensity " + Figure.format(s.gridGco2ePerKwh(), "gCO2e/kWh") + " (scenario)"
                 : "Grid carbon intensity by hour of day, mean " + Figure.format(s.gridGco2ePerKwh(), "gCO2e/kWh") + " (scenario)");
-        out.add("Each new host keeps " + Figure.format(s.headroom() * 100, "%") + " of its capacity free; demand sized at p"
+        out.add("Every host of a plan, kept or new, keeps " + Figure.format(s.headroom() * 100, "%") + " of its capacity free; demand sized at p"
                 + Figure.format(s.percentile(), "") + (s.hourlySizing() ? ", hour of day by hour of day" : ""));
         out.add("Virtualisation adds " + Figure.format(s.hypervisorCpuOverhead() * 100, "%") + " CPU and "
                 + Figure.format(s.hypervisorMemGb(), "GB") + " memory per VM (rule of thumb)");
-        out.add("Every host of the plan is bought new; payback = hardware cost ÷ money saved per month; horizon "
-                + Figure.format(s.horizonYears(), "years"));
+        out.add("Only new hosts are bought (kept servers cost nothing); payback = hardware cost ÷ money saved per "
+                + "month; options compared by total cost of ownership over " + Figure.format(s.horizonYears(), "years"));
         out.add("Power after consolidation is modelled from power curves; model error ± "
                 + Figure.format(modelErrorFraction * 100, "%") + " gives the range of the savings");
         out.add("Live migration over " + Figure.format(s.migrationGbps(), "Gbit/s")

@@ -114,6 +114,15 @@ class DeckTest {
     }
 
     @Test
+    void assumptionsSayOnlyNewHostsAreBoughtAndHeadroomAppliesToKeptServersToo() {
+        List<String> a = Deck.assumptions(SmallFleet.scenario(), 0.05);
+
+        assertThat(a).noneMatch(line -> line.contains("bought new") || line.contains("Each new host"));
+        assertThat(a).anyMatch(line -> line.startsWith("Only new hosts are bought (kept servers cost nothing)"));
+        assertThat(a).anyMatch(line -> line.startsWith("Every host of a plan, kept or new, keeps"));
+    }
+
+    @Test
     void deckLeadsWithTheRecommendationAndEndsWithNextStepsAndRisks(@TempDir Path dir) throws Exception {
         SavingsResult r = SmallFleet.result();
         Verdict v = Verdicts.fourOptions();
