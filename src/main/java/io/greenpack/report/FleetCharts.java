@@ -19,9 +19,9 @@ public final class FleetCharts {
     }
 
     /**
-     * Measured fleet power, and after consolidation: hosts kept as they are at their measured power
-     * ({@code keptWatts}, per interval end) plus the plan's hosts at their modelled power for that
-     * hour of day (DESIGN §6).
+     * Measured fleet power, and after consolidation: hosts kept out of the plan at their measured
+     * power ({@code keptWatts}, per interval end) plus the plan's hosts at the power their curves give
+     * for their apps' mean load, the basis the savings are computed on (DESIGN §6).
      */
     public static JFreeChart beforeAfter(Table fleet, Map<Instant, Double> keptWatts, ConsolidationOutcome o, String footer,
                                          String todayLabel) {
@@ -41,7 +41,7 @@ public final class FleetCharts {
         }
         return FleetPowerChart.chart(List.of(
                 new FleetPowerChart.Line(todayLabel, before, false),
-                new FleetPowerChart.Line("after consolidation", after, true)), null, footer);
+                new FleetPowerChart.Line("after consolidation, at mean load", after, true)), null, footer);
     }
 
     /** Mean CPU utilization per host (in the map's order) and hour of day, 24 values a host. */

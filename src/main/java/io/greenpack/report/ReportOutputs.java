@@ -108,8 +108,9 @@ public final class ReportOutputs {
         html.image("Fleet power over time (kW), measured and after consolidation",
                 ChartFiles.pngBytes(power, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT));
         if (in.outcome().planned()) {
-            html.paragraph("The dashed line is the same fleet after consolidation: hosts kept as they are at their "
-                    + "measured power plus the new hosts at the power their curves give for that hour's planned load (modelled).");
+            html.paragraph("The dashed line is the same fleet after consolidation (modelled): every host of the plan, "
+                    + "kept or new, at the power its curve gives for its apps' mean load over the window, the basis of the "
+                    + "savings figures; being a mean, it does not follow the daily swing of the measured line.");
         }
     }
 
