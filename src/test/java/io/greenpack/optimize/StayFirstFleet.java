@@ -9,27 +9,31 @@ import java.util.Random;
 /**
  * A generated fleet of unique existing hosts (each its own bin type, available once) with apps on
  * them, shaped like a large report: about five apps a host, 24 hourly profiles in cores and GB, some
- * hosts overloaded (their apps must move) and many lightly loaded (candidates to empty), plus one
- * purchasable model. {@link #main} times {@link StayFirst#construct} on it.
+ * hosts overloaded (their apps must move) and many lightly loaded (candidates to empty), plus, unless
+ * the fleet is for reuse only, one purchasable model. Without it an app that fits no open host can
+ * only get in by evicting others, which is what the repair step does. {@link #main} times
+ * {@link StayFirst#construct} on it.
  */
 record StayFirstFleet(PackingProblem problem, Map<String, String> currentType) {
 
-    static StayFirstFleet of(int hosts, int apps, long seed) {
+    static StayFirstFleet of(int hosts, int apps, long seed, boolean purchasable, double scale) {
         Random r = new Random(seed);
         List<BinType> types = new ArrayList<>();
         for (int h = 0; h < hosts; h++) {
             double cores = 16 + 16 * r.nextInt(3);
             types.add(new BinType(String.format("host%05d", h), new double[] {cores, cores * 8}, 1, null, 1));
         }
-        types.add(new BinType("new-model", new double[] {64, 512}, 1.5, null, BinType.UNLIMITED));
+        if (purchasable) {
+            types.add(new BinType("new-model", new double[] {64, 512}, 1.5, null, BinType.UNLIMITED));
+        }
         List<Item> items = new ArrayList<>();
         Map<String, String> current = new HashMap<>();
         for (int a = 0; a < apps; a++) {
             String id = String.format("app%06d", a);
             // Skewed host choice: low-numbered hosts get more apps, so some are overloaded and some nearly idle.
             int host = (int) (hosts * Math.pow(r.nextDouble(), 1.6));
-            double peakCores = 0.5 + 6 * r.nextDouble() * r.nextDouble();
-            double peakMem = 2 + 40 * r.nextDouble() * r.nextDouble();
+            double peakCores = scale * (0.5 + 6 * r.nextDouble() * r.nextDouble());
+            double peakMem = scale * (2 + 40 * r.nextDouble() * r.nextDouble());
             int peakHour = r.nextInt(24);
             double[][] hourly = new double[24][2];
             for (int h = 0; h < 24; h++) {
@@ -46,11 +50,15 @@ record StayFirstFleet(PackingProblem problem, Map<String, String> currentType) {
                 Objective.binCost(), 0, 1), current);
     }
 
-    /** Prints the construction's seconds and bins at the sizes given (default 2,000 hosts × 10,000 apps). */
+    /**
+     * Prints the construction's seconds and bins at the sizes given (default 2,000 hosts × 10,000
+     * apps); a third argument "reuse" leaves out the purchasable model, a fourth scales every demand.
+     */
     public static void main(String[] args) {
         int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int apps = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        StayFirstFleet f = of(hosts, apps, 7);
+        StayFirstFleet f = of(hosts, apps, 7, !(args.length > 2 && args[2].equals("reuse")),
+                args.length > 3 ? Double.parseDouble(args[3]) : 1);
         long t0 = System.nanoTime();
         Plan plan = StayFirst.construct(f.problem(), f.currentType(), 1, Double.POSITIVE_INFINITY);
         double s = (System.nanoTime() - t0) / 1e9;
