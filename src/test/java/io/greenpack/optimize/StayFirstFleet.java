@@ -30,10 +30,16 @@ record StayFirstFleet(PackingProblem problem, Map<String, String> currentType) {
         Map<String, String> current = new HashMap<>();
         for (int a = 0; a < apps; a++) {
             String id = String.format("app%06d", a);
-            // Skewed host choice: low-numbered hosts get more apps, so some are overloaded and some nearly idle.
-            int host = (int) (hosts * Math.pow(r.nextDouble(), 1.6));
-            double peakCores = scale * (0.5 + 6 * r.nextDouble() * r.nextDouble());
-            double peakMem = scale * (2 + 40 * r.nextDouble() * r.nextDouble());
+            // On a reuse-only fleet the first app of each host is pinned there: every host is in use from
+            // the start, so an app that fits no host can only get in by evicting others.
+            boolean pinned = !purchasable && a < hosts;
+            // Every host gets one app, then the choice is skewed: low-numbered hosts get more apps, so
+            // some are overloaded and some nearly idle.
+            int host = a < hosts ? a : (int) (hosts * Math.pow(r.nextDouble(), 1.6));
+            // Pinned apps are small host-bound services; the others carry the fleet's load.
+            double factor = pinned ? 0.2 : scale;
+            double peakCores = factor * (0.5 + 6 * r.nextDouble() * r.nextDouble());
+            double peakMem = factor * (2 + 40 * r.nextDouble() * r.nextDouble());
             int peakHour = r.nextInt(24);
             double[][] hourly = new double[24][2];
             for (int h = 0; h < 24; h++) {
@@ -42,7 +48,7 @@ record StayFirstFleet(PackingProblem problem, Map<String, String> currentType) {
                 hourly[h][1] = peakMem * (0.8 + 0.2 * shape);
             }
             Item it = new Item(id, new double[] {peakCores, peakMem}, null, a % 50 == 0 ? "g" + (a % 400) : null,
-                    null, false).withHourly(hourly);
+                    pinned ? types.get(host).id() : null, false).withHourly(hourly);
             items.add(it);
             current.put(id, types.get(host).id());
         }
