@@ -291,8 +291,10 @@ final class StayFirst {
 
         /**
          * Empties bins, least filled first, when every item of one fits on the other bins (pinned
-         * items never move). After each emptied bin the order starts again, because the bins that
-         * took its items are fuller and the bins tried before may now empty; stops at the deadline.
+         * items never move). After each emptied bin the order starts again: the bins that took its
+         * items are fuller, and with fullest-first moves a bin that failed before can now empty, so
+         * skipping it would give another plan. Each try only touches the bins it changes, and the
+         * deadline ends the pass when the restarts add up.
          */
         void eliminate() {
             boolean progress = true;
