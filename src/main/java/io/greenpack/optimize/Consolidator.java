@@ -48,7 +48,8 @@ public final class Consolidator {
         if (request.currentHost().isEmpty()) {
             return new PackingSolver(request.settings()).solve(problem);
         }
-        Plan built = StayFirst.construct(problem, request.currentHost(), request.settings().seed());
+        Plan built = StayFirst.construct(problem, request.currentHost(), request.settings().seed(),
+                request.settings().timeLimitSeconds());
         Plan solved;
         try {
             java.util.Set<String> existing = new java.util.HashSet<>();

@@ -66,220 +66,376 @@ final class StayFirst {
      * fullest open bin that takes them, else to a newly opened bin of the largest type still
      * available; then bins are emptied, least loaded first, whenever all their items fit on the
      * other open bins. Returns null when some item finds no bin.
+     *
+     * <p>Placing every item is required for a plan; repairs beyond the first few tries and the
+     * emptying of bins are not, so once {@code timeLimitSeconds} have passed they stop and the plan
+     * says "time-limit" in its stop reason.
      */
-    static Plan construct(PackingProblem p, Map<String, String> currentType, long seed) {
+    static Plan construct(PackingProblem p, Map<String, String> currentType, long seed, double timeLimitSeconds) {
         long start = System.nanoTime();
-        Map<String, Item> items = new HashMap<>();
-        p.items().forEach(i -> items.put(i.id(), i));
-        Map<String, BinType> types = new HashMap<>();
-        p.binTypes().forEach(t -> types.put(t.id(), t));
-        Map<String, Integer> used = new HashMap<>();
-        List<String> binType = new ArrayList<>();
-        List<List<String>> content = new ArrayList<>();
+        // Capped so that an unlimited time (infinity) does not overflow the nanosecond clock.
+        long deadline = start + (long) Math.min(Math.max(0, timeLimitSeconds) * 1e9, 1e17);
+        Packing k = new Packing(p, deadline);
         List<Item> ordered = new ArrayList<>(p.items());
         // Pinned items first (they have one place), then by decreasing size: large items claim room before small ones fill it.
-        ordered.sort(Comparator.comparing((Item i) -> i.pinType() == null).thenComparingDouble(i -> -size(p, i))
+        ordered.sort(Comparator.comparing((Item i) -> i.pinType() == null).thenComparingDouble(i -> -k.size(i))
                 .thenComparing(Item::id));
         for (Item it : ordered) {
-            if (!home(p, it, currentType, items, types, used, binType, content)
-                    && !place(p, it, items, types, used, binType, content)
-                    && !evictFor(p, it, items, types, used, binType, content)) {
+            if (!k.home(it, currentType) && !k.place(it) && !k.evictFor(it)) {
                 return null;
             }
         }
-        eliminate(p, items, types, binType, content);
+        k.eliminate();
         List<List<String>> kept = new ArrayList<>();
         List<String> keptTypes = new ArrayList<>();
-        for (int i = 0; i < content.size(); i++) {
-            if (!content.get(i).isEmpty()) {
-                kept.add(content.get(i));
-                keptTypes.add(binType.get(i));
+        for (Packing.Bin b : k.bins) {
+            if (!b.ids.isEmpty()) {
+                kept.add(b.ids);
+                keptTypes.add(b.type.id());
             }
         }
         LowerBounds.Bounds bounds = LowerBounds.of(p);
+        String stoppedBy = k.late ? "construction (stay-first, time-limit)" : "construction (stay-first)";
         Plan template = new Plan(List.of(), p.objective().kind(), 0, 0, bounds.best(), Double.NaN, 0,
-                (System.nanoTime() - start) / 1e9, 0, "construction (stay-first)", seed, 1, bounds);
-        return rebuild(p, template, kept, keptTypes, types, items);
-    }
-
-    /** The item on its current host (or its pinned one) when that host may hold it. */
-    private static boolean home(PackingProblem p, Item it, Map<String, String> currentType, Map<String, Item> items,
-                                Map<String, BinType> types, Map<String, Integer> used, List<String> binType,
-                                List<List<String>> content) {
-        String home = it.pinType() != null ? it.pinType() : currentType.get(it.id());
-        BinType t = home == null ? null : types.get(home);
-        if (t == null || t.available() != 1) {
-            return false;
-        }
-        int b = binType.indexOf(home);
-        if (b < 0 && fits(p, t, List.of(), it, items)) {
-            binType.add(home);
-            content.add(new ArrayList<>(List.of(it.id())));
-            used.merge(home, 1, Integer::sum);
-            return true;
-        }
-        if (b >= 0 && fits(p, t, content.get(b), it, items)) {
-            content.get(b).add(it.id());
-            return true;
-        }
-        return false;
+                (System.nanoTime() - start) / 1e9, 0, stoppedBy, seed, 1, bounds);
+        return rebuild(p, template, kept, keptTypes, k.types, k.items);
     }
 
     /**
-     * Repair when no bin takes the item: empty the bin (of a type that could hold the item alone)
-     * whose unpinned items are smallest in total, put the item there, and place the evicted items
-     * elsewhere; undone when one of them finds no place.
+     * The construction's bins with their load per hour and dimension kept up to date as items come
+     * and go, so that checking whether an item fits costs hours × dimensions whatever the bin holds.
+     * Loads are sums in the order items were added (recomputed in content order after a removal), so
+     * fills equal a fresh sum over the bin's content and ties between bins break as on a fresh sum.
      */
-    private static boolean evictFor(PackingProblem p, Item it, Map<String, Item> items, Map<String, BinType> types,
-                                    Map<String, Integer> used, List<String> binType, List<List<String>> content) {
-        List<Integer> candidates = new ArrayList<>();
-        for (int b = 0; b < content.size(); b++) {
-            BinType t = types.get(binType.get(b));
-            List<String> pinned = content.get(b).stream().filter(id -> items.get(id).pinType() != null).toList();
-            if ((it.pinType() == null || it.pinType().equals(t.id())) && fits(p, t, pinned, it, items)) {
-                candidates.add(b);
+    private static final class Packing {
+        /** Repairs tried per item: the bins whose movable items are smallest are the likeliest to succeed. */
+        private static final int EVICTION_TRIES = 32;
+        /** Repairs tried per item once the time limit has passed. */
+        private static final int EVICTION_TRIES_LATE = 4;
+
+        private final PackingProblem p;
+        private final int dims;
+        private final long deadline;
+        private final Map<String, Item> items = new HashMap<>();
+        private final Map<String, BinType> types = new HashMap<>();
+        private final Map<String, Double> sizes = new HashMap<>();
+        private final Map<String, Integer> used = new HashMap<>();
+        /** The open bin of each bin type available once: an app's current host is found without a scan. */
+        private final Map<String, Bin> onlyBinOfType = new HashMap<>();
+        private final List<Bin> bins = new ArrayList<>();
+        private Trial trial;
+        private boolean late;
+
+        Packing(PackingProblem p, long deadline) {
+            this.p = p;
+            this.dims = p.dimensions().size();
+            this.deadline = deadline;
+            p.binTypes().forEach(t -> types.put(t.id(), t));
+            double[] maxCapacity = new double[dims];
+            for (BinType t : p.binTypes()) {
+                for (int d = 0; d < dims; d++) {
+                    maxCapacity[d] = Math.max(maxCapacity[d], t.capacity()[d]);
+                }
+            }
+            for (Item it : p.items()) {
+                items.put(it.id(), it);
+                sizes.put(it.id(), StayFirst.size(it, maxCapacity));
             }
         }
-        candidates.sort(Comparator.comparingDouble((Integer b) -> content.get(b).stream()
-                .filter(id -> items.get(id).pinType() == null).mapToDouble(id -> size(p, items.get(id))).sum()));
-        for (int b : candidates) {
-            List<List<String>> saved = new ArrayList<>();
-            content.forEach(c -> saved.add(new ArrayList<>(c)));
-            List<String> savedTypes = new ArrayList<>(binType);
-            Map<String, Integer> savedUsed = new HashMap<>(used);
-            List<String> evicted = content.get(b).stream().filter(id -> items.get(id).pinType() == null).toList();
-            content.get(b).removeAll(evicted);
-            content.get(b).add(it.id());
-            boolean ok = true;
-            for (String id : evicted) {
-                ok = ok && place(p, items.get(id), items, types, used, binType, content);
+
+        /** One bin: its type, its items in the order they came, and what they add up to. */
+        private final class Bin {
+            private final BinType type;
+            private final int index;
+            private final List<String> ids = new ArrayList<>();
+            /** Summed demand, [hour * dimensions + dimension]. */
+            private final double[] load = new double[p.hours() * dims];
+            /** Peak fill of the first dimension (the one the order of "fullest" follows). */
+            private double fill;
+            private int dedicated;
+            private final Map<String, Integer> groups = new HashMap<>();
+
+            Bin(BinType type, int index) {
+                this.type = type;
+                this.index = index;
             }
-            if (ok) {
+        }
+
+        /** The bins changed since a repair or an emptying began, as they were, so that a failed one can be undone. */
+        private final class Trial {
+            private final int binsBefore = bins.size();
+            private final Map<Bin, List<String>> before = new HashMap<>();
+
+            void rollback() {
+                for (int i = bins.size() - 1; i >= binsBefore; i--) {
+                    Bin b = bins.remove(i);
+                    used.merge(b.type.id(), -1, Integer::sum);
+                    onlyBinOfType.remove(b.type.id(), b);
+                }
+                before.forEach((b, ids) -> {
+                    if (b.index < binsBefore) {
+                        b.ids.clear();
+                        b.ids.addAll(ids);
+                        recompute(b);
+                    }
+                });
+                trial = null;
+            }
+        }
+
+        double size(Item it) {
+            return sizes.get(it.id());
+        }
+
+        boolean pastDeadline() {
+            return System.nanoTime() > deadline;
+        }
+
+        /** The item on its current host (or its pinned one) when that host may hold it. */
+        boolean home(Item it, Map<String, String> currentType) {
+            String home = it.pinType() != null ? it.pinType() : currentType.get(it.id());
+            BinType t = home == null ? null : types.get(home);
+            if (t == null || t.available() != 1) {
+                return false;
+            }
+            Bin b = onlyBinOfType.get(home);
+            if (b == null && fits(p, t, List.of(), it, items)) {
+                open(t, it);
                 return true;
             }
-            content.clear();
-            content.addAll(saved);
-            binType.clear();
-            binType.addAll(savedTypes);
-            used.clear();
-            used.putAll(savedUsed);
+            if (b != null && takes(b, it)) {
+                add(b, it);
+                return true;
+            }
+            return false;
         }
-        return false;
+
+        /** The fullest open bin that takes the item, else a new bin of the largest type still available. */
+        boolean place(Item it) {
+            Bin best = fullestFitting(it, null);
+            if (best != null) {
+                add(best, it);
+                return true;
+            }
+            BinType open = null;
+            for (BinType t : p.binTypes()) {
+                boolean allowed = (it.pinType() == null || it.pinType().equals(t.id()))
+                        && used.getOrDefault(t.id(), 0) < t.available() && fits(p, t, List.of(), it, items);
+                if (allowed && (open == null || t.capacity()[0] > open.capacity()[0])) {
+                    open = t;
+                }
+            }
+            if (open == null) {
+                return false;
+            }
+            open(open, it);
+            return true;
+        }
+
+        /**
+         * The first of the fullest bins that takes the item, leaving out {@code except} and, when one
+         * is being emptied, the bins already empty; null when none does.
+         */
+        private Bin fullestFitting(Item it, Bin except) {
+            Bin best = null;
+            double bestFill = -1;
+            for (Bin b : bins) {
+                // A bin no fuller than the best so far cannot win (the first of equals wins), so its room is not checked.
+                if (b.fill > bestFill && b != except && (except == null || !b.ids.isEmpty()) && takes(b, it)) {
+                    best = b;
+                    bestFill = b.fill;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * Repair when no bin takes the item: empty the bin (of a type that could hold the item alone)
+         * whose unpinned items are smallest in total, put the item there, and place the evicted items
+         * elsewhere; undone when one of them finds no place, then the next such bin is tried.
+         */
+        boolean evictFor(Item it) {
+            List<Bin> candidates = new ArrayList<>();
+            Map<Bin, Double> movable = new HashMap<>();
+            for (Bin b : bins) {
+                List<String> pinned = b.ids.stream().filter(id -> items.get(id).pinType() != null).toList();
+                if ((it.pinType() == null || it.pinType().equals(b.type.id())) && fits(p, b.type, pinned, it, items)) {
+                    candidates.add(b);
+                    movable.put(b, b.ids.stream().filter(id -> items.get(id).pinType() == null)
+                            .mapToDouble(id -> size(items.get(id))).sum());
+                }
+            }
+            candidates.sort(Comparator.comparingDouble(movable::get));
+            int tries = EVICTION_TRIES;
+            if (candidates.size() > EVICTION_TRIES_LATE && pastDeadline()) {
+                tries = EVICTION_TRIES_LATE;
+                late = true;
+            }
+            for (Bin b : candidates.subList(0, Math.min(tries, candidates.size()))) {
+                trial = new Trial();
+                List<String> evicted = b.ids.stream().filter(id -> items.get(id).pinType() == null).toList();
+                remove(b, evicted);
+                add(b, it);
+                boolean ok = true;
+                for (String id : evicted) {
+                    ok = ok && place(items.get(id));
+                }
+                if (ok) {
+                    trial = null;
+                    return true;
+                }
+                trial.rollback();
+            }
+            return false;
+        }
+
+        /**
+         * Empties bins, least filled first, when every item of one fits on the other bins (pinned
+         * items never move). After each emptied bin the order starts again: the bins that took its
+         * items are fuller, and with fullest-first moves a bin that failed before can now empty, so
+         * skipping it would give another plan. Each try only touches the bins it changes, and the
+         * deadline ends the pass when the restarts add up.
+         */
+        void eliminate() {
+            boolean progress = true;
+            while (progress) {
+                progress = false;
+                List<Bin> order = new ArrayList<>();
+                for (Bin b : bins) {
+                    if (!b.ids.isEmpty()) {
+                        order.add(b);
+                    }
+                }
+                order.sort(Comparator.comparingDouble((Bin b) -> b.fill));
+                for (Bin b : order) {
+                    if (pastDeadline()) {
+                        late = true;
+                        return;
+                    }
+                    if (tryEmpty(b)) {
+                        progress = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        private boolean tryEmpty(Bin b) {
+            List<String> moving = new ArrayList<>(b.ids);
+            if (moving.stream().anyMatch(id -> items.get(id).pinType() != null)) {
+                return false;
+            }
+            moving.sort(Comparator.comparingDouble((String id) -> -size(items.get(id))));
+            trial = new Trial();
+            remove(b, moving);
+            for (String id : moving) {
+                Bin target = fullestFitting(items.get(id), b);
+                if (target == null) {
+                    trial.rollback();
+                    return false;
+                }
+                add(target, items.get(id));
+            }
+            trial = null;
+            return true;
+        }
+
+        private boolean takes(Bin b, Item it) {
+            if ((it.dedicated() && !b.ids.isEmpty()) || (it.pinType() != null && !it.pinType().equals(b.type.id()))
+                    || b.dedicated > 0 || (it.group() != null && b.groups.containsKey(it.group()))) {
+                return false;
+            }
+            return withinCapacity(p, b.type, b.load, it);
+        }
+
+        private void open(BinType t, Item it) {
+            Bin b = new Bin(t, bins.size());
+            bins.add(b);
+            used.merge(t.id(), 1, Integer::sum);
+            if (t.available() == 1) {
+                onlyBinOfType.put(t.id(), b);
+            }
+            add(b, it);
+        }
+
+        private void touch(Bin b) {
+            if (trial != null) {
+                trial.before.computeIfAbsent(b, x -> new ArrayList<>(x.ids));
+            }
+        }
+
+        private void add(Bin b, Item it) {
+            touch(b);
+            b.ids.add(it.id());
+            count(b, it);
+            addDemand(b.load, it, dims);
+            b.fill = fill(b);
+        }
+
+        private void remove(Bin b, List<String> leaving) {
+            touch(b);
+            b.ids.removeAll(leaving);
+            recompute(b);
+        }
+
+        private void count(Bin b, Item it) {
+            if (it.dedicated()) {
+                b.dedicated++;
+            }
+            if (it.group() != null) {
+                b.groups.merge(it.group(), 1, Integer::sum);
+            }
+        }
+
+        /** Load, counts and fill summed afresh in content order (after items left the bin). */
+        private void recompute(Bin b) {
+            java.util.Arrays.fill(b.load, 0);
+            b.dedicated = 0;
+            b.groups.clear();
+            for (String id : b.ids) {
+                count(b, items.get(id));
+                addDemand(b.load, items.get(id), dims);
+            }
+            b.fill = fill(b);
+        }
+
+        private double fill(Bin b) {
+            double capacity = b.type.capacity()[0];
+            double peak = 0;
+            for (int h = 0; h < p.hours(); h++) {
+                peak = Math.max(peak, capacity > 0 ? b.load[h * dims] / capacity : 0);
+            }
+            return peak;
+        }
     }
 
     /** The item's largest demand relative to the largest capacity of its dimension: the order of decreasing size. */
-    private static double size(PackingProblem p, Item it) {
+    private static double size(Item it, double[] maxCapacity) {
         double s = 0;
-        for (int d = 0; d < p.dimensions().size(); d++) {
-            double cap = 0;
-            for (BinType t : p.binTypes()) {
-                cap = Math.max(cap, t.capacity()[d]);
-            }
-            s = Math.max(s, cap > 0 ? it.demand()[d] / cap : 0);
+        for (int d = 0; d < maxCapacity.length; d++) {
+            s = Math.max(s, maxCapacity[d] > 0 ? it.demand()[d] / maxCapacity[d] : 0);
         }
         return s;
     }
 
-    private static boolean place(PackingProblem p, Item it, Map<String, Item> items, Map<String, BinType> types,
-                                 Map<String, Integer> used, List<String> binType, List<List<String>> content) {
-        int best = -1;
-        double bestLoad = -1;
-        for (int b = 0; b < content.size(); b++) {
-            BinType t = types.get(binType.get(b));
-            if ((it.pinType() == null || it.pinType().equals(t.id())) && fits(p, t, content.get(b), it, items)) {
-                double load = fill(p, t, content.get(b), items);
-                if (load > bestLoad) {
-                    best = b;
-                    bestLoad = load;
-                }
+    private static void addDemand(double[] load, Item it, int dims) {
+        for (int h = 0; h < load.length / dims; h++) {
+            for (int d = 0; d < dims; d++) {
+                load[h * dims + d] += it.demandAt(h, d);
             }
         }
-        if (best >= 0) {
-            content.get(best).add(it.id());
-            return true;
-        }
-        BinType open = null;
-        for (BinType t : p.binTypes()) {
-            boolean allowed = (it.pinType() == null || it.pinType().equals(t.id()))
-                    && used.getOrDefault(t.id(), 0) < t.available() && fits(p, t, List.of(), it, items);
-            if (allowed && (open == null || t.capacity()[0] > open.capacity()[0])) {
-                open = t;
-            }
-        }
-        if (open == null) {
-            return false;
-        }
-        binType.add(open.id());
-        content.add(new ArrayList<>(List.of(it.id())));
-        used.merge(open.id(), 1, Integer::sum);
-        return true;
     }
 
-    /** Peak fill of the bin's first dimension (the one the order of "fullest" follows). */
-    private static double fill(PackingProblem p, BinType t, List<String> there, Map<String, Item> items) {
-        double peak = 0;
+    /** Whether the item fits, every hour and dimension within headroom, on top of {@code load} ([hour * dims + dim]). */
+    private static boolean withinCapacity(PackingProblem p, BinType t, double[] load, Item it) {
+        int dims = p.dimensions().size();
         for (int h = 0; h < p.hours(); h++) {
-            double load = 0;
-            for (String id : there) {
-                load += items.get(id).demandAt(h, 0);
-            }
-            peak = Math.max(peak, t.capacity()[0] > 0 ? load / t.capacity()[0] : 0);
-        }
-        return peak;
-    }
-
-    /** Empties bins, least filled first, when every item of one fits on the other bins (pinned items never move). */
-    private static void eliminate(PackingProblem p, Map<String, Item> items, Map<String, BinType> types,
-                                  List<String> binType, List<List<String>> content) {
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            List<Integer> order = new ArrayList<>();
-            for (int b = 0; b < content.size(); b++) {
-                if (!content.get(b).isEmpty()) {
-                    order.add(b);
+            for (int d = 0; d < dims; d++) {
+                double usable = p.usableCapacity(t, d);
+                if (load[h * dims + d] + it.demandAt(h, d) > usable + EPS * Math.max(1, usable)) {
+                    return false;
                 }
             }
-            order.sort(Comparator.comparingDouble((Integer b) -> fill(p, types.get(binType.get(b)), content.get(b), items)));
-            for (int b : order) {
-                if (tryEmpty(p, b, items, types, binType, content)) {
-                    progress = true;
-                    break;
-                }
-            }
-        }
-    }
-
-    private static boolean tryEmpty(PackingProblem p, int b, Map<String, Item> items, Map<String, BinType> types,
-                                    List<String> binType, List<List<String>> content) {
-        List<String> moving = new ArrayList<>(content.get(b));
-        if (moving.stream().anyMatch(id -> items.get(id).pinType() != null)) {
-            return false;
-        }
-        List<List<String>> trial = new ArrayList<>();
-        content.forEach(c -> trial.add(new ArrayList<>(c)));
-        trial.get(b).clear();
-        moving.sort(Comparator.comparingDouble((String id) -> -size(p, items.get(id))));
-        for (String id : moving) {
-            int target = -1;
-            double bestLoad = -1;
-            for (int o = 0; o < trial.size(); o++) {
-                BinType t = types.get(binType.get(o));
-                if (o != b && !trial.get(o).isEmpty() && fits(p, t, trial.get(o), items.get(id), items)) {
-                    double load = fill(p, t, trial.get(o), items);
-                    if (load > bestLoad) {
-                        target = o;
-                        bestLoad = load;
-                    }
-                }
-            }
-            if (target < 0) {
-                return false;
-            }
-            trial.get(target).add(id);
-        }
-        for (int i = 0; i < content.size(); i++) {
-            content.set(i, trial.get(i));
         }
         return true;
     }
@@ -303,20 +459,11 @@ final class StayFirst {
                 return false;
             }
         }
-        int hours = p.hours();
-        for (int h = 0; h < hours; h++) {
-            for (int d = 0; d < p.dimensions().size(); d++) {
-                double load = it.demandAt(h, d);
-                for (String other : there) {
-                    load += items.get(other).demandAt(h, d);
-                }
-                double usable = p.usableCapacity(t, d);
-                if (load > usable + EPS * Math.max(1, usable)) {
-                    return false;
-                }
-            }
+        double[] load = new double[p.hours() * p.dimensions().size()];
+        for (String other : there) {
+            addDemand(load, items.get(other), p.dimensions().size());
         }
-        return true;
+        return withinCapacity(p, t, load, it);
     }
 
     /** {@code plan}'s figures (bounds, time, stop reason) with these bin contents on {@code p}'s types. */
