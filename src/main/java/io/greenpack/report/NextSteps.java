@@ -43,18 +43,30 @@ final class NextSteps {
         return new Deck.NextSteps(switchOffFirst(p), buy(p), waves);
     }
 
-    /** Comatose hosts first (nothing to move), then the hosts the first moves empty. */
+    /**
+     * Hosts that need no purchase first: comatose ones, then measured hosts without any application
+     * (nothing to move); then the hosts the first moves empty, in migration order.
+     */
     static List<String> switchOffFirst(PlanOutputs.Page p) {
         Set<String> kept = new HashSet<>(p.outcome().keptHosts());
         // Existing hosts the plan keeps using stay on, even when some of their apps move away.
         p.outcome().plan().hosts().forEach(h -> kept.add(h.host()));
+        Set<String> withMoves = new HashSet<>();
+        p.savings().migration().forEach(m -> withMoves.add(m.fromHost()));
         Set<String> comatose = new LinkedHashSet<>();
+        Set<String> empty = new LinkedHashSet<>();
         for (HostEfficiency h : p.analysis().hosts()) {
-            if (h.comatose() && ConsolidationStage.measured(h) && !kept.contains(h.host())) {
+            if (!ConsolidationStage.measured(h) || kept.contains(h.host())) {
+                continue;
+            }
+            if (h.comatose()) {
                 comatose.add(h.host());
+            } else if (!withMoves.contains(h.host())) {
+                empty.add(h.host());
             }
         }
         List<String> out = new ArrayList<>(comatose.stream().map(h -> h + " (comatose: no useful work all window)").toList());
+        empty.forEach(h -> out.add(h + " (no application runs on it)"));
         if (p.verdict().recommendedOption() == null) {
             // Nothing pays back: only the hosts that need no move and no purchase go.
             return out;
@@ -67,7 +79,7 @@ final class NextSteps {
             }
         }
         freed.stream().limit(Math.max(0, HOSTS_NAMED - out.size())).forEach(out::add);
-        int rest = comatose.size() + freed.size() - out.size();
+        int rest = comatose.size() + empty.size() + freed.size() - out.size();
         return rest > 0 ? append(out, "then the other " + rest + " in migration.csv order") : out;
     }
 

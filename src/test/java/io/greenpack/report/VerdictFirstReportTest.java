@@ -159,6 +159,29 @@ class VerdictFirstReportTest {
     }
 
     @Test
+    void theNextStepsSwitchOffEveryServerTheRecommendedOptionFrees() throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(run.resolve("deck.pptx")))) {
+            for (XSLFSlide slide : ppt.getSlides()) {
+                slide.getShapes().stream().filter(sh -> sh instanceof org.apache.poi.xslf.usermodel.XSLFTextShape)
+                        .forEach(sh -> text.append(((org.apache.poi.xslf.usermodel.XSLFTextShape) sh).getText()).append('\n'));
+            }
+        }
+        Matcher line = Pattern.compile("Switch off first: (.*?)\\.\\n", Pattern.DOTALL).matcher(text);
+        assertThat(line.find()).as(text.toString()).isTrue();
+        String hosts = line.group(1).replace('\n', ' ');
+        int named = (int) Pattern.compile("srv-\\d+").matcher(hosts.replaceAll("then the other.*", "")).results().count();
+        Matcher other = Pattern.compile("then the other (\\d+)").matcher(hosts);
+        int counted = other.find() ? Integer.parseInt(other.group(1)) : 0;
+        // The sample's recommended option (reuse) switches off 13 of 40; srv-015 runs no application.
+        String options = Files.readString(run.resolve("tables/plan_options.csv"));
+        Matcher freed = Pattern.compile("\\n\\w+,true,40,\\d+,(\\d+),[^\\n]*,true,").matcher(options);
+        assertThat(freed.find()).as(options).isTrue();
+        assertThat(named + counted).as(hosts).isEqualTo(Integer.parseInt(freed.group(1)));
+        assertThat(hosts).contains("srv-015 (no application runs on it)");
+    }
+
+    @Test
     void inABrowserTheVerdictIsOnTheFirstScreenAndShortTablesDoNotScroll() throws Exception {
         Chromium.findOrSkip();
         Chromium.ProbeResult screen = Chromium.probe(run.resolve("index.html"), tmp.resolve("screen"),
