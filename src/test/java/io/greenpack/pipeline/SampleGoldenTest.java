@@ -59,7 +59,7 @@ class SampleGoldenTest {
         assertThat(actual).as("compared files").isEqualTo(comparedFiles(GOLDEN));
         List<String> differences = new ArrayList<>();
         for (String name : actual) {
-            differences.addAll(GoldenCsv.differences(name, Files.readAllLines(GOLDEN.resolve(name)),
+            differences.addAll(io.greenpack.testing.CsvLines.differences(name, Files.readAllLines(GOLDEN.resolve(name)),
                     Files.readAllLines(dir.resolve(name))));
         }
         assertThat(differences).as("differences from " + GOLDEN + " (at most 20 per file)").isEmpty();

@@ -175,8 +175,10 @@ class WhatIfCommandTest {
         }
         assertThat(Files.readAllLines(run.resolve("points/00-base/plan.csv")))
                 .isEqualTo(Files.readAllLines(report.resolve("plan.csv")));
-        assertThat(Files.readAllLines(run.resolve("points/00-base/plan_options.csv")))
-                .isEqualTo(Files.readAllLines(report.resolve("tables/plan_options.csv")));
+        // Equal figures, computed by different Spark jobs: sums may differ in the last bits.
+        assertThat(io.greenpack.testing.CsvLines.differences("plan_options.csv",
+                Files.readAllLines(report.resolve("tables/plan_options.csv")),
+                Files.readAllLines(run.resolve("points/00-base/plan_options.csv")))).isEmpty();
         io.greenpack.csv.CsvFile options = io.greenpack.csv.CsvFile.read(report.resolve("tables/plan_options.csv"), "option");
         io.greenpack.csv.CsvRow rec = options.rows().stream().filter(x -> x.bool(options.column("recommended"))).findFirst()
                 .orElseThrow(() -> new AssertionError("the report recommends an option on the sample"));

@@ -1,4 +1,4 @@
-package io.greenpack.pipeline;
+package io.greenpack.testing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,15 +10,15 @@ import java.util.regex.Pattern;
  * Line-by-line comparison of a recorded CSV with a new one: text and whole numbers exactly,
  * decimal numbers within one unit of their last printed digit plus one part in a million.
  */
-final class GoldenCsv {
+public final class CsvLines {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final double RELATIVE = 1e-6;
 
-    private GoldenCsv() {
+    private CsvLines() {
     }
 
     /** Human-readable differences, at most 20, each naming file and line. */
-    static List<String> differences(String file, List<String> expected, List<String> actual) {
+    public static List<String> differences(String file, List<String> expected, List<String> actual) {
         List<String> out = new ArrayList<>();
         if (expected.size() != actual.size()) {
             out.add(file + ": " + expected.size() + " lines recorded, " + actual.size() + " now");
@@ -31,7 +31,7 @@ final class GoldenCsv {
         return out;
     }
 
-    static boolean sameLine(String expected, String actual) {
+    public static boolean sameLine(String expected, String actual) {
         if (expected.equals(actual)) {
             return true;
         }
@@ -62,7 +62,7 @@ final class GoldenCsv {
     }
 
     /** Whole numbers (counts, dates, ids) exactly; decimals within the printed precision. */
-    static boolean closeEnough(String expected, String actual) {
+    public static boolean closeEnough(String expected, String actual) {
         if (expected.equals(actual)) {
             return true;
         }
