@@ -237,8 +237,10 @@ class WhatIfCommandTest {
             files.add(Files.readAllBytes(f));
         }
         assertThat(files.get(1)).isEqualTo(files.get(0));
-        // ... and equal to what the command wrote (same data, file, seed and budget).
-        assertThat(files.get(0)).isEqualTo(Files.readAllBytes(run.resolve("whatif.csv")));
+        // ... and equal to what the command wrote (same data, file, seed and budget; its own analysis
+        // run, whose sums over Spark partitions may differ in the last bits).
+        assertThat(io.greenpack.testing.CsvLines.differences("whatif.csv",
+                Files.readAllLines(run.resolve("whatif.csv")), Files.readAllLines(dir.resolve("twice-0.csv")))).isEmpty();
     }
 
     @Test
