@@ -54,13 +54,10 @@ public final class StagingDir implements AutoCloseable, Interrupts.Cleanup {
     }
 
     /**
-     * Creates {@code parent/.name.partial/}; a {@link FileAlreadyExistsException} when another
-     * live process writes a folder of that name (or one is left that {@link #sweep} did not remove).
+     * The channel's exclusive lock, or null, with the channel closed, when another process (or
+     * this JVM, which tryLock reports by throwing) already holds it.
      */
-    public static StagingDir create(Path parent, String name) throws IOException {
-        Path dir = parent.resolve("." + name + SUFFIX);
-        Path lockFile = parent.resolve("." + name + SUFFIX + LOCK);
-        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    private static FileLock lockOrClose(FileChannel ch) throws IOException {
         FileLock lock;
         try {
             lock = ch.tryLock();
@@ -69,6 +66,20 @@ public final class StagingDir implements AutoCloseable, Interrupts.Cleanup {
         }
         if (lock == null) {
             ch.close();
+        }
+        return lock;
+    }
+
+    /**
+     * Creates {@code parent/.name.partial/}; a {@link FileAlreadyExistsException} when another
+     * live process writes a folder of that name (or one is left that {@link #sweep} did not remove).
+     */
+    public static StagingDir create(Path parent, String name) throws IOException {
+        Path dir = parent.resolve("." + name + SUFFIX);
+        Path lockFile = parent.resolve("." + name + SUFFIX + LOCK);
+        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockOrClose(ch);
+        if (lock == null) {
             throw new FileAlreadyExistsException(dir.toString());
         }
         try {
@@ -201,14 +212,8 @@ public final class StagingDir implements AutoCloseable, Interrupts.Cleanup {
                 continue;
             }
             FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            FileLock lock = lockOrClose(ch);
             if (lock == null) {
-                ch.close();
                 continue;
             }
             try {
