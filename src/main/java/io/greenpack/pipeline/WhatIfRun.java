@@ -157,6 +157,8 @@ public final class WhatIfRun {
                 () -> WhatIf.results(planned, prepared.inputs(), ingest.utilization())));
         results.stream().filter(r -> !r.evaluated())
                 .forEach(r -> progress.say("whatif: point " + r.name() + ": " + r.note()));
+        WhatIf.warnings(results).forEach((w, names) ->
+                progress.say("whatif: warning (" + WhatIf.whichPoints(names, results.size()) + "): " + w));
 
         try (RunFolder run = RunFolder.begin(req.outDir(), job.runId())) {
             progress.say("whatif: writing " + run.finalDir());

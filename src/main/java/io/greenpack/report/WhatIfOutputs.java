@@ -202,7 +202,7 @@ public final class WhatIfOutputs {
                 DoubleColumn.create("offloaded_cores"), DoubleColumn.create("offloaded_mem_gb"),
                 DoubleColumn.create("offloaded_kwh_per_year"), DoubleColumn.create("harvest_core_hours_per_year"),
                 StringColumn.create("solver_stopped_by"), LongColumn.create("solver_iterations"),
-                StringColumn.create("folder"), StringColumn.create("note"));
+                StringColumn.create("folder"), StringColumn.create("note"), StringColumn.create("warnings"));
         for (int i = 0; i < results.size(); i++) {
             WhatIfResult r = results.get(i);
             Map<String, String> p = r.point().parameters();
@@ -243,6 +243,7 @@ public final class WhatIfOutputs {
             t.longColumn("solver_iterations").append(r.iterations());
             t.stringColumn("folder").append("points/" + folders.get(i));
             t.stringColumn("note").append(r.note());
+            t.stringColumn("warnings").append(String.join(" | ", r.warnings()));
         }
         return t;
     }
@@ -450,6 +451,8 @@ public final class WhatIfOutputs {
             html.paragraph("Baseline verdict, as greenpack report gives it for the same data and scenario: "
                     + base.outcome().verdict().sentence());
         }
+        WhatIf.warnings(p.results()).forEach((w, names) ->
+                html.warning("In " + WhatIf.whichPoints(names, p.results().size()) + ": " + w));
         findings(p.results(), p.varying()).forEach(html::paragraph);
         VerdictText.shortWindow(base.outcome().planned() ? base.outcome().savings().windowHours()
                 : Double.POSITIVE_INFINITY).ifPresent(html::warning);

@@ -154,6 +154,25 @@ public final class WhatIf {
                 row.recommended() ? "" : o.verdict().sentence());
     }
 
+    /**
+     * Every distinct warning of the points (a pin the plans cannot honour as asked), in the order
+     * first met, with the names of the points it applies to: a pin too small for its host at one
+     * headroom may fit at another, so the same fleet can warn in some points only.
+     */
+    public static Map<String, List<String>> warnings(List<WhatIfResult> results) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (WhatIfResult r : results) {
+            r.warnings().forEach(w -> out.computeIfAbsent(w, k -> new ArrayList<>()).add(r.name()));
+        }
+        return out;
+    }
+
+    /** "every point" when a warning applies to all of {@code total} points, else "points a, b". */
+    public static String whichPoints(List<String> names, int total) {
+        return names.size() == total && total > 1 ? "every point"
+                : (names.size() == 1 ? "point " : "points ") + String.join(", ", names);
+    }
+
     /** Months until the capex is paid back by the money saved; 0 with nothing to pay, infinite when nothing is saved. */
     static double payback(double capex, double savedPerYear) {
         return savedPerYear <= 0 ? Double.POSITIVE_INFINITY : capex == 0 ? 0 : capex / (savedPerYear / 12);

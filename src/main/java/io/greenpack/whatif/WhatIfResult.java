@@ -59,4 +59,9 @@ public record WhatIfResult(int index, WhatIfPoint point, ConsolidationOutcome ou
     public boolean evaluated() {
         return Double.isFinite(kwhAfter);
     }
+
+    /** What the point's plans could not honour as asked (a pin to a host too small), as report warns; empty when none. */
+    public List<String> warnings() {
+        return outcome.verdict() == null ? List.of() : outcome.verdict().scope().warnings();
+    }
 }

@@ -90,4 +90,40 @@ class PinnedHostTooSmallTest {
         assertThat(Files.readString(dir.resolve("summary.md")))
                 .contains("> **Warning:** App 'db' is pinned to host 'h3'").contains("keeps cache on h4 alone");
     }
+
+    /**
+     * The same fleet through whatif: at the base's 20 % headroom cache (16 GB with the hypervisor's
+     * 2 GB) is over h4's 12.8 GB; with no headroom it fits. db is over h3 in both points (the
+     * warning names each point's headroom), and web's pin loses to db's in both (said with db's).
+     */
+    @Test
+    void whatIfSaysWhichPointsCannotHonourAPin() throws Exception {
+        Path yaml = tmp.resolve("points.yaml");
+        Files.writeString(yaml, "base:\n  headroom: 0.2\nscenarios:\n  - name: no-headroom\n    headroom: 0.0\n");
+        Path out = tmp.resolve("whatif-out");
+        CliRun run = CliRun.of("whatif", "--data", fleet().toString(), "--scenarios", yaml.toString(), "--out",
+                out.toString(), "--iterations", "2000");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).as(run.toString())
+                .contains("whatif: warning (point base): App 'cache' is pinned to host 'h4'")
+                .contains("whatif: warning (point base): App 'db' is pinned to host 'h3'")
+                .contains("whatif: warning (point no-headroom): App 'db' is pinned to host 'h3'")
+                .contains("within the 0 % headroom (4.0 cores and 16.0 GB in all): every option keeps db on h3 alone")
+                .contains("which app 'db' takes alone: web is planned like an app without a pin")
+                .doesNotContain("whatif: warning (point no-headroom): App 'cache'");
+        Path dir;
+        try (Stream<Path> s = Files.list(out)) {
+            dir = s.findFirst().orElseThrow();
+        }
+        List<String> rows = Files.readAllLines(dir.resolve("whatif.csv"));
+        assertThat(rows.get(0)).endsWith(",note,warnings");
+        assertThat(rows.stream().filter(l -> l.contains(",base,")).findFirst().orElseThrow())
+                .contains("App 'cache' is pinned to host 'h4'").contains(" | ");
+        assertThat(rows.stream().filter(l -> l.contains(",no-headroom,")).findFirst().orElseThrow())
+                .doesNotContain("App 'cache'").contains("App 'db' is pinned to host 'h3'");
+        assertThat(Files.readString(dir.resolve("index.html")))
+                .contains("<strong>Warning</strong> In point base: App &#39;cache&#39; is pinned to host &#39;h4&#39;")
+                .contains("<strong>Warning</strong> In point no-headroom: App &#39;db&#39; is pinned to host &#39;h3&#39;");
+    }
 }

@@ -206,10 +206,21 @@ final class HostileCorpus {
     }
 
     private static void writeGzip(Path file, byte[] head, long zeros) throws IOException {
-        byte[] block = new byte[1 << 20];
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        writeGzip(file, head, new byte[1 << 20], zeros);
+    }
+
+    /**
+     * A gzip of {@code head}, then {@code block} repeated until {@code bytes} more bytes were written
+     * (the last copy cut), compressed fast: a small file that expands enormously.
+     */
+    static void writeGzip(Path file, byte[] head, byte[] block, long bytes) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
             out.write(head);
-            for (long left = zeros; left > 0; left -= block.length) {
+            for (long left = bytes; left > 0; left -= block.length) {
                 out.write(block, 0, (int) Math.min(block.length, left));
             }
         }

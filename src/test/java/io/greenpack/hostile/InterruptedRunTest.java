@@ -1,15 +1,14 @@
 package io.greenpack.hostile;
 
+import io.greenpack.testing.ChildGreenpack;
 import io.greenpack.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -182,25 +181,7 @@ class InterruptedRunTest {
      * classpath; its notebook tables go to {@code tmp/results}, never to the checkout's.
      */
     private Process childReport(Path out) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens") || a.startsWith("-D")) {
-                cmd.add(a);
-            }
-        }
-        cmd.add("-Xmx2g");
-        cmd.add("-Djava.awt.headless=true");
-        cmd.add("-Dgreenpack.home=" + System.getProperty("greenpack.home", "."));
-        cmd.add("-Dgreenpack.results=" + tmp.resolve("results"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("io.greenpack.cli.Main");
-        cmd.addAll(List.of("report", "--out", out.toString()));
-        return new ProcessBuilder(cmd)
-                .redirectOutput(tmp.resolve("child.out").toFile())
-                .redirectError(tmp.resolve("child.err").toFile())
-                .start();
+        return ChildGreenpack.start(tmp, "2g", tmp.resolve("results"), List.of("report", "--out", out.toString()));
     }
 
     private static List<String> names(Path dir) throws IOException {
