@@ -62,6 +62,22 @@ public final class Sparks {
         return shared;
     }
 
+    /**
+     * Spark's smallest driver heap: 1.5 × the 300 MB it reserves for itself (its
+     * UnifiedMemoryManager). Below it, SparkContext refuses to start and tells the user to set
+     * {@code --driver-memory}, an option greenpack does not have.
+     */
+    static final long MIN_HEAP_BYTES = 471_859_200L;
+
+    /** Refuses a heap Spark cannot start in, naming it and the way out. */
+    static void checkHeap(long maxHeapBytes) {
+        if (maxHeapBytes < MIN_HEAP_BYTES) {
+            throw new UserError(String.format(java.util.Locale.ROOT, "the Java heap is %d MB and Spark needs at least "
+                    + "%d MB to start; give it more, e.g. GREENPACK_HEAP=2g ./greenpack ... (the launcher's default is 8g)",
+                    maxHeapBytes >> 20, MIN_HEAP_BYTES >> 20));
+        }
+    }
+
     /** How long to wait for a cluster master to accept a connection before giving up. */
     static final int MASTER_CONNECT_SECONDS = 20;
     private static final java.util.regex.Pattern LOCAL = java.util.regex.Pattern.compile("local(\\[(\\*|[1-9][0-9]*)(,[0-9]+)?])?");
@@ -156,6 +172,7 @@ public final class Sparks {
     }
 
     private static SparkSession create(String master, String driverHost) {
+        checkHeap(Runtime.getRuntime().maxMemory());
         boolean local = isLocal(master);
         int cores = Runtime.getRuntime().availableProcessors();
         Path scratch = scratchDir();

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would run it. The data cannot fit, so the run must stop with the memory message (how much heap
  * it had, {@code GREENPACK_HEAP}, {@code --master}) and exit 2: never Spark's exit 52, a raw
  * OutOfMemoryError or a stack trace, and nothing written to the output or the notebook tables.
+ * And a heap below the one Spark can start in is refused with the heap and the way out.
  */
-class ValidRowBombTest {
+class MemoryLimitsTest {
     private static final String HEADER = "timestamp,host,app,instance,cpu_cores,mem_gb,disk_iops,disk_mbps,net_mbps\n";
     private static final String ROW = "2026-10-05T00:05:00Z,srv-001,app-0090,1,0.468,5.92,94.4,8.12,20.94\n";
     private static final long EXPANDED_BYTES = 2L << 30;
@@ -57,6 +58,17 @@ class ValidRowBombTest {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("plan.csv");
         }
         assertThat(Files.readString(results.resolve("plan.csv"))).isEqualTo("from an older run\n");
+    }
+
+    @Test
+    void aHeapTooSmallForSparkIsAUserErrorWithTheWayOut() throws Exception {
+        Path results = Files.createDirectories(tmp.resolve("results"));
+        Process child = ChildGreenpack.start(tmp, "256m", results, java.util.List.of("validate"));
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(tmp.resolve("child.err"));
+        assertThat(child.exitValue()).as(err).isEqualTo(2);
+        assertThat(err).contains("greenpack: the Java heap is 2", "MB and Spark needs at least 450 MB to start",
+                "GREENPACK_HEAP=2g").doesNotContain("unexpected failure", "driver-memory", "\tat ");
     }
 
     /** The bundled sample's inputs in a folder of the test's own. */
