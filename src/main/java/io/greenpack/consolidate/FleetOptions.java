@@ -14,6 +14,7 @@ import io.greenpack.savings.Savings;
 import io.greenpack.savings.Scope;
 import io.greenpack.model.AppDemandVector;
 import io.greenpack.util.UserError;
+import io.greenpack.util.Words;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -255,9 +256,22 @@ public final class FleetOptions {
         // Hosts that run few apps are offered again so that the solver keeps them when emptying them costs more.
         List<TargetModel> bins = hosts.stream().filter(h -> !existing.get(h.model()).comatose()).toList();
         Set<String> free = new TreeSet<>(off);
-        free.addAll(overloaded());
-        return attempt(eval, PlanOption.DECOMMISSION, "switch off the " + comatose + " comatose hosts and hosts with "
-                + FEW_APPS + " apps or fewer whose apps fit elsewhere; nothing else changes", apps(free), bins);
+        Set<String> overloaded = new TreeSet<>(overloaded());
+        overloaded.removeAll(off);
+        free.addAll(overloaded);
+        long shared = aloneHosts.keySet().stream().filter(h -> appsPerHost.getOrDefault(h, 0) > 1).count();
+        List<String> also = new ArrayList<>();
+        if (!overloaded.isEmpty()) {
+            also.add("apps of the " + Words.count(overloaded.size(), "host") + " over the headroom today may move");
+        }
+        if (shared > 0) {
+            also.add("the other apps on the " + Words.count(shared, "host") + " a dedicated or oversized app takes alone "
+                    + "move off (as in every option)");
+        }
+        String what = "switch off the " + Words.count(comatose, "comatose host") + " and hosts with " + FEW_APPS
+                + " apps or fewer whose apps fit elsewhere; " + String.join("; ", also) + (also.isEmpty() ? "" : "; ")
+                + "nothing else changes";
+        return attempt(eval, PlanOption.DECOMMISSION, what, apps(free), bins);
     }
 
     /**
