@@ -3,11 +3,14 @@ package io.greenpack.consolidate;
 import io.greenpack.config.Scenario;
 import io.greenpack.model.TargetModel;
 import io.greenpack.optimize.AppDemand;
+import io.greenpack.optimize.BinType;
 import io.greenpack.optimize.ConsolidationPlan;
 import io.greenpack.optimize.ConsolidationRequest;
 import io.greenpack.optimize.Consolidator;
 import io.greenpack.optimize.HypervisorOverhead;
+import io.greenpack.optimize.Item;
 import io.greenpack.optimize.Objective;
+import io.greenpack.optimize.PackingProblem;
 import io.greenpack.optimize.SolverSettings;
 import io.greenpack.savings.PlanOption;
 import io.greenpack.savings.Savings;
@@ -198,7 +201,9 @@ public final class FleetOptions {
         OptionEvaluator eval = new OptionEvaluator(in, existing, physical, s, harvestShare);
         List<OptionPlan> out = new ArrayList<>();
         out.add(decommission(eval, hosts));
-        out.add(attempt(eval, PlanOption.REUSE, "consolidate onto the servers you have, nothing bought", apps(Set.of()), hosts));
+        String noRoom = tooLittleRoom(apps(Set.of()), hosts);
+        out.add(noRoom != null ? eval.notPlanned(PlanOption.REUSE, noRoom)
+                : attempt(eval, PlanOption.REUSE, "consolidate onto the servers you have, nothing bought", apps(Set.of()), hosts));
         if (catalog.isEmpty()) {
             out.add(eval.notPlanned(PlanOption.REFRESH, "no targets.csv: no new hardware to plan onto"));
         } else {
@@ -210,6 +215,55 @@ public final class FleetOptions {
                 apps(Set.of()), all);
         out.add(cheapestMix(eval, best, out));
         return out;
+    }
+
+    /**
+     * Why {@code hosts} cannot hold every app within the headroom however the apps are packed (in
+     * some dimension the apps' summed demand, at the busiest hour when sized by hour, exceeds the
+     * hosts' summed capacity × (1 − headroom)), or null. Said up front in the user's units, rather
+     * than as the solver's failure to place one app.
+     */
+    private String tooLittleRoom(List<AppDemand> apps, List<TargetModel> hosts) {
+        PackingProblem p;
+        try {
+            p = Consolidator.toProblem(request(apps, hosts));
+        } catch (UserError e) {
+            return null; // an app no host holds: planning says which
+        }
+        String[] units = {"cores", "GB of memory"};
+        for (int d = 0; d < units.length; d++) {
+            double room = 0;
+            for (BinType t : p.binTypes()) {
+                room += t.capacity()[d] * (1 - p.headroom()) * t.available();
+            }
+            double need = busiestHour(p.items(), d);
+            if (need > room * (1 + 1e-9)) {
+                return String.format(java.util.Locale.ROOT, "the servers you have cannot hold every app within the %.0f %% "
+                        + "headroom: the apps need %,.1f %s (with the hypervisor overhead of %.1f GB and %.0f %% of a core "
+                        + "per app) and your %d servers offer %,.1f; refresh and best plan with new hardware",
+                        s.headroom() * 100, need, units[d], s.hypervisorMemGb(), s.hypervisorCpuOverhead() * 100,
+                        hosts.size(), room);
+            }
+        }
+        return null;
+    }
+
+    /** The apps' summed demand in dimension {@code d}: at the busiest hour of day when every app is sized by hour. */
+    private static double busiestHour(List<Item> items, int d) {
+        boolean hourly = items.stream().allMatch(i -> i.hourlyDemand() != null);
+        double peak = 0;
+        for (int h = 0; h < (hourly ? 24 : 1); h++) {
+            double sum = 0;
+            for (Item i : items) {
+                if (!hourly) {
+                    sum += i.demand()[d];
+                } else if (h < i.hourlyDemand().length) {
+                    sum += i.hourlyDemand()[h][d];
+                }
+            }
+            peak = Math.max(peak, sum);
+        }
+        return peak;
     }
 
     /**

@@ -279,4 +279,22 @@ class FleetOptionsTest {
         assertThat(reuse.plan().hosts()).extracting(h -> h.host() + "=" + h.apps())
                 .containsExactlyInAnyOrder("h1=[busy]", "h2=[a, b]");
     }
+
+    @Test
+    void reuseSaysUpFrontWhenTheServersYouHaveCannotHoldTheAppsAtTheHeadroom() {
+        Scenario s = scenario(0.20);
+        // Five apps of 6 sized cores on three 10-core hosts (no headroom kept today): 30 cores needed,
+        // 3 × 10 × 0.8 = 24 on offer. No packing helps; refresh onto a 64-core model does.
+        List<AppDemandVector> apps = List.of(app("a", "h1", 6, 3), app("b", "h1", 6, 3), app("c", "h2", 6, 3),
+                app("d", "h2", 6, 3), app("e", "h3", 6, 3));
+        List<ExistingHost> hosts = List.of(host("h1", 100, 200, false, false), host("h2", 100, 200, false, false),
+                host("h3", 100, 200, false, false));
+        List<OptionPlan> plans = options(apps, hosts, List.of(measured("h1", 150), measured("h2", 150), measured("h3", 150)),
+                List.of(target("new-64c", 64, 100, 400, 9000)), Set.of(), s);
+        OptionPlan reuse = named(plans, PlanOption.REUSE);
+        assertThat(reuse.planned()).isFalse();
+        assertThat(reuse.row().reason()).contains("the servers you have cannot hold every app within the 20 % headroom")
+                .contains("the apps need 30.0 cores").contains("your 3 servers offer 24.0");
+        assertThat(named(plans, PlanOption.REFRESH).planned()).isTrue();
+    }
 }
