@@ -60,6 +60,9 @@ public final class BarChart {
         JFreeChart styled = ChartStyle.apply(chart, new ChartStyle.ChartText(title, "", valueAxisLabel, footer));
         // One line per bar (after the style, which allows two): a wrapped second line ran into the next bar's label.
         cat.setMaximumCategoryLabelLines(1);
+        // Room for a shortened label in full: JFreeChart otherwise cut it a second time at its end
+        // ("planetl…" beside "planetlab1_cs_uml_ed…" for names of 40 characters).
+        cat.setMaximumCategoryLabelWidthRatio(0.45f);
         return styled;
     }
 

@@ -100,7 +100,9 @@ public final class HostFillChart {
         if (Double.isFinite(headroom) && headroom > 0) {
             ValueMarker m = new ValueMarker((1 - headroom) * 100, Palette.TEXT,
                     new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 6f}, 0f));
-            m.setLabel("limit (headroom " + new DecimalFormat("0.#").format(headroom * 100) + " %)");
+            // Short: beside a fleet of a hundred hosts the plan's side is a fifth of the width, and a
+            // longer label ("limit (headroom 20 %)") was cut at its left edge.
+            m.setLabel(new DecimalFormat("0.#").format((1 - headroom) * 100) + " % limit");
             m.setLabelFont(ChartStyle.LABEL_FONT);
             m.setLabelPaint(Palette.TEXT);
             m.setLabelBackgroundColor(Palette.BACKGROUND);

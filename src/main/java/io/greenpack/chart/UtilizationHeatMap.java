@@ -141,6 +141,8 @@ public final class UtilizationHeatMap {
         NumberAxis scaleAxis = new NumberAxis("CPU utilization (%)");
         scaleAxis.setRange(0, 100);
         scaleAxis.setNumberFormatOverride(new DecimalFormat("0"));
+        // Fixed steps of 10: on a tall map the automatic unit was 2, fifty numbers down the bar.
+        scaleAxis.setTickUnit(new NumberTickUnit(10));
         scaleAxis.setLabelFont(ChartStyle.AXIS_LABEL_FONT);
         scaleAxis.setTickLabelFont(ChartStyle.TICK_FONT);
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);

@@ -325,7 +325,15 @@ public final class FleetOptions {
         String what = "switch off the " + Words.count(comatose, "comatose host") + " and hosts with " + FEW_APPS
                 + " apps or fewer whose apps fit elsewhere; " + String.join("; ", also) + (also.isEmpty() ? "" : "; ")
                 + "nothing else changes";
-        return attempt(eval, PlanOption.DECOMMISSION, what, apps(free), bins);
+        OptionPlan plan = attempt(eval, PlanOption.DECOMMISSION, what, apps(free), bins);
+        if (!plan.planned() && comatose > 0) {
+            // The comatose hosts' apps may fit nowhere else (a fleet of full hosts): offer those hosts
+            // too, so that the option switches off what it can instead of nothing.
+            OptionPlan withComatose = attempt(eval, PlanOption.DECOMMISSION, what + "; comatose hosts whose apps fit "
+                    + "nowhere else stay on", apps(free), hosts);
+            return withComatose.planned() ? withComatose : plan;
+        }
+        return plan;
     }
 
     /**

@@ -407,6 +407,12 @@ public final class PackingSolver {
                 }
                 worst = shortIn[x] > shortIn[worst] ? x : worst;
             }
+            if (why.size() > 3) {
+                // Sized by hour, every hour may be short: two say enough (24 made one unreadable line).
+                int more = why.size() - 2;
+                why.subList(2, why.size()).clear();
+                why.add("and " + more + " more like these");
+            }
             if (why.isEmpty()) {
                 why.add(String.format(Locale.ROOT, "%s is short in %d of the bins that could take it "
                         + "(needs %s; the room left is spread over bins too full in another dimension)",

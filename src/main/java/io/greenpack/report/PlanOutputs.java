@@ -145,7 +145,8 @@ public final class PlanOutputs {
         html.paragraph(VerdictText.scope(p.verdict().scope()));
         sizingComparison(p).ifPresent(html::paragraph);
         html.image("Host fill before and after: CPU and memory in use on each of the " + r.serversBefore()
-                + " hosts today and the " + r.serversAfter() + " hosts after", png(HostFillChart.chart(
+                + " hosts today and the " + r.serversAfter() + " hosts after; the dashed line is the plan's limit, "
+                + "capacity less the " + pct(s.headroom()) + " headroom", png(HostFillChart.chart(
                 fillBefore(p.analysis(), o, p.hosts()), fillAfter(o), s.headroom(), p.footer()), p.charts(), "host-fill"));
 
         double overShare = PlanReplay.overShare(o.risk());

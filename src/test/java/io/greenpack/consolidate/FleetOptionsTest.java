@@ -297,4 +297,19 @@ class FleetOptionsTest {
                 .contains("the apps need 30.0 cores").contains("your 3 servers offer 24.0");
         assertThat(named(plans, PlanOption.REFRESH).planned()).isTrue();
     }
+
+    @Test
+    void decommissionKeepsAComatoseHostOnWhenItsAppsFitNowhereElse() {
+        Scenario s = scenario(0.20);
+        // h1 holds 7 of its 8 usable cores; h2 and h3 are comatose with an app sized at 2 cores each. Without
+        // them nothing can take those apps; offered again, one of them takes both and the other goes off.
+        List<AppDemandVector> apps = List.of(app("busy", "h1", 7, 5), app("z2", "h2", 2, 0.01), app("z3", "h3", 2, 0.01));
+        List<ExistingHost> hosts = List.of(host("h1", 100, 200, false, false), host("h2", 100, 200, true, false),
+                host("h3", 100, 200, true, false));
+        OptionPlan decommission = named(options(apps, hosts, List.of(measured("h1", 170), measured("h2", 100),
+                measured("h3", 100)), List.of(), Set.of(), s), PlanOption.DECOMMISSION);
+        assertThat(decommission.planned()).as(decommission.row().reason()).isTrue();
+        assertThat(decommission.row().hostsAfter()).isEqualTo(2);
+        assertThat(decommission.row().reason()).contains("comatose hosts whose apps fit nowhere else stay on");
+    }
 }
