@@ -314,26 +314,35 @@ public final class FleetOptions {
         overloaded.removeAll(off);
         free.addAll(overloaded);
         long shared = aloneHosts.keySet().stream().filter(h -> appsPerHost.getOrDefault(h, 0) > 1).count();
-        List<String> also = new ArrayList<>();
-        if (!overloaded.isEmpty()) {
-            also.add("apps of the " + Words.count(overloaded.size(), "host") + " over the headroom today may move");
-        }
-        if (shared > 0) {
-            also.add("the other apps on the " + Words.count(shared, "host") + " a dedicated or oversized app takes alone "
-                    + "move off (as in every option)");
-        }
-        String what = "switch off the " + Words.count(comatose, "comatose host") + " and hosts with " + FEW_APPS
-                + " apps or fewer whose apps fit elsewhere; " + String.join("; ", also) + (also.isEmpty() ? "" : "; ")
-                + "nothing else changes";
-        OptionPlan plan = attempt(eval, PlanOption.DECOMMISSION, what, apps(free), bins);
+        OptionPlan plan = attempt(eval, PlanOption.DECOMMISSION, decommissionWhat(comatose, overloaded.size(), shared,
+                false), apps(free), bins);
         if (!plan.planned() && comatose > 0) {
             // The comatose hosts' apps may fit nowhere else (a fleet of full hosts): offer those hosts
             // too, so that the option switches off what it can instead of nothing.
-            OptionPlan withComatose = attempt(eval, PlanOption.DECOMMISSION, what + "; comatose hosts whose apps fit "
-                    + "nowhere else stay on", apps(free), hosts);
+            OptionPlan withComatose = attempt(eval, PlanOption.DECOMMISSION, decommissionWhat(comatose,
+                    overloaded.size(), shared, true), apps(free), hosts);
             return withComatose.planned() ? withComatose : plan;
         }
         return plan;
+    }
+
+    /** What decommission does, in the options table: what it switches off and what else may move. */
+    private static String decommissionWhat(long comatose, int overloaded, long sharedWithAlone, boolean comatoseMayStay) {
+        List<String> parts = new ArrayList<>();
+        parts.add("switch off the " + Words.count(comatose, "comatose host") + " and hosts with " + FEW_APPS
+                + " apps or fewer whose apps fit elsewhere");
+        if (comatoseMayStay) {
+            parts.add("comatose hosts whose apps fit nowhere else stay on");
+        }
+        if (overloaded > 0) {
+            parts.add("apps of the " + Words.count(overloaded, "host") + " over the headroom today may move");
+        }
+        if (sharedWithAlone > 0) {
+            parts.add("the other apps on the " + Words.count(sharedWithAlone, "host") + " a dedicated or oversized app "
+                    + "takes alone move off (as in every option)");
+        }
+        parts.add("nothing else changes");
+        return String.join("; ", parts);
     }
 
     /**
