@@ -61,6 +61,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Interrupts.install();
+        HeapExhaustion.install();
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
     }
@@ -168,6 +169,10 @@ public final class Main implements Runnable {
             user = Failures.noSpaceLeft(ex);
         }
         String oom = user == null ? Failures.outOfMemoryIn(ex) : null;
+        if (oom == null && user == null) {
+            // Another thread ran out of heap and Spark stopped its context under this job.
+            oom = HeapExhaustion.seen();
+        }
         if (oom != null) {
             err.println(outOfMemoryMessage(Runtime.getRuntime().maxMemory() / (1024 * 1024), oom));
             if (verbose) {
