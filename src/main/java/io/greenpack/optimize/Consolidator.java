@@ -48,14 +48,18 @@ public final class Consolidator {
         if (request.currentHost().isEmpty()) {
             return new PackingSolver(request.settings()).solve(problem);
         }
-        Plan built = StayFirst.construct(problem, request.currentHost(), request.settings().seed(),
-                request.settings().timeLimitSeconds());
+        long t0 = System.nanoTime();
+        double limit = request.settings().timeLimitSeconds();
+        Plan built = StayFirst.construct(problem, request.currentHost(), request.settings().seed(), limit);
+        // One time limit for the plan: the search gets what the construction left (a tenth at least,
+        // so that it always runs), not a limit of its own on top.
+        double left = Math.max(limit / 10, limit - (System.nanoTime() - t0) / 1e9);
         Plan solved;
         try {
             java.util.Set<String> existing = new java.util.HashSet<>();
             request.targets().stream().filter(TargetModel::existing).forEach(t -> existing.add(t.model()));
             HostGroups groups = new HostGroups(problem, existing);
-            Plan merged = new PackingSolver(request.settings()).solve(groups.merged());
+            Plan merged = new PackingSolver(request.settings().withTimeLimit(left)).solve(groups.merged());
             solved = StayFirst.apply(problem, groups.unmerge(merged, request.currentHost()), request.currentHost());
         } catch (io.greenpack.util.UserError e) {
             if (built == null) {
