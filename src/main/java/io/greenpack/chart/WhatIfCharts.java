@@ -211,8 +211,11 @@ public final class WhatIfCharts {
                 moved = false;
                 for (int j = 0; j < k; j++) {
                     int placed = order[j];
-                    if (Math.abs(x[i] - x[placed]) < nearX && Math.abs(out[i] - out[placed]) < gap) {
-                        out[i] = out[placed] - gap;
+                    // Only ever down, and only when that is a real move: (a − gap) − a can round to a
+                    // hair under gap, and "moving" to the same place again looped for ever.
+                    double below = out[placed] - gap;
+                    if (Math.abs(x[i] - x[placed]) < nearX && Math.abs(out[i] - out[placed]) < gap && below < out[i]) {
+                        out[i] = below;
                         moved = true;
                     }
                 }

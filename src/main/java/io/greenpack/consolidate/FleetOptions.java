@@ -149,22 +149,9 @@ public final class FleetOptions {
      * An app larger than its own host as well is the user's to fix (the run stops and names it).
      */
     private void keepTooLargeApps() {
-        HypervisorOverhead o = new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb());
-        double keep = 1 - s.headroom();
-        List<double[]> capacities = new ArrayList<>();
-        existing.values().forEach(h -> capacities.add(new double[]{h.cpuCores() * keep, h.memGb() * keep}));
-        catalogModels().forEach(t -> capacities.add(new double[]{t.cpuCores() * keep, t.memGb() * keep}));
+        List<double[]> capacities = capacitiesAtHeadroom(true);
         for (AppDemandVector v : in.demand()) {
-            ExistingHost own = existing.get(v.host());
-            if (own == null || pinnedTo.containsKey(v.id()) || aloneHosts.containsKey(v.host())) {
-                continue;
-            }
-            double cores = peak(v.cpuCores(), v.hourlyCpuCores());
-            double mem = peak(v.memGb(), v.hourlyMemGb());
-            double needCores = o.cpuCores(cores, v.mayShareOs());
-            double needMem = o.memGb(mem, v.mayShareOs());
-            boolean fitsSomewhere = capacities.stream().anyMatch(c -> needCores <= c[0] && needMem <= c[1]);
-            if (!fitsSomewhere && cores <= own.cpuCores() && mem <= own.memGb()) {
+            if (!pinnedTo.containsKey(v.id()) && !aloneHosts.containsKey(v.host()) && fitsOnlyItsOwnHost(v, capacities)) {
                 aloneOnHost.add(v.id());
                 aloneHosts.put(v.host(), v.app());
                 pinnedTo.put(v.id(), v.host());
@@ -172,6 +159,48 @@ public final class FleetOptions {
                         + "with the headroom and hypervisor overhead)");
             }
         }
+    }
+
+    /**
+     * Apps that no existing host holds within the headroom but that run on their own host today (a
+     * busy machine of a machine-level trace): in the options without new hardware they stay there
+     * alone; refresh and best may move them to a larger model.
+     */
+    private Set<String> tooLargeForExistingHosts() {
+        List<double[]> capacities = capacitiesAtHeadroom(false);
+        Set<String> out = new TreeSet<>();
+        for (AppDemandVector v : in.demand()) {
+            if (!pinnedTo.containsKey(v.id()) && !aloneHosts.containsKey(v.host()) && fitsOnlyItsOwnHost(v, capacities)) {
+                out.add(v.id());
+            }
+        }
+        return out;
+    }
+
+    /** Each existing host's (and, with {@code withCatalog}, each model's) cores and GB × (1 − headroom). */
+    private List<double[]> capacitiesAtHeadroom(boolean withCatalog) {
+        double keep = 1 - s.headroom();
+        List<double[]> capacities = new ArrayList<>();
+        existing.values().forEach(h -> capacities.add(new double[]{h.cpuCores() * keep, h.memGb() * keep}));
+        if (withCatalog) {
+            catalogModels().forEach(t -> capacities.add(new double[]{t.cpuCores() * keep, t.memGb() * keep}));
+        }
+        return capacities;
+    }
+
+    /** The app fits none of {@code capacities} with the hypervisor overhead, yet fits its own existing host in full. */
+    private boolean fitsOnlyItsOwnHost(AppDemandVector v, List<double[]> capacities) {
+        ExistingHost own = existing.get(v.host());
+        if (own == null) {
+            return false;
+        }
+        HypervisorOverhead o = new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb());
+        double cores = peak(v.cpuCores(), v.hourlyCpuCores());
+        double mem = peak(v.memGb(), v.hourlyMemGb());
+        double needCores = o.cpuCores(cores, v.mayShareOs());
+        double needMem = o.memGb(mem, v.mayShareOs());
+        boolean fitsSomewhere = capacities.stream().anyMatch(c -> needCores <= c[0] && needMem <= c[1]);
+        return !fitsSomewhere && cores <= own.cpuCores() && mem <= own.memGb();
     }
 
     private static double peak(double sized, double[] hourly) {
@@ -200,10 +229,12 @@ public final class FleetOptions {
         Consolidator.toProblem(request(apps(Set.of()), all));
         OptionEvaluator eval = new OptionEvaluator(in, existing, physical, s, harvestShare);
         List<OptionPlan> out = new ArrayList<>();
-        out.add(decommission(eval, hosts));
-        String noRoom = tooLittleRoom(apps(Set.of()), hosts);
+        out.add(decommission(eval, hosts, tooLargeForExistingHosts()));
+        Set<String> tooLarge = tooLargeForExistingHosts();
+        String noRoom = tooLittleRoom(apps(Set.of(), tooLarge), hosts);
         out.add(noRoom != null ? eval.notPlanned(PlanOption.REUSE, noRoom)
-                : attempt(eval, PlanOption.REUSE, "consolidate onto the servers you have, nothing bought", apps(Set.of()), hosts));
+                : attempt(eval, PlanOption.REUSE, "consolidate onto the servers you have, nothing bought"
+                + stayAloneNote(tooLarge), apps(Set.of(), tooLarge), hosts));
         if (catalog.isEmpty()) {
             out.add(eval.notPlanned(PlanOption.REFRESH, "no targets.csv: no new hardware to plan onto"));
         } else {
@@ -281,7 +312,7 @@ public final class FleetOptions {
         if (!pick.planned()) {
             return best;
         }
-        if (pick.row().moneySavedPerYear() < 0) {
+        if (pick.row().moneySavedPerYear() < -0.5) { // less than half a currency unit is rounding, not a loss
             return eval.notPlanned(PlanOption.BEST, String.format(java.util.Locale.ROOT, "every mix of your servers and new "
                     + "models found costs more than today's fleet (%,.0f %s/year more): keep the fleet as it is",
                     -pick.row().moneySavedPerYear(), s.currency()));
@@ -293,7 +324,7 @@ public final class FleetOptions {
                 + ": no cheaper mix of kept and new servers was found"));
     }
 
-    private OptionPlan decommission(OptionEvaluator eval, List<TargetModel> hosts) {
+    private OptionPlan decommission(OptionEvaluator eval, List<TargetModel> hosts, Set<String> tooLarge) {
         Map<String, Integer> appsPerHost = new HashMap<>();
         in.demand().forEach(v -> appsPerHost.merge(v.host(), 1, Integer::sum));
         Set<String> off = new TreeSet<>();
@@ -315,22 +346,28 @@ public final class FleetOptions {
         free.addAll(overloaded);
         long shared = aloneHosts.keySet().stream().filter(h -> appsPerHost.getOrDefault(h, 0) > 1).count();
         OptionPlan plan = attempt(eval, PlanOption.DECOMMISSION, decommissionWhat(comatose, overloaded.size(), shared,
-                false), apps(free), bins);
+                false) + stayAloneNote(tooLarge), apps(free, tooLarge), bins);
         if (!plan.planned() && comatose > 0) {
             // The comatose hosts' apps may fit nowhere else (a fleet of full hosts): offer those hosts
             // too, so that the option switches off what it can instead of nothing.
             OptionPlan withComatose = attempt(eval, PlanOption.DECOMMISSION, decommissionWhat(comatose,
-                    overloaded.size(), shared, true), apps(free), hosts);
+                    overloaded.size(), shared, true) + stayAloneNote(tooLarge), apps(free, tooLarge), hosts);
             return withComatose.planned() ? withComatose : plan;
         }
         return plan;
     }
 
+    /** "; 2 apps that no server of yours holds within the headroom stay alone where they run", or "" when none. */
+    private static String stayAloneNote(Set<String> tooLarge) {
+        return tooLarge.isEmpty() ? "" : "; " + Words.count(tooLarge.size(), "app") + " that no server of yours holds "
+                + "within the headroom " + (tooLarge.size() == 1 ? "stays alone where it runs" : "stay alone where they run");
+    }
+
     /** What decommission does, in the options table: what it switches off and what else may move. */
     private static String decommissionWhat(long comatose, int overloaded, long sharedWithAlone, boolean comatoseMayStay) {
         List<String> parts = new ArrayList<>();
-        parts.add("switch off the " + Words.count(comatose, "comatose host") + " and hosts with " + FEW_APPS
-                + " apps or fewer whose apps fit elsewhere");
+        parts.add("switch off " + (comatose == 0 ? "" : "the " + Words.count(comatose, "comatose host") + " and ")
+                + "hosts with " + FEW_APPS + " apps or fewer whose apps fit elsewhere");
         if (comatoseMayStay) {
             parts.add("comatose hosts whose apps fit nowhere else stay on");
         }
@@ -370,7 +407,13 @@ public final class FleetOptions {
     private OptionPlan attempt(OptionEvaluator eval, String option, String what, List<AppDemand> apps, List<TargetModel> bins) {
         try {
             ConsolidationPlan plan = Consolidator.plan(request(apps, bins));
-            return eval.evaluate(option, what, plan);
+            OptionPlan evaluated = eval.evaluate(option, what, plan);
+            if (evaluated.row().serversFreed() == 0 && evaluated.row().moves() == 0) {
+                // The plan is today's fleet: a row of zeros (or of rounding noise) is no option to weigh.
+                return eval.notPlanned(option, "nothing to switch off: every app stays where it runs ("
+                        + what + ")");
+            }
+            return evaluated;
         } catch (UserError | IllegalStateException e) {
             return eval.notPlanned(option, "could not be planned: " + e.getMessage());
         }
@@ -378,22 +421,31 @@ public final class FleetOptions {
 
     /**
      * Every app as the optimizer sees it: pinned and dedicated apps fixed to their host; with a
-     * non-empty {@code movable}, apps on other existing hosts are fixed to their current host too.
+     * non-empty {@code movable}, apps on other existing hosts are fixed to their current host too;
+     * apps in {@code staysAlone} keep their current host to themselves.
      */
-    private List<AppDemand> apps(Set<String> movable) {
+    private List<AppDemand> apps(Set<String> movable, Set<String> staysAlone) {
         List<AppDemand> out = new ArrayList<>();
         for (AppDemandVector v : in.demand()) {
             AppDemand a = DemandItems.toAppDemand(v);
             String pin = pinnedTo.get(v.id());
+            boolean alone = a.dedicated() || aloneOnHost.contains(v.id()) || staysAlone.contains(v.id());
+            if (staysAlone.contains(v.id())) {
+                pin = v.host();
+            }
             boolean dedicatedHost = aloneHosts.containsKey(v.host());
             if (pin == null && !movable.isEmpty() && !movable.contains(v.host()) && existing.containsKey(v.host())
                     && !dedicatedHost) {
                 pin = v.host();
             }
             out.add(new AppDemand(a.app(), a.cpuCores(), a.memGb(), a.hourlyCpuCores(), a.hourlyMemGb(), a.group(), pin,
-                    a.dedicated() || aloneOnHost.contains(v.id()), a.mayShareOs()));
+                    alone, a.mayShareOs()));
         }
         return out;
+    }
+
+    private List<AppDemand> apps(Set<String> movable) {
+        return apps(movable, Set.of());
     }
 
     private ConsolidationRequest request(List<AppDemand> apps, List<TargetModel> bins) {

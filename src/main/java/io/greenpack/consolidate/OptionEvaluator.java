@@ -57,9 +57,36 @@ final class OptionEvaluator {
             targets.put(t.model(), t);
             catalog.add(ConsolidationStage.entry(t));
         });
+        Map<String, MeasuredHost> measured = new HashMap<>();
+        in.measured().forEach(m -> measured.put(m.host(), m));
+        Map<String, Double> todayCores = todayMeanCores();
         for (ExistingHost h : existing.values()) {
-            catalog.add(h.asTarget());
+            catalog.add(anchored(h, measured.get(h.host()), todayCores.getOrDefault(h.host(), 0.0)));
         }
+    }
+
+    /**
+     * An existing host as the savings see it: its curve moved up or down so that, carrying the apps
+     * it runs today (at their mean CPU, overhead added, as the plan's hosts are loaded), it draws
+     * what it drew today (metered, or modelled over every interval). A host that keeps exactly its
+     * apps then costs and saves nothing; the curve's shape still prices what a plan adds or takes
+     * away. Unanchored, a curve read at the mean load is not the mean of the curve over the window
+     * (curves are not straight lines): a fleet left as it was showed a cost (Alibaba trace: 4 %).
+     */
+    private static TargetModel anchored(ExistingHost h, MeasuredHost today, double todayCores) {
+        if (today == null || !(h.cpuCores() > 0)) {
+            return h.asTarget();
+        }
+        double offset = today.meanWatts() - h.curve().watts(todayCores / h.cpuCores());
+        return h.asTarget().withPowerCurve(h.curve().shifted(offset));
+    }
+
+    /** Each host's load today on the plan's basis: its apps' mean CPU with the hypervisor overhead. */
+    private Map<String, Double> todayMeanCores() {
+        HypervisorOverhead o = new HypervisorOverhead(s.hypervisorCpuOverhead(), s.hypervisorMemGb());
+        Map<String, Double> out = new HashMap<>();
+        in.demand().forEach(v -> out.merge(v.host(), o.cpuCores(v.meanCpuCores(), v.mayShareOs()), Double::sum));
+        return out;
     }
 
     /** Yearly support and licence of today's measured hosts. */

@@ -50,6 +50,15 @@ public record PowerCurve(double[] wattsAtDecile) implements java.io.Serializable
         return wattsAtDecile[lo] * (1 - t) + wattsAtDecile[lo + 1] * t;
     }
 
+    /** The curve moved up (or down) by {@code watts} at every load, never below 0 W. */
+    public PowerCurve shifted(double watts) {
+        double[] w = new double[11];
+        for (int i = 0; i < 11; i++) {
+            w[i] = Math.max(0, wattsAtDecile[i] + watts);
+        }
+        return new PowerCurve(w);
+    }
+
     public double idleWatts() {
         return wattsAtDecile[0];
     }

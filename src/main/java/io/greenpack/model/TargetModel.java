@@ -91,6 +91,12 @@ public record TargetModel(String model, double cpuCores, double memGb, PowerCurv
                 bladesPerChassis, chassisPrice, supportPerYear, perYear, embodiedKgco2e, sockets, existing, source);
     }
 
+    /** The same server with another power curve. */
+    public TargetModel withPowerCurve(PowerCurve curve) {
+        return new TargetModel(model, cpuCores, memGb, curve, price, available, rackUnits, blade, chassisWatts,
+                bladesPerChassis, chassisPrice, supportPerYear, licencePerYear, embodiedKgco2e, sockets, existing, source);
+    }
+
     /** A blade's share of its chassis price (chassis price ÷ blades per chassis); 0 for a rack server. */
     public double chassisPriceShare() {
         return blade ? chassisPrice / bladesPerChassis : 0;

@@ -28,4 +28,17 @@ class WhatIfChartsTest {
 
         assertThat(labels).containsExactly(100, 50, 0);
     }
+
+    @Test
+    void aGapLostToRoundingEndsInsteadOfLoopingForEver() {
+        // (1,000,000.3 − 0.1) − 1,000,000.3 is a hair under 0.1 in doubles: the second label, moved
+        // under the first, still looked "within a gap" of it and was moved to the same place for ever.
+        double[] x = {0, 0};
+        double[] y = {1e6 + 0.3, 1e6 + 0.3};
+        double[] labels = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> WhatIfCharts.spreadLabels(x, y, 1, 0.1));
+
+        assertThat(labels[0]).isEqualTo(1e6 + 0.3);
+        assertThat(labels[1]).isCloseTo(1e6 + 0.2, within(1e-6));
+    }
 }

@@ -159,12 +159,11 @@ class FleetOptionsTest {
         assertThat(refresh.moneySavedPerYear()).isCloseTo(9156.9375, within(1e-6));
         assertThat(refresh.paybackMonths()).isCloseTo(3000 / (9156.9375 / 12), within(1e-6));
         assertThat(refresh.tcoOverHorizon()).isCloseTo(5094.1875, within(1e-6));
-        // reuse cannot free a host: every old host is full. Its three hosts at 4.5 of 10 cores draw
-        // 400 + 0.45 × 200 = 490 W each → 12,877.2 kWh; TCO = 12,877.2 × 1.5 × 0.50 × 3 = 28,973.7 EUR.
+        // reuse cannot free a host: every old host is full, so its plan is today's fleet. That is no
+        // option to weigh (its row would be zeros), and the table says why.
         PlanOption reuse = named(plans, PlanOption.REUSE).row();
-        assertThat(reuse.serversFreed()).isZero();
-        assertThat(reuse.moves()).isZero();
-        assertThat(reuse.tcoOverHorizon()).isCloseTo(28973.7, within(1e-6));
+        assertThat(reuse.planned()).isFalse();
+        assertThat(reuse.reason()).startsWith("nothing to switch off: every app stays where it runs");
 
         assertThat(v.recommendedOption()).isEqualTo(PlanOption.REFRESH);
         assertThat(v.recommended().orElseThrow().capex()).isEqualTo(3000);
@@ -192,10 +191,11 @@ class FleetOptionsTest {
         assertThat(d.plan().hosts()).extracting(h -> h.host()).containsExactlyInAnyOrder("h1", "h2");
         assertThat(d.row().serversFreed()).isEqualTo(2);
         assertThat(d.moves()).extracting(m -> m.app()).containsExactly("idle-job");
-        // Before IT = (150 + 150 + 100 + 100) W × 8,760 h = 4,380 kWh; after: h1 and h2 at 4.5 cores
-        // (one of them 4.51 with the idle job at 0.01): 145 W and 145.1 W → (145 + 145.1) × 8.76 = 2,541.276 kWh.
-        // Saved = (4,380 − 2,541.276) × 1.5 × 0.20 = 551.6172 EUR/year.
-        assertThat(d.row().moneySavedPerYear()).isCloseTo(551.6172, within(1e-6));
+        // Before IT = (150 + 150 + 100 + 100) W × 8,760 h = 4,380 kWh. After: h1 and h2 keep their apps
+        // and draw their measured 150 W (their curve gives 145 W at 4.5 cores: anchored, +5 W); the one
+        // that takes the idle job (0.01 cores) draws 0.1 W more → (150 + 150.1) × 8.76 = 2,628.876 kWh.
+        // Saved = (4,380 − 2,628.876) × 1.5 × 0.20 = 525.3372 EUR/year.
+        assertThat(d.row().moneySavedPerYear()).isCloseTo(525.3372, within(1e-6));
         assertThat(named(plans, PlanOption.REFRESH).planned()).isFalse();
         assertThat(named(plans, PlanOption.REFRESH).row().reason()).contains("no targets.csv");
     }
@@ -311,5 +311,37 @@ class FleetOptionsTest {
         assertThat(decommission.planned()).as(decommission.row().reason()).isTrue();
         assertThat(decommission.row().hostsAfter()).isEqualTo(2);
         assertThat(decommission.row().reason()).contains("comatose hosts whose apps fit nowhere else stay on");
+    }
+
+    @Test
+    void anAppNoExistingHostHoldsAtTheHeadroomStaysAloneWithoutNewHardwareAndMovesToALargerModel() {
+        Scenario s = scenario(0.20);
+        // big: 9 of h1's 10 cores, over every existing host's 8-core line, within the 32-core model's 25.6.
+        List<AppDemandVector> apps = List.of(app("big", "h1", 9, 6), app("a", "h2", 1, 0.5), app("b", "h3", 1, 0.5));
+        List<ExistingHost> hosts = List.of(host("h1", 100, 200, false, false), host("h2", 100, 200, false, false),
+                host("h3", 100, 200, false, false));
+        List<OptionPlan> plans = options(apps, hosts, List.of(measured("h1", 170), measured("h2", 110), measured("h3", 110)),
+                List.of(target("new-32c", 32, 60, 300, 4000)), Set.of(), s);
+        OptionPlan reuse = named(plans, PlanOption.REUSE);
+        assertThat(reuse.planned()).as(reuse.row().reason()).isTrue();
+        assertThat(reuse.plan().hosts()).extracting(h -> h.host() + "=" + h.apps()).contains("h1=[big]");
+        assertThat(reuse.row().reason()).contains("1 app that no server of yours holds within the headroom stays alone");
+        OptionPlan refresh = named(plans, PlanOption.REFRESH);
+        assertThat(refresh.plan().hosts()).anyMatch(h -> h.model().equals("new-32c") && h.apps().contains("big"));
+    }
+
+    @Test
+    void aHostThatKeepsItsAppsDrawsWhatItDrewTodayWhateverItsCurveSays() {
+        Scenario s = scenario(0.20);
+        // h1 measured 500 W, its curve says 490 W at its app's mean load (4.5 of 10 cores); a1 is pinned
+        // there. h2 runs one light app that moves to h1. After: h1 draws 500 W + the curve's 0.5 core ×
+        // 20 W/core = 510 W; h2 is off.
+        List<ExistingHost> hosts = List.of(host("h1", 400, 600, false, false), host("h2", 100, 200, false, false));
+        List<AppDemandVector> apps = List.of(pinned("a1", "h1", 6, 4.5), app("b1", "h2", 1, 0.5));
+        OptionPlan reuse = named(options(apps, hosts, List.of(measured("h1", 500), measured("h2", 130)), List.of(),
+                Set.of(), s), PlanOption.REUSE);
+        assertThat(reuse.plan().hosts()).extracting(h -> h.host()).containsExactly("h1");
+        // Saved = (500 + 130 − 510) W = 120 W × 8,760 h = 1,051.2 kWh a year, × PUE 1.5 × 0.20 EUR/kWh.
+        assertThat(reuse.row().moneySavedPerYear()).isCloseTo(1051.2 * 1.5 * 0.20, within(1e-6));
     }
 }
