@@ -1,7 +1,7 @@
 package io.greenpack.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.greenpack.testing.CsvTables;
+import io.greenpack.testing.CsvLines;
 import io.greenpack.testing.LauncherFiles;
 import io.greenpack.testing.LocalSparkCluster;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The same report on a real Spark standalone cluster (one Master, one Worker, executors in their
  * own JVMs, all on 127.0.0.1) as embedded {@code local[*]}: every table under the run folder's
- * {@code tables/} must match (numbers within 1e-9 relative; rows in the same order, since the
- * report writes its tables ordered).
+ * {@code tables/} must match (decimals within their last printed digit plus 1e-6 relative, as
+ * {@link CsvLines} compares; rows in the same order, since the report writes its tables ordered).
  *
  * <p>Both reports run as child JVMs with the launcher's classpath and JVM options, i.e. as
  * {@code ./greenpack report ...} runs; so this JVM holds no SparkSession and the two runs cannot
@@ -40,7 +40,6 @@ class StandaloneClusterIT {
     /** Generous: two cores shared with other work; each report took ~2 min under load 13. */
     private static final Duration CLUSTER_START = Duration.ofMinutes(3);
     private static final Duration RUN = Duration.ofMinutes(10);
-    private static final double REL_TOL = 1e-9;
     /** Modest executors: the sample is small, and the machine is shared. Shuffle partitions near
      * the cluster's 2 cores, as a cluster user would tune it (Spark's default 200 doubles the time). */
     private static final Map<String, String> ON_CLUSTER = Map.of("spark.executor.memory", "2g",
@@ -97,12 +96,12 @@ class StandaloneClusterIT {
         assertThat(localTables).as("tables of the local run " + localRun).isNotEmpty();
         assertThat(tables(clusterRun)).as("tables of the cluster run " + clusterRun).isEqualTo(localTables);
         for (String table : localTables) {
-            assertThat(CsvTables.differences(localRun.resolve("tables").resolve(table),
-                    clusterRun.resolve("tables").resolve(table), REL_TOL, 20))
+            assertThat(CsvLines.differences(localRun.resolve("tables").resolve(table),
+                    clusterRun.resolve("tables").resolve(table)))
                     .as("tables/" + table + ": local[*] vs standalone cluster")
                     .isEmpty();
         }
-        assertThat(CsvTables.differences(localWhatIf.resolve("whatif.csv"), clusterWhatIf.resolve("whatif.csv"), REL_TOL, 20))
+        assertThat(CsvLines.differences(localWhatIf.resolve("whatif.csv"), clusterWhatIf.resolve("whatif.csv")))
                 .as("whatif.csv: local[*] " + localWhatIf + " vs cluster " + clusterWhatIf)
                 .isEmpty();
         assertThat(Files.readString(localWhatIf.resolve("whatif.csv")).lines().count())

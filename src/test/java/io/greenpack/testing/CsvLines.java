@@ -7,14 +7,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Line-by-line comparison of a recorded CSV with a new one: text and whole numbers exactly,
- * decimal numbers within one unit of their last printed digit plus one part in a million.
+ * Line-by-line comparison of a recorded CSV with a new one, or of the tables of two runs of one
+ * job (local and on a cluster, a command and its in-process twin): text and whole numbers exactly,
+ * decimal numbers within one unit of their last printed digit plus one part in a million (Spark
+ * sums over partitions in the order tasks finish, so last bits differ between runs).
  */
 public final class CsvLines {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final double RELATIVE = 1e-6;
 
     private CsvLines() {
+    }
+
+    /** The differences between two CSV files, named by the actual file's path. */
+    public static List<String> differences(java.nio.file.Path expected, java.nio.file.Path actual) throws java.io.IOException {
+        return differences(actual.toString(), java.nio.file.Files.readAllLines(expected), java.nio.file.Files.readAllLines(actual));
     }
 
     /** Human-readable differences, at most 20, each naming file and line. */
