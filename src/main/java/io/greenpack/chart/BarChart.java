@@ -68,11 +68,16 @@ public final class BarChart {
 
     /** Labels longer than {@value #MAX_LABEL} characters keep their start and end, joined by an ellipsis. */
     static String shorten(String label) {
-        if (label.length() <= MAX_LABEL) {
+        return shorten(label, MAX_LABEL);
+    }
+
+    /** {@code label} in at most {@code max} characters: its start and end joined by an ellipsis. */
+    static String shorten(String label, int max) {
+        if (label.length() <= max) {
             return label;
         }
-        int head = (MAX_LABEL - 1) * 3 / 5;
-        int tail = MAX_LABEL - 1 - head;
+        int head = (max - 1) * 3 / 5;
+        int tail = max - 1 - head;
         return label.substring(0, head) + "\u2026" + label.substring(label.length() - tail);
     }
 

@@ -40,11 +40,23 @@ public final class HostFillChart {
         }
     }
 
+    /**
+     * Longest host name drawn as it is: the plan's side can be a fifth of the width, where JFreeChart
+     * cut "blade-2s-56c (illustrative)-1" to "blade-2s-56c (illustrati…" and the hosts' numbers were lost.
+     */
+    static final int MAX_NAME = 22;
+
+    /** CPU and memory fill per host, keyed by the host's name shortened in its middle to {@value #MAX_NAME} characters. */
     public static DefaultCategoryDataset dataset(List<HostFill> hosts) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (HostFill h : hosts) {
-            d.addValue(h.cpuFraction() * 100, "CPU", h.host());
-            d.addValue(h.memFraction() * 100, "memory", h.host());
+            String key = BarChart.shorten(h.host(), MAX_NAME);
+            while (!seen.add(key)) {
+                key = key + "\u200b"; // two names alike once shortened stay two bars
+            }
+            d.addValue(h.cpuFraction() * 100, "CPU", key);
+            d.addValue(h.memFraction() * 100, "memory", key);
         }
         return d;
     }

@@ -165,6 +165,19 @@ class SavingsChartsTest {
     }
 
     @Test
+    void numberedHostsOfOneLongModelKeepTheirNumbers() {
+        List<HostFillChart.HostFill> after = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            after.add(new HostFillChart.HostFill("blade-2s-56c (illustrative)-" + i, 0.6, 0.8));
+        }
+        var keys = HostFillChart.dataset(after).getColumnKeys();
+        assertThat(keys).hasSize(8).allSatisfy(k -> assertThat(k.toString()).hasSizeLessThanOrEqualTo(22));
+        assertThat(keys.get(7).toString()).startsWith("blade-2s-56c").endsWith("ive)-8");
+        assertThat(HostFillChart.dataset(List.of(new HostFillChart.HostFill("srv-001", 0.1, 0.2))).getColumnKeys())
+                .containsExactly("srv-001");
+    }
+
+    @Test
     void longNamesOfNewHostsAreWrittenOutInFull() {
         List<HostFillChart.HostFill> after = List.of(new HostFillChart.HostFill("Dell PowerEdge R740-1", 0.6, 0.56),
                 new HostFillChart.HostFill("blade-2s-56c (illustrative)-1", 0.67, 0.8));
