@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManyHostsChartTest {
 
     @Test
-    void hostFillWithMoreThanFortyHostsSaysHowManyInsteadOfOverlappingNames() throws Exception {
+    void hostFillWithMoreThanTwentyHostsSaysHowManyInsteadOfOverlappingNames() throws Exception {
         JFreeChart chart = HostFillChart.chart(SavingsChartsTest.hosts("pl-host-", 132, 1),
                 SavingsChartsTest.hosts("Dell PowerEdge R740-", 7, 3), 0.2, SavingsChartsTest.FOOTER);
         @SuppressWarnings("unchecked")
@@ -27,6 +27,23 @@ class ManyHostsChartTest {
         assertThat(sides.get(1).getWeight()).isEqualTo(33);
         assertThat(Images.inkShare(Images.decode(ChartFiles.pngBytes(chart, ChartFiles.DEFAULT_WIDTH, ChartFiles.DEFAULT_HEIGHT))))
                 .isGreaterThan(0.02);
+    }
+
+    @Test
+    void theSamplesFortyHostsAndTwentySevenAfterAreCountedNotNamed() {
+        // At 40 and 27 hosts the names at 45 degrees overlapped into one smear on both sides.
+        JFreeChart chart = HostFillChart.chart(SavingsChartsTest.hosts("srv-0", 40, 1),
+                SavingsChartsTest.hosts("srv-1", 27, 3), 0.2, SavingsChartsTest.FOOTER);
+        @SuppressWarnings("unchecked")
+        List<CategoryPlot> sides = ((CombinedRangeCategoryPlot) chart.getPlot()).getSubplots();
+        assertThat(sides).extracting(p -> p.getDomainAxis().getLabel())
+                .containsExactly("Today (measured), 40 hosts", "After (modelled), 27 hosts");
+        assertThat(sides).allSatisfy(p -> assertThat(p.getDomainAxis().isTickLabelsVisible()).isFalse());
+        JFreeChart twenty = HostFillChart.chart(SavingsChartsTest.hosts("srv-0", 20, 1),
+                SavingsChartsTest.hosts("srv-1", 4, 3), 0.2, SavingsChartsTest.FOOTER);
+        @SuppressWarnings("unchecked")
+        List<CategoryPlot> named = ((CombinedRangeCategoryPlot) twenty.getPlot()).getSubplots();
+        assertThat(named).allSatisfy(p -> assertThat(p.getDomainAxis().isTickLabelsVisible()).isTrue());
     }
 
     @Test
