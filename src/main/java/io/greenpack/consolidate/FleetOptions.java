@@ -229,8 +229,8 @@ public final class FleetOptions {
         Consolidator.toProblem(request(apps(Set.of()), all));
         OptionEvaluator eval = new OptionEvaluator(in, existing, physical, s, harvestShare);
         List<OptionPlan> out = new ArrayList<>();
-        out.add(decommission(eval, hosts, tooLargeForExistingHosts()));
         Set<String> tooLarge = tooLargeForExistingHosts();
+        out.add(decommission(eval, hosts, tooLarge));
         String noRoom = tooLittleRoom(apps(Set.of(), tooLarge), hosts);
         out.add(noRoom != null ? eval.notPlanned(PlanOption.REUSE, noRoom)
                 : attempt(eval, PlanOption.REUSE, "consolidate onto the servers you have, nothing bought"

@@ -9,6 +9,7 @@ import io.greenpack.optimize.HostPlan;
 import io.greenpack.savings.Figure;
 import io.greenpack.savings.MigrationMove;
 import io.greenpack.savings.SavingsResult;
+import io.greenpack.util.Words;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -153,7 +154,7 @@ final class NextSteps {
     }
 
     private static String migrations(int n) {
-        return n + (n == 1 ? " migration" : " migrations");
+        return Words.count(n, "migration");
     }
 
     private static double seconds(List<MigrationMove> moves, int from, int to) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.greenpack.testing.CliRun.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,11 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailEarlyTest {
     @TempDir
     Path tmp;
-
-    private static void refused(CliRun run, String... expected) {
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).as(run.toString()).contains(expected).doesNotContain("\tat ", "unexpected failure");
-    }
 
     @Test
     void aNegativeIterationBudgetOrTimeLimitIsRefused() {

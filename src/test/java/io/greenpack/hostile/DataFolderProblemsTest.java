@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.greenpack.testing.CliRun.refused;
 
 /**
  * A data folder that cannot be used, through the real command line: exit 2 with the path, the
@@ -18,11 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DataFolderProblemsTest {
     @TempDir
     Path tmp;
-
-    private static void refused(CliRun run, String... expected) {
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).as(run.toString()).contains(expected).doesNotContain("\tat ", "unexpected failure");
-    }
 
     @Test
     void aDataFolderThatIsAFileOrMissingSaysSo() throws Exception {

@@ -73,7 +73,7 @@ class MemoryLimitsTest {
 
     /** The bundled sample's inputs in a folder of the test's own. */
     private Path sampleCopy() throws Exception {
-        Path sample = Path.of(System.getProperty("greenpack.home", "."), "notebooks-data", "sample");
+        Path sample = io.greenpack.util.Home.sampleData();
         Path data = Files.createDirectories(tmp.resolve("data"));
         try (Stream<Path> s = Files.list(sample)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {

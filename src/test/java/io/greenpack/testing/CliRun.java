@@ -30,6 +30,13 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** The run was refused as a user error: exit 2, a message holding {@code expected}, no stack trace. */
+    public static void refused(CliRun run, String... expected) {
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(run.err()).as(run.toString()).contains(expected)
+                .doesNotContain("\tat ", "unexpected failure");
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
